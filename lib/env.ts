@@ -1,0 +1,38 @@
+import "server-only";
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.string().url(),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  /** Host (and port) of the platform apex, e.g. "patron.example" or "localhost:3000". */
+  PLATFORM_ROOT_DOMAIN: z.string().default("localhost:3000"),
+  /** Scheme of every public URL the platform builds. */
+  PLATFORM_PROTOCOL: z.enum(["http", "https"]).optional(),
+  RESEND_API_KEY: z.string().optional(),
+  EMAIL_FROM: z.string().default("Patron <no-reply@patron.localhost>"),
+  /** Shows the demo accounts on the landing page. On by default outside production. */
+  SHOW_DEMO_ACCOUNTS: z.enum(["true", "false"]).optional(),
+});
+
+export type Env = z.infer<typeof schema> & { PLATFORM_PROTOCOL: "http" | "https"; showDemoAccounts: boolean };
+
+let cached: Env | undefined;
+
+/** The parsed environment; throws one readable error listing every missing or bad variable. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const local = /^(localhost|127\.0\.0\.1)(:\d+)?$/.test(e.PLATFORM_ROOT_DOMAIN) || e.PLATFORM_ROOT_DOMAIN.endsWith(".localhost");
+  cached = {
+    ...e,
+    PLATFORM_PROTOCOL: e.PLATFORM_PROTOCOL ?? (local ? "http" : "https"),
+    showDemoAccounts: e.SHOW_DEMO_ACCOUNTS ? e.SHOW_DEMO_ACCOUNTS === "true" : e.NODE_ENV !== "production",
+  };
+  return cached;
+}

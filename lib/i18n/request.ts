@@ -1,0 +1,17 @@
+import { getRequestConfig } from "next-intl/server";
+import { isLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "./locales";
+
+export async function loadMessages(locale: Locale) {
+  return (await import(`../../messages/${locale}.json`)).default;
+}
+
+// Every route lives under app/[locale], which the proxy always fills with a known locale.
+export default getRequestConfig(async ({ requestLocale }) => {
+  const requested = await requestLocale;
+  const locale: Locale = isLocale(requested) ? requested : PLATFORM_DEFAULT_LOCALE;
+  return {
+    locale,
+    messages: await loadMessages(locale),
+    timeZone: "Europe/Luxembourg",
+  };
+});

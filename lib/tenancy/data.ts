@@ -1,0 +1,57 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { cachedLookup, clearRoutingCache, ROUTING_CHANNEL } from "./routing-cache";
+import type { StoreRouting } from "./types";
+
+const routingSelect = {
+  id: true,
+  merchantId: true,
+  slug: true,
+  defaultLocale: true,
+  locales: true,
+} as const;
+
+function toRouting(
+  store: { id: string; merchantId: string; slug: string; defaultLocale: string; locales: string[] },
+  via: StoreRouting["via"],
+): StoreRouting {
+  const locales = store.locales.filter(isLocale);
+  const defaultLocale: Locale = isLocale(store.defaultLocale) ? store.defaultLocale : (locales[0] ?? "en");
+  return {
+    storeId: store.id,
+    merchantId: store.merchantId,
+    slug: store.slug,
+    defaultLocale,
+    locales: locales.includes(defaultLocale) ? locales : [defaultLocale, ...locales],
+    via,
+  };
+}
+
+/** The store served on `<slug>.<root domain>`, or null. Cached per process (see routing-cache). */
+export function findStoreRoutingBySlug(slug: string): Promise<StoreRouting | null> {
+  return cachedLookup(`slug:${slug}`, async () => {
+    const store = await db.store.findUnique({ where: { slug }, select: routingSelect });
+    return store ? toRouting(store, "subdomain") : null;
+  });
+}
+
+/** The store served on a verified custom domain, or null. Cached per process (see routing-cache). */
+export function findStoreRoutingByDomain(domain: string): Promise<StoreRouting | null> {
+  return cachedLookup(`domain:${domain}`, async () => {
+    const row = await db.storeDomain.findFirst({
+      where: { domain, status: "VERIFIED" },
+      select: { store: { select: routingSelect } },
+    });
+    return row ? toRouting(row.store, "custom-domain") : null;
+  });
+}
+
+/**
+ * Tells every process that store routing changed. Call inside the transaction that changes a
+ * slug, a store's locales or a domain: PostgreSQL delivers the notification when it commits.
+ */
+export async function routingChanged(tx: Tx): Promise<void> {
+  await tx.$executeRawUnsafe(`SELECT pg_notify('${ROUTING_CHANNEL}', '')`);
+  clearRoutingCache();
+}

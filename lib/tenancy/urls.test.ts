@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { absoluteUrl, localizedPath, sameOriginRedirect } from "./urls";
+
+const dev = { rootDomain: "localhost:3000", protocol: "http" as const };
+const prod = { rootDomain: "patron.example", protocol: "https" as const };
+
+describe("absoluteUrl", () => {
+  it.each([
+    [{ kind: "platform" } as const, "/account", "en", dev, "http://localhost:3000/account"],
+    [{ kind: "platform" } as const, "/account", "de", dev, "http://localhost:3000/de/account"],
+    [{ kind: "platform" } as const, "/", "fr", prod, "https://patron.example/fr"],
+    [{ kind: "store", slug: "fashionhub", defaultLocale: "fr" } as const, "/", "fr", dev, "http://fashionhub.localhost:3000/"],
+    [{ kind: "store", slug: "fashionhub", defaultLocale: "fr" } as const, "/sign-in", "en", dev, "http://fashionhub.localhost:3000/en/sign-in"],
+    [{ kind: "store", slug: "fashionoutlet", defaultLocale: "en" } as const, "/sign-in", "en", prod, "https://fashionoutlet.patron.example/sign-in"],
+    [{ kind: "custom-domain", domain: "shop.example.com", defaultLocale: "de" } as const, "/account", "lb", prod, "https://shop.example.com/lb/account"],
+  ])("%j %s %s", (target, path, locale, config, expected) => {
+    expect(absoluteUrl(target, path, locale, config)).toBe(expected);
+  });
+
+  it("prefixes only non-default locales", () => {
+    expect(localizedPath("x", "fr", "fr")).toBe("/x");
+    expect(localizedPath("/x", "lb", "fr")).toBe("/lb/x");
+  });
+});
+
+describe("sameOriginRedirect", () => {
+  const origin = "http://fashionhub.localhost:3000";
+  it.each([
+    ["/account", "http://fashionhub.localhost:3000/account"],
+    ["/en/account?x=1", "http://fashionhub.localhost:3000/en/account?x=1"],
+    ["http://fashionhub.localhost:3000/account", "http://fashionhub.localhost:3000/account"],
+    ["http://localhost:3000/account", "http://fashionhub.localhost:3000/"],
+    ["https://evil.example/", "http://fashionhub.localhost:3000/"],
+    ["//evil.example/x", "http://fashionhub.localhost:3000/"],
+    ["/\\evil.example", "http://fashionhub.localhost:3000/"],
+    ["javascript:alert(1)", "http://fashionhub.localhost:3000/"],
+    [null, "http://fashionhub.localhost:3000/"],
+  ])("%s -> %s", (candidate, expected) => {
+    expect(sameOriginRedirect(candidate, origin)).toBe(expected);
+  });
+});

@@ -1,0 +1,58 @@
+import type { Locale } from "@/lib/i18n/locales";
+
+/**
+ * Where a URL should point. Pure module: every outbound URL (redirects after sign-in, links in
+ * emails and menus) is built here so that it stays on the host the user is on.
+ */
+export type UrlTarget =
+  | { kind: "platform" }
+  | { kind: "store"; slug: string; defaultLocale: Locale }
+  | { kind: "custom-domain"; domain: string; defaultLocale: Locale };
+
+export interface UrlConfig {
+  rootDomain: string;
+  protocol: "http" | "https";
+}
+
+/** "/path" with the locale prefix a host expects: none for its default locale. */
+export function localizedPath(path: string, locale: Locale, defaultLocale: Locale): string {
+  const clean = path.startsWith("/") ? path : `/${path}`;
+  if (locale === defaultLocale) return clean;
+  return clean === "/" ? `/${locale}` : `/${locale}${clean}`;
+}
+
+/** The origin ("http://fashionhub.localhost:3000") of a target. */
+export function originOf(target: UrlTarget, config: UrlConfig): string {
+  switch (target.kind) {
+    case "platform":
+      return `${config.protocol}://${config.rootDomain}`;
+    case "store":
+      return `${config.protocol}://${target.slug}.${config.rootDomain}`;
+    case "custom-domain":
+      return `${config.protocol}://${target.domain}`;
+  }
+}
+
+/** An absolute URL for `path` in `locale` on `target`. */
+export function absoluteUrl(target: UrlTarget, path: string, locale: Locale, config: UrlConfig): string {
+  const defaultLocale = target.kind === "platform" ? "en" : target.defaultLocale;
+  return originOf(target, config) + localizedPath(path, locale, defaultLocale);
+}
+
+/**
+ * A redirect target that stays on `origin`: relative paths are resolved against it, absolute
+ * URLs are kept only when they point at the same origin. Anything else falls back to `fallback`.
+ */
+export function sameOriginRedirect(candidate: string | null | undefined, origin: string, fallback = "/"): string {
+  const base = new URL(origin);
+  if (!candidate) return new URL(fallback, base).toString();
+  // "//evil.example" and "/\evil.example" are protocol-relative to browsers.
+  if (/^\/[\\/]/.test(candidate)) return new URL(fallback, base).toString();
+  try {
+    const url = new URL(candidate, base);
+    if (url.origin !== base.origin) return new URL(fallback, base).toString();
+    return url.toString();
+  } catch {
+    return new URL(fallback, base).toString();
+  }
+}

@@ -1,0 +1,126 @@
+/** The demo accounts and stores; also listed on the landing page in development and in the README. */
+export const DEMO_PASSWORD = "patron-demo";
+
+export const DEMO_USERS = [
+  { key: "admin", email: "admin@patron.test", name: "Ada Admin", password: true, admin: true },
+  { key: "owner", email: "claire@fashiongroup.test", name: "Claire Weber", password: true },
+  { key: "manager", email: "marc@fashiongroup.test", name: "Marc Hoffmann", password: true },
+  { key: "staff", email: "sofia@fashiongroup.test", name: "Sofia Martins", password: true },
+  { key: "otherOwner", email: "jos@bakeryschmit.test", name: "Jos Schmit", password: true },
+  { key: "customer", email: "lea@example.test", name: "Léa Muller", password: false },
+] as const;
+
+type L = "en" | "fr" | "de" | "lb";
+type Text = Partial<Record<L, string>>;
+
+interface DemoProduct {
+  slug: string;
+  priceCents: number;
+  stock?: number;
+  title: Text;
+  description: Text;
+}
+
+export const DEMO_MERCHANTS: Array<{
+  name: string;
+  members: Array<{ email: string; role: "OWNER" | "MANAGER" | "STAFF" }>;
+  customers: string[];
+  stores: Array<{ slug: string; name: string; currency: string; defaultLocale: L; locales: L[]; products: DemoProduct[] }>;
+}> = [
+  {
+    name: "Fashion Group",
+    members: [
+      { email: "claire@fashiongroup.test", role: "OWNER" },
+      { email: "marc@fashiongroup.test", role: "MANAGER" },
+      { email: "sofia@fashiongroup.test", role: "STAFF" },
+    ],
+    customers: ["lea@example.test"],
+    stores: [
+      {
+        slug: "fashionhub",
+        name: "Fashion Hub",
+        currency: "EUR",
+        defaultLocale: "fr",
+        locales: ["fr", "en", "de", "lb"],
+        products: [
+          {
+            slug: "linen-shirt",
+            priceCents: 5900,
+            stock: 25,
+            title: { fr: "Chemise en lin", en: "Linen shirt", de: "Leinenhemd", lb: "Lengenhiem" },
+            description: {
+              fr: "Lin lavé, coupe droite.",
+              en: "Washed linen, straight cut.",
+              de: "Gewaschenes Leinen, gerader Schnitt.",
+              lb: "Gewäschene Lengen, riichte Schnëtt.",
+            },
+          },
+          {
+            slug: "wool-scarf",
+            priceCents: 3450,
+            title: { fr: "Écharpe en laine", en: "Wool scarf", de: "Wollschal", lb: "Wollschal" },
+            description: { fr: "Laine mérinos.", en: "Merino wool.", de: "Merinowolle.", lb: "Merinowoll." },
+          },
+          {
+            slug: "canvas-tote",
+            priceCents: 1990,
+            stock: 100,
+            title: { fr: "Sac cabas en toile", en: "Canvas tote", de: "Canvas-Tasche", lb: "Canvas-Tâsch" },
+            description: { fr: "Coton bio.", en: "Organic cotton.", de: "Bio-Baumwolle.", lb: "Bio-Koteng." },
+          },
+        ],
+      },
+      {
+        slug: "fashionoutlet",
+        name: "Fashion Outlet",
+        currency: "EUR",
+        defaultLocale: "en",
+        locales: ["en", "fr"],
+        products: [
+          {
+            slug: "denim-jacket",
+            priceCents: 4900,
+            stock: 10,
+            title: { en: "Denim jacket (last season)", fr: "Veste en jean (saison passée)" },
+            description: { en: "Classic fit.", fr: "Coupe classique." },
+          },
+          {
+            slug: "sneakers",
+            priceCents: 3999,
+            stock: 5,
+            title: { en: "Canvas sneakers", fr: "Baskets en toile" },
+            description: { en: "Sizes 36 to 45.", fr: "Pointures 36 à 45." },
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: "Bakery Schmit",
+    members: [{ email: "jos@bakeryschmit.test", role: "OWNER" }],
+    customers: [],
+    stores: [
+      {
+        slug: "bakeryschmit",
+        name: "Bäckerei Schmit",
+        currency: "EUR",
+        defaultLocale: "lb",
+        locales: ["lb", "de", "fr", "en"],
+        products: [
+          {
+            slug: "rye-bread",
+            priceCents: 420,
+            title: { lb: "Kornbrout", de: "Roggenbrot", fr: "Pain de seigle", en: "Rye bread" },
+            description: { lb: "All Dag frësch.", de: "Jeden Tag frisch.", fr: "Frais chaque jour.", en: "Fresh every day." },
+          },
+          {
+            slug: "quetschentaart",
+            priceCents: 1850,
+            title: { lb: "Quetschentaart", de: "Zwetschgenkuchen", fr: "Tarte aux quetsches", en: "Plum tart" },
+            description: { lb: "Saisonal.", de: "Saisonal.", fr: "De saison.", en: "Seasonal." },
+          },
+        ],
+      },
+    ],
+  },
+];

@@ -1,0 +1,110 @@
+import createMiddleware from "next-intl/middleware";
+import { NextResponse, type NextRequest } from "next/server";
+import { LOCALES, negotiateLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { findStoreRoutingByDomain, findStoreRoutingBySlug } from "@/lib/tenancy/data";
+import { resolveHost } from "@/lib/tenancy/host";
+import { INTERNAL_HEADERS, NOT_FOUND_PATH, STOREFRONT_SEGMENT } from "@/lib/tenancy/internal";
+import type { StoreRouting } from "@/lib/tenancy/types";
+
+// proxy.ts is Next 16's name for middleware.ts. It does only host -> tenant -> locale -> rewrite.
+
+const platformIntl = createMiddleware({
+  locales: LOCALES,
+  defaultLocale: PLATFORM_DEFAULT_LOCALE,
+  localePrefix: "as-needed",
+  localeDetection: false,
+  alternateLinks: false,
+});
+
+const storeIntl = new Map<string, ReturnType<typeof createMiddleware>>();
+function intlFor(store: StoreRouting) {
+  const key = `${store.defaultLocale}|${store.locales.join(",")}`;
+  let handler = storeIntl.get(key);
+  if (!handler) {
+    handler = createMiddleware({
+      locales: store.locales,
+      defaultLocale: store.defaultLocale,
+      localePrefix: "as-needed",
+      localeDetection: false,
+      localeCookie: false,
+      alternateLinks: false,
+    });
+    storeIntl.set(key, handler);
+  }
+  return handler;
+}
+
+/** Request headers without any internal header a client may have forged. */
+function cleanHeaders(request: NextRequest): Headers {
+  const headers = new Headers(request.headers);
+  for (const name of Object.values(INTERNAL_HEADERS)) headers.delete(name);
+  return headers;
+}
+
+function rewriteTo(request: NextRequest, pathname: string, headers: Headers): NextResponse {
+  const url = request.nextUrl.clone();
+  url.pathname = pathname;
+  return NextResponse.rewrite(url, { request: { headers } });
+}
+
+function notFound(request: NextRequest, locales: readonly Locale[] = LOCALES, fallback: Locale = PLATFORM_DEFAULT_LOCALE) {
+  const locale = negotiateLocale(request.headers.get("accept-language"), locales, fallback);
+  return rewriteTo(request, `/${locale}${NOT_FOUND_PATH}`, cleanHeaders(request));
+}
+
+/** The locale-prefixed path next-intl settled on (after its own rewrite, if any). */
+function intlPath(response: Response, request: NextRequest): string {
+  const rewrite = response.headers.get("x-middleware-rewrite");
+  return rewrite ? new URL(rewrite).pathname : request.nextUrl.pathname;
+}
+
+function isInternalPath(pathname: string): boolean {
+  const segments = pathname.split("/").filter(Boolean);
+  const first = segments[0];
+  const index = first && (LOCALES as readonly string[]).includes(first) ? 1 : 0;
+  return segments[index] === STOREFRONT_SEGMENT || segments[index] === NOT_FOUND_PATH.slice(1);
+}
+
+export async function proxy(request: NextRequest) {
+  const rootDomain = process.env.PLATFORM_ROOT_DOMAIN ?? "localhost:3000";
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const target = resolveHost(host, rootDomain);
+
+  switch (target.kind) {
+    case "www": {
+      const url = new URL(request.nextUrl.pathname + request.nextUrl.search, `${request.nextUrl.protocol}//${rootDomain}`);
+      return NextResponse.redirect(url, 308);
+    }
+    case "unknown":
+      return notFound(request);
+    case "platform": {
+      // The storefront segment exists only behind a store host.
+      if (isInternalPath(request.nextUrl.pathname)) return notFound(request);
+      const response = platformIntl(request);
+      if (response.headers.has("location")) return response;
+      const headers = cleanHeaders(request);
+      headers.set(INTERNAL_HEADERS.hostKind, "platform");
+      return rewriteTo(request, intlPath(response, request), headers);
+    }
+    case "store":
+    case "custom-domain": {
+      const store =
+        target.kind === "store" ? await findStoreRoutingBySlug(target.slug) : await findStoreRoutingByDomain(target.domain);
+      if (!store) return notFound(request);
+      if (isInternalPath(request.nextUrl.pathname)) return notFound(request, store.locales, store.defaultLocale);
+      const response = intlFor(store)(request);
+      if (response.headers.has("location")) return response;
+      const [, locale = store.defaultLocale, ...rest] = intlPath(response, request).split("/");
+      const headers = cleanHeaders(request);
+      headers.set(INTERNAL_HEADERS.hostKind, store.via);
+      headers.set(INTERNAL_HEADERS.storeId, store.storeId);
+      const tail = rest.filter(Boolean).join("/");
+      return rewriteTo(request, `/${locale}/${STOREFRONT_SEGMENT}/${store.slug}${tail ? `/${tail}` : ""}`, headers);
+    }
+  }
+}
+
+export const config = {
+  // Everything but Next's own assets, API routes and files with an extension.
+  matcher: ["/((?!api|_next|_vercel|.*\\..*).*)"],
+};

@@ -1,0 +1,2 @@
+// Stands in for the `server-only` marker under Vitest, which runs server modules in plain Node.
+export {};
