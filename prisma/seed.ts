@@ -22,7 +22,7 @@ async function main() {
         email: u.email,
         name: u.name,
         passwordHash: u.password ? passwordHash : null,
-        isPlatformAdmin: u.admin ?? false,
+        isPlatformAdmin: "admin" in u && u.admin,
         emailVerified: new Date(),
       },
       select: { id: true },

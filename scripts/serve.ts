@@ -50,7 +50,9 @@ async function main() {
   if (process.env.SEED !== "never") await run("tsx", [...TSX_SERVER, "prisma/seed.ts", "--if-empty"]);
 
   children.push(start("worker", "tsx", [...TSX_SERVER, "scripts/worker.ts"]));
-  children.push(start("next", "next", [mode, "--port", port]));
+  // An explicit bind address: Next rewrites a proxy redirect whose target is its own
+  // "localhost:<port>" into a relative one, which would keep www.localhost on www.
+  children.push(start("next", "next", [mode, "--port", port, "--hostname", process.env.HOSTNAME_BIND ?? "0.0.0.0"]));
   for (const child of children) {
     child.on("exit", (code) => {
       if (!stopping) {

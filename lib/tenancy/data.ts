@@ -1,7 +1,7 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { db } from "@/lib/db";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
-import { cachedLookup, clearRoutingCache, ROUTING_CHANNEL } from "./routing-cache";
+import { cachedLookup } from "./routing-cache";
 import type { StoreRouting } from "./types";
 
 const routingSelect = {
@@ -45,13 +45,4 @@ export function findStoreRoutingByDomain(domain: string): Promise<StoreRouting |
     });
     return row ? toRouting(row.store, "custom-domain") : null;
   });
-}
-
-/**
- * Tells every process that store routing changed. Call inside the transaction that changes a
- * slug, a store's locales or a domain: PostgreSQL delivers the notification when it commits.
- */
-export async function routingChanged(tx: Tx): Promise<void> {
-  await tx.$executeRawUnsafe(`SELECT pg_notify('${ROUTING_CHANNEL}', '')`);
-  clearRoutingCache();
 }

@@ -3,11 +3,19 @@
 /** The internal route segment of storefronts: app/[locale]/s/[store]. Never reachable from the apex. */
 export const STOREFRONT_SEGMENT = "s";
 
-/** An internal path that always renders the translated 404 page. */
-export const NOT_FOUND_PATH = "/_not-found-host";
+/**
+ * An internal page that renders the translated 404 page; the proxy rewrites unknown hosts and
+ * forbidden paths to it with status 404 (a real page keeps the layout's <html lang>, which
+ * Next's notFound() error shell drops).
+ */
+export const NOT_FOUND_PATH = "/not-found-host";
 
 /** Headers the proxy sets on rewritten requests (and strips from what clients send). */
 export const INTERNAL_HEADERS = {
   hostKind: "x-patron-host-kind",
   storeId: "x-patron-store-id",
+  /** The public path (and query) the browser asked for, before any rewrite. */
+  path: "x-patron-path",
+  /** The locale the proxy settled on, for renders that get no [locale] param (not-found). */
+  locale: "x-patron-locale",
 } as const;

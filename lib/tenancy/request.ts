@@ -15,6 +15,8 @@ export async function requestHostContext(): Promise<{
   kind: "platform" | "subdomain" | "custom-domain" | null;
   storeId: string | null;
   host: string | null;
+  /** The public path the browser asked for (with its locale prefix, if any). */
+  path: string;
 }> {
   const h = await headers();
   const kind = h.get(INTERNAL_HEADERS.hostKind);
@@ -22,5 +24,6 @@ export async function requestHostContext(): Promise<{
     kind: kind === "platform" || kind === "subdomain" || kind === "custom-domain" ? kind : null,
     storeId: h.get(INTERNAL_HEADERS.storeId),
     host: hostName(h.get("x-forwarded-host") ?? h.get("host")),
+    path: h.get(INTERNAL_HEADERS.path) ?? "/",
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { absoluteUrl, localizedPath, sameOriginRedirect } from "./urls";
+import { absoluteUrl, localizedPath, sameOriginRedirect, stripLocalePrefix } from "./urls";
 
 const dev = { rootDomain: "localhost:3000", protocol: "http" as const };
 const prod = { rootDomain: "patron.example", protocol: "https" as const };
@@ -13,7 +13,7 @@ describe("absoluteUrl", () => {
     [{ kind: "store", slug: "fashionhub", defaultLocale: "fr" } as const, "/sign-in", "en", dev, "http://fashionhub.localhost:3000/en/sign-in"],
     [{ kind: "store", slug: "fashionoutlet", defaultLocale: "en" } as const, "/sign-in", "en", prod, "https://fashionoutlet.patron.example/sign-in"],
     [{ kind: "custom-domain", domain: "shop.example.com", defaultLocale: "de" } as const, "/account", "lb", prod, "https://shop.example.com/lb/account"],
-  ])("%j %s %s", (target, path, locale, config, expected) => {
+  ] as const)("%j %s %s", (target, path, locale, config, expected) => {
     expect(absoluteUrl(target, path, locale, config)).toBe(expected);
   });
 
@@ -37,5 +37,19 @@ describe("sameOriginRedirect", () => {
     [null, "http://fashionhub.localhost:3000/"],
   ])("%s -> %s", (candidate, expected) => {
     expect(sameOriginRedirect(candidate, origin)).toBe(expected);
+  });
+});
+
+describe("stripLocalePrefix", () => {
+  it.each([
+    ["/fr/account?x=1", "/account?x=1"],
+    ["/fr", "/"],
+    ["/fr?x=1", "/?x=1"],
+    ["/account", "/account"],
+    ["/frank", "/frank"],
+    ["/es/x", "/es/x"],
+    ["/", "/"],
+  ])("%s -> %s", (path, expected) => {
+    expect(stripLocalePrefix(path, ["en", "fr", "de", "lb"])).toBe(expected);
   });
 });

@@ -18,7 +18,8 @@ export interface UrlConfig {
 export function localizedPath(path: string, locale: Locale, defaultLocale: Locale): string {
   const clean = path.startsWith("/") ? path : `/${path}`;
   if (locale === defaultLocale) return clean;
-  return clean === "/" ? `/${locale}` : `/${locale}${clean}`;
+  if (clean === "/" || clean.startsWith("/?") || clean.startsWith("/#")) return `/${locale}${clean.slice(1)}`;
+  return `/${locale}${clean}`;
 }
 
 /** The origin ("http://fashionhub.localhost:3000") of a target. */
@@ -55,4 +56,14 @@ export function sameOriginRedirect(candidate: string | null | undefined, origin:
   } catch {
     return new URL(fallback, base).toString();
   }
+}
+
+/** The public path without its locale prefix: "/fr/account?x=1" -> "/account?x=1". */
+export function stripLocalePrefix(path: string, locales: readonly Locale[]): string {
+  const match = /^\/([a-z]{2})(?=\/|\?|$)/.exec(path);
+  if (match && (locales as readonly string[]).includes(match[1]!)) {
+    const rest = path.slice(3);
+    return rest.startsWith("/") ? rest : `/${rest}`;
+  }
+  return path || "/";
 }

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { DemoAccounts } from "@/components/landing/demo-accounts";
+import { PlatformHeader } from "@/components/layout/platform-header";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { loadDemoDirectory } from "@/lib/tenancy/demo";
+import { localizedPath } from "@/lib/tenancy/urls";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale: isLocale(locale) ? locale : "en", namespace: "Landing" });
+  return { title: t("metaTitle") };
+}
+
+export default async function Landing({ params }: PageProps<"/[locale]">) {
+  const { locale: raw } = await params;
+  const locale = isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
+  setRequestLocale(locale);
+  const t = await getTranslations("Landing");
+  const demo = loadDemoDirectory();
+  return (
+    <>
+      <PlatformHeader locale={locale} />
+      <main id="main" className="mx-auto max-w-5xl px-4 py-12">
+        <section className="max-w-2xl">
+          <h1 className="text-4xl font-bold tracking-tight">{t("headline")}</h1>
+          <p className="mt-4 text-lg text-slate-700">{t("lead")}</p>
+          <a
+            href={localizedPath("/sign-in", locale, PLATFORM_DEFAULT_LOCALE)}
+            className="mt-6 inline-block rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+          >
+            {t("merchantCta")}
+          </a>
+        </section>
+        {demo && <DemoAccounts directory={demo} locale={locale} />}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import { getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Storefront } from "@/lib/tenancy/loaders";
+import { localizedPath } from "@/lib/tenancy/urls";
+
+export async function StorefrontHeader({ store, locale }: { store: Storefront; locale: Locale }) {
+  const t = await getTranslations();
+  const href = (path: string) => localizedPath(path, locale, store.defaultLocale);
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+        {t("Common.skipToContent")}
+      </a>
+      <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-4">
+        <a href={href("/")} className="text-xl font-bold tracking-tight">
+          {store.name}
+        </a>
+        <nav aria-label={store.name}>
+          <a href={href("/account")} className="text-sm font-medium text-slate-700 hover:text-slate-900">
+            {t("Storefront.account")}
+          </a>
+        </nav>
+      </div>
+    </header>
+  );
+}
