@@ -39,6 +39,7 @@ function cleanHeaders(request: NextRequest): Headers {
   const headers = new Headers(request.headers);
   for (const name of Object.values(INTERNAL_HEADERS)) headers.delete(name);
   headers.set(INTERNAL_HEADERS.path, request.nextUrl.pathname + request.nextUrl.search);
+  headers.set(INTERNAL_HEADERS.requestId, crypto.randomUUID());
   return headers;
 }
 

@@ -18,4 +18,6 @@ export const INTERNAL_HEADERS = {
   path: "x-patron-path",
   /** The locale the proxy settled on, for renders that get no [locale] param (not-found). */
   locale: "x-patron-locale",
+  /** One id per request, recorded with audit events. */
+  requestId: "x-request-id",
 } as const;
