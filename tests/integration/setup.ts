@@ -7,6 +7,8 @@ process.env.PLATFORM_ROOT_DOMAIN ??= "localhost:3000";
 afterAll(async () => {
   const { disconnectDb } = await import("@/lib/db");
   const { stopRoutingListener } = await import("@/lib/tenancy/routing-cache");
+  const { stopBoss } = await import("@/lib/jobs/boss");
   await stopRoutingListener();
+  await stopBoss();
   await disconnectDb();
 });

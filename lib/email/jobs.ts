@@ -1,0 +1,28 @@
+import "server-only";
+import { jobWorker } from "@/lib/jobs/types";
+import { deliverEmail, requeueStaleEmails } from "./mutations";
+import { EMAIL_SEND_QUEUE, EMAIL_SWEEP_CRON, EMAIL_SWEEP_QUEUE } from "./queues";
+
+/** The email domain's jobs, registered by the worker process (lib/jobs/registry.ts). */
+export const emailJobWorkers = [
+  jobWorker({
+    queue: EMAIL_SEND_QUEUE,
+    concurrency: 2,
+    async handle(job) {
+      const outcome = await deliverEmail(job.data.messageId, {
+        finalAttempt: job.retryCount >= job.retryLimit,
+        resendKey: job.data.resendKey,
+      });
+      // Failing the job is what makes pg-boss retry it with backoff.
+      if (outcome.kind === "failed") throw new Error(outcome.error);
+      return outcome;
+    },
+  }),
+  jobWorker({
+    queue: EMAIL_SWEEP_QUEUE,
+    cron: EMAIL_SWEEP_CRON,
+    async handle() {
+      return { requeued: await requeueStaleEmails() };
+    },
+  }),
+];

@@ -1,0 +1,63 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/locales";
+import { sendJob } from "@/lib/jobs/boss";
+import { EMAIL_SEND_QUEUE } from "./queues";
+import { emailSubject, parseTemplateData } from "./render";
+import { enqueueEmailSchema } from "./schema";
+import type { TemplateData, TemplateName } from "./templates/registry";
+
+/** What enqueueEmail takes: the data's type follows the template. */
+export type EnqueueEmailInput = {
+  [N in TemplateName]: {
+    to: string;
+    template: N;
+    locale: Locale;
+    data: TemplateData<N>;
+    merchantId?: string | null;
+    /** One key per real-world email: enqueuing the same key again returns the first row. */
+    idempotencyKey: string;
+  };
+}[TemplateName];
+
+/**
+ * Puts an email in the outbox: one EmailMessage row (status QUEUED, subject rendered now) and
+ * the job that will send it. With `tx`, both are written in that transaction, so the email
+ * exists if and only if the change that caused it commits. Enqueuing an idempotency key that
+ * already exists writes nothing and returns the existing row's id.
+ *
+ * Trusts its caller to have decided that this email should go out; validates the input with zod
+ * (throws ZodError on a bad recipient, template, locale or data).
+ */
+export async function enqueueEmail(input: EnqueueEmailInput, tx?: Tx): Promise<{ id: string }> {
+  const parsed = enqueueEmailSchema.parse(input);
+  const data = parseTemplateData(parsed.template, parsed.data);
+  const subject = emailSubject(parsed.template, parsed.locale, data);
+
+  const write = async (client: Tx): Promise<{ id: string }> => {
+    // ON CONFLICT DO NOTHING instead of catching a unique violation, which would abort the
+    // caller's transaction.
+    const [created] = await client.emailMessage.createManyAndReturn({
+      data: [
+        {
+          to: parsed.to,
+          template: parsed.template,
+          locale: parsed.locale,
+          data,
+          subject,
+          merchantId: parsed.merchantId ?? null,
+          idempotencyKey: parsed.idempotencyKey,
+        },
+      ],
+      skipDuplicates: true,
+      select: { id: true },
+    });
+    if (created) {
+      await sendJob(EMAIL_SEND_QUEUE, { messageId: created.id }, { tx: client, singletonKey: created.id });
+      return { id: created.id };
+    }
+    return client.emailMessage.findUniqueOrThrow({ where: { idempotencyKey: parsed.idempotencyKey }, select: { id: true } });
+  };
+
+  return tx ? write(tx) : db.$transaction(write);
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/locales";
+import { TEMPLATE_NAMES } from "./templates/registry";
+import { EMAIL_STATUSES } from "./types";
+
+/** An RFC 5321 path may hold at most 254 characters. */
+export const emailAddressSchema = z.string().trim().max(254).pipe(z.email());
+
+/** The envelope of enqueueEmail; `data` is checked by the template's own schema afterwards. */
+export const enqueueEmailSchema = z.object({
+  to: emailAddressSchema,
+  template: z.enum(TEMPLATE_NAMES),
+  locale: z.enum(LOCALES),
+  data: z.unknown(),
+  merchantId: z.string().min(1).max(64).nullish(),
+  // Resend accepts idempotency keys of up to 256 characters; a re-send appends a suffix.
+  idempotencyKey: z.string().trim().min(1).max(200),
+});
+
+export const emailMessageIdSchema = z.string().trim().min(1).max(64);
+
+export const resendEmailSchema = z.object({ id: emailMessageIdSchema });
+
+/** The merchant filter's value for messages that belong to no merchant. */
+export const NO_MERCHANT = "none";
+
+const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+const emptyToUndefined = (value: unknown) => {
+  const first = firstValue(value);
+  return typeof first === "string" && first.trim() === "" ? undefined : first;
+};
+
+/** The outbox page's search params. Anything malformed is ignored rather than an error. */
+export const mailboxFilterSchema = z.object({
+  status: z.preprocess(emptyToUndefined, z.enum(EMAIL_STATUSES).optional()).catch(undefined),
+  template: z.preprocess(emptyToUndefined, z.enum(TEMPLATE_NAMES).optional()).catch(undefined),
+  merchant: z.preprocess(emptyToUndefined, z.string().trim().max(64).optional()).catch(undefined),
+  recipient: z.preprocess(emptyToUndefined, z.string().trim().max(254).optional()).catch(undefined),
+  page: z.preprocess(firstValue, z.coerce.number().int().min(1).max(100_000)).catch(1),
+});
+
+export type MailboxFilter = z.infer<typeof mailboxFilterSchema>;

@@ -1,0 +1,23 @@
+import type { z } from "zod";
+import { signInEmail } from "./sign-in";
+
+/**
+ * Every email the platform can send, by template name. To add one: write its component, data
+ * schema and subject in a file beside this one (see sign-in.tsx), register it here, add its texts
+ * under `Emails.<name>` and its label under `Mailbox.templates.<name>` in the four catalogs.
+ * Callers then enqueue it with enqueueEmail({ template: "<name>", data, ... }).
+ */
+export const EMAIL_TEMPLATES = {
+  "sign-in": signInEmail,
+} as const;
+
+export type TemplateName = keyof typeof EMAIL_TEMPLATES;
+
+export const TEMPLATE_NAMES = Object.keys(EMAIL_TEMPLATES) as [TemplateName, ...TemplateName[]];
+
+/** The data a template takes, as callers pass it. */
+export type TemplateData<N extends TemplateName> = z.input<(typeof EMAIL_TEMPLATES)[N]["schema"]>;
+
+export function isTemplateName(value: unknown): value is TemplateName {
+  return typeof value === "string" && Object.hasOwn(EMAIL_TEMPLATES, value);
+}

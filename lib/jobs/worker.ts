@@ -1,0 +1,47 @@
+import "server-only";
+import type PgBoss from "pg-boss";
+import { ensureQueue, startWorkerBoss, stopBoss } from "./boss";
+import { JOB_WORKERS } from "./registry";
+import type { JobWorker } from "./types";
+
+export interface StartWorkerOptions {
+  /** Queues to serve (default: every registered one). */
+  workers?: JobWorker[];
+  /** How often an idle worker polls for jobs (pg-boss's minimum is 0.5 s; default 2 s). */
+  pollingIntervalSeconds?: number;
+}
+
+export interface RunningWorker {
+  /** Stops polling, lets active jobs finish (up to `timeoutMs`), closes the pool. */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+/**
+ * Starts the background worker in this process: pg-boss with maintenance and cron on, the
+ * queues and schedules of every registered job, and `concurrency` pollers per queue.
+ */
+export async function startWorker(options: StartWorkerOptions = {}): Promise<RunningWorker> {
+  const workers = options.workers ?? JOB_WORKERS;
+  const boss = await startWorkerBoss();
+  for (const worker of workers) {
+    await ensureQueue(boss, worker.queue, { update: true });
+    if (worker.cron) await boss.schedule(worker.queue.name, worker.cron, {}, { tz: "UTC" });
+    for (let i = 0; i < (worker.concurrency ?? 1); i++) {
+      await boss.work(
+        worker.queue.name,
+        {
+          batchSize: 1,
+          includeMetadata: true,
+          ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}),
+        },
+        async ([job]: PgBoss.JobWithMetadata<object>[]) => (job ? worker.handle(job) : undefined),
+      );
+    }
+  }
+  return { stop: (timeoutMs) => stopWorker(timeoutMs) };
+}
+
+/** Stops the worker (and every other PgBoss of this process). */
+export async function stopWorker(timeoutMs = 30_000): Promise<void> {
+  await stopBoss(timeoutMs);
+}
