@@ -1,0 +1,19 @@
+/**
+ * The app's own translations, so specs assert the translated UI without copying its wording:
+ * a spec then fails when a page shows the wrong language or a raw key, not when copy is edited.
+ */
+import de from "../../messages/de.json" with { type: "json" };
+import en from "../../messages/en.json" with { type: "json" };
+import fr from "../../messages/fr.json" with { type: "json" };
+import lb from "../../messages/lb.json" with { type: "json" };
+
+export const messages = { en, fr, de, lb } as const;
+export type Locale = keyof typeof messages;
+
+/** Display names used by the language switcher (lib/i18n/locales.ts LOCALE_NAMES). */
+export const LOCALE_NAMES: Record<Locale, string> = {
+  en: "English",
+  fr: "Français",
+  de: "Deutsch",
+  lb: "Lëtzebuergesch",
+};

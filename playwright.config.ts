@@ -1,0 +1,54 @@
+import { defineConfig } from "@playwright/test";
+import { APEX_URL } from "./e2e/env";
+
+const ci = !!process.env.CI;
+
+/**
+ * End-to-end tests in Debian's Chromium (Playwright cannot download its own browser here)
+ * against the production build: run `npm run build` first, or `npm test`, which does both.
+ * The web server is scripts/e2e-server.ts: a fresh embedded database with the demo data.
+ */
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.spec.ts",
+  outputDir: "test-results",
+  // Two cores: the server, PostgreSQL and the browsers share them.
+  workers: 2,
+  fullyParallel: true,
+  forbidOnly: ci,
+  // A flaky test is a bug: retries only exist so CI records a trace of the failure.
+  retries: ci ? 1 : 0,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: [["list"], ["json", { outputFile: "test-results/results.json" }], ["html", { open: "never" }]],
+  use: {
+    baseURL: APEX_URL,
+    browserName: "chromium",
+    locale: "en-US",
+    timezoneId: "Europe/Luxembourg",
+    trace: "on-first-retry",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      // Without the networking flags Chromium keeps trying to reach Google on a closed network.
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+      ],
+    },
+  },
+  webServer: {
+    command: "node_modules/.bin/tsx scripts/e2e-server.ts",
+    // Node cannot resolve *.localhost, so readiness is checked on the apex.
+    url: APEX_URL,
+    reuseExistingServer: !ci,
+    timeout: 180_000,
+    stdout: process.env.E2E_SERVER_LOGS ? "pipe" : "ignore",
+    stderr: "pipe",
+    // serve.ts stops Next, the worker and PostgreSQL on SIGTERM; without this Playwright would SIGKILL them.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+  },
+});

@@ -1,0 +1,56 @@
+/**
+ * The server Playwright tests against (playwright.config.ts `webServer`): the production build
+ * (`npm run build` first) started by `serve.ts start` on a fresh embedded PostgreSQL with the
+ * demo data, so every run begins from the same state and never touches a developer's database.
+ *
+ * It deletes .data/e2e, then runs serve.ts with a fixed environment. Playwright stops it with
+ * SIGTERM to the whole process group; serve.ts then stops Next, the worker and PostgreSQL.
+ */
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { E2E_AUTH_SECRET, E2E_DATA_DIR, E2E_PG_PORT, E2E_PORT, ROOT_DOMAIN } from "../e2e/env";
+
+const dataDir = path.resolve(E2E_DATA_DIR);
+rmSync(dataDir, { recursive: true, force: true });
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  PATRON_DATA_DIR: dataDir,
+  PATRON_PG_PORT: String(E2E_PG_PORT),
+  PORT: String(E2E_PORT),
+  AUTH_SECRET: E2E_AUTH_SECRET,
+  AUTH_TRUST_HOST: "true",
+  PLATFORM_ROOT_DOMAIN: ROOT_DOMAIN,
+  PLATFORM_PROTOCOL: "http",
+};
+// A developer's own settings must not leak in: the e2e server always owns its database, and
+// email always stays in the outbox where specs read it.
+for (const name of [
+  "NODE_ENV",
+  "DATABASE_URL",
+  "RESEND_API_KEY",
+  "RESEND_BASE_URL",
+  "SEED",
+  "SHOW_DEMO_ACCOUNTS",
+  "AUTH_URL",
+  "NEXTAUTH_URL",
+]) {
+  delete env[name];
+}
+
+const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", "start"], { stdio: "inherit", env });
+
+// Playwright signals the whole process group, so serve.ts hears the signal itself; this
+// process only waits for it to finish stopping. A signal sent to this process alone is passed on.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  });
+}
+child.on("error", (error) => {
+  console.error(`Could not start serve.ts: ${error.message}`);
+  process.exit(1);
+});
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
