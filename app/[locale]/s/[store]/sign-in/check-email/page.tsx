@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { AuthCard } from "@/components/auth/auth-card";
+import { CodeSignInForm } from "@/components/auth/code-sign-in-form";
+import { searchParam } from "@/lib/auth/schema";
+import { assertStoreLocale, loadStorefront } from "@/lib/tenancy/loaders";
+import { localizedPath } from "@/lib/tenancy/urls";
+
+type Props = {
+  params: Promise<{ locale: string; store: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, store: slug } = await params;
+  const store = await loadStorefront(slug);
+  assertStoreLocale(store, locale);
+  const t = await getTranslations({ locale, namespace: "Auth.checkEmail" });
+  return { title: t("metaTitle") };
+}
+
+export default async function StoreCheckEmailPage({ params, searchParams }: Props) {
+  const { locale, store: slug } = await params;
+  const store = await loadStorefront(slug);
+  assertStoreLocale(store, locale);
+  const sp = await searchParams;
+  const email = searchParam(sp, "email", 254);
+  const callbackUrl = searchParam(sp, "callbackUrl");
+  const t = await getTranslations("Auth.checkEmail");
+  const signIn = localizedPath("/sign-in", locale, store.defaultLocale);
+  return (
+    <AuthCard titleId="check-email-title">
+      <header className="flex flex-col gap-2">
+        <h1 id="check-email-title" className="text-2xl font-bold tracking-tight">
+          {t("title")}
+        </h1>
+        <p className="text-slate-700">{email ? t("sentTo", { email }) : t("sentGeneric")}</p>
+        <p className="text-sm text-slate-600">{t("validity")}</p>
+      </header>
+      <section aria-labelledby="code-title" className="flex flex-col gap-3">
+        <h2 id="code-title" className="text-lg font-semibold">
+          {t("codeTitle")}
+        </h2>
+        <CodeSignInForm locale={locale} email={email} callbackUrl={callbackUrl} />
+      </section>
+      <a href={callbackUrl ? `${signIn}?${new URLSearchParams({ callbackUrl })}` : signIn} className="text-sm font-medium text-brand-700 underline">
+        {t("otherEmail")}
+      </a>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { AuthCard } from "@/components/auth/auth-card";
+import { EmailSignInForm } from "@/components/auth/email-sign-in-form";
+import { redirectIfSignedIn } from "@/lib/auth/loaders";
+import { searchParam } from "@/lib/auth/schema";
+import { assertStoreLocale, loadStorefront } from "@/lib/tenancy/loaders";
+
+type Props = {
+  params: Promise<{ locale: string; store: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, store: slug } = await params;
+  const store = await loadStorefront(slug);
+  assertStoreLocale(store, locale);
+  const t = await getTranslations({ locale, namespace: "Auth.store" });
+  return { title: t("metaTitle") };
+}
+
+/** Customers sign in on the store's own host with an emailed link or code; no passwords here. */
+export default async function StoreSignInPage({ params, searchParams }: Props) {
+  const { locale, store: slug } = await params;
+  const store = await loadStorefront(slug);
+  assertStoreLocale(store, locale);
+  const callbackUrl = searchParam(await searchParams, "callbackUrl");
+  await redirectIfSignedIn(callbackUrl, locale);
+  const t = await getTranslations("Auth.store");
+  return (
+    <AuthCard titleId="store-sign-in-title">
+      <header>
+        <h1 id="store-sign-in-title" className="text-2xl font-bold tracking-tight">
+          {t("title", { store: store.name })}
+        </h1>
+        <p className="mt-1 text-slate-600">{t("lead")}</p>
+      </header>
+      <EmailSignInForm locale={locale} callbackUrl={callbackUrl} submitLabel={t("submit")} pendingLabel={t("pending")} />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,100 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { isLocale } from "@/lib/i18n/locales";
+import type { MerchantId, StoreId } from "@/lib/tenancy/types";
+import type { AccountMerchant, MemberRole, MerchantAreaStore } from "./types";
+
+/** Reads for sign-in and the gates. Emails passed in are already normalized. */
+
+export function findUserForPasswordSignIn(email: string) {
+  return db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, passwordHash: true },
+  });
+}
+
+export async function userExists(email: string): Promise<boolean> {
+  return (await db.user.count({ where: { email } })) > 0;
+}
+
+export function findSessionUser(userId: string) {
+  return db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, isPlatformAdmin: true },
+  });
+}
+
+export async function listMerchantsOfUser(userId: string): Promise<AccountMerchant[]> {
+  const rows = await db.membership.findMany({
+    where: { userId },
+    select: { role: true, merchant: { select: { id: true, name: true } } },
+    orderBy: { merchant: { name: "asc" } },
+  });
+  return rows.map((r) => ({ merchantId: r.merchant.id, name: r.merchant.name, role: r.role }));
+}
+
+export async function findMembership(
+  userId: string,
+  merchantId: string,
+): Promise<{ role: MemberRole; storeIds: StoreId[] } | null> {
+  const row = await db.membership.findUnique({
+    where: { userId_merchantId: { userId, merchantId } },
+    select: { role: true, stores: { select: { storeId: true } } },
+  });
+  return row ? { role: row.role, storeIds: row.stores.map((s) => s.storeId as StoreId) } : null;
+}
+
+/** The merchant's name and stores (all of them, or only `storeIds`). */
+export async function findMerchantArea(merchantId: MerchantId, storeIds: StoreId[] | null) {
+  const merchant = await db.merchant.findUnique({
+    where: { id: merchantId },
+    select: {
+      name: true,
+      status: true,
+      stores: {
+        where: storeIds ? { merchantId, id: { in: storeIds } } : { merchantId },
+        select: { id: true, slug: true, name: true, defaultLocale: true, status: true },
+        orderBy: { name: "asc" },
+      },
+    },
+  });
+  if (!merchant) return null;
+  const stores: MerchantAreaStore[] = merchant.stores.map((s) => ({
+    id: s.id as StoreId,
+    slug: s.slug,
+    name: s.name,
+    defaultLocale: isLocale(s.defaultLocale) ? s.defaultLocale : "en",
+    isOpen: s.status === "OPEN" && merchant.status === "ACTIVE",
+  }));
+  return { name: merchant.name, stores };
+}
+
+/** The store a storefront sign-in belongs to. */
+export function findStoreForSignIn(storeId: string) {
+  return db.store.findUnique({
+    where: { id: storeId },
+    select: { id: true, merchantId: true, name: true, slug: true, defaultLocale: true },
+  });
+}
+
+export function findCustomerOfUser(merchantId: MerchantId, userId: string) {
+  return db.customer.findFirst({
+    where: { merchantId, userId },
+    select: { id: true, email: true, name: true, userId: true },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+/** True when an unexpired verification token with this hash exists for the email (nothing is consumed). */
+export async function verificationTokenIsLive(identifier: string, hashedToken: string): Promise<boolean> {
+  const row = await db.verificationToken.findUnique({
+    where: { identifier_token: { identifier, token: hashedToken } },
+    select: { expires: true },
+  });
+  return !!row && row.expires.getTime() > Date.now();
+}
+
+export async function isPlatformAdminEmail(email: string): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { email }, select: { isPlatformAdmin: true } });
+  return user?.isPlatformAdmin ?? false;
+}

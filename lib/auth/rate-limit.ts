@@ -1,0 +1,125 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import pg from "pg";
+import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { env } from "@/lib/env";
+
+/**
+ * Sign-in rate limits, counted in PostgreSQL (`rate_limits`) so every process shares them.
+ * Each attempt is counted against the normalized email and against the client IP before the
+ * work is done, so parallel attempts cannot slip past a limit.
+ */
+
+export type LimitedAction = "password" | "link" | "code" | "callback";
+
+interface Rule {
+  points: number;
+  durationSeconds: number;
+}
+
+/** Per email and per IP, per window. Successful password and code attempts are refunded. */
+export const AUTH_LIMITS: Record<LimitedAction, { email: Rule; ip: Rule }> = {
+  // wrong passwords
+  password: { email: { points: 5, durationSeconds: 15 * 60 }, ip: { points: 50, durationSeconds: 15 * 60 } },
+  // emails with a link and a code
+  link: { email: { points: 5, durationSeconds: 15 * 60 }, ip: { points: 50, durationSeconds: 15 * 60 } },
+  // typed codes
+  code: { email: { points: 5, durationSeconds: 15 * 60 }, ip: { points: 50, durationSeconds: 15 * 60 } },
+  // link clicks and completed codes reaching the Auth.js callback
+  callback: { email: { points: 10, durationSeconds: 15 * 60 }, ip: { points: 100, durationSeconds: 15 * 60 } },
+};
+
+export type RateLimitResult = { ok: true } | { ok: false; retryAfterMs: number };
+
+const g = globalThis as unknown as { patronRateLimitPool?: pg.Pool; patronLimiters?: Map<string, RateLimiterPostgres> };
+
+function pool(): pg.Pool {
+  return (g.patronRateLimitPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 4 }));
+}
+
+/** A limiter on the shared table; `keyPrefix` keeps the counters of different limits apart. */
+export function createLimiter(keyPrefix: string, rule: Rule): RateLimiterPostgres {
+  return new RateLimiterPostgres({
+    storeClient: pool(),
+    storeType: "pg",
+    tableName: "rate_limits",
+    tableCreated: true,
+    // Expired rows are overwritten in place; a sweeper timer per limiter is not worth its noise.
+    clearExpiredByTimeout: false,
+    keyPrefix,
+    points: rule.points,
+    duration: rule.durationSeconds,
+  });
+}
+
+function limiter(action: LimitedAction, by: "email" | "ip"): RateLimiterPostgres {
+  const limiters = (g.patronLimiters ??= new Map());
+  const name = `auth:${action}:${by}`;
+  let found = limiters.get(name);
+  if (!found) {
+    found = createLimiter(name, AUTH_LIMITS[action][by]);
+    limiters.set(name, found);
+  }
+  return found;
+}
+
+/** Keys are hashed: they fit the 255-character column and keep addresses out of the table. */
+function keyOf(value: string): string {
+  return createHash("sha256").update(value).digest("base64url");
+}
+
+/** Counts one point on a limiter; a refusal comes back as the wait, anything else is thrown. */
+export async function consumePoint(l: RateLimiterPostgres, key: string): Promise<RateLimitResult> {
+  try {
+    await l.consume(keyOf(key));
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return { ok: false, retryAfterMs: error.msBeforeNext };
+    throw error;
+  }
+}
+
+export interface LimitKeys {
+  /** Normalized email. */
+  email: string;
+  /** Client IP (see clientIp). */
+  ip: string;
+}
+
+/** Counts an attempt of `action` for the email and the IP; refused when either is over its limit. */
+export async function consumeAuthAttempt(action: LimitedAction, keys: LimitKeys): Promise<RateLimitResult> {
+  const results = await Promise.all([
+    consumePoint(limiter(action, "email"), keys.email),
+    consumePoint(limiter(action, "ip"), keys.ip),
+  ]);
+  const refused = results.filter((r): r is Extract<RateLimitResult, { ok: false }> => !r.ok);
+  if (refused.length === 0) return { ok: true };
+  return { ok: false, retryAfterMs: Math.max(...refused.map((r) => r.retryAfterMs)) };
+}
+
+/**
+ * After a success: forgets the email's failures and gives the IP its point back, so people who
+ * sign in often (a shop's shared till, a test suite) are never locked out by their successes.
+ */
+export async function refundAuthAttempt(action: LimitedAction, keys: LimitKeys): Promise<void> {
+  await Promise.all([limiter(action, "email").delete(keyOf(keys.email)), limiter(action, "ip").reward(keyOf(keys.ip), 1)]);
+}
+
+/** Whole minutes to wait, at least one, for the "try again in N minutes" message. */
+export function retryAfterMinutes(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 60_000));
+}
+
+/** The client's address: the first X-Forwarded-For hop (Next.js fills it from the socket when absent). */
+export function clientIp(headers: Pick<Headers, "get">): string {
+  const first = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return first ? first.toLowerCase().slice(0, 64) : "unknown";
+}
+
+/** Closes the pool (tests and scripts). */
+export async function closeRateLimitPool(): Promise<void> {
+  const p = g.patronRateLimitPool;
+  g.patronRateLimitPool = undefined;
+  g.patronLimiters = undefined;
+  await p?.end();
+}

@@ -1,0 +1,114 @@
+import { z } from "zod";
+import { isLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { normalizeSignInCode } from "./codes";
+import { MAX_PASSWORD_BYTES } from "./password";
+
+/** RFC 5321 caps a forward path at 256 octets including the angle brackets. */
+export const MAX_EMAIL_LENGTH = 254;
+
+/** Field error codes; the UI translates them under `Errors.field`. */
+export type FieldErrorCode = "required" | "invalidEmail" | "emailTooLong" | "passwordTooLong" | "invalidCode" | "codeRejected";
+
+/** How emails are stored: NFKC (so look-alike characters cannot split an address), trimmed, lower-cased. */
+export function normalizeEmail(raw: string): string {
+  return raw.normalize("NFKC").trim().toLowerCase();
+}
+
+const emailFormat = z.email();
+
+export const emailSchema = z
+  .string()
+  .max(10_000, "emailTooLong")
+  .transform(normalizeEmail)
+  .superRefine((value, ctx) => {
+    if (!value) ctx.addIssue({ code: "custom", message: "required" });
+    else if (value.length > MAX_EMAIL_LENGTH) ctx.addIssue({ code: "custom", message: "emailTooLong" });
+    else if (!emailFormat.safeParse(value).success) ctx.addIssue({ code: "custom", message: "invalidEmail" });
+  });
+
+export const passwordSchema = z.string().superRefine((value, ctx) => {
+  if (!value) ctx.addIssue({ code: "custom", message: "required" });
+  else if (new TextEncoder().encode(value).length > MAX_PASSWORD_BYTES) ctx.addIssue({ code: "custom", message: "passwordTooLong" });
+});
+
+export const codeSchema = z
+  .string()
+  .max(64, "invalidCode")
+  .transform((value, ctx) => {
+    if (!value.trim()) {
+      ctx.addIssue({ code: "custom", message: "required" });
+      return z.NEVER;
+    }
+    const code = normalizeSignInCode(value);
+    if (!code) {
+      ctx.addIssue({ code: "custom", message: "invalidCode" });
+      return z.NEVER;
+    }
+    return code;
+  });
+
+/** A same-site path or URL to return to; anything odd is dropped here and checked again on redirect. */
+const callbackUrlSchema = z
+  .string()
+  .max(2048)
+  .optional()
+  .catch(undefined)
+  .transform((v) => (v ? v : undefined));
+
+const localeSchema = z
+  .string()
+  .optional()
+  .transform((v): Locale => (isLocale(v) ? v : PLATFORM_DEFAULT_LOCALE));
+
+const text = (v: unknown) => (typeof v === "string" ? v : "");
+
+export const passwordSignInSchema = z.object({
+  email: z.preprocess(text, emailSchema),
+  password: z.preprocess(text, passwordSchema),
+  callbackUrl: callbackUrlSchema,
+  locale: localeSchema,
+});
+
+export const linkRequestSchema = z.object({
+  email: z.preprocess(text, emailSchema),
+  callbackUrl: callbackUrlSchema,
+  locale: localeSchema,
+});
+
+export const codeSignInSchema = z.object({
+  email: z.preprocess(text, emailSchema),
+  code: z.preprocess(text, codeSchema),
+  callbackUrl: callbackUrlSchema,
+  locale: localeSchema,
+});
+
+export type PasswordSignInInput = z.infer<typeof passwordSignInSchema>;
+export type LinkRequestInput = z.infer<typeof linkRequestSchema>;
+export type CodeSignInInput = z.infer<typeof codeSignInSchema>;
+
+/** The first error code of each field, for field-level messages. */
+export function fieldErrors<K extends string>(error: z.ZodError): Partial<Record<K, FieldErrorCode>> {
+  const out: Partial<Record<K, FieldErrorCode>> = {};
+  for (const issue of error.issues) {
+    const field = issue.path[0];
+    if (typeof field !== "string" || field in out) continue;
+    out[field as K] = (isFieldErrorCode(issue.message) ? issue.message : "required") as FieldErrorCode;
+  }
+  return out;
+}
+
+function isFieldErrorCode(value: string): value is FieldErrorCode {
+  return ["required", "invalidEmail", "emailTooLong", "passwordTooLong", "invalidCode"].includes(value);
+}
+
+/** Reads a FormData's string fields into a plain object for the schemas above. */
+export function formFields(formData: FormData, names: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(names.map((n) => [n, formData.get(n) ?? undefined]));
+}
+
+/** One value of a page's search param (the first when repeated), bounded in length. */
+export function searchParam(params: Record<string, string | string[] | undefined>, name: string, max = 2048): string | undefined {
+  const value = params[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return first && first.length <= max ? first : undefined;
+}
