@@ -65,3 +65,11 @@ export const loadStorefront = cache(async (slug: string): Promise<Storefront> =>
 export function assertStoreLocale(store: Storefront, locale: string): asserts locale is Locale {
   if (!isLocale(locale) || !store.locales.includes(locale)) notFound();
 }
+
+/** A storefront page's store and locale (404 for a locale the store does not offer). */
+export async function loadStorefrontPage(params: Promise<{ locale: string; store: string }>): Promise<{ store: Storefront; locale: Locale }> {
+  const { locale, store: slug } = await params;
+  const store = await loadStorefront(slug);
+  assertStoreLocale(store, locale);
+  return { store, locale };
+}

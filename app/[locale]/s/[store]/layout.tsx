@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/i18n/language-switcher";
 import { StorefrontHeader } from "@/components/storefront/header";
-import { assertStoreLocale, loadStorefront } from "@/lib/tenancy/loaders";
+import { loadStorefront, loadStorefrontPage } from "@/lib/tenancy/loaders";
 
 export async function generateMetadata({ params }: LayoutProps<"/[locale]/s/[store]">): Promise<Metadata> {
   const { store: slug } = await params;
@@ -11,9 +11,7 @@ export async function generateMetadata({ params }: LayoutProps<"/[locale]/s/[sto
 }
 
 export default async function StorefrontLayout({ children, params }: LayoutProps<"/[locale]/s/[store]">) {
-  const { locale, store: slug } = await params;
-  const store = await loadStorefront(slug);
-  assertStoreLocale(store, locale);
+  const { store, locale } = await loadStorefrontPage(params);
   setRequestLocale(locale);
   const t = await getTranslations("Storefront");
   return (

@@ -1,12 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { ProductGrid } from "@/components/storefront/product-grid";
 import { listPublicProducts } from "@/lib/catalog/data";
-import { assertStoreLocale, loadStorefront } from "@/lib/tenancy/loaders";
+import { loadStorefrontPage } from "@/lib/tenancy/loaders";
 
 export default async function StorefrontHome({ params }: PageProps<"/[locale]/s/[store]">) {
-  const { locale, store: slug } = await params;
-  const store = await loadStorefront(slug);
-  assertStoreLocale(store, locale);
+  const { store, locale } = await loadStorefrontPage(params);
   const t = await getTranslations("Storefront");
   const products = await listPublicProducts(store.merchantId, store.id, locale, store.defaultLocale);
   return (

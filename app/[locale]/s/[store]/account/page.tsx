@@ -3,24 +3,20 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { loadCustomerSession } from "@/lib/auth/loaders";
-import { assertStoreLocale, loadStorefront } from "@/lib/tenancy/loaders";
+import { loadStorefrontPage } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
 
 type Props = { params: Promise<{ locale: string; store: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, store: slug } = await params;
-  const store = await loadStorefront(slug);
-  assertStoreLocale(store, locale);
+  const { locale } = await loadStorefrontPage(params);
   const t = await getTranslations({ locale, namespace: "Account.customer" });
   return { title: t("metaTitle") };
 }
 
 /** The signed-in customer's account on this store; visitors are sent to this store's sign-in. */
 export default async function CustomerAccountPage({ params }: Props) {
-  const { locale, store: slug } = await params;
-  const store = await loadStorefront(slug);
-  assertStoreLocale(store, locale);
+  const { store, locale } = await loadStorefrontPage(params);
   const href = (path: string) => localizedPath(path, locale, store.defaultLocale);
   const customer = await loadCustomerSession(store.id);
   if (!customer) redirect(`${href("/sign-in")}?${new URLSearchParams({ callbackUrl: href("/account") })}`);

@@ -4,7 +4,7 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { EmailSignInForm } from "@/components/auth/email-sign-in-form";
 import { redirectIfSignedIn } from "@/lib/auth/loaders";
 import { searchParam } from "@/lib/auth/schema";
-import { assertStoreLocale, loadStorefront } from "@/lib/tenancy/loaders";
+import { loadStorefrontPage } from "@/lib/tenancy/loaders";
 
 type Props = {
   params: Promise<{ locale: string; store: string }>;
@@ -12,18 +12,14 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, store: slug } = await params;
-  const store = await loadStorefront(slug);
-  assertStoreLocale(store, locale);
+  const { locale } = await loadStorefrontPage(params);
   const t = await getTranslations({ locale, namespace: "Auth.store" });
   return { title: t("metaTitle") };
 }
 
 /** Customers sign in on the store's own host with an emailed link or code; no passwords here. */
 export default async function StoreSignInPage({ params, searchParams }: Props) {
-  const { locale, store: slug } = await params;
-  const store = await loadStorefront(slug);
-  assertStoreLocale(store, locale);
+  const { store, locale } = await loadStorefrontPage(params);
   const callbackUrl = searchParam(await searchParams, "callbackUrl");
   await redirectIfSignedIn(callbackUrl, locale);
   const t = await getTranslations("Auth.store");

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth/auth-card";
 import { CodeSignInForm } from "@/components/auth/code-sign-in-form";
 import { searchParam } from "@/lib/auth/schema";
-import { assertStoreLocale, loadStorefront } from "@/lib/tenancy/loaders";
+import { loadStorefrontPage } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
 
 type Props = {
@@ -12,17 +12,13 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, store: slug } = await params;
-  const store = await loadStorefront(slug);
-  assertStoreLocale(store, locale);
+  const { locale } = await loadStorefrontPage(params);
   const t = await getTranslations({ locale, namespace: "Auth.checkEmail" });
   return { title: t("metaTitle") };
 }
 
 export default async function StoreCheckEmailPage({ params, searchParams }: Props) {
-  const { locale, store: slug } = await params;
-  const store = await loadStorefront(slug);
-  assertStoreLocale(store, locale);
+  const { store, locale } = await loadStorefrontPage(params);
   const sp = await searchParams;
   const email = searchParam(sp, "email", 254);
   const callbackUrl = searchParam(sp, "callbackUrl");

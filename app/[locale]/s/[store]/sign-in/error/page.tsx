@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignInErrorMessage } from "@/components/auth/sign-in-error";
 import { searchParam } from "@/lib/auth/schema";
-import { assertStoreLocale, loadStorefront } from "@/lib/tenancy/loaders";
+import { loadStorefrontPage } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
 
 type Props = {
@@ -12,18 +12,14 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, store: slug } = await params;
-  const store = await loadStorefront(slug);
-  assertStoreLocale(store, locale);
+  const { locale } = await loadStorefrontPage(params);
   const t = await getTranslations({ locale, namespace: "Auth.error" });
   return { title: t("metaTitle") };
 }
 
 /** Auth.js's error page (pages.error) on a storefront: a used or expired link, too many attempts. */
 export default async function StoreSignInErrorPage({ params, searchParams }: Props) {
-  const { locale, store: slug } = await params;
-  const store = await loadStorefront(slug);
-  assertStoreLocale(store, locale);
+  const { store, locale } = await loadStorefrontPage(params);
   const sp = await searchParams;
   const t = await getTranslations("Auth.error");
   return (
