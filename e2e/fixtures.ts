@@ -1,17 +1,26 @@
 /**
  * The `test` every spec imports (instead of @playwright/test's), with:
- *   db             a pg pool on the e2e server's database (one per worker)
- *   createTenant   a fresh merchant + store + OWNER with a password (see support/db.ts)
- *   newestEmail    the newest outbox message to a recipient, or null
- *   waitForEmail   the same, polled until it arrives (the app may queue it after responding)
+ *   db                  a pg pool on the e2e server's database (one per worker)
+ *   createTenant        a fresh merchant + store + OWNER with a password (see support/db.ts)
+ *   newestEmail         the newest outbox message to a recipient, or null
+ *   waitForEmail        the same, polled until it arrives (the app may queue it after responding)
+ *   signInWithPassword  signs a merchant or admin in on the apex sign-in page
+ *   signInCustomer      signs a customer in on a storefront with the link from the outbox
+ *   serverErrors        every 5xx response the test's page received, to assert it stays empty
  *
- * Sign-in helpers (signing in an owner, a customer by emailed link) belong here too, next to
- * the specs under e2e/auth/ that exercise sign-in itself.
+ * The sign-in helpers go through the real forms, as a user would; the specs under e2e/auth/
+ * exercise the sign-in flows themselves in detail.
  */
-import { expect, test as base } from "@playwright/test";
+import { expect, test as base, type Page } from "@playwright/test";
 import pg from "pg";
-import { E2E_DATABASE_URL } from "./env";
-import { createTenant, newestEmail, type OutboxEmail, type Tenant, type TenantOptions } from "./support/db";
+import { E2E_DATABASE_URL, storeUrl } from "./env";
+import { ApexSignInPage } from "./pages/apex-sign-in-page";
+import { CheckEmailPage } from "./pages/check-email-page";
+import { StoreSignInPage } from "./pages/store-sign-in-page";
+import { recordServerErrors, uniqueEmail } from "./support/auth";
+import { createTenant, firstLink, newestEmail, storeLocales, type OutboxEmail, type Tenant, type TenantOptions } from "./support/db";
+import type { Credentials } from "./support/demo";
+import type { Locale } from "./support/messages";
 
 interface WorkerFixtures {
   db: pg.Pool;
@@ -21,6 +30,34 @@ interface TestFixtures {
   createTenant: (options?: TenantOptions) => Promise<Tenant>;
   newestEmail: (to: string, options?: { template?: string; after?: Date }) => Promise<OutboxEmail | null>;
   waitForEmail: (to: string, options?: { template?: string; after?: Date; timeout?: number }) => Promise<OutboxEmail>;
+  /**
+   * Signs in on the apex sign-in page (in `locale`, default English) with email and password and
+   * waits until the browser has left it (for /account, /admin or `callbackUrl`). Uses the test's
+   * page unless `page` is given.
+   */
+  signInWithPassword: (user: Credentials, options?: { page?: Page; callbackUrl?: string; locale?: Locale }) => Promise<void>;
+  /**
+   * Signs a customer in on the storefront of `slug` (in its default locale): asks for a sign-in
+   * email, opens its link and waits for the store's account page. The address defaults to a
+   * fresh one, which becomes a customer of the store's merchant. Returns the address used.
+   */
+  signInCustomer: (slug: string, options?: { email?: string; page?: Page }) => Promise<{ email: string }>;
+  serverErrors: string[];
+}
+
+async function waitForEmail(
+  db: pg.Pool,
+  to: string,
+  { timeout = 10_000, ...options }: { template?: string; after?: Date; timeout?: number } = {},
+): Promise<OutboxEmail> {
+  let found: OutboxEmail | null = null;
+  await expect
+    .poll(async () => (found = await newestEmail(db, to, options)), {
+      message: `an email to ${to}${options.template ? ` (${options.template})` : ""} in the outbox`,
+      timeout,
+    })
+    .not.toBeNull();
+  return found!;
 }
 
 // Fixture callbacks name their second parameter `provide`, not `use`: React's lint rules take
@@ -41,16 +78,35 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await provide((to, options) => newestEmail(db, to, options));
   },
   waitForEmail: async ({ db }, provide) => {
-    await provide(async (to, { timeout = 10_000, ...options } = {}) => {
-      let found: OutboxEmail | null = null;
-      await expect
-        .poll(async () => (found = await newestEmail(db, to, options)), {
-          message: `an email to ${to}${options.template ? ` (${options.template})` : ""} in the outbox`,
-          timeout,
-        })
-        .not.toBeNull();
-      return found!;
+    await provide((to, options) => waitForEmail(db, to, options));
+  },
+  signInWithPassword: async ({ page }, provide) => {
+    await provide(async (user, { page: target = page, callbackUrl, locale = "en" } = {}) => {
+      const signIn = new ApexSignInPage(target, locale);
+      await signIn.goto(callbackUrl);
+      await signIn.signInWithPassword(user.email, user.password);
+      await expect(target, `${user.email} signed in and left the sign-in page`).toHaveURL(
+        (url) => !url.pathname.endsWith("/sign-in"),
+      );
     });
+  },
+  signInCustomer: async ({ page, db }, provide) => {
+    await provide(async (slug, { email = uniqueEmail("customer"), page: target = page } = {}) => {
+      const store = { slug, ...(await storeLocales(db, slug)) };
+      const requestedAt = new Date();
+      const signIn = new StoreSignInPage(target, store);
+      await signIn.goto();
+      await signIn.requestCode(email);
+      await new CheckEmailPage(target, store.defaultLocale).expectShown();
+      const link = firstLink(await waitForEmail(db, email, { template: "sign-in", after: requestedAt }));
+      expect(link, `a link in the sign-in email to ${email}`).not.toBeNull();
+      await target.goto(link!);
+      await expect(target).toHaveURL(storeUrl(slug, "/account"));
+      return { email };
+    });
+  },
+  serverErrors: async ({ page }, provide) => {
+    await provide(recordServerErrors(page));
   },
 });
 

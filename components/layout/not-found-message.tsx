@@ -1,12 +1,13 @@
 import { useTranslations } from "next-intl";
 
+/** The translated 404 text; the page around it provides the <main> landmark. */
 export function NotFoundMessage() {
   const t = useTranslations("NotFound");
   return (
-    <main className="mx-auto flex min-h-[60vh] max-w-xl flex-col items-center justify-center gap-3 p-8 text-center">
+    <section className="mx-auto flex min-h-[60vh] max-w-xl flex-col items-center justify-center gap-3 p-8 text-center">
       <p className="text-sm font-semibold text-brand-600">404</p>
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="text-slate-600">{t("body")}</p>
-    </main>
+    </section>
   );
 }

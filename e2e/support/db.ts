@@ -119,6 +119,23 @@ export async function storeBySlug(db: Queryable, slug: string): Promise<{ id: st
   return rows[0];
 }
 
+/** The id of a merchant by name (the demo merchants' ids are generated at seed time). */
+export async function merchantIdByName(db: Queryable, name: string): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(`SELECT id FROM "Merchant" WHERE name = $1`, [name]);
+  if (rows.length !== 1) throw new Error(`Expected one merchant named "${name}" in the e2e database, found ${rows.length}`);
+  return rows[0]!.id;
+}
+
+/** A store's default locale and the locales it offers, by slug. */
+export async function storeLocales(db: Queryable, slug: string): Promise<{ defaultLocale: Locale; locales: Locale[] }> {
+  const { rows } = await db.query<{ defaultLocale: Locale; locales: Locale[] }>(
+    `SELECT "defaultLocale", locales FROM "Store" WHERE slug = $1`,
+    [slug],
+  );
+  if (!rows[0]) throw new Error(`No store "${slug}" in the e2e database`);
+  return rows[0];
+}
+
 /**
  * Adds a custom domain to a store in the given status, then notifies, as the app's own domain
  * mutations do. Returns the row id (for removeCustomDomain).

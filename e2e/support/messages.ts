@@ -17,3 +17,16 @@ export const LOCALE_NAMES: Record<Locale, string> = {
   de: "Deutsch",
   lb: "Lëtzebuergesch",
 };
+
+/**
+ * A message with its simple `{name}` placeholders filled in, for asserting texts such as
+ * "Sign in to {store}". Plural and select arguments are not supported.
+ */
+export function format(message: string, values: Record<string, string | number>): string {
+  return message.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+}
+
+/** `text` as a regular expression that matches it literally (inside a longer text). */
+export function literal(text: string): RegExp {
+  return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+}

@@ -4,7 +4,7 @@ import { clientIp, retryAfterMinutes } from "./rate-limit";
 describe("clientIp", () => {
   it.each([
     [{ "x-forwarded-for": "203.0.113.7" }, "203.0.113.7"],
-    [{ "x-forwarded-for": " 203.0.113.7 , 10.0.0.1, 10.0.0.2" }, "203.0.113.7"],
+    [{ "x-forwarded-for": " 198.51.100.9 , 10.0.0.1, 203.0.113.7 " }, "203.0.113.7"],
     [{ "x-forwarded-for": "2001:DB8::1" }, "2001:db8::1"],
     [{ "x-forwarded-for": "" }, "unknown"],
     [{}, "unknown"],

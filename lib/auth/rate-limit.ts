@@ -110,10 +110,16 @@ export function retryAfterMinutes(ms: number): number {
   return Math.max(1, Math.ceil(ms / 60_000));
 }
 
-/** The client's address: the first X-Forwarded-For hop (Next.js fills it from the socket when absent). */
+/**
+ * The client's address: the last X-Forwarded-For hop, which the reverse proxy in front of the
+ * app appends (Next.js fills the header from the socket only when it is absent, so an app
+ * exposed without a proxy trusts what the client sent; the per-email limit still holds).
+ */
 export function clientIp(headers: Pick<Headers, "get">): string {
-  const first = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return first ? first.toLowerCase().slice(0, 64) : "unknown";
+  // The last hop is the one the nearest proxy (or Next itself) wrote; earlier hops are whatever
+  // the client claimed, so they must not pick the rate-limit bucket.
+  const last = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
+  return last ? last.toLowerCase().slice(0, 64) : "unknown";
 }
 
 /** Closes the pool (tests and scripts). */

@@ -1,5 +1,9 @@
 import { NotFoundMessage } from "@/components/layout/not-found-message";
 
 export default function NotFound() {
-  return <NotFoundMessage />;
+  return (
+    <main id="main">
+      <NotFoundMessage />
+    </main>
+  );
 }

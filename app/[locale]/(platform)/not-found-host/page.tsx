@@ -6,5 +6,9 @@ import { isLocale } from "@/lib/i18n/locales";
 export default async function NotFoundHost({ params }: PageProps<"/[locale]/not-found-host">) {
   const { locale } = await params;
   if (isLocale(locale)) setRequestLocale(locale);
-  return <NotFoundMessage />;
+  return (
+    <main id="main">
+      <NotFoundMessage />
+    </main>
+  );
 }

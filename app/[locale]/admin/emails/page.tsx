@@ -42,7 +42,7 @@ export default async function MailboxPage({ params, searchParams }: Props) {
   const { rows, total, page, pageCount } = view.page;
 
   return (
-    <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+    <div className="mx-auto max-w-6xl px-4 py-8">
       <h1 className="text-2xl font-bold tracking-tight">{t("title")}</h1>
       <p className="mt-2 text-slate-700">{t("lead")}</p>
       {view.devMailbox && (
@@ -72,6 +72,6 @@ export default async function MailboxPage({ params, searchParams }: Props) {
         </>
       )}
       <RefreshWhileQueued active={rows.some((row) => row.status === "QUEUED")} />
-    </main>
+    </div>
   );
 }

@@ -43,7 +43,7 @@ export default async function EmailMessagePage({ params }: Props) {
   const none = <span className="text-slate-500">{t("detail.none")}</span>;
 
   return (
-    <main id="main" className="mx-auto max-w-4xl px-4 py-8">
+    <div className="mx-auto max-w-4xl px-4 py-8">
       <a href={localizedPath("/admin/emails", locale, PLATFORM_DEFAULT_LOCALE)} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
         ← {t("detail.back")}
       </a>
@@ -87,6 +87,6 @@ export default async function EmailMessagePage({ params }: Props) {
         </p>
       )}
       <RefreshWhileQueued active={message.status === "QUEUED"} />
-    </main>
+    </div>
   );
 }
