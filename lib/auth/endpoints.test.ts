@@ -13,6 +13,11 @@ describe("isPublicAuthEndpoint", () => {
     ["GET", "/api/auth/callback/credentials", false],
     ["POST", "/api/auth/callback/email", false],
     ["GET", "/api/auth/signin/email", false],
+    // Auth.js's built-in pages: the app serves translated ones
+    ["GET", "/api/auth/signout", false],
+    ["GET", "/api/auth/signin", false],
+    ["GET", "/api/auth/error", false],
+    ["GET", "/api/auth/verify-request", false],
     // anything else
     ["PUT", "/api/auth/session", false],
     ["GET", "/api/auth/session/extra", false],

@@ -14,7 +14,8 @@ export function isPublicAuthEndpoint(method: string, pathname: string): boolean 
   if (rest.length > 0) return false;
   if (method === "GET") {
     if (action === "callback") return provider === "email";
-    return !provider && ["session", "csrf", "providers", "signin", "signout", "error", "verify-request"].includes(action ?? "");
+    // Auth.js's own pages (signin, signout, error, verify-request) are untranslated; the app has its own.
+    return !provider && ["session", "csrf", "providers"].includes(action ?? "");
   }
   if (method === "POST") return !provider && (action === "signout" || action === "session");
   return false;
