@@ -98,3 +98,21 @@ export async function isPlatformAdminEmail(email: string): Promise<boolean> {
   const user = await db.user.findUnique({ where: { email }, select: { isPlatformAdmin: true } });
   return user?.isPlatformAdmin ?? false;
 }
+
+/** One store of a merchant, for the merchant area; null unless it belongs to `merchantId`. */
+export async function findMerchantStore(merchantId: MerchantId, storeId: string) {
+  const store = await db.store.findFirst({
+    where: { id: storeId, merchantId },
+    select: { id: true, slug: true, name: true, currency: true, defaultLocale: true, locales: true },
+  });
+  if (!store) return null;
+  const locales = store.locales.filter(isLocale);
+  return {
+    id: store.id as StoreId,
+    slug: store.slug,
+    name: store.name,
+    currency: store.currency,
+    defaultLocale: isLocale(store.defaultLocale) ? store.defaultLocale : ("en" as const),
+    locales,
+  };
+}

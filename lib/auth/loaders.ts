@@ -8,9 +8,9 @@ import { requestHostContext } from "@/lib/tenancy/request";
 import type { MerchantId } from "@/lib/tenancy/types";
 import { localizedPath, sameOriginRedirect } from "@/lib/tenancy/urls";
 import { hostPath, resolveAuthContext } from "./context";
-import { findCustomerOfUser, findMembership, findMerchantArea, findSessionUser, listMerchantsOfUser } from "./data";
+import { findCustomerOfUser, findMembership, findMerchantArea, findMerchantStore, findSessionUser, listMerchantsOfUser } from "./data";
 import { auth } from "./index";
-import type { AccountMerchant, CustomerSession, MembershipAccess, MerchantArea, SessionUser } from "./types";
+import { hasRole, type AccountMerchant, type CustomerSession, type MembershipAccess, type MemberRole, type MerchantArea, type SessionUser, type StoreAccess } from "./types";
 
 /**
  * Session-gated reads for pages and actions. The session cookie only says who signed in on this
@@ -103,6 +103,24 @@ export async function requireMembership(merchantId: string, options: { from?: st
     role: membership.role,
     storeIds: membership.storeIds.length > 0 ? membership.storeIds : null,
   };
+}
+
+/**
+ * The gate of every store page and action of the merchant area: a member of `merchantId` whose
+ * scope includes `storeId` and whose role is at least `atLeast`. A store of another merchant, or
+ * outside the member's scope: notFound(). A role too low for the page: forbidden() (403).
+ */
+export async function requireStoreAccess(
+  merchantId: string,
+  storeId: string,
+  atLeast: MemberRole = "STAFF",
+): Promise<StoreAccess> {
+  const access = await requireMembership(merchantId, { from: `/account/m/${encodeURIComponent(merchantId)}/stores/${encodeURIComponent(storeId)}` });
+  if (access.storeIds && !access.storeIds.includes(storeId as (typeof access.storeIds)[number])) notFound();
+  const store = await findMerchantStore(access.merchantId, storeId);
+  if (!store) notFound();
+  if (!hasRole(access.role, atLeast)) forbidden();
+  return { ...access, store };
 }
 
 /** The merchant area's shell: the merchant's name and the stores this member works in. */

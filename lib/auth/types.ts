@@ -68,3 +68,22 @@ export interface AuthFormState {
 }
 
 export const INITIAL_AUTH_FORM_STATE: AuthFormState = { status: "idle" };
+
+const ROLE_RANK: Record<MemberRole, number> = { STAFF: 1, MANAGER: 2, OWNER: 3 };
+
+/** OWNER > MANAGER > STAFF. */
+export function hasRole(role: MemberRole, atLeast: MemberRole): boolean {
+  return ROLE_RANK[role] >= ROLE_RANK[atLeast];
+}
+
+/** A store of the merchant area, as requireStoreAccess hands it out. */
+export interface StoreAccess extends MembershipAccess {
+  store: {
+    id: StoreId;
+    slug: string;
+    name: string;
+    currency: string;
+    defaultLocale: Locale;
+    locales: Locale[];
+  };
+}
