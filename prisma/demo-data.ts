@@ -124,3 +124,25 @@ export const DEMO_MERCHANTS: Array<{
     ],
   },
 ];
+
+/** Demo coupons per store slug: one of each kind and an expired one, to try the cart's reasons. */
+export const DEMO_COUPONS: Record<
+  string,
+  Array<{
+    code: string;
+    kind: "FIXED" | "PERCENT";
+    amountCents?: number;
+    percentBasisPoints?: number;
+    maxDiscountCents?: number;
+    minSubtotalCents?: number;
+    endsAt?: Date;
+    perCustomerLimit?: number;
+    combinable?: boolean;
+  }>
+> = {
+  fashionhub: [
+    { code: "BIENVENUE10", kind: "PERCENT", percentBasisPoints: 1000, maxDiscountCents: 5000, perCustomerLimit: 1 },
+    { code: "CADEAU5", kind: "FIXED", amountCents: 500, minSubtotalCents: 5000, combinable: true },
+    { code: "ETE2025", kind: "PERCENT", percentBasisPoints: 2000, endsAt: new Date("2025-09-01T00:00:00Z") },
+  ],
+};

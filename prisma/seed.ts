@@ -4,7 +4,7 @@
  */
 import { db, disconnectDb } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
-import { DEMO_PASSWORD, DEMO_USERS, DEMO_MERCHANTS } from "./demo-data";
+import { DEMO_COUPONS, DEMO_PASSWORD, DEMO_USERS, DEMO_MERCHANTS } from "./demo-data";
 
 async function main() {
   if (process.argv.includes("--if-empty") && (await db.merchant.count()) > 0) {
@@ -67,6 +67,26 @@ async function main() {
                 description: p.description[locale as keyof typeof p.description] ?? "",
               })),
             },
+          },
+        });
+      }
+      // Demo coupons: created once, never reset, so merchants' edits survive a re-seed.
+      for (const c of DEMO_COUPONS[s.slug] ?? []) {
+        await db.coupon.upsert({
+          where: { storeId_code: { storeId: store.id, code: c.code } },
+          update: {},
+          create: {
+            merchantId,
+            storeId: store.id,
+            code: c.code,
+            kind: c.kind,
+            amountCents: c.amountCents ?? null,
+            percentBasisPoints: c.percentBasisPoints ?? null,
+            maxDiscountCents: c.maxDiscountCents ?? null,
+            minSubtotalCents: c.minSubtotalCents ?? null,
+            endsAt: c.endsAt ?? null,
+            perCustomerLimit: c.perCustomerLimit ?? null,
+            combinable: c.combinable ?? false,
           },
         });
       }

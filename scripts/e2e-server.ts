@@ -24,6 +24,7 @@ const env: NodeJS.ProcessEnv = {
   AUTH_TRUST_HOST: "true",
   PLATFORM_ROOT_DOMAIN: ROOT_DOMAIN,
   PLATFORM_PROTOCOL: "http",
+  STORAGE_DIR: path.join(dataDir, "storage"),
 };
 // A developer's own settings must not leak in: the e2e server always owns its database, and
 // email always stays in the outbox where specs read it.
@@ -36,6 +37,9 @@ for (const name of [
   "SHOW_DEMO_ACCOUNTS",
   "AUTH_URL",
   "NEXTAUTH_URL",
+  // Payments always go through the test provider.
+  "STRIPE_SECRET_KEY",
+  "STRIPE_WEBHOOK_SECRET",
 ]) {
   delete env[name];
 }

@@ -1,10 +1,11 @@
 import { getTranslations } from "next-intl/server";
+import { loadCartItemCount } from "@/lib/cart/loaders";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Storefront } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
 
 export async function StorefrontHeader({ store, locale }: { store: Storefront; locale: Locale }) {
-  const t = await getTranslations();
+  const [t, cartCount] = await Promise.all([getTranslations(), loadCartItemCount(store)]);
   const href = (path: string) => localizedPath(path, locale, store.defaultLocale);
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -15,9 +16,20 @@ export async function StorefrontHeader({ store, locale }: { store: Storefront; l
         <a href={href("/")} className="text-xl font-bold tracking-tight">
           {store.name}
         </a>
-        <nav aria-label={store.name}>
+        <nav aria-label={store.name} className="flex items-center gap-4">
           <a href={href("/account")} className="text-sm font-medium text-slate-700 hover:text-slate-900">
             {t("Storefront.account")}
+          </a>
+          <a
+            href={href("/cart")}
+            aria-label={t("Cart.linkLabel", { count: cartCount })}
+            className="inline-flex items-center gap-1.5 text-sm font-medium text-slate-700 hover:text-slate-900"
+            data-testid="header-cart"
+          >
+            {t("Cart.link")}
+            <span className="rounded-full bg-slate-900 px-2 py-0.5 text-xs font-semibold text-white tabular-nums" data-testid="header-cart-count">
+              {cartCount}
+            </span>
           </a>
         </nav>
       </div>

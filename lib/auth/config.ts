@@ -111,6 +111,11 @@ export function buildAuthConfig(ctx: AuthHostContext, locale: Locale = ctx.defau
           if (!user.id || !user.email) return null;
           if (ctx.kind === "store" && account?.type === "email") {
             await ensureCustomer({ merchantId: ctx.merchantId, userId: user.id, email: user.email });
+            // The cart a visitor filled before signing in follows them into their customer cart.
+            // Never throws: a failed merge leaves both carts as they were and the sign-in goes on.
+            // Imported on use: the cart module reads request cookies, which auth's own module graph must not load.
+            const { mergeGuestCartOnSignIn } = await import("@/lib/cart/request");
+            await mergeGuestCartOnSignIn(ctx.merchantId, ctx.storeId, user.id);
           }
           return { sub: user.id, email: user.email, name: user.name ?? null, host: ctx.host };
         }

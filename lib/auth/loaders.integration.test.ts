@@ -13,7 +13,8 @@ import { passwordSignIn, requestSignInEmail, sessionCookieOf, testRequest } from
 vi.mock("@/lib/auth/index", () => import("./testing"));
 vi.mock("next/headers", async () => {
   const { testHeaders } = await import("./testing");
-  return { headers: async () => testHeaders() };
+  // No guest cart cookie: sign-in finds no cart to merge.
+  return { headers: async () => testHeaders(), cookies: async () => ({ get: () => undefined, delete: () => undefined }) };
 });
 vi.mock("next/navigation", async () => (await import("./test-mocks")).navigationMock);
 vi.mock("next-intl/server", () => ({ getLocale: async () => "de" }));

@@ -11,6 +11,11 @@ import { handleAuthRequest } from "./route";
 import { requestSignInEmail, sessionCookieOf } from "./testing";
 
 vi.mock("@/lib/auth/index", () => import("./testing"));
+// Sign-in runs outside a Next request here: no guest cart cookie, so no cart to merge.
+vi.mock("next/headers", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/headers")>()),
+  cookies: async () => ({ get: () => undefined, delete: () => undefined }),
+}));
 
 afterAll(async () => {
   await closeRateLimitPool();

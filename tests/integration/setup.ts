@@ -1,8 +1,14 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, inject } from "vitest";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.AUTH_SECRET ??= "integration-test-secret-integration-test-secret";
 process.env.PLATFORM_ROOT_DOMAIN ??= "localhost:3000";
+// Uploaded files of each test file go to a folder of their own, removed afterwards.
+const storageDir = mkdtempSync(path.join(tmpdir(), "patron-storage-"));
+process.env.STORAGE_DIR = storageDir;
 
 afterAll(async () => {
   const { disconnectDb } = await import("@/lib/db");
@@ -11,4 +17,5 @@ afterAll(async () => {
   await stopRoutingListener();
   await stopBoss();
   await disconnectDb();
+  rmSync(storageDir, { recursive: true, force: true });
 });

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { orderConfirmationEmail } from "./order-confirmation";
 import { signInEmail } from "./sign-in";
 
 /**
@@ -9,6 +10,7 @@ import { signInEmail } from "./sign-in";
  */
 export const EMAIL_TEMPLATES = {
   "sign-in": signInEmail,
+  "order-confirmation": orderConfirmationEmail,
 } as const;
 
 export type TemplateName = keyof typeof EMAIL_TEMPLATES;

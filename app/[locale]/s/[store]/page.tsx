@@ -1,24 +1,42 @@
 import { getTranslations } from "next-intl/server";
+import { Pagination } from "@/components/catalog/pagination";
 import { ProductGrid } from "@/components/storefront/product-grid";
 import { listPublicProducts } from "@/lib/catalog/data";
+import { pageNumber } from "@/lib/catalog/rules";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
+import { localizedPath } from "@/lib/tenancy/urls";
 
-export default async function StorefrontHome({ params }: PageProps<"/[locale]/s/[store]">) {
+export default async function StorefrontHome({ params, searchParams }: PageProps<"/[locale]/s/[store]">) {
   const { store, locale } = await loadStorefrontPage(params);
+  const page = pageNumber((await searchParams).page);
   const t = await getTranslations("Storefront");
-  const products = await listPublicProducts(store.merchantId, store.id, locale, store.defaultLocale);
+  const tc = await getTranslations("Catalog.storefront");
+  const listing = await listPublicProducts(store.merchantId, store.id, locale, store.defaultLocale, page);
+  const home = localizedPath("/", locale, store.defaultLocale);
+  const hrefOf = (n: number) => (n === 1 ? home : `${home}?${new URLSearchParams({ page: String(n) })}`);
   return (
     <>
       <h1 className="text-3xl font-bold tracking-tight">{t("welcome", { store: store.name })}</h1>
       <section aria-labelledby="products-heading" className="mt-8">
         <h2 id="products-heading" className="text-lg font-semibold">
           {t("products")}
+          {listing.pageCount > 1 && <span className="ml-2 text-sm font-normal text-slate-600">{tc("pageOf", { page, pageCount: listing.pageCount })}</span>}
         </h2>
-        {products.length === 0 ? (
-          <p className="mt-4 text-slate-600">{t("noProducts")}</p>
+        {listing.products.length === 0 ? (
+          listing.total === 0 ? (
+            <p className="mt-4 text-slate-600">{t("noProducts")}</p>
+          ) : (
+            <p className="mt-4 text-slate-600">
+              {tc("pastLastPage")}{" "}
+              <a href={home} className="text-brand-700 underline">
+                {tc("firstPage")}
+              </a>
+            </p>
+          )
         ) : (
-          <ProductGrid products={products} currency={store.currency} locale={locale} />
+          <ProductGrid products={listing.products} currency={store.currency} locale={locale} defaultLocale={store.defaultLocale} />
         )}
+        <Pagination page={Math.min(page, listing.pageCount)} pageCount={listing.pageCount} hrefOf={hrefOf} />
       </section>
     </>
   );

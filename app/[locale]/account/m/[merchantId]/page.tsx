@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { loadMerchantArea } from "@/lib/auth/loaders";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { urlConfig } from "@/lib/tenancy/request";
-import { absoluteUrl } from "@/lib/tenancy/urls";
+import { absoluteUrl, localizedPath } from "@/lib/tenancy/urls";
 
 type Props = { params: Promise<{ locale: string; merchantId: string }> };
 
@@ -19,6 +19,7 @@ export default async function MerchantHome({ params }: Props) {
   setRequestLocale(locale);
   const area = await loadMerchantArea(merchantId);
   const t = await getTranslations("Account.merchant");
+  const tc = await getTranslations("Catalog.store");
   const config = urlConfig();
   return (
     <section aria-labelledby="stores-title" className="flex flex-col gap-4">
@@ -38,6 +39,13 @@ export default async function MerchantHome({ params }: Props) {
                   {store.isOpen ? t("open") : t("closed")}
                 </span>
               </div>
+              <a
+                href={localizedPath(`/account/m/${encodeURIComponent(area.access.merchantId)}/stores/${encodeURIComponent(store.id)}/products`, locale, PLATFORM_DEFAULT_LOCALE)}
+                className="text-sm font-medium text-brand-700 underline"
+              >
+                {tc("manage")}
+                <span className="sr-only"> – {store.name}</span>
+              </a>
               <a
                 href={absoluteUrl({ kind: "store", slug: store.slug, defaultLocale: store.defaultLocale }, "/", store.defaultLocale, config)}
                 className="text-sm font-medium text-brand-700 underline"

@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { OrderSummary } from "@/components/checkout/order-summary";
+import { OrderActionButton } from "@/components/orders/order-action-button";
+import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+import { requireStoreAccess } from "@/lib/auth/loaders";
+import { hasRole } from "@/lib/auth/types";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { fulfillOrderAction, refundOrderAction } from "@/lib/orders/actions";
+import { findStoreOrder } from "@/lib/orders/data";
+
+type Props = { params: Promise<{ locale: string; merchantId: string; storeId: string; orderId: string }> };
+
+async function load(params: Props["params"]) {
+  const { merchantId, storeId, orderId } = await params;
+  const access = await requireStoreAccess(merchantId, storeId);
+  const order = await findStoreOrder(access.merchantId, access.store.id, orderId);
+  if (!order) notFound();
+  return { access, order };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { order } = await load(params);
+  const t = await getTranslations("Orders.merchant");
+  return { title: t("detailTitle", { number: order.number }) };
+}
+
+/** One order of the store: what was sold, to whom, and the fulfil / refund actions the role allows. */
+export default async function MerchantOrderPage({ params }: Props) {
+  const { locale: raw } = await params;
+  const locale = isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
+  setRequestLocale(locale);
+  const { access, order } = await load(params);
+  const [t, format] = await Promise.all([getTranslations("Orders.merchant"), getFormatter()]);
+  const address = order.shippingAddress as { name?: string; line1?: string; line2?: string | null; postalCode?: string; city?: string; country?: string } | null;
+  const outcome = {
+    done: t("actionDone"),
+    notFound: t("errors.notFound"),
+    invalidState: t("errors.invalidState"),
+    refundFailed: t("errors.refundFailed"),
+  };
+  const paid = order.status === "PAID" || order.status === "FULFILLED";
+  return (
+    <section aria-labelledby="order-title" className="flex flex-col gap-6">
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 id="order-title" className="text-2xl font-bold tracking-tight">
+          {t("detailTitle", { number: order.number })}
+        </h1>
+        <OrderStatusBadge status={order.status} locale={locale} />
+      </header>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg border border-slate-200 p-4">
+        <dt className="font-medium text-slate-700">{t("customer")}</dt>
+        <dd>{order.email}</dd>
+        <dt className="font-medium text-slate-700">{t("date")}</dt>
+        <dd>{format.dateTime(order.createdAt, { dateStyle: "long", timeStyle: "short" })}</dd>
+        <dt className="font-medium text-slate-700">{t("payment")}</dt>
+        <dd>{t(`providers.${order.paymentProvider}`)}</dd>
+        {address?.line1 && (
+          <>
+            <dt className="font-medium text-slate-700">{t("shipTo")}</dt>
+            <dd className="whitespace-pre-line">
+              {[address.name, address.line1, address.line2, `${address.postalCode ?? ""} ${address.city ?? ""}`.trim(), address.country].filter(Boolean).join("\n")}
+            </dd>
+          </>
+        )}
+      </dl>
+      <OrderSummary
+        headingId="order-summary"
+        lines={order.lines}
+        subtotalCents={order.subtotalCents}
+        discounts={order.discounts}
+        totalCents={order.totalCents}
+        currency={order.currency}
+        locale={locale}
+      />
+      <div className="flex flex-wrap gap-6">
+        {order.status === "PAID" && (
+          <OrderActionButton
+            action={fulfillOrderAction}
+            merchantId={access.merchantId}
+            storeId={access.store.id}
+            orderId={order.id}
+            label={t("fulfill")}
+            pendingLabel={t("fulfilling")}
+            messages={outcome}
+          />
+        )}
+        {paid && hasRole(access.role, "MANAGER") && (
+          <OrderActionButton
+            action={refundOrderAction}
+            merchantId={access.merchantId}
+            storeId={access.store.id}
+            orderId={order.id}
+            label={t("refund")}
+            pendingLabel={t("refunding")}
+            confirm={t("refundConfirm")}
+            messages={outcome}
+            variant="secondary"
+          />
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ApplyCouponButton } from "@/components/cart/apply-coupon-button";
+import type { CartErrorMessages } from "@/components/cart/messages";
+import { couponTexts } from "@/components/coupons/describe";
+import { loadCustomerSession } from "@/lib/auth/loaders";
+import { findCouponByCode, loadCouponUsage } from "@/lib/coupons/data";
+import { qualifyCoupon } from "@/lib/coupons/rules";
+import { loadStorefrontPage } from "@/lib/tenancy/loaders";
+import { localizedPath } from "@/lib/tenancy/urls";
+
+type Props = { params: Promise<{ locale: string; store: string; code: string }> };
+
+async function loadCoupon(props: Props) {
+  const { store, locale } = await loadStorefrontPage(props.params);
+  const { code } = await props.params;
+  const coupon = await findCouponByCode(store.merchantId, store.id, decodeURIComponent(code));
+  if (!coupon) notFound();
+  return { store, locale, coupon };
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { coupon, locale } = await loadCoupon(props);
+  const t = await getTranslations({ locale, namespace: "Coupons.page" });
+  return { title: t("title", { code: coupon.code }) };
+}
+
+/** A coupon's shareable page: its terms in the visitor's locale and "apply to my cart". */
+export default async function CouponPage(props: Props) {
+  const { store, locale, coupon } = await loadCoupon(props);
+  setRequestLocale(locale);
+  const customer = await loadCustomerSession(store.id);
+  const [t, tCart, texts, usage] = await Promise.all([
+    getTranslations("Coupons.page"),
+    getTranslations("Cart"),
+    couponTexts(locale, store.currency),
+    loadCouponUsage(store.merchantId, [coupon.id], { customerId: customer?.customerId, email: customer?.email }),
+  ]);
+  // Without a cart the minimum cannot be judged yet: only say what no cart can fix.
+  const state = qualifyCoupon(coupon, { subtotalCents: Number.MAX_SAFE_INTEGER, now: new Date(), usage: usage[coupon.id] });
+  const cartHref = localizedPath("/cart", locale, store.defaultLocale);
+
+  return (
+    <article className="mx-auto max-w-xl space-y-6 rounded-xl border border-slate-200 p-8">
+      <header className="space-y-2">
+        <p className="text-sm text-slate-600">{t("intro", { store: store.name })}</p>
+        <h1 className="text-2xl font-bold">{t("title", { code: coupon.code })}</h1>
+        <p className="text-xl text-brand-700" data-testid="coupon-discount">
+          {texts.discount(coupon)}
+        </p>
+      </header>
+      <ul className="list-disc space-y-1 pl-5 text-slate-700" data-testid="coupon-terms">
+        {texts.conditions(coupon).map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      {!state.qualified && (
+        <p role="status" className="rounded-md bg-amber-50 p-3 text-amber-900">
+          {texts.reason(state.reason, state.params)}
+        </p>
+      )}
+      <ApplyCouponButton
+        code={coupon.code}
+        cartHref={cartHref}
+        labels={{
+          apply: t("apply"),
+          applying: t("applying"),
+          applied: t("applied"),
+          viewCart: t("viewCart"),
+          errors: tCart.raw("errors") as CartErrorMessages,
+        }}
+      />
+    </article>
+  );
+}

@@ -1,0 +1,139 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { CartLines } from "@/components/cart/cart-lines";
+import { CouponCodeForm } from "@/components/cart/coupon-code-form";
+import type { CartErrorMessages } from "@/components/cart/messages";
+import { RemoveCouponButton } from "@/components/cart/remove-coupon-button";
+import { couponTexts } from "@/components/coupons/describe";
+import { loadCartPage } from "@/lib/cart/loaders";
+import { formatMoney } from "@/lib/money";
+import { loadStorefrontPage } from "@/lib/tenancy/loaders";
+import { localizedPath } from "@/lib/tenancy/urls";
+
+type Props = { params: Promise<{ locale: string; store: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "Cart" });
+  return { title: t("title"), robots: { index: false, follow: false } };
+}
+
+export default async function CartPage({ params }: Props) {
+  const { store, locale } = await loadStorefrontPage(params);
+  setRequestLocale(locale);
+  const [t, texts, cart] = await Promise.all([getTranslations("Cart"), couponTexts(locale, store.currency), loadCartPage(store, locale)]);
+  const href = (path: string) => localizedPath(path, locale, store.defaultLocale);
+  const money = (cents: number) => formatMoney(cents, store.currency, locale);
+  const errors = t.raw("errors") as CartErrorMessages;
+  const { priced } = cart;
+  const discountOf = new Map(priced.discounts.map((d) => [d.couponId, d.amountCents]));
+
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+
+      {cart.lines.length === 0 ? (
+        <section className="rounded-lg border border-dashed border-slate-300 p-8 text-center" data-testid="cart-empty">
+          <p className="text-slate-600">{t("empty")}</p>
+          <a href={href("/")} className="mt-4 inline-block font-medium text-brand-700 underline-offset-2 hover:underline">
+            {t("continueShopping")}
+          </a>
+        </section>
+      ) : (
+        <CartLines
+          currency={store.currency}
+          locale={locale}
+          lines={cart.lines.map((l) => ({
+            productId: l.productId,
+            title: l.product.title,
+            href: href(`/p/${l.product.slug}`),
+            unitPriceCents: l.product.priceCents,
+            quantity: l.quantity,
+            maxQuantity: l.maxQuantity,
+            available: l.available,
+          }))}
+          labels={{
+            quantityOf: t.raw("quantityOf") as string,
+            increase: t.raw("increase") as string,
+            decrease: t.raw("decrease") as string,
+            removeItem: t.raw("removeItem") as string,
+            remove: t("remove"),
+            unitPrice: t.raw("unitPrice") as string,
+            unavailable: t("unavailable"),
+            subtotal: t("subtotal"),
+            saving: t("saving"),
+            errors,
+          }}
+        />
+      )}
+
+      <section aria-labelledby="cart-codes" className="space-y-4">
+        <h2 id="cart-codes" className="text-lg font-semibold">
+          {t("codes")}
+        </h2>
+        {priced.coupons.length > 0 && (
+          <ul className="space-y-2" data-testid="cart-coupons">
+            {priced.coupons.map((coupon) => (
+              <li
+                key={coupon.couponId}
+                className="flex items-start justify-between gap-3 rounded-md border border-slate-200 p-3"
+                data-testid="cart-coupon"
+                data-code={coupon.code}
+                data-qualified={coupon.qualified}
+              >
+                <div>
+                  <p className="font-mono font-semibold">{coupon.code}</p>
+                  <p className={coupon.qualified ? "text-sm text-emerald-700" : "text-sm text-amber-800"} data-testid="cart-coupon-status">
+                    {coupon.qualified ? t("qualified") : texts.reason(coupon.reason, coupon.params)}
+                  </p>
+                  <a href={href(`/c/${encodeURIComponent(coupon.code)}`)} className="text-sm text-slate-600 underline underline-offset-2">
+                    {t("terms")}
+                  </a>
+                </div>
+                <div className="flex items-center gap-2">
+                  {coupon.qualified && (discountOf.get(coupon.couponId) ?? 0) > 0 && (
+                    <span className="tabular-nums text-emerald-700">−{money(discountOf.get(coupon.couponId) ?? 0)}</span>
+                  )}
+                  <RemoveCouponButton couponId={coupon.couponId} label={t("removeCoupon", { code: coupon.code })} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+        <CouponCodeForm
+          labels={{ codeLabel: t("codeLabel"), apply: t("apply"), applying: t("applying"), applied: t.raw("applied") as string, errors }}
+        />
+      </section>
+
+      {cart.lines.length > 0 && (
+        <section aria-label={t("total")} className="space-y-2 border-t border-slate-200 pt-4">
+          <dl className="space-y-1">
+            <div className="flex justify-between text-slate-700">
+              <dt>{t("subtotal")}</dt>
+              <dd className="tabular-nums">{money(priced.subtotalCents)}</dd>
+            </div>
+            {priced.discounts
+              .filter((d) => d.amountCents > 0)
+              .map((d) => (
+                <div key={d.couponId} className="flex justify-between text-emerald-700">
+                  <dt>{t("discount", { code: d.code })}</dt>
+                  <dd className="tabular-nums">−{money(d.amountCents)}</dd>
+                </div>
+              ))}
+            <div className="flex justify-between text-lg font-semibold">
+              <dt>{t("total")}</dt>
+              <dd className="tabular-nums" data-testid="cart-total">
+                {money(priced.totalCents)}
+              </dd>
+            </div>
+          </dl>
+          <div className="flex justify-end pt-2">
+            <a href={href("/checkout")} className="rounded-md bg-brand-600 px-6 py-3 font-medium text-white hover:bg-brand-700" data-testid="cart-checkout">
+              {t("checkout")}
+            </a>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

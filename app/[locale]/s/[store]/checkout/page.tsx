@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { CheckoutForm } from "@/components/checkout/checkout-form";
+import { OrderSummary } from "@/components/checkout/order-summary";
+import { couponTexts } from "@/components/coupons/describe";
+import { placeOrderAction } from "@/lib/checkout/actions";
+import { loadCheckoutPage } from "@/lib/checkout/loaders";
+import { COUPON_REASONS } from "@/lib/coupons/types";
+import { needsPayment } from "@/lib/payments/minimum";
+import { loadStorefrontPage } from "@/lib/tenancy/loaders";
+import { localizedPath } from "@/lib/tenancy/urls";
+
+type Props = { params: Promise<{ locale: string; store: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await loadStorefrontPage(params);
+  const t = await getTranslations({ locale, namespace: "Checkout" });
+  return { title: t("metaTitle") };
+}
+
+export default async function CheckoutPage({ params }: Props) {
+  const { store, locale } = await loadStorefrontPage(params);
+  const page = await loadCheckoutPage(store, locale);
+  const t = await getTranslations({ locale, namespace: "Checkout" });
+  const coupons = await couponTexts(locale, store.currency);
+  const { priced } = page;
+
+  const errorMessages: Record<string, string> = {
+    invalid: t.raw("errors.invalid") as string,
+    cartNotFound: t.raw("errors.cartNotFound") as string,
+    emptyCart: t.raw("errors.emptyCart") as string,
+    unavailable: t.raw("errors.unavailable") as string,
+    notEnoughStock: t.raw("errors.notEnoughStock") as string,
+    couponNotQualified: t.raw("errors.couponNotQualified") as string,
+    emailRequired: t.raw("errors.emailRequired") as string,
+    shippingRequired: t.raw("errors.shippingRequired") as string,
+    priceChanged: t.raw("errors.priceChanged") as string,
+    paymentUnavailable: t.raw("errors.paymentUnavailable") as string,
+    unexpected: t.raw("errors.unexpected") as string,
+  };
+  // A coupon that stops qualifying between this page and the order: its own reason, translated here.
+  for (const coupon of page.priced.coupons) {
+    for (const reason of COUPON_REASONS) {
+      if (reason === "NOT_COMBINABLE" || reason === "BELOW_MINIMUM" || reason === "EXPIRED" || reason === "NOT_STARTED") continue;
+      errorMessages[`coupon:${coupon.code}:${reason}`] = t("errors.coupon", { code: coupon.code, reason: coupons.reason(reason, {}) });
+    }
+  }
+
+  return (
+    <section aria-labelledby="checkout-title" className="mx-auto grid max-w-4xl gap-8 md:grid-cols-[1fr_20rem]">
+      <div className="flex flex-col gap-6">
+        <h1 id="checkout-title" className="text-3xl font-bold tracking-tight">
+          {t("title")}
+        </h1>
+        {!needsPayment(priced.totalCents) && (
+          <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-900">{t("noPaymentNeeded")}</p>
+        )}
+        {page.customer && <p className="text-slate-600">{t("signedInAs", { email: page.customer.email })}</p>}
+        <CheckoutForm
+          action={placeOrderAction}
+          store={store.slug}
+          locale={locale}
+          idempotencyKey={page.idempotencyKey}
+          expectedTotalCents={priced.totalCents}
+          askEmail={!page.customer}
+          askShipping={page.physical}
+          cartHref={localizedPath("/cart", locale, store.defaultLocale)}
+          errorMessages={errorMessages}
+          texts={{
+            contact: t("form.contact"),
+            email: t("form.email"),
+            emailHint: t("form.emailHint"),
+            shipping: t("form.shipping"),
+            name: t("form.name"),
+            line1: t("form.line1"),
+            line2: t("form.line2"),
+            postalCode: t("form.postalCode"),
+            city: t("form.city"),
+            country: t("form.country"),
+            countryHint: t("form.countryHint"),
+            placeOrder: t("form.placeOrder"),
+            placing: t("form.placing"),
+            backToCart: t("form.backToCart"),
+            fieldErrors: {
+              required: t("fieldErrors.required"),
+              tooLong: t("fieldErrors.tooLong"),
+              invalidEmail: t("fieldErrors.invalidEmail"),
+              invalidCountry: t("fieldErrors.invalidCountry"),
+              invalid: t("fieldErrors.invalid"),
+            },
+          }}
+        />
+      </div>
+      <OrderSummary
+        headingId="checkout-summary"
+        lines={page.lines.map((l) => ({ title: l.product.title, quantity: l.quantity, totalCents: l.product.priceCents * l.quantity }))}
+        subtotalCents={priced.subtotalCents}
+        discounts={priced.discounts}
+        totalCents={priced.totalCents}
+        currency={store.currency}
+        locale={locale}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { AddToCartButton } from "@/components/cart/add-to-cart-button";
+import { ProductDetails } from "@/components/catalog/product-details";
+import { findStorefrontProduct } from "@/lib/catalog/data";
+import { isValidSlug } from "@/lib/catalog/rules";
+import { loadStorefrontPage } from "@/lib/tenancy/loaders";
+
+type Props = { params: Promise<{ locale: string; store: string; slug: string }> };
+
+async function loadProduct(props: Props) {
+  const { store, locale } = await loadStorefrontPage(props.params);
+  const { slug } = await props.params;
+  // A slug that could never exist needs no query.
+  const product = isValidSlug(slug) ? await findStorefrontProduct(store.merchantId, store.id, slug, locale, store.defaultLocale) : null;
+  if (!product) notFound();
+  return { store, locale, product };
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { product } = await loadProduct(props);
+  // Hidden products open by link only: keep them out of search engines too.
+  return { title: product.title, robots: product.visibility === "HIDDEN" ? { index: false, follow: false } : undefined };
+}
+
+export default async function ProductPage(props: Props) {
+  const { store, locale, product } = await loadProduct(props);
+  const t = await getTranslations("Catalog.storefront");
+  return (
+    <ProductDetails product={product} currency={store.currency} locale={locale} defaultLocale={store.defaultLocale} backLabel={t("backToProducts")}>
+      <AddToCartButton productId={product.id} disabled={product.stock === 0} />
+    </ProductDetails>
+  );
+}

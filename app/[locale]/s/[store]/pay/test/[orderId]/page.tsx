@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { OrderSummary } from "@/components/checkout/order-summary";
+import { TestPaymentButtons } from "@/components/checkout/test-payment-buttons";
+import { orderPath } from "@/lib/orders/confirmation";
+import { loadTestPaymentOrder } from "@/lib/orders/loaders";
+import { completeTestPaymentAction } from "@/lib/payments/actions";
+import { loadStorefrontPage } from "@/lib/tenancy/loaders";
+import { localizedPath } from "@/lib/tenancy/urls";
+
+type Props = { params: Promise<{ locale: string; store: string; orderId: string }>; searchParams: Promise<{ token?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await loadStorefrontPage(params);
+  const t = await getTranslations({ locale, namespace: "Payments.test" });
+  return { title: t("metaTitle"), robots: { index: false } };
+}
+
+/** The test provider's payment page: clearly not a real payment, for local use without Stripe keys. */
+export default async function TestPaymentPage({ params, searchParams }: Props) {
+  const { store, locale } = await loadStorefrontPage(params);
+  const { orderId } = await params;
+  const { token } = await searchParams;
+  const order = await loadTestPaymentOrder(store, orderId, token);
+  if (order.status !== "PENDING_PAYMENT") redirect(localizedPath(order.status === "CANCELLED" ? "/cart" : orderPath(order.id), locale, store.defaultLocale));
+  const t = await getTranslations({ locale, namespace: "Payments.test" });
+  return (
+    <section aria-labelledby="test-payment-title" className="mx-auto flex max-w-xl flex-col gap-6">
+      <p role="note" className="rounded-md border-2 border-amber-400 bg-amber-50 px-4 py-3 font-semibold text-amber-900">
+        {t("banner")}
+      </p>
+      <header>
+        <h1 id="test-payment-title" className="text-3xl font-bold tracking-tight">
+          {t("title", { number: order.number })}
+        </h1>
+        <p className="mt-1 text-slate-600">{t("lead")}</p>
+      </header>
+      <OrderSummary
+        headingId="test-payment-summary"
+        lines={order.lines}
+        subtotalCents={order.subtotalCents}
+        discounts={order.discounts}
+        totalCents={order.totalCents}
+        currency={order.currency}
+        locale={locale}
+      />
+      <form action={completeTestPaymentAction}>
+        <input type="hidden" name="store" value={store.slug} />
+        <input type="hidden" name="locale" value={locale} />
+        <input type="hidden" name="orderId" value={order.id} />
+        <input type="hidden" name="token" value={token ?? ""} />
+        <TestPaymentButtons pay={t("pay")} fail={t("fail")} pending={t("processing")} />
+      </form>
+    </section>
+  );
+}

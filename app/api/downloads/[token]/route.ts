@@ -1,0 +1,18 @@
+import { resolveDownload } from "@/lib/orders/downloads";
+
+export const dynamic = "force-dynamic";
+
+/** A digital product's file for its buyer (see resolveDownload); 404 for anyone else. */
+export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }): Promise<Response> {
+  const { token } = await params;
+  const file = await resolveDownload(request.headers.get("x-forwarded-host") ?? request.headers.get("host"), token);
+  if (!file) return new Response("Not found", { status: 404, headers: { "cache-control": "no-store" } });
+  return new Response(new Uint8Array(file.bytes), {
+    headers: {
+      "content-type": "application/octet-stream",
+      "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      "cache-control": "private, no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,134 @@
+"use client";
+
+import { useOptimistic, useState, useTransition } from "react";
+import { removeCartItemAction, setCartItemQuantityAction } from "@/lib/cart/actions";
+import type { Locale } from "@/lib/i18n/locales";
+import { formatMoney } from "@/lib/money";
+import { fillMessage, type CartErrorMessages } from "./messages";
+
+export interface CartLineItem {
+  productId: string;
+  title: string;
+  href: string;
+  unitPriceCents: number;
+  quantity: number;
+  maxQuantity: number;
+  available: boolean;
+}
+
+export interface CartLinesLabels {
+  quantityOf: string;
+  increase: string;
+  decrease: string;
+  removeItem: string;
+  remove: string;
+  unitPrice: string;
+  unavailable: string;
+  subtotal: string;
+  saving: string;
+  errors: CartErrorMessages;
+}
+
+type Change = { productId: string; quantity: number };
+
+/**
+ * Cart lines with optimistic quantity changes: the new quantity and line total show at once,
+ * the server confirms (or refuses with a translated reason, and the line snaps back).
+ */
+export function CartLines({ lines, currency, locale, labels }: { lines: CartLineItem[]; currency: string; locale: Locale; labels: CartLinesLabels }) {
+  const [optimisticLines, applyChange] = useOptimistic(lines, (current, change: Change) =>
+    change.quantity <= 0
+      ? current.filter((l) => l.productId !== change.productId)
+      : current.map((l) => (l.productId === change.productId ? { ...l, quantity: change.quantity } : l)),
+  );
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const money = (cents: number) => formatMoney(cents, currency, locale);
+  const label = (template: string, title: string) => fillMessage(template, { title });
+
+  function change(productId: string, quantity: number) {
+    setError(null);
+    startTransition(async () => {
+      applyChange({ productId, quantity });
+      const result = quantity <= 0 ? await removeCartItemAction({ productId }) : await setCartItemQuantityAction({ productId, quantity });
+      if (!result.ok) setError(fillMessage(labels.errors[result.error], result.params));
+    });
+  }
+
+  const subtotal = optimisticLines.filter((l) => l.available).reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
+
+  return (
+    <div>
+      <ul className="divide-y divide-slate-200 border-y border-slate-200" data-testid="cart-lines">
+        {optimisticLines.map((line) => (
+          <li key={line.productId} className="flex flex-wrap items-center gap-4 py-4" data-testid="cart-line">
+            <div className="min-w-48 flex-1">
+              <a href={line.href} className="font-medium hover:underline">
+                {line.title}
+              </a>
+              <p className="text-sm text-slate-600">{fillMessage(labels.unitPrice, { price: money(line.unitPriceCents) })}</p>
+              {!line.available && <p className="text-sm text-amber-700">{labels.unavailable}</p>}
+            </div>
+            <div className="flex items-center gap-1">
+              <button
+                type="button"
+                className="h-8 w-8 rounded border border-slate-300 disabled:opacity-50"
+                aria-label={label(labels.decrease, line.title)}
+                disabled={line.quantity <= 1}
+                onClick={() => change(line.productId, line.quantity - 1)}
+              >
+                −
+              </button>
+              <input
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={line.maxQuantity}
+                step={1}
+                aria-label={label(labels.quantityOf, line.title)}
+                className="h-8 w-14 rounded border border-slate-300 text-center"
+                key={`${line.productId}:${line.quantity}`}
+                defaultValue={line.quantity}
+                onBlur={(event) => {
+                  const value = Number(event.currentTarget.value);
+                  if (value !== line.quantity) change(line.productId, Number.isInteger(value) ? value : line.quantity);
+                }}
+              />
+              <button
+                type="button"
+                className="h-8 w-8 rounded border border-slate-300 disabled:opacity-50"
+                aria-label={label(labels.increase, line.title)}
+                disabled={line.quantity >= line.maxQuantity}
+                onClick={() => change(line.productId, line.quantity + 1)}
+              >
+                +
+              </button>
+            </div>
+            <p className="w-28 text-right font-medium tabular-nums">{money(line.unitPriceCents * line.quantity)}</p>
+            <button
+              type="button"
+              className="text-sm text-slate-600 underline-offset-2 hover:underline"
+              aria-label={label(labels.removeItem, line.title)}
+              onClick={() => change(line.productId, 0)}
+            >
+              {labels.remove}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p aria-live="polite" className="mt-2 min-h-5 text-sm">
+        {error ? (
+          <span role="alert" className="text-red-700">
+            {error}
+          </span>
+        ) : pending ? (
+          <span className="text-slate-500">{labels.saving}</span>
+        ) : null}
+      </p>
+      <p className="flex justify-between py-2 text-slate-700" data-testid="cart-subtotal">
+        <span>{labels.subtotal}</span>
+        <span className="tabular-nums">{money(subtotal)}</span>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+"use client";
+
+import { useActionState } from "react";
+import { SubmitButton } from "@/components/auth/submit-button";
+import { TextField } from "@/components/auth/text-field";
+import type { CheckoutFormState } from "@/lib/checkout/actions";
+
+export interface CheckoutFormTexts {
+  contact: string;
+  email: string;
+  emailHint: string;
+  shipping: string;
+  name: string;
+  line1: string;
+  line2: string;
+  postalCode: string;
+  city: string;
+  country: string;
+  countryHint: string;
+  placeOrder: string;
+  placing: string;
+  backToCart: string;
+  /** Field-level messages by key (required, invalidEmail, ...). */
+  fieldErrors: Record<string, string>;
+}
+
+/**
+ * The "Place order" form. Errors arrive already translated (`errorMessage` by the server for the
+ * last state), so this component carries no catalog of its own.
+ */
+export function CheckoutForm({
+  action,
+  store,
+  locale,
+  idempotencyKey,
+  expectedTotalCents,
+  askEmail,
+  askShipping,
+  defaultEmail,
+  texts,
+  cartHref,
+  errorMessages,
+}: {
+  action: (state: CheckoutFormState, form: FormData) => Promise<CheckoutFormState>;
+  store: string;
+  locale: string;
+  idempotencyKey: string;
+  expectedTotalCents: number;
+  askEmail: boolean;
+  askShipping: boolean;
+  defaultEmail?: string;
+  texts: CheckoutFormTexts;
+  cartHref: string;
+  /** Translated message of each possible form-level error, by code. */
+  errorMessages: Record<string, string>;
+}) {
+  const [state, formAction] = useActionState(action, { error: null });
+  const fieldError = (name: string) => {
+    const key = state.fields?.[name];
+    return key ? (texts.fieldErrors[key] ?? texts.fieldErrors.invalid) : undefined;
+  };
+  const message = state.error ? (state.coupon ? errorMessages[`coupon:${state.coupon.code}:${state.coupon.reason}`] : null) ?? errorMessages[state.error] : null;
+  const params: Record<string, string | number> = { ...state.params, ...(state.coupon ? { code: state.coupon.code } : {}) };
+  const filled = message ? message.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)) : message;
+
+  return (
+    <form action={formAction} className="flex flex-col gap-6" noValidate>
+      <input type="hidden" name="store" value={store} />
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      <input type="hidden" name="expectedTotalCents" value={expectedTotalCents} />
+      <div aria-live="assertive" className="empty:hidden">
+        {filled && (
+          <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+            <p>{filled}</p>
+            {state.error !== "invalid" && (
+              <a href={cartHref} className="mt-1 inline-block font-medium underline">
+                {texts.backToCart}
+              </a>
+            )}
+          </div>
+        )}
+      </div>
+      {askEmail && (
+        <fieldset className="flex flex-col gap-3">
+          <legend className="mb-2 text-lg font-semibold">{texts.contact}</legend>
+          <TextField
+            id="checkout-email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            label={texts.email}
+            hint={texts.emailHint}
+            defaultValue={state.values?.email ?? defaultEmail}
+            error={fieldError("email")}
+          />
+        </fieldset>
+      )}
+      {askShipping && (
+        <fieldset className="flex flex-col gap-3">
+          <legend className="mb-2 text-lg font-semibold">{texts.shipping}</legend>
+          <TextField id="shipping-name" name="shipping.name" defaultValue={state.values?.["shipping.name"]} autoComplete="shipping name" required label={texts.name} error={fieldError("shipping.name")} />
+          <TextField id="shipping-line1" name="shipping.line1" defaultValue={state.values?.["shipping.line1"]} autoComplete="shipping address-line1" required label={texts.line1} error={fieldError("shipping.line1")} />
+          <TextField id="shipping-line2" name="shipping.line2" defaultValue={state.values?.["shipping.line2"]} autoComplete="shipping address-line2" label={texts.line2} error={fieldError("shipping.line2")} />
+          <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+            <TextField id="shipping-postal" name="shipping.postalCode" defaultValue={state.values?.["shipping.postalCode"]} autoComplete="shipping postal-code" required label={texts.postalCode} error={fieldError("shipping.postalCode")} />
+            <TextField id="shipping-city" name="shipping.city" defaultValue={state.values?.["shipping.city"]} autoComplete="shipping address-level2" required label={texts.city} error={fieldError("shipping.city")} />
+            <TextField
+              id="shipping-country"
+              name="shipping.country"
+              autoComplete="shipping country"
+              required
+              maxLength={2}
+              label={texts.country}
+              hint={texts.countryHint}
+              defaultValue={state.values?.["shipping.country"] ?? "LU"}
+              error={fieldError("shipping.country")}
+            />
+          </div>
+        </fieldset>
+      )}
+      <SubmitButton label={texts.placeOrder} pendingLabel={texts.placing} />
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+import { getTranslations } from "next-intl/server";
+import type { CouponTerms } from "@/lib/coupons/types";
+import { COUPON_TIME_ZONE, toWallTime } from "@/lib/coupons/schema";
+import type { CouponFormLabels } from "./coupon-form";
+
+/** The coupon form's labels and error templates, rendered on the server. */
+export async function couponFormLabels(mode: "create" | "edit"): Promise<{ labels: CouponFormLabels; errors: Record<string, string> }> {
+  const t = await getTranslations("Coupons.merchant");
+  const form = t.raw("form") as Record<string, string>;
+  return {
+    labels: {
+      code: form.code!,
+      codeHint: form.codeHint!,
+      kind: form.kind!,
+      fixed: form.fixed!,
+      percent: form.percent!,
+      amount: form.amount!,
+      percentValue: form.percentValue!,
+      cap: form.cap!,
+      minimum: form.minimum!,
+      startsAt: form.startsAt!,
+      endsAt: form.endsAt!,
+      perCustomerLimit: form.perCustomerLimit!,
+      totalLimit: form.totalLimit!,
+      combinable: form.combinable!,
+      submit: mode === "create" ? form.create! : form.save!,
+      pending: mode === "create" ? form.creating! : form.saving!,
+    },
+    errors: t.raw("errors") as Record<string, string>,
+  };
+}
+
+/** Minor units as the form shows them ("4.50"), without floats. */
+function decimal(cents: number, digits: number): string {
+  if (digits === 0) return String(cents);
+  const s = String(cents).padStart(digits + 1, "0");
+  return `${s.slice(0, -digits)}.${s.slice(-digits)}`;
+}
+
+/** A coupon's current values as the form's text fields. */
+export function couponFormValues(coupon: CouponTerms, currencyDigits: number): Record<string, string> {
+  return {
+    code: coupon.code,
+    kind: coupon.kind,
+    amount: coupon.amountCents !== null ? decimal(coupon.amountCents, currencyDigits) : "",
+    percent: coupon.percentBasisPoints !== null ? decimal(coupon.percentBasisPoints, 2).replace(/\.00$/, "") : "",
+    cap: coupon.maxDiscountCents !== null ? decimal(coupon.maxDiscountCents, currencyDigits) : "",
+    minimum: coupon.minSubtotalCents !== null ? decimal(coupon.minSubtotalCents, currencyDigits) : "",
+    startsAt: coupon.startsAt ? toWallTime(coupon.startsAt, COUPON_TIME_ZONE) : "",
+    endsAt: coupon.endsAt ? toWallTime(coupon.endsAt, COUPON_TIME_ZONE) : "",
+    perCustomerLimit: coupon.perCustomerLimit?.toString() ?? "",
+    totalLimit: coupon.totalLimit?.toString() ?? "",
+    combinable: coupon.combinable ? "on" : "",
+  };
+}

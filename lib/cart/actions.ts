@@ -1,0 +1,94 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { loadCustomerSession } from "@/lib/auth/loaders";
+import { countCartItems } from "./data";
+import { addCartItem, attachCoupon, detachCoupon, removeCartItem, setCartItemQuantity, type CartMutationResult } from "./mutations";
+import { currentCart, ensureCurrentCart, storeOfRequest, type CartStore } from "./request";
+import { addCartItemSchema, applyCouponSchema, removeCartItemSchema, removeCouponSchema, setCartItemQuantitySchema } from "./schema";
+import type { CartActionResult, CartErrorCode } from "./types";
+
+/**
+ * Storefront cart actions. Each one parses its input, finds the store from the proxy-stamped
+ * request and the cart from the customer's session or the signed guest cookie (never from the
+ * client), calls one mutation, revalidates the storefront and returns a small typed result.
+ * Prices are never taken from the client: the cart page re-reads them from the catalog.
+ */
+
+function revalidateStorefront() {
+  // The header's item count sits in the storefront layout, so refresh the whole storefront tree.
+  revalidatePath("/[locale]/s/[store]", "layout");
+}
+
+async function done(store: CartStore, cartId: string, result: CartMutationResult): Promise<CartActionResult> {
+  if (!result.ok) return result;
+  revalidateStorefront();
+  return { ok: true, itemCount: await countCartItems(store.merchantId, store.id, cartId) };
+}
+
+function failure(error: CartErrorCode): CartActionResult {
+  return { ok: false, error };
+}
+
+export async function addToCartAction(input: { productId: string; quantity?: number }): Promise<CartActionResult> {
+  const parsed = addCartItemSchema.safeParse(input);
+  if (!parsed.success) return failure(parsed.error.issues.some((i) => i.path[0] === "quantity") ? "invalidQuantity" : "unknownProduct");
+  const store = await storeOfRequest();
+  if (!store) return failure("unavailable");
+  const cart = await ensureCurrentCart(store, await loadCustomerSession(store.id));
+  return done(store, cart.cartId, await addCartItem(store.merchantId, store.id, cart.cartId, parsed.data.productId, parsed.data.quantity));
+}
+
+export async function setCartItemQuantityAction(input: { productId: string; quantity: number }): Promise<CartActionResult> {
+  const parsed = setCartItemQuantitySchema.safeParse(input);
+  if (!parsed.success) return failure(parsed.error.issues.some((i) => i.path[0] === "quantity") ? "invalidQuantity" : "unknownProduct");
+  const store = await storeOfRequest();
+  if (!store) return failure("unavailable");
+  const cart = await currentCart(store, await loadCustomerSession(store.id));
+  if (!cart) return failure("cartNotFound");
+  return done(store, cart.cartId, await setCartItemQuantity(store.merchantId, store.id, cart.cartId, parsed.data.productId, parsed.data.quantity));
+}
+
+export async function removeCartItemAction(input: { productId: string }): Promise<CartActionResult> {
+  const parsed = removeCartItemSchema.safeParse(input);
+  if (!parsed.success) return failure("unknownProduct");
+  const store = await storeOfRequest();
+  if (!store) return failure("unavailable");
+  const cart = await currentCart(store, await loadCustomerSession(store.id));
+  if (!cart) return failure("cartNotFound");
+  return done(store, cart.cartId, await removeCartItem(store.merchantId, store.id, cart.cartId, parsed.data.productId));
+}
+
+export interface CouponFormState {
+  status: "idle" | "applied" | "error";
+  code?: string;
+  error?: CartErrorCode | "required";
+}
+
+/** The cart's code form (useActionState): attaches a coupon of this store by code. */
+export async function applyCouponAction(_prev: CouponFormState, formData: FormData): Promise<CouponFormState> {
+  return applyCouponCode(formData.get("code"));
+}
+
+/** "Apply to my cart" on a coupon page: creates the cart when there is none yet. */
+export async function applyCouponCode(rawCode: unknown): Promise<CouponFormState> {
+  const parsed = applyCouponSchema.safeParse({ code: typeof rawCode === "string" ? rawCode : "" });
+  if (!parsed.success) return { status: "error", error: "required" };
+  const store = await storeOfRequest();
+  if (!store) return { status: "error", error: "unavailable" };
+  const cart = await ensureCurrentCart(store, await loadCustomerSession(store.id));
+  const result = await attachCoupon(store.merchantId, store.id, cart.cartId, parsed.data.code);
+  if (!result.ok) return { status: "error", error: result.error, code: parsed.data.code };
+  revalidateStorefront();
+  return { status: "applied", code: result.code };
+}
+
+export async function removeCouponAction(input: { couponId: string }): Promise<CartActionResult> {
+  const parsed = removeCouponSchema.safeParse(input);
+  if (!parsed.success) return failure("unknownCoupon");
+  const store = await storeOfRequest();
+  if (!store) return failure("unavailable");
+  const cart = await currentCart(store, await loadCustomerSession(store.id));
+  if (!cart) return failure("cartNotFound");
+  return done(store, cart.cartId, await detachCoupon(store.merchantId, store.id, cart.cartId, parsed.data.couponId));
+}

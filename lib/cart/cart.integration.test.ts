@@ -1,0 +1,277 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { CustomerSession } from "@/lib/auth/types";
+import { db } from "@/lib/db";
+import type { MerchantId, StoreId } from "@/lib/tenancy/types";
+import { createCouponRow, createCustomerRow } from "@/tests/integration/cart-fixtures";
+import { createProductRow } from "@/tests/integration/catalog-fixtures";
+import { createTenant } from "@/tests/integration/fixtures";
+
+// A storefront request: the proxy's headers, a cookie jar, and who is signed in.
+const browser = vi.hoisted(() => ({
+  storeId: "",
+  jar: new Map<string, string>(),
+  customer: null as CustomerSession | null,
+}));
+
+vi.mock("next/headers", () => ({
+  headers: async () =>
+    new Headers(browser.storeId ? { host: "shop.localhost:3000", "x-patron-host-kind": "subdomain", "x-patron-store-id": browser.storeId } : { host: "localhost:3000", "x-patron-host-kind": "platform" }),
+  cookies: async () => ({
+    get: (name: string) => (browser.jar.has(name) ? { name, value: browser.jar.get(name)! } : undefined),
+    set: (name: string, value: string) => void browser.jar.set(name, value),
+    delete: (name: string) => void browser.jar.delete(name),
+  }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+vi.mock("@/lib/auth/loaders", () => ({ loadCustomerSession: async () => browser.customer }));
+
+const { addToCartAction, applyCouponCode, removeCartItemAction, removeCouponAction, setCartItemQuantityAction } = await import("./actions");
+const { loadCartForCheckout } = await import("./data");
+const { markCartCheckedOut, mergeGuestCart } = await import("./mutations");
+const { currentCart, mergeGuestCartOnSignIn } = await import("./request");
+const { CART_COOKIE } = await import("./cookie");
+
+async function shop() {
+  const tenant = await createTenant();
+  const ids = { merchantId: tenant.merchant.id as MerchantId, storeId: tenant.store.id as StoreId };
+  const store = { id: ids.storeId, merchantId: ids.merchantId };
+  return { tenant, ids, store };
+}
+
+function visit(storeId: string, customer: CustomerSession | null = null) {
+  browser.storeId = storeId;
+  browser.customer = customer;
+}
+
+beforeEach(() => {
+  browser.jar.clear();
+  browser.customer = null;
+  browser.storeId = "";
+});
+
+describe("guest cart", () => {
+  it("is created on the first add, held in a signed cookie, and priced from the catalog", async () => {
+    const { tenant, ids, store } = await shop();
+    const product = await createProductRow(tenant, { slug: "robe", priceCents: 2500, stock: 5 });
+    visit(ids.storeId);
+    expect(await currentCart(store, null)).toBeNull();
+
+    expect(await addToCartAction({ productId: product.id, quantity: 2 })).toEqual({ ok: true, itemCount: 2 });
+    expect(browser.jar.get(CART_COOKIE)).toMatch(/^[a-z0-9]+\.[\w-]+$/);
+    const cart = await currentCart(store, null);
+    expect(cart).not.toBeNull();
+
+    // A price change in the catalog shows up at once: nothing was copied into the cart.
+    await db.product.update({ where: { id: product.id }, data: { priceCents: 3000 } });
+    const loaded = await loadCartForCheckout(ids.merchantId, ids.storeId, cart!.cartId);
+    expect(loaded?.lines.map((l) => [l.productId, l.quantity, l.product.priceCents])).toEqual([[product.id, 2, 3000]]);
+  });
+
+  it("a tampered or foreign cookie is no cart, never an error", async () => {
+    const a = await shop();
+    const b = await shop();
+    const product = await createProductRow(a.tenant, { slug: "robe" });
+    visit(a.ids.storeId);
+    await addToCartAction({ productId: product.id });
+    const signed = browser.jar.get(CART_COOKIE)!;
+
+    browser.jar.set(CART_COOKIE, signed.slice(0, -2) + "xx");
+    expect(await currentCart(a.store, null)).toBeNull();
+    expect(await setCartItemQuantityAction({ productId: product.id, quantity: 2 })).toEqual({ ok: false, error: "cartNotFound" });
+
+    // The same valid cookie presented to another store names nothing there.
+    browser.jar.set(CART_COOKIE, signed);
+    visit(b.ids.storeId);
+    expect(await currentCart(b.store, null)).toBeNull();
+  });
+
+  it("refuses another store's product, drafts, archived and unknown ids", async () => {
+    const a = await shop();
+    const b = await shop();
+    const foreign = await createProductRow(b.tenant, { slug: "foreign" });
+    const draft = await createProductRow(a.tenant, { slug: "draft", visibility: "DRAFT" });
+    const archived = await createProductRow(a.tenant, { slug: "old", archivedAt: new Date() });
+    const hidden = await createProductRow(a.tenant, { slug: "hidden", visibility: "HIDDEN" });
+    visit(a.ids.storeId);
+    for (const productId of [foreign.id, draft.id, archived.id, "doesnotexist"]) {
+      expect(await addToCartAction({ productId })).toEqual({ ok: false, error: "unknownProduct" });
+    }
+    expect(await addToCartAction({ productId: "'; DROP TABLE" })).toEqual({ ok: false, error: "unknownProduct" });
+    // Hidden products are bought by link.
+    expect(await addToCartAction({ productId: hidden.id })).toMatchObject({ ok: true });
+  });
+
+  it("on the apex there is no store: cart actions refuse", async () => {
+    const a = await shop();
+    const product = await createProductRow(a.tenant, { slug: "robe" });
+    expect(await addToCartAction({ productId: product.id })).toEqual({ ok: false, error: "unavailable" });
+  });
+});
+
+describe("quantity bounds", () => {
+  it("holds stock and the maximum; rejects zero, negative, fractions and huge numbers", async () => {
+    const { tenant, ids } = await shop();
+    const few = await createProductRow(tenant, { slug: "few", stock: 3 });
+    const many = await createProductRow(tenant, { slug: "many", stock: null });
+    const none = await createProductRow(tenant, { slug: "none", stock: 0 });
+    visit(ids.storeId);
+
+    expect(await addToCartAction({ productId: few.id, quantity: 3 })).toMatchObject({ ok: true, itemCount: 3 });
+    expect(await addToCartAction({ productId: few.id, quantity: 1 })).toEqual({ ok: false, error: "notEnoughStock", params: { available: 3 } });
+    expect(await addToCartAction({ productId: none.id })).toEqual({ ok: false, error: "outOfStock" });
+    for (const quantity of [0, -1, 1.5, 100, 1e12, Number.NaN]) {
+      expect(await setCartItemQuantityAction({ productId: few.id, quantity })).toEqual({ ok: false, error: "invalidQuantity" });
+    }
+    expect(await setCartItemQuantityAction({ productId: few.id, quantity: 4 })).toEqual({ ok: false, error: "notEnoughStock", params: { available: 3 } });
+    expect(await setCartItemQuantityAction({ productId: few.id, quantity: 1 })).toMatchObject({ ok: true, itemCount: 1 });
+
+    expect(await addToCartAction({ productId: many.id, quantity: 99 })).toMatchObject({ ok: true, itemCount: 100 });
+    expect(await addToCartAction({ productId: many.id, quantity: 1 })).toEqual({ ok: false, error: "tooMany", params: { max: 99 } });
+
+    // Ten concurrent adds of one unit with stock 3 never go past 3.
+    await removeCartItemAction({ productId: few.id });
+    await Promise.all(Array.from({ length: 10 }, () => addToCartAction({ productId: few.id })));
+    const line = await db.cartLine.findFirst({ where: { productId: few.id }, select: { quantity: true } });
+    expect(line?.quantity).toBe(3);
+  });
+});
+
+describe("cart isolation", () => {
+  it("loadCartForCheckout refuses a cart id of another store or merchant", async () => {
+    const a = await shop();
+    const b = await shop();
+    const product = await createProductRow(a.tenant, { slug: "robe" });
+    visit(a.ids.storeId);
+    await addToCartAction({ productId: product.id });
+    const cart = await currentCart(a.store, null);
+    expect(await loadCartForCheckout(a.ids.merchantId, a.ids.storeId, cart!.cartId)).not.toBeNull();
+    expect(await loadCartForCheckout(b.ids.merchantId, b.ids.storeId, cart!.cartId)).toBeNull();
+    expect(await loadCartForCheckout(a.ids.merchantId, b.ids.storeId, cart!.cartId)).toBeNull();
+    expect(await loadCartForCheckout(b.ids.merchantId, a.ids.storeId, cart!.cartId)).toBeNull();
+  });
+
+  it("checked-out carts are not current any more and cannot be checked out twice", async () => {
+    const { tenant, ids, store } = await shop();
+    const product = await createProductRow(tenant, { slug: "robe" });
+    visit(ids.storeId);
+    await addToCartAction({ productId: product.id });
+    const cart = await currentCart(store, null);
+    expect(await db.$transaction((tx) => markCartCheckedOut(tx, cart!.cartId))).toBe(true);
+    expect(await db.$transaction((tx) => markCartCheckedOut(tx, cart!.cartId))).toBe(false);
+    expect(await currentCart(store, null)).toBeNull();
+    expect(await loadCartForCheckout(ids.merchantId, ids.storeId, cart!.cartId)).toBeNull();
+    // The next add starts a fresh cart.
+    expect(await addToCartAction({ productId: product.id })).toEqual({ ok: true, itemCount: 1 });
+  });
+});
+
+describe("coupons on the cart", () => {
+  it("attaches by code in any case, refuses unknown and other stores' codes, and reports reasons", async () => {
+    const a = await shop();
+    const b = await shop();
+    const product = await createProductRow(a.tenant, { slug: "robe", priceCents: 4600 });
+    const expired = await createCouponRow(a.tenant, { code: "OLD", endsAt: new Date(Date.now() - 1000) });
+    await createCouponRow(a.tenant, { code: "BIENVENUE10", kind: "PERCENT", percentBasisPoints: 1000 });
+    await createCouponRow(b.tenant, { code: "OTHERSTORE" });
+    visit(a.ids.storeId);
+    await addToCartAction({ productId: product.id });
+
+    expect(await applyCouponCode("bienvenue10")).toEqual({ status: "applied", code: "BIENVENUE10" });
+    expect(await applyCouponCode(" BienVenue10 ")).toMatchObject({ status: "error", error: "couponAlreadyAdded" });
+    expect(await applyCouponCode("NOPE")).toMatchObject({ status: "error", error: "unknownCoupon" });
+    expect(await applyCouponCode("OTHERSTORE")).toMatchObject({ status: "error", error: "unknownCoupon" });
+    expect(await applyCouponCode("")).toMatchObject({ status: "error", error: "required" });
+    expect(await applyCouponCode("old")).toEqual({ status: "applied", code: "OLD" });
+
+    const cart = await currentCart(a.store, null);
+    const loaded = await loadCartForCheckout(a.ids.merchantId, a.ids.storeId, cart!.cartId);
+    expect(loaded?.coupons.map((c) => c.code)).toEqual(["BIENVENUE10", "OLD"]);
+
+    const { priceCart } = await import("@/lib/checkout/pricing");
+    const priced = priceCart({
+      currency: "EUR",
+      lines: loaded!.lines.map((l) => ({ productId: l.productId, title: l.product.title, unitPriceCents: l.product.priceCents, quantity: l.quantity })),
+      coupons: loaded!.coupons,
+      now: new Date(),
+      usage: {},
+    });
+    expect(priced.coupons).toEqual([
+      { couponId: expect.any(String), code: "BIENVENUE10", qualified: true },
+      { couponId: expired.id, code: "OLD", qualified: false, reason: "EXPIRED", params: { endsAt: expect.any(String) } },
+    ]);
+    expect(priced.totalCents).toBe(4140);
+
+    expect(await removeCouponAction({ couponId: expired.id })).toMatchObject({ ok: true });
+    const after = await loadCartForCheckout(a.ids.merchantId, a.ids.storeId, cart!.cartId);
+    expect(after?.coupons.map((c) => c.code)).toEqual(["BIENVENUE10"]);
+  });
+
+  it("the coupon page's apply creates a cart when the visitor has none", async () => {
+    const { tenant, ids, store } = await shop();
+    await createCouponRow(tenant, { code: "FIVE" });
+    visit(ids.storeId);
+    expect(await applyCouponCode("FIVE")).toEqual({ status: "applied", code: "FIVE" });
+    const cart = await currentCart(store, null);
+    expect((await loadCartForCheckout(ids.merchantId, ids.storeId, cart!.cartId))?.coupons.map((c) => c.code)).toEqual(["FIVE"]);
+  });
+});
+
+describe("guest cart merge on sign-in", () => {
+  it("adds quantities within stock, keeps coupons, and retires the guest cart", async () => {
+    const { tenant, ids, store } = await shop();
+    const user = await db.user.create({ data: { email: `merge-${tenant.tag}@example.test` }, select: { id: true } });
+    const customer = await createCustomerRow(tenant, `merge-${tenant.tag}@example.test`, user.id);
+    const session: CustomerSession = { customerId: customer.id, userId: user.id, merchantId: ids.merchantId, email: customer.email, name: null };
+    const a = await createProductRow(tenant, { slug: "a", stock: 3 });
+    const b = await createProductRow(tenant, { slug: "b" });
+    await createCouponRow(tenant, { code: "GUEST" });
+
+    // Signed in earlier on another device: 2 of A.
+    visit(ids.storeId, session);
+    await addToCartAction({ productId: a.id, quantity: 2 });
+    const customerCart = await currentCart(store, session);
+
+    // Now a guest in this browser: 2 of A, 1 of B and a coupon.
+    visit(ids.storeId, null);
+    await addToCartAction({ productId: a.id, quantity: 2 });
+    await addToCartAction({ productId: b.id, quantity: 1 });
+    await applyCouponCode("guest");
+    const guestCart = await currentCart(store, null);
+
+    await mergeGuestCartOnSignIn(ids.merchantId, ids.storeId, user.id);
+    const merged = await loadCartForCheckout(ids.merchantId, ids.storeId, customerCart!.cartId);
+    expect(merged?.lines.map((l) => [l.productId, l.quantity]).sort()).toEqual([[a.id, 3], [b.id, 1]].sort());
+    expect(merged?.coupons.map((c) => c.code)).toEqual(["GUEST"]);
+    expect((await db.cart.findUnique({ where: { id: guestCart!.cartId }, select: { status: true } }))?.status).toBe("MERGED");
+    expect(browser.jar.has(CART_COOKIE)).toBe(false);
+
+    // Idempotent: a second merge of the same (now merged) cart changes nothing.
+    expect(await mergeGuestCart(ids.merchantId, ids.storeId, guestCart!.cartId, customer.id)).toBeNull();
+  });
+
+  it("a customer without a cart adopts the guest cart", async () => {
+    const { tenant, ids, store } = await shop();
+    const user = await db.user.create({ data: { email: `adopt-${tenant.tag}@example.test` }, select: { id: true } });
+    const customer = await createCustomerRow(tenant, `adopt-${tenant.tag}@example.test`, user.id);
+    const product = await createProductRow(tenant, { slug: "a" });
+    visit(ids.storeId);
+    await addToCartAction({ productId: product.id, quantity: 2 });
+    const guestCart = await currentCart(store, null);
+    await mergeGuestCartOnSignIn(ids.merchantId, ids.storeId, user.id);
+    const session: CustomerSession = { customerId: customer.id, userId: user.id, merchantId: ids.merchantId, email: customer.email, name: null };
+    expect(await currentCart(store, session)).toEqual({ cartId: guestCart!.cartId, customerId: customer.id });
+  });
+
+  it("never merges another store's guest cart", async () => {
+    const a = await shop();
+    const b = await shop();
+    const product = await createProductRow(a.tenant, { slug: "a" });
+    visit(a.ids.storeId);
+    await addToCartAction({ productId: product.id });
+    const guestCart = await currentCart(a.store, null);
+    const customer = await createCustomerRow(b.tenant, `x-${b.tenant.tag}@example.test`);
+    expect(await mergeGuestCart(b.ids.merchantId, b.ids.storeId, guestCart!.cartId, customer.id)).toBeNull();
+    expect(await mergeGuestCart(a.ids.merchantId, a.ids.storeId, guestCart!.cartId, customer.id)).toBeNull();
+    expect((await db.cart.findUnique({ where: { id: guestCart!.cartId }, select: { status: true } }))?.status).toBe("ACTIVE");
+  });
+});

@@ -1,0 +1,65 @@
+import "server-only";
+import { loadCustomerSession } from "@/lib/auth/loaders";
+import { priceCart, type PricedCart } from "@/lib/checkout/pricing";
+import { loadCouponUsage } from "@/lib/coupons/data";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Storefront } from "@/lib/tenancy/loaders";
+import { countCartItems, isPurchasable, loadCartForCheckout } from "./data";
+import { currentCart } from "./request";
+import { MAX_LINE_QUANTITY, type CartLineView } from "./types";
+
+export interface CartPageLine extends CartLineView {
+  /** False when the product was archived, unpublished or sold out since it was added. */
+  available: boolean;
+  /** The most the quantity control may ask for. */
+  maxQuantity: number;
+  lineTotalCents: number;
+}
+
+export interface CartPage {
+  lines: CartPageLine[];
+  priced: PricedCart;
+  itemCount: number;
+}
+
+/**
+ * The current visitor's cart for the cart page, priced with live catalog prices and the
+ * coupons' current usage (per customer when signed in). Empty when there is no cart yet.
+ */
+export async function loadCartPage(store: Storefront, locale: Locale, now = new Date()): Promise<CartPage> {
+  const customer = await loadCustomerSession(store.id);
+  const current = await currentCart(store, customer);
+  const cart = current ? await loadCartForCheckout(store.merchantId, store.id, current.cartId, { locale, defaultLocale: store.defaultLocale }) : null;
+  const lines: CartPageLine[] = (cart?.lines ?? []).map((line) => {
+    const stockLeft = line.product.stock ?? Number.POSITIVE_INFINITY;
+    const available = isPurchasable(line.product) && stockLeft > 0;
+    return {
+      ...line,
+      available,
+      maxQuantity: Math.max(1, Math.min(MAX_LINE_QUANTITY, stockLeft)),
+      lineTotalCents: line.product.priceCents * line.quantity,
+    };
+  });
+  const coupons = cart?.coupons ?? [];
+  const usage = await loadCouponUsage(
+    store.merchantId,
+    coupons.map((c) => c.id),
+    { customerId: customer?.customerId, email: customer?.email },
+  );
+  const priced = priceCart({
+    currency: store.currency,
+    lines: lines
+      .filter((l) => l.available)
+      .map((l) => ({ productId: l.productId, title: l.product.title, unitPriceCents: l.product.priceCents, quantity: l.quantity })),
+    coupons,
+    now,
+    usage,
+  });
+  return { lines, priced, itemCount: lines.reduce((sum, l) => sum + l.quantity, 0) };
+}
+
+/** Units in the visitor's cart, for the storefront header (0 without a cart). */
+export async function loadCartItemCount(store: Storefront): Promise<number> {
+  const current = await currentCart(store, await loadCustomerSession(store.id));
+  return current ? countCartItems(store.merchantId, store.id, current.cartId) : 0;
+}

@@ -1,0 +1,217 @@
+import "server-only";
+import { findCouponByCode } from "@/lib/coupons/data";
+import { db, type Tx } from "@/lib/db";
+import type { MerchantId, StoreId } from "@/lib/tenancy/types";
+import { cartActiveKey } from "./data";
+import { MAX_LINE_QUANTITY, type CartErrorCode } from "./types";
+
+export type CartMutationResult =
+  | { ok: true }
+  | { ok: false; error: CartErrorCode; params?: Record<string, string | number> };
+
+/** Serializes changes to one cart (double clicks, two tabs) so quantity bounds hold. False when the cart is gone. */
+async function lockActiveCart(tx: Tx, merchantId: MerchantId, storeId: StoreId, cartId: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<Array<{ id: string }>>`
+    SELECT "id" FROM "Cart"
+    WHERE "id" = ${cartId} AND "merchantId" = ${merchantId} AND "storeId" = ${storeId} AND "status" = 'ACTIVE'
+    FOR UPDATE`;
+  return rows.length === 1;
+}
+
+interface StockedProduct {
+  stock: number | null;
+}
+
+/** The bound on a line's quantity: stock (when tracked) and MAX_LINE_QUANTITY. */
+export function checkLineQuantity(product: StockedProduct, quantity: number): CartMutationResult {
+  if (!Number.isSafeInteger(quantity) || quantity < 1) return { ok: false, error: "invalidQuantity" };
+  if (product.stock !== null && product.stock <= 0) return { ok: false, error: "outOfStock" };
+  if (product.stock !== null && quantity > product.stock) {
+    return { ok: false, error: "notEnoughStock", params: { available: product.stock } };
+  }
+  if (quantity > MAX_LINE_QUANTITY) return { ok: false, error: "tooMany", params: { max: MAX_LINE_QUANTITY } };
+  return { ok: true };
+}
+
+/** A product of this store that can be bought (not a draft, not archived), or null. */
+async function findPurchasableProduct(tx: Tx, merchantId: MerchantId, storeId: StoreId, productId: string) {
+  return tx.product.findFirst({
+    where: { id: productId, merchantId, storeId, archivedAt: null, visibility: { in: ["PUBLIC", "HIDDEN"] } },
+    select: { id: true, stock: true },
+  });
+}
+
+/** A new, empty guest cart in this store. The caller hands its id to the browser in a signed cookie. */
+export async function createGuestCart(merchantId: MerchantId, storeId: StoreId): Promise<string> {
+  const cart = await db.cart.create({ data: { merchantId, storeId }, select: { id: true } });
+  return cart.id;
+}
+
+/** The customer's ACTIVE cart in this store, created when missing (safe under concurrent calls). */
+export async function ensureCustomerCart(merchantId: MerchantId, storeId: StoreId, customerId: string, tx?: Tx): Promise<string> {
+  const client = tx ?? db;
+  const activeKey = cartActiveKey(storeId, customerId);
+  const cart = await client.cart.upsert({
+    where: { activeKey },
+    create: { merchantId, storeId, customerId, activeKey },
+    update: {},
+    select: { id: true, merchantId: true, storeId: true },
+  });
+  if (cart.merchantId !== merchantId || cart.storeId !== storeId) throw new Error("Cart key collision across tenants");
+  return cart.id;
+}
+
+/**
+ * Adds `quantity` of a product to the cart (adding to an existing line). The product must be
+ * this store's and purchasable; the resulting quantity must fit the stock and the maximum.
+ */
+export async function addCartItem(
+  merchantId: MerchantId,
+  storeId: StoreId,
+  cartId: string,
+  productId: string,
+  quantity: number,
+): Promise<CartMutationResult> {
+  return db.$transaction(async (tx) => {
+    if (!(await lockActiveCart(tx, merchantId, storeId, cartId))) return { ok: false, error: "cartNotFound" } as const;
+    const product = await findPurchasableProduct(tx, merchantId, storeId, productId);
+    if (!product) return { ok: false, error: "unknownProduct" } as const;
+    const line = await tx.cartLine.findUnique({ where: { cartId_productId: { cartId, productId } }, select: { quantity: true } });
+    const next = (line?.quantity ?? 0) + quantity;
+    const check = checkLineQuantity(product, next);
+    if (!check.ok) return check;
+    await tx.cartLine.upsert({
+      where: { cartId_productId: { cartId, productId } },
+      create: { cartId, productId, quantity: next },
+      update: { quantity: next, updatedAt: new Date() },
+    });
+    await tx.cart.update({ where: { id: cartId }, data: { updatedAt: new Date() } });
+    return { ok: true } as const;
+  });
+}
+
+/** Sets a line's quantity (at least 1; removing is `removeCartItem`). */
+export async function setCartItemQuantity(
+  merchantId: MerchantId,
+  storeId: StoreId,
+  cartId: string,
+  productId: string,
+  quantity: number,
+): Promise<CartMutationResult> {
+  return db.$transaction(async (tx) => {
+    if (!(await lockActiveCart(tx, merchantId, storeId, cartId))) return { ok: false, error: "cartNotFound" } as const;
+    const line = await tx.cartLine.findUnique({
+      where: { cartId_productId: { cartId, productId } },
+      select: { id: true, product: { select: { stock: true, merchantId: true, storeId: true } } },
+    });
+    if (!line || line.product.merchantId !== merchantId || line.product.storeId !== storeId) return { ok: false, error: "unknownProduct" } as const;
+    const check = checkLineQuantity(line.product, quantity);
+    if (!check.ok) return check;
+    await tx.cartLine.update({ where: { id: line.id }, data: { quantity, updatedAt: new Date() } });
+    await tx.cart.update({ where: { id: cartId }, data: { updatedAt: new Date() } });
+    return { ok: true } as const;
+  });
+}
+
+/** Removes a product from the cart; removing what is not there is not an error. */
+export async function removeCartItem(merchantId: MerchantId, storeId: StoreId, cartId: string, productId: string): Promise<CartMutationResult> {
+  await db.cartLine.deleteMany({ where: { cartId, productId, cart: { merchantId, storeId, status: "ACTIVE" } } });
+  return { ok: true };
+}
+
+/**
+ * Attaches a coupon of this store by its typed code. Attaching a coupon that does not qualify
+ * (yet) is allowed: the cart then shows what is missing.
+ */
+export async function attachCoupon(
+  merchantId: MerchantId,
+  storeId: StoreId,
+  cartId: string,
+  typedCode: string,
+): Promise<{ ok: true; couponId: string; code: string } | { ok: false; error: CartErrorCode }> {
+  const coupon = await findCouponByCode(merchantId, storeId, typedCode);
+  if (!coupon) return { ok: false, error: "unknownCoupon" };
+  return db.$transaction(async (tx) => {
+    if (!(await lockActiveCart(tx, merchantId, storeId, cartId))) return { ok: false, error: "cartNotFound" } as const;
+    const created = await tx.cartCoupon.createMany({ data: [{ cartId, couponId: coupon.id }], skipDuplicates: true });
+    if (created.count === 0) return { ok: false, error: "couponAlreadyAdded" } as const;
+    return { ok: true, couponId: coupon.id, code: coupon.code } as const;
+  });
+}
+
+/** Detaches a coupon from the cart; detaching what is not attached is not an error. */
+export async function detachCoupon(merchantId: MerchantId, storeId: StoreId, cartId: string, couponId: string): Promise<CartMutationResult> {
+  await db.cartCoupon.deleteMany({ where: { cartId, couponId, cart: { merchantId, storeId, status: "ACTIVE" } } });
+  return { ok: true };
+}
+
+/**
+ * Called by checkout inside its order transaction: the cart stops being the active one, so the
+ * next visit starts a new cart. True when this call changed it (false: already checked out).
+ */
+export async function markCartCheckedOut(tx: Tx, cartId: string): Promise<boolean> {
+  const { count } = await tx.cart.updateMany({
+    where: { id: cartId, status: "ACTIVE" },
+    data: { status: "CHECKED_OUT", activeKey: null, updatedAt: new Date() },
+  });
+  return count === 1;
+}
+
+/**
+ * Moves a guest cart into the customer's cart when they sign in on this store. With no cart of
+ * their own the guest cart simply becomes theirs; otherwise quantities add up (bounded by stock
+ * and the maximum), coupons join (keeping when they were added) and the guest cart is MERGED.
+ * Idempotent: a guest cart that is not ACTIVE any more is left alone.
+ */
+export async function mergeGuestCart(merchantId: MerchantId, storeId: StoreId, guestCartId: string, customerId: string): Promise<string | null> {
+  return db.$transaction(async (tx) => {
+    const guest = await tx.$queryRaw<Array<{ id: string }>>`
+      SELECT "id" FROM "Cart"
+      WHERE "id" = ${guestCartId} AND "merchantId" = ${merchantId} AND "storeId" = ${storeId}
+        AND "status" = 'ACTIVE' AND "customerId" IS NULL
+      FOR UPDATE`;
+    if (guest.length === 0) return null;
+    const customer = await tx.customer.findFirst({ where: { id: customerId, merchantId }, select: { id: true } });
+    if (!customer) return null;
+    const activeKey = cartActiveKey(storeId, customerId);
+    const existing = await tx.cart.findUnique({ where: { activeKey }, select: { id: true } });
+    if (!existing) {
+      await tx.cart.update({ where: { id: guestCartId }, data: { customerId, activeKey, updatedAt: new Date() } });
+      return guestCartId;
+    }
+    const target = existing.id;
+    await lockActiveCart(tx, merchantId, storeId, target);
+    const [guestLines, targetLines, guestCoupons] = await Promise.all([
+      tx.cartLine.findMany({ where: { cartId: guestCartId }, select: { productId: true, quantity: true, product: { select: { stock: true } } } }),
+      tx.cartLine.findMany({ where: { cartId: target }, select: { productId: true, quantity: true } }),
+      tx.cartCoupon.findMany({ where: { cartId: guestCartId }, select: { couponId: true, addedAt: true } }),
+    ]);
+    const have = new Map(targetLines.map((l) => [l.productId, l.quantity]));
+    for (const line of guestLines) {
+      const cap = Math.min(MAX_LINE_QUANTITY, line.product.stock ?? MAX_LINE_QUANTITY);
+      const quantity = Math.min(cap, (have.get(line.productId) ?? 0) + line.quantity);
+      if (quantity < 1) continue;
+      await tx.cartLine.upsert({
+        where: { cartId_productId: { cartId: target, productId: line.productId } },
+        create: { cartId: target, productId: line.productId, quantity },
+        update: { quantity, updatedAt: new Date() },
+      });
+    }
+    if (guestCoupons.length > 0) {
+      await tx.cartCoupon.createMany({
+        data: guestCoupons.map((c) => ({ cartId: target, couponId: c.couponId, addedAt: c.addedAt })),
+        skipDuplicates: true,
+      });
+    }
+    await tx.cart.update({ where: { id: guestCartId }, data: { status: "MERGED", updatedAt: new Date() } });
+    await tx.cart.update({ where: { id: target }, data: { updatedAt: new Date() } });
+    return target;
+  });
+}
+
+/** The customer id of a user at a merchant, for the sign-in hook. */
+export async function findCustomerIdOfUser(merchantId: MerchantId, userId: string): Promise<string | null> {
+  const customer = await db.customer.findFirst({ where: { merchantId, userId }, select: { id: true } });
+  return customer?.id ?? null;
+}
+

@@ -1,0 +1,102 @@
+import "server-only";
+import { cookies } from "next/headers";
+import type { CustomerSession } from "@/lib/auth/types";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import type { MerchantId, StoreId } from "@/lib/tenancy/types";
+import { CART_COOKIE, signCartCookie, verifyCartCookie } from "./cookie";
+import { requestHostContext } from "@/lib/tenancy/request";
+import { findCustomerCartId, findGuestCartId, findStoreForCart } from "./data";
+import { createGuestCart, ensureCustomerCart, findCustomerIdOfUser, mergeGuestCart } from "./mutations";
+import type { CurrentCart } from "./types";
+
+/** What the cart needs to know about the store of the request. */
+export interface CartStore {
+  id: StoreId;
+  merchantId: MerchantId;
+}
+
+const GUEST_CART_MAX_AGE_SECONDS = 60 * 60 * 24 * 30;
+
+function cartSecret(): string | null {
+  return env().AUTH_SECRET ?? null;
+}
+
+async function guestCartIdFromCookie(store: CartStore): Promise<string | null> {
+  const secret = cartSecret();
+  if (!secret) return null;
+  const jar = await cookies();
+  return verifyCartCookie(secret, store.id, jar.get(CART_COOKIE)?.value);
+}
+
+/**
+ * The ACTIVE cart of this storefront request, or null when there is none yet: the signed-in
+ * customer's cart, else the guest cart named by the signed cookie. A missing, tampered or stale
+ * cookie means "no cart", never an error. Reads only; never creates.
+ */
+export async function currentCart(store: CartStore, customer: CustomerSession | null): Promise<CurrentCart | null> {
+  if (customer) {
+    const cartId = await findCustomerCartId(store.merchantId, store.id, customer.customerId);
+    return cartId ? { cartId, customerId: customer.customerId } : null;
+  }
+  const cookieCartId = await guestCartIdFromCookie(store);
+  if (!cookieCartId) return null;
+  const cartId = await findGuestCartId(store.merchantId, store.id, cookieCartId);
+  return cartId ? { cartId, customerId: null } : null;
+}
+
+/**
+ * The current cart, created when missing. Only for server actions and route handlers: a new
+ * guest cart is handed to the browser in a signed, httpOnly cookie bound to this host.
+ */
+export async function ensureCurrentCart(store: CartStore, customer: CustomerSession | null): Promise<CurrentCart> {
+  const existing = await currentCart(store, customer);
+  if (existing) return existing;
+  if (customer) {
+    return { cartId: await ensureCustomerCart(store.merchantId, store.id, customer.customerId), customerId: customer.customerId };
+  }
+  const secret = cartSecret();
+  if (!secret) throw new AppError("INTERNAL", "AUTH_SECRET is required to sign guest carts");
+  const cartId = await createGuestCart(store.merchantId, store.id);
+  const jar = await cookies();
+  // No Domain attribute: the cookie stays on this store's host only.
+  jar.set(CART_COOKIE, signCartCookie(secret, store.id, cartId), {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: env().PLATFORM_PROTOCOL === "https",
+    maxAge: GUEST_CART_MAX_AGE_SECONDS,
+  });
+  return { cartId, customerId: null };
+}
+
+/**
+ * Sign-in hook for storefront hosts: moves the browser's guest cart into the customer's cart.
+ * Never fails the sign-in: a missing cookie, a stale cart or any error leaves the carts as they are.
+ */
+export async function mergeGuestCartOnSignIn(merchantId: MerchantId, storeId: StoreId, userId: string): Promise<void> {
+  try {
+    const guestCartId = await guestCartIdFromCookie({ id: storeId, merchantId });
+    if (!guestCartId) return;
+    const customerId = await findCustomerIdOfUser(merchantId, userId);
+    if (!customerId) return;
+    await mergeGuestCart(merchantId, storeId, guestCartId, customerId);
+    try {
+      (await cookies()).delete(CART_COOKIE);
+    } catch {
+      // Outside a mutable request scope: the guest cart is MERGED now, so the stale cookie names no cart.
+    }
+  } catch (error) {
+    console.error("Could not merge the guest cart on sign-in", error);
+  }
+}
+
+/**
+ * The store of the current storefront request, from the proxy's headers (clients cannot forge
+ * them). Null on the apex or an unknown host, so cart actions refuse to run there.
+ */
+export async function storeOfRequest(): Promise<(CartStore & { slug: string }) | null> {
+  const ctx = await requestHostContext();
+  if ((ctx.kind !== "subdomain" && ctx.kind !== "custom-domain") || !ctx.storeId) return null;
+  return findStoreForCart(ctx.storeId);
+}

@@ -1,0 +1,59 @@
+import type { CouponTerms } from "@/lib/coupons/types";
+
+/** The most of one product a cart line may hold, whatever the stock. */
+export const MAX_LINE_QUANTITY = 99;
+
+/** A product as the cart sees it, read live from the catalog (never from the client). */
+export interface CartProduct {
+  id: string;
+  slug: string;
+  /** In the requested locale, falling back to the store's default locale, then the slug. */
+  title: string;
+  priceCents: number;
+  /** Null means unlimited. */
+  stock: number | null;
+  kind: "PHYSICAL" | "DIGITAL";
+  visibility: "DRAFT" | "HIDDEN" | "PUBLIC";
+  archived: boolean;
+}
+
+export interface CartLineView {
+  lineId: string;
+  productId: string;
+  quantity: number;
+  product: CartProduct;
+}
+
+export type CartCouponView = CouponTerms & { addedAt: Date };
+
+/** An ACTIVE cart of one store with live product data and its attached coupons (oldest first). */
+export interface CartForCheckout {
+  id: string;
+  merchantId: string;
+  storeId: string;
+  customerId: string | null;
+  lines: CartLineView[];
+  coupons: CartCouponView[];
+}
+
+/** The cart a storefront request is working with. */
+export interface CurrentCart {
+  cartId: string;
+  customerId: string | null;
+}
+
+/** Why a cart change was refused: translated under `Cart.errors.<code>`. */
+export type CartErrorCode =
+  | "invalidQuantity"
+  | "tooMany"
+  | "outOfStock"
+  | "notEnoughStock"
+  | "unknownProduct"
+  | "unknownCoupon"
+  | "couponAlreadyAdded"
+  | "cartNotFound"
+  | "unavailable";
+
+export type CartActionResult =
+  | { ok: true; itemCount: number }
+  | { ok: false; error: CartErrorCode; params?: Record<string, string | number> };

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { isOnSale, isValidSlug, normalizeSlug, pageCount, pageNumber, pickTranslation } from "./rules";
+
+describe("slugs", () => {
+  it.each([
+    ["summer-dress", true],
+    ["a", true],
+    ["dress-2026", true],
+    ["42", true],
+    ["a".repeat(80), true],
+    ["a".repeat(81), false],
+    ["", false],
+    ["Summer-Dress", false],
+    ["summer--dress", false],
+    ["-summer", false],
+    ["summer-", false],
+    ["summer dress", false],
+    ["summer_dress", false],
+    ["été", false],
+    ["../etc", false],
+    ["a/b", false],
+  ])("%j is valid: %s", (slug, valid) => {
+    expect(isValidSlug(slug)).toBe(valid);
+  });
+
+  it("lower-cases and trims what merchants type", () => {
+    expect(normalizeSlug("  Summer-Dress ")).toBe("summer-dress");
+    expect(isValidSlug(normalizeSlug("Summer-Dress"))).toBe(true);
+  });
+});
+
+describe("pickTranslation", () => {
+  const translations = [
+    { locale: "fr", title: "Robe" },
+    { locale: "en", title: "Dress" },
+    { locale: "de", title: "  " },
+  ];
+  it.each([
+    ["en", "fr", "Dress"],
+    ["fr", "en", "Robe"],
+    ["lb", "fr", "Robe"],
+    ["de", "en", "Dress"],
+  ] as const)("in %s with default %s -> %s", (locale, defaultLocale, title) => {
+    expect(pickTranslation(translations, locale, defaultLocale)?.title).toBe(title);
+  });
+  it("finds nothing without the locale or the default", () => {
+    expect(pickTranslation([{ locale: "de", title: "Kleid" }], "en", "fr")).toBeUndefined();
+  });
+});
+
+describe("isOnSale", () => {
+  it.each([
+    ["PUBLIC", null, true],
+    ["HIDDEN", null, true],
+    ["DRAFT", null, false],
+    ["PUBLIC", new Date(), false],
+    ["HIDDEN", new Date(), false],
+  ] as const)("%s archived %s -> %s", (visibility, archivedAt, onSale) => {
+    expect(isOnSale({ visibility, archivedAt })).toBe(onSale);
+  });
+});
+
+describe("pagination", () => {
+  it.each([
+    [undefined, 1],
+    ["", 1],
+    ["1", 1],
+    ["2", 2],
+    ["0", 1],
+    ["-1", 1],
+    ["1.5", 1],
+    ["abc", 1],
+    ["01", 1],
+    ["9999999", 1],
+    [["3", "4"], 3],
+  ])("?page=%j -> %i", (raw, page) => {
+    expect(pageNumber(raw)).toBe(page);
+  });
+
+  it.each([
+    [0, 1],
+    [1, 1],
+    [12, 1],
+    [13, 2],
+    [24, 2],
+    [25, 3],
+  ])("%i products make %i pages of 12", (total, pages) => {
+    expect(pageCount(total)).toBe(pages);
+  });
+});

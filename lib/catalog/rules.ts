@@ -1,0 +1,54 @@
+import type { Locale } from "@/lib/i18n/locales";
+
+/** Pure catalog rules shared by the merchant area, the storefront and the cart. */
+
+export const SLUG_MAX_LENGTH = 80;
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A product slug: lowercase letters and digits in words joined by single hyphens. Input is trimmed and lower-cased first. */
+export function normalizeSlug(raw: string): string {
+  return raw.trim().toLowerCase();
+}
+
+export function isValidSlug(slug: string): boolean {
+  return slug.length > 0 && slug.length <= SLUG_MAX_LENGTH && SLUG_PATTERN.test(slug);
+}
+
+/**
+ * The text of a product in `locale`, else in the store's default locale, else `fallback`.
+ * Blank translations count as missing.
+ */
+export function pickTranslation<T extends { locale: string; title: string }>(
+  translations: readonly T[],
+  locale: Locale,
+  defaultLocale: Locale,
+): T | undefined {
+  const usable = (l: Locale) => translations.find((t) => t.locale === l && t.title.trim() !== "");
+  return usable(locale) ?? usable(defaultLocale);
+}
+
+export type ProductVisibility = "DRAFT" | "HIDDEN" | "PUBLIC";
+
+/** Whether a customer may open (and buy) a product: public or hidden, and not archived. */
+export function isOnSale(product: { visibility: ProductVisibility; archivedAt: Date | null }): boolean {
+  return product.archivedAt === null && product.visibility !== "DRAFT";
+}
+
+export const STOREFRONT_PAGE_SIZE = 12;
+
+/** The page a `?page=` value asks for: a positive integer, 1 for anything else. */
+export function pageNumber(raw: string | string[] | undefined): number {
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  if (!value || !/^[1-9]\d{0,5}$/.test(value)) return 1;
+  return Number(value);
+}
+
+/** Number of pages for `total` items (at least 1, so an empty catalog still has its first page). */
+export function pageCount(total: number, pageSize = STOREFRONT_PAGE_SIZE): number {
+  return Math.max(1, Math.ceil(total / pageSize));
+}
+
+/** Where a product image is served (same path on the apex and on every store host). */
+export function productImageUrl(storageKey: string): string {
+  return `/api/files/${storageKey}`;
+}

@@ -1,0 +1,90 @@
+import { couponAmountCents, qualifyCoupon } from "@/lib/coupons/rules";
+import type { CouponReason, CouponTerms, CouponUsage } from "@/lib/coupons/types";
+
+export interface PricingLine {
+  productId: string;
+  title: string;
+  unitPriceCents: number;
+  quantity: number;
+}
+
+export interface PricingInput {
+  currency: string;
+  lines: PricingLine[];
+  coupons: Array<CouponTerms & { addedAt: Date }>;
+  now: Date;
+  /** ACTIVE redemptions per coupon id: overall and by this customer (or guest email). */
+  usage: Record<string, CouponUsage>;
+}
+
+export type PricedCoupon =
+  | { couponId: string; code: string; qualified: true }
+  | { couponId: string; code: string; qualified: false; reason: CouponReason; params: Record<string, string | number> };
+
+export interface PricedCart {
+  subtotalCents: number;
+  discountCents: number;
+  totalCents: number;
+  /** Qualified coupons in the order they were applied, with what each took off (may be 0). */
+  discounts: Array<{ couponId: string; code: string; amountCents: number }>;
+  /** Every attached coupon, in the order they were added to the cart. */
+  coupons: PricedCoupon[];
+}
+
+/**
+ * Prices a cart. Pure and integer-only: the same input gives the same result at the cart,
+ * at validation and inside the checkout transaction.
+ *
+ * Rules (table-tested in pricing.test.ts):
+ * 1. Subtotal = sum of unitPriceCents x quantity. Minimums compare against this subtotal.
+ * 2. Coupons are considered in the order they were added to the cart (addedAt, then id).
+ * 3. Combining: the first qualifying coupon always stays. A later coupon is NOT_COMBINABLE when
+ *    it or any coupon already kept is not combinable (params.otherCode names the kept one).
+ * 4. Stacking: percentage coupons apply first, then fixed amounts. Each coupon applies to what
+ *    is left after the discounts before it, so two 50 % coupons take 75 % and a fixed coupon
+ *    counts fully against the already reduced price.
+ * 5. Percentages round half up on the minor unit; the cap (maxDiscountCents) applies after.
+ * 6. No discount exceeds what is left: the total never goes below zero.
+ */
+export function priceCart(input: PricingInput): PricedCart {
+  let subtotalCents = 0;
+  for (const line of input.lines) {
+    if (!Number.isSafeInteger(line.unitPriceCents) || !Number.isSafeInteger(line.quantity) || line.unitPriceCents < 0 || line.quantity < 0) {
+      throw new RangeError(`Invalid pricing line for product ${line.productId}`);
+    }
+    subtotalCents += line.unitPriceCents * line.quantity;
+  }
+
+  const ordered = [...input.coupons].sort(
+    (a, b) => a.addedAt.getTime() - b.addedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+
+  const coupons: PricedCoupon[] = [];
+  const kept: Array<CouponTerms> = [];
+  for (const coupon of ordered) {
+    const qualification = qualifyCoupon(coupon, { subtotalCents, now: input.now, usage: input.usage[coupon.id] });
+    if (!qualification.qualified) {
+      coupons.push({ couponId: coupon.id, code: coupon.code, ...qualification });
+      continue;
+    }
+    const blocker = kept.find((other) => !other.combinable || !coupon.combinable);
+    if (blocker) {
+      coupons.push({ couponId: coupon.id, code: coupon.code, qualified: false, reason: "NOT_COMBINABLE", params: { otherCode: blocker.code } });
+      continue;
+    }
+    kept.push(coupon);
+    coupons.push({ couponId: coupon.id, code: coupon.code, qualified: true });
+  }
+
+  // Stable partition keeps the addedAt order within each kind.
+  const applyOrder = [...kept.filter((c) => c.kind === "PERCENT"), ...kept.filter((c) => c.kind === "FIXED")];
+  let remaining = subtotalCents;
+  const discounts: PricedCart["discounts"] = [];
+  for (const coupon of applyOrder) {
+    const amountCents = couponAmountCents(coupon, remaining);
+    remaining -= amountCents;
+    discounts.push({ couponId: coupon.id, code: coupon.code, amountCents });
+  }
+
+  return { subtotalCents, discountCents: subtotalCents - remaining, totalCents: remaining, discounts, coupons };
+}

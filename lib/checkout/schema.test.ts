@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { placeOrderFormValues, placeOrderSchema } from "./schema";
+
+function form(entries: Record<string, string>): FormData {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(entries)) f.set(k, v);
+  return f;
+}
+
+const KEY = "0f8fad5b-d9cb-469f-a165-70867728950e";
+
+describe("placeOrderSchema", () => {
+  it.each([
+    ["a guest without address", { idempotencyKey: KEY, email: "  Lea@Example.TEST " }, { email: "lea@example.test", shipping: null }],
+    ["a customer (no email field)", { idempotencyKey: KEY }, { email: null, shipping: null }],
+    [
+      "an address with an empty second line",
+      { idempotencyKey: KEY, email: "a@b.lu", "shipping.name": "Léa", "shipping.line1": "1 rue X", "shipping.line2": "", "shipping.postalCode": "1611", "shipping.city": "Luxembourg", "shipping.country": "lu" },
+      { shipping: { name: "Léa", line1: "1 rue X", line2: null, postalCode: "1611", city: "Luxembourg", country: "LU" } },
+    ],
+  ])("accepts %s", (_name, fields, expected) => {
+    const parsed = placeOrderSchema.safeParse(placeOrderFormValues(form(fields)));
+    expect(parsed.success).toBe(true);
+    expect(parsed.data).toMatchObject(expected);
+  });
+
+  it.each([
+    ["a missing idempotency key", { email: "a@b.lu" }, "idempotencyKey"],
+    ["a tampered idempotency key", { idempotencyKey: "x'; DROP TABLE", email: "a@b.lu" }, "idempotencyKey"],
+    ["a bad email", { idempotencyKey: KEY, email: "not-an-email" }, "email"],
+    ["a negative expected total", { idempotencyKey: KEY, expectedTotalCents: "-1" }, "expectedTotalCents"],
+    ["a fractional expected total", { idempotencyKey: KEY, expectedTotalCents: "10.5" }, "expectedTotalCents"],
+    ["an address without city", { idempotencyKey: KEY, "shipping.name": "A", "shipping.line1": "B", "shipping.postalCode": "1", "shipping.country": "LU" }, "shipping.city"],
+    ["a bad country", { idempotencyKey: KEY, "shipping.name": "A", "shipping.line1": "B", "shipping.postalCode": "1", "shipping.city": "C", "shipping.country": "Luxembourg" }, "shipping.country"],
+  ])("refuses %s", (_name, fields, path) => {
+    const parsed = placeOrderSchema.safeParse(placeOrderFormValues(form(fields)));
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues.map((i) => i.path.join("."))).toContain(path);
+  });
+});

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { normalizeEmail } from "@/lib/auth/schema";
+
+const text = (max: number) => z.string().trim().min(1, "required").max(max, "tooLong");
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "tooLong")
+    .optional()
+    .transform((v) => (v ? v : null));
+
+export const shippingAddressSchema = z.object({
+  name: text(120),
+  line1: text(200),
+  line2: optionalText(200),
+  postalCode: text(20),
+  city: text(120),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "invalidCountry"),
+});
+
+export type ShippingAddress = z.infer<typeof shippingAddressSchema>;
+
+/**
+ * The "Place order" form. The email is required for guests and the address for carts with a
+ * physical product: the mutation decides that (it knows the cart), so both stay optional here.
+ * The idempotency key comes from the form, generated once per rendered checkout page.
+ */
+export const placeOrderSchema = z.object({
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "invalid"),
+  email: z
+    .string()
+    .trim()
+    .max(254, "tooLong")
+    .optional()
+    .transform((v) => (v ? normalizeEmail(v) : null))
+    .pipe(z.email("invalidEmail").nullable()),
+  shipping: shippingAddressSchema.nullable(),
+  /** The total the customer saw; a different total at commit means prices changed under them. */
+  expectedTotalCents: z.coerce.number().int().min(0).max(1_000_000_000).nullable(),
+});
+
+export type PlaceOrderFormInput = z.infer<typeof placeOrderSchema>;
+
+/** Reads the checkout form's fields (the address only when the form had one). */
+export function placeOrderFormValues(form: FormData): Record<string, unknown> {
+  const str = (name: string) => {
+    const v = form.get(name);
+    return typeof v === "string" ? v : undefined;
+  };
+  const hasShipping = str("shipping.line1") !== undefined;
+  return {
+    idempotencyKey: str("idempotencyKey"),
+    email: str("email"),
+    shipping: hasShipping
+      ? {
+          name: str("shipping.name") ?? "",
+          line1: str("shipping.line1") ?? "",
+          line2: str("shipping.line2"),
+          postalCode: str("shipping.postalCode") ?? "",
+          city: str("shipping.city") ?? "",
+          country: str("shipping.country") ?? "",
+        }
+      : null,
+    expectedTotalCents: str("expectedTotalCents") ?? null,
+  };
+}

@@ -1,0 +1,35 @@
+import type { CouponReason } from "@/lib/coupons/types";
+
+/** Why checkout refused: translated under `Checkout.errors.<code>`. */
+export type CheckoutErrorCode =
+  | "cartNotFound"
+  | "emptyCart"
+  | "unavailable"
+  | "notEnoughStock"
+  | "couponNotQualified"
+  | "emailRequired"
+  | "shippingRequired"
+  | "priceChanged"
+  | "paymentUnavailable";
+
+export interface CheckoutFailure {
+  ok: false;
+  error: CheckoutErrorCode;
+  params?: Record<string, string | number>;
+  /** For couponNotQualified: the coupon and its reason (translated under `Coupons.reasons`). */
+  coupon?: { code: string; reason: CouponReason; params: Record<string, string | number> };
+}
+
+export interface PlacedOrder {
+  ok: true;
+  orderId: string;
+  orderNumber: string;
+  status: "PENDING_PAYMENT" | "PAID" | "FULFILLED" | "REFUNDED" | "CANCELLED";
+  provider: "NONE" | "TEST" | "STRIPE";
+  /** Where to send the buyer: the provider's page, or null when no payment is needed. */
+  paymentUrl: string | null;
+  /** True when the idempotency key had already placed this order. */
+  replayed: boolean;
+}
+
+export type PlaceOrderResult = PlacedOrder | CheckoutFailure;

@@ -1,0 +1,200 @@
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { hashPassword } from "@/lib/auth/password";
+import { closeRateLimitPool } from "@/lib/auth/rate-limit";
+import { TestForbidden, TestNotFound, TestRedirect } from "@/lib/auth/test-mocks";
+import { passwordSignIn, sessionCookieOf, testRequest } from "@/lib/auth/testing";
+import { db } from "@/lib/db";
+import type { MerchantId, StoreId } from "@/lib/tenancy/types";
+import { createCouponRow } from "@/tests/integration/cart-fixtures";
+import { createTenant, createUser } from "@/tests/integration/fixtures";
+import { createCouponAction, setCouponPausedAction, updateCouponAction } from "./actions";
+import { findCoupon, listCoupons, listRedemptions, loadCouponUsage } from "./data";
+import type { CouponFormState } from "./types";
+
+vi.mock("@/lib/auth/index", () => import("@/lib/auth/testing"));
+vi.mock("next/headers", async () => {
+  const { testHeaders } = await import("@/lib/auth/testing");
+  return { headers: async () => testHeaders() };
+});
+vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+
+afterAll(async () => {
+  await closeRateLimitPool();
+});
+
+const PASSWORD = "coupon secret";
+const passwordHash = await hashPassword(PASSWORD);
+const IDLE: CouponFormState = { status: "idle" };
+
+async function signedInAs(email: string) {
+  testRequest.host = "localhost:3000";
+  testRequest.cookie = "";
+  const cookie = sessionCookieOf(await passwordSignIn("localhost:3000", email, PASSWORD));
+  if (!cookie) throw new Error(`could not sign in ${email}`);
+  testRequest.cookie = cookie;
+}
+
+async function member(tenant: Awaited<ReturnType<typeof createTenant>>, role: "OWNER" | "MANAGER" | "STAFF") {
+  const user = await createUser(`${role.toLowerCase()}-${tenant.tag}-${Math.random().toString(36).slice(2, 7)}@example.test`, { passwordHash });
+  await db.membership.create({ data: { userId: user.id, merchantId: tenant.merchant.id, role } });
+  return user;
+}
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.append(k, v);
+  return data;
+}
+
+async function outcome(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (error instanceof TestRedirect) return { redirect: error.url };
+    if (error instanceof TestNotFound) return "notFound";
+    if (error instanceof TestForbidden) return "forbidden";
+    throw error;
+  }
+}
+
+beforeEach(() => {
+  testRequest.host = "localhost:3000";
+  testRequest.cookie = "";
+});
+
+describe("merchant coupon actions", () => {
+  it("a manager creates, edits, pauses and resumes a coupon, each with an audit event", async () => {
+    const tenant = await createTenant();
+    const manager = await member(tenant, "MANAGER");
+    await signedInAs(manager.email);
+    const ids = { merchantId: tenant.merchant.id as MerchantId, storeId: tenant.store.id as StoreId };
+
+    const created = await outcome(
+      createCouponAction(ids.merchantId, ids.storeId, IDLE, form({ code: "bienvenue10", kind: "PERCENT", percent: "10", cap: "20", minimum: "50", perCustomerLimit: "1", totalLimit: "100", combinable: "on", locale: "fr" })),
+    );
+    expect(created).toEqual({ redirect: `/fr/account/m/${ids.merchantId}/stores/${ids.storeId}/coupons` });
+    const [coupon] = await listCoupons(ids.merchantId, ids.storeId);
+    expect(coupon).toMatchObject({ code: "BIENVENUE10", kind: "PERCENT", percentBasisPoints: 1000, maxDiscountCents: 2000, minSubtotalCents: 5000, perCustomerLimit: 1, totalLimit: 100, combinable: true, paused: false });
+
+    const edited = await outcome(updateCouponAction(ids.merchantId, ids.storeId, coupon!.id, IDLE, form({ code: "BIENVENUE10", kind: "FIXED", amount: "5", locale: "en" })));
+    expect(edited).toMatchObject({ redirect: expect.stringContaining("/coupons") });
+    expect(await findCoupon(ids.merchantId, ids.storeId, coupon!.id)).toMatchObject({ kind: "FIXED", amountCents: 500, percentBasisPoints: null, combinable: false });
+
+    await setCouponPausedAction(ids.merchantId, ids.storeId, form({ couponId: coupon!.id, paused: "true" }));
+    expect((await findCoupon(ids.merchantId, ids.storeId, coupon!.id))?.paused).toBe(true);
+    await setCouponPausedAction(ids.merchantId, ids.storeId, form({ couponId: coupon!.id, paused: "false" }));
+    expect((await findCoupon(ids.merchantId, ids.storeId, coupon!.id))?.paused).toBe(false);
+
+    const events = await db.auditEvent.findMany({ where: { merchantId: ids.merchantId, targetId: coupon!.id }, orderBy: { createdAt: "asc" }, select: { action: true, actorUserId: true } });
+    expect(events.map((e) => e.action)).toEqual(["coupon.create", "coupon.update", "coupon.pause", "coupon.resume"]);
+    expect(events.every((e) => e.actorUserId === manager.id)).toBe(true);
+  });
+
+  it("codes are unique per store whatever the case, with a clear field error", async () => {
+    const tenant = await createTenant();
+    const other = await createTenant();
+    const owner = await member(tenant, "OWNER");
+    await createCouponRow(tenant, { code: "SUMMER" });
+    await createCouponRow(other, { code: "WINTER" });
+    await signedInAs(owner.email);
+    const ids = { merchantId: tenant.merchant.id, storeId: tenant.store.id };
+    expect(await createCouponAction(ids.merchantId, ids.storeId, IDLE, form({ code: "summer", kind: "FIXED", amount: "5" }))).toMatchObject({
+      status: "error",
+      fieldErrors: { code: "codeTaken" },
+      values: { code: "summer" },
+    });
+    // Another store's code is no collision.
+    expect(await outcome(createCouponAction(ids.merchantId, ids.storeId, IDLE, form({ code: "winter", kind: "FIXED", amount: "5" })))).toMatchObject({ redirect: expect.any(String) });
+    // Renaming onto an existing code is refused too.
+    const winter = (await listCoupons(ids.merchantId as MerchantId, ids.storeId as StoreId)).find((c) => c.code === "WINTER")!;
+    expect(await updateCouponAction(ids.merchantId, ids.storeId, winter.id, IDLE, form({ code: "Summer", kind: "FIXED", amount: "5" }))).toMatchObject({ fieldErrors: { code: "codeTaken" } });
+  });
+
+  it("bad input writes nothing and says which field", async () => {
+    const tenant = await createTenant();
+    const owner = await member(tenant, "OWNER");
+    await signedInAs(owner.email);
+    const result = await createCouponAction(tenant.merchant.id, tenant.store.id, IDLE, form({ code: "x/y", kind: "PERCENT", percent: "150", totalLimit: "-1" }));
+    expect(result).toMatchObject({ status: "error", fieldErrors: { code: "invalidCode", percent: "invalidPercent", totalLimit: "invalidNumber" } });
+    expect(await db.coupon.count({ where: { merchantId: tenant.merchant.id } })).toBe(0);
+  });
+
+  it("the total limit cannot drop below redemptions already counted", async () => {
+    const tenant = await createTenant();
+    const owner = await member(tenant, "OWNER");
+    const coupon = await createCouponRow(tenant, { code: "LIMITED", totalLimit: 10 });
+    await db.coupon.update({ where: { id: coupon.id }, data: { redemptionCount: 4 } });
+    await signedInAs(owner.email);
+    expect(await updateCouponAction(tenant.merchant.id, tenant.store.id, coupon.id, IDLE, form({ code: "LIMITED", kind: "FIXED", amount: "5", totalLimit: "3" }))).toMatchObject({
+      fieldErrors: { totalLimit: "limitBelowRedemptions" },
+      params: { count: 4 },
+    });
+    expect(await outcome(updateCouponAction(tenant.merchant.id, tenant.store.id, coupon.id, IDLE, form({ code: "LIMITED", kind: "FIXED", amount: "5", totalLimit: "4" })))).toMatchObject({ redirect: expect.any(String) });
+  });
+
+  it("a member of another merchant gets notFound; staff get forbidden", async () => {
+    const victim = await createTenant();
+    const attacker = await createTenant();
+    const coupon = await createCouponRow(victim, { code: "SECRET" });
+    const attackerOwner = await member(attacker, "OWNER");
+    await signedInAs(attackerOwner.email);
+    const v = { merchantId: victim.merchant.id, storeId: victim.store.id };
+    expect(await outcome(createCouponAction(v.merchantId, v.storeId, IDLE, form({ code: "EVIL", kind: "FIXED", amount: "5" })))).toBe("notFound");
+    expect(await outcome(updateCouponAction(v.merchantId, v.storeId, coupon.id, IDLE, form({ code: "EVIL", kind: "FIXED", amount: "5" })))).toBe("notFound");
+    expect(await outcome(setCouponPausedAction(v.merchantId, v.storeId, form({ couponId: coupon.id, paused: "true" })))).toBe("notFound");
+    // Their own store with the victim's coupon id: still notFound, and nothing changed.
+    const a = { merchantId: attacker.merchant.id, storeId: attacker.store.id };
+    expect(await outcome(updateCouponAction(a.merchantId, a.storeId, coupon.id, IDLE, form({ code: "EVIL", kind: "FIXED", amount: "5" })))).toMatchObject({ formError: "notFound" });
+    expect(await outcome(setCouponPausedAction(a.merchantId, a.storeId, form({ couponId: coupon.id, paused: "true" })))).toBe("notFound");
+    expect(await db.coupon.findUnique({ where: { id: coupon.id }, select: { code: true, paused: true } })).toEqual({ code: "SECRET", paused: false });
+    expect(await findCoupon(attacker.merchant.id as MerchantId, attacker.store.id as StoreId, coupon.id)).toBeNull();
+    expect(await listRedemptions(attacker.merchant.id as MerchantId, attacker.store.id as StoreId, coupon.id)).toEqual([]);
+
+    const staff = await member(victim, "STAFF");
+    await signedInAs(staff.email);
+    expect(await outcome(createCouponAction(v.merchantId, v.storeId, IDLE, form({ code: "STAFF", kind: "FIXED", amount: "5" })))).toBe("forbidden");
+  });
+});
+
+describe("loadCouponUsage", () => {
+  it("counts ACTIVE redemptions overall and for the buyer by customer id or normalized email", async () => {
+    const tenant = await createTenant();
+    const coupon = await createCouponRow(tenant, { code: "USED" });
+    const customer = await db.customer.create({ data: { merchantId: tenant.merchant.id, email: "lea@example.test" }, select: { id: true } });
+    const order = (n: string, email: string) =>
+      db.order.create({
+        data: {
+          merchantId: tenant.merchant.id,
+          storeId: tenant.store.id,
+          number: n,
+          email,
+          locale: "en",
+          currency: "EUR",
+          subtotalCents: 1000,
+          discountCents: 500,
+          totalCents: 500,
+          paymentProvider: "NONE",
+          idempotencyKey: `${tenant.tag}-${n}`,
+          transactionId: `${tenant.tag}-${n}`,
+        },
+        select: { id: true },
+      });
+    const o1 = await order("1", "lea@example.test");
+    const o2 = await order("2", "guest@example.test");
+    const o3 = await order("3", "guest@example.test");
+    await db.couponRedemption.createMany({
+      data: [
+        { merchantId: tenant.merchant.id, couponId: coupon.id, orderId: o1.id, customerId: customer.id, email: "lea@example.test", amountCents: 500 },
+        { merchantId: tenant.merchant.id, couponId: coupon.id, orderId: o2.id, email: "guest@example.test", amountCents: 500 },
+        { merchantId: tenant.merchant.id, couponId: coupon.id, orderId: o3.id, email: "guest@example.test", amountCents: 500, status: "RELEASED" },
+      ],
+    });
+    const mid = tenant.merchant.id as MerchantId;
+    expect(await loadCouponUsage(mid, [coupon.id], { customerId: customer.id })).toEqual({ [coupon.id]: { total: 2, byCustomer: 1 } });
+    expect(await loadCouponUsage(mid, [coupon.id], { email: " Guest@Example.test " })).toEqual({ [coupon.id]: { total: 2, byCustomer: 1 } });
+    expect(await loadCouponUsage(mid, [coupon.id], {})).toEqual({ [coupon.id]: { total: 2, byCustomer: 0 } });
+    const other = await createTenant();
+    expect(await loadCouponUsage(other.merchant.id as MerchantId, [coupon.id], { customerId: customer.id })).toEqual({ [coupon.id]: { total: 0, byCustomer: 0 } });
+  });
+});

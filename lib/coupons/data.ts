@@ -1,0 +1,113 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import type { MerchantId, StoreId } from "@/lib/tenancy/types";
+import { normalizeEmail } from "@/lib/auth/schema";
+import { normalizeCouponCode } from "./rules";
+import type { CouponTerms, CouponUsage } from "./types";
+
+/** The rule fields of a Coupon row: select exactly CouponTerms. */
+export const COUPON_TERMS_SELECT = {
+  id: true,
+  code: true,
+  kind: true,
+  amountCents: true,
+  percentBasisPoints: true,
+  maxDiscountCents: true,
+  minSubtotalCents: true,
+  startsAt: true,
+  endsAt: true,
+  perCustomerLimit: true,
+  totalLimit: true,
+  combinable: true,
+  paused: true,
+} as const;
+
+export interface Buyer {
+  customerId?: string | null;
+  /** Guests are counted by normalized email; unknown before checkout asks for it. */
+  email?: string | null;
+}
+
+/**
+ * ACTIVE redemptions of each coupon: overall and by this buyer (by customer id or by
+ * normalized email, whichever matches). Pass `tx` to count under the checkout's row locks.
+ */
+export async function loadCouponUsage(
+  merchantId: MerchantId,
+  couponIds: string[],
+  buyer: Buyer,
+  tx?: Tx,
+): Promise<Record<string, CouponUsage>> {
+  const client = tx ?? db;
+  const usage: Record<string, CouponUsage> = Object.fromEntries(couponIds.map((id) => [id, { total: 0, byCustomer: 0 }]));
+  if (couponIds.length === 0) return usage;
+  const totals = await client.couponRedemption.groupBy({
+    by: ["couponId"],
+    where: { merchantId, couponId: { in: couponIds }, status: "ACTIVE" },
+    _count: { _all: true },
+  });
+  for (const row of totals) usage[row.couponId]!.total = row._count._all;
+  const who = [
+    ...(buyer.customerId ? [{ customerId: buyer.customerId }] : []),
+    ...(buyer.email ? [{ email: normalizeEmail(buyer.email) }] : []),
+  ];
+  if (who.length > 0) {
+    const mine = await client.couponRedemption.groupBy({
+      by: ["couponId"],
+      where: { merchantId, couponId: { in: couponIds }, status: "ACTIVE", OR: who },
+      _count: { _all: true },
+    });
+    for (const row of mine) usage[row.couponId]!.byCustomer = row._count._all;
+  }
+  return usage;
+}
+
+/** A coupon of this store by the code a visitor typed (case-insensitive), or null. */
+export async function findCouponByCode(merchantId: MerchantId, storeId: StoreId, typed: string): Promise<CouponTerms | null> {
+  const code = normalizeCouponCode(typed);
+  if (!code || code.length > 64) return null;
+  return db.coupon.findFirst({ where: { merchantId, storeId, code }, select: COUPON_TERMS_SELECT });
+}
+
+export interface CouponListItem extends CouponTerms {
+  redemptionCount: number;
+  createdAt: Date;
+}
+
+/** The store's coupons for the merchant area, newest first, with their active redemption counts. */
+export async function listCoupons(merchantId: MerchantId, storeId: StoreId): Promise<CouponListItem[]> {
+  return db.coupon.findMany({
+    where: { merchantId, storeId },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    select: { ...COUPON_TERMS_SELECT, redemptionCount: true, createdAt: true },
+  });
+}
+
+/** One coupon of this store for the merchant area, or null (another store's or merchant's id). */
+export async function findCoupon(merchantId: MerchantId, storeId: StoreId, couponId: string): Promise<CouponListItem | null> {
+  return db.coupon.findFirst({
+    where: { id: couponId, merchantId, storeId },
+    select: { ...COUPON_TERMS_SELECT, redemptionCount: true, createdAt: true },
+  });
+}
+
+export interface RedemptionItem {
+  id: string;
+  email: string;
+  amountCents: number;
+  status: "ACTIVE" | "RELEASED";
+  createdAt: Date;
+  orderId: string;
+  orderNumber: string;
+}
+
+/** Redemptions of one coupon of this store, newest first. */
+export async function listRedemptions(merchantId: MerchantId, storeId: StoreId, couponId: string, take = 200): Promise<RedemptionItem[]> {
+  const rows = await db.couponRedemption.findMany({
+    where: { merchantId, couponId, coupon: { merchantId, storeId } },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take,
+    select: { id: true, email: true, amountCents: true, status: true, createdAt: true, orderId: true, order: { select: { number: true } } },
+  });
+  return rows.map(({ order, ...r }) => ({ ...r, orderNumber: order.number }));
+}

@@ -1,0 +1,108 @@
+import { Button, Column, Heading, Hr, Row, Section, Text } from "@react-email/components";
+import { z } from "zod";
+import { formatMoney } from "@/lib/money";
+import { defineEmailTemplate } from "./define";
+import { EmailLayout, textStyles } from "./layout";
+
+const cents = z.number().int().min(0);
+
+export const orderConfirmationDataSchema = z.object({
+  storeName: z.string().trim().min(1).max(200),
+  orderNumber: z.string().trim().min(1).max(40),
+  currency: z.string().length(3),
+  lines: z
+    .array(z.object({ title: z.string().min(1).max(300), quantity: z.number().int().positive(), unitPriceCents: cents, totalCents: cents }))
+    .min(1)
+    .max(200),
+  subtotalCents: cents,
+  discounts: z.array(z.object({ code: z.string().min(1).max(64), amountCents: cents })).max(20),
+  totalCents: cents,
+  /** True when the order cost nothing to pay (below the provider's minimum). */
+  noPaymentNeeded: z.boolean().default(false),
+  /** The confirmation page (with the buyer's access token for guests). */
+  orderUrl: z.url({ protocol: /^https?$/ }).max(2048),
+});
+
+export type OrderConfirmationData = z.infer<typeof orderConfirmationDataSchema>;
+
+const amountCell = { ...textStyles.paragraph, margin: "0 0 8px", textAlign: "right" as const, whiteSpace: "nowrap" as const };
+const labelCell = { ...textStyles.paragraph, margin: "0 0 8px" };
+
+export const orderConfirmationEmail = defineEmailTemplate({
+  schema: orderConfirmationDataSchema,
+  examples: [
+    {
+      storeName: "Fashion Hub",
+      orderNumber: "000042",
+      currency: "EUR",
+      lines: [
+        { title: "Linen shirt", quantity: 2, unitPriceCents: 5900, totalCents: 11800 },
+        { title: "Gift card PDF", quantity: 1, unitPriceCents: 1000, totalCents: 1000 },
+      ],
+      subtotalCents: 12800,
+      discounts: [{ code: "WELCOME10", amountCents: 1280 }],
+      totalCents: 11520,
+      orderUrl: "http://fashionhub.localhost:3000/orders/example?token=abc",
+    },
+    {
+      storeName: "Bakery Schmit",
+      orderNumber: "000001",
+      currency: "EUR",
+      lines: [{ title: "Bread", quantity: 1, unitPriceCents: 300, totalCents: 300 }],
+      subtotalCents: 300,
+      discounts: [{ code: "FREEBREAD", amountCents: 300 }],
+      totalCents: 0,
+      noPaymentNeeded: true,
+      orderUrl: "http://bakeryschmit.localhost:3000/orders/example?token=abc",
+    },
+  ],
+  subject: (t, data) => t("orderConfirmation.subject", { store: data.storeName, number: data.orderNumber }),
+  Component: function OrderConfirmationEmail({ data, locale, t }) {
+    const money = (value: number) => formatMoney(value, data.currency, locale);
+    return (
+      <EmailLayout
+        locale={locale}
+        preview={t("orderConfirmation.preview", { number: data.orderNumber, total: money(data.totalCents) })}
+        brand={data.storeName}
+        footer={t("layout.footerStore", { store: data.storeName })}
+      >
+        <Heading as="h1" style={textStyles.heading}>
+          {t("orderConfirmation.heading", { number: data.orderNumber })}
+        </Heading>
+        <Text style={textStyles.paragraph}>{t("orderConfirmation.intro", { store: data.storeName })}</Text>
+        {data.noPaymentNeeded ? <Text style={textStyles.paragraph}>{t("orderConfirmation.noPayment")}</Text> : null}
+        <Heading as="h2" style={{ ...textStyles.heading, fontSize: "17px" }}>
+          {t("orderConfirmation.invoice")}
+        </Heading>
+        <Section>
+          {data.lines.map((line, index) => (
+            <Row key={index}>
+              <Column style={labelCell}>{t("orderConfirmation.line", { quantity: line.quantity, title: line.title })}</Column>
+              <Column style={amountCell}>{money(line.totalCents)}</Column>
+            </Row>
+          ))}
+          <Hr />
+          <Row>
+            <Column style={labelCell}>{t("orderConfirmation.subtotal")}</Column>
+            <Column style={amountCell}>{money(data.subtotalCents)}</Column>
+          </Row>
+          {data.discounts.map((discount, index) => (
+            <Row key={index}>
+              <Column style={labelCell}>{t("orderConfirmation.discount", { code: discount.code })}</Column>
+              <Column style={amountCell}>−{money(discount.amountCents)}</Column>
+            </Row>
+          ))}
+          <Row>
+            <Column style={{ ...labelCell, fontWeight: 700 }}>{t("orderConfirmation.total")}</Column>
+            <Column style={{ ...amountCell, fontWeight: 700 }}>{money(data.totalCents)}</Column>
+          </Row>
+        </Section>
+        <Section style={{ margin: "24px 0", textAlign: "center" }}>
+          <Button href={data.orderUrl} style={textStyles.button}>
+            {t("orderConfirmation.button")}
+          </Button>
+        </Section>
+      </EmailLayout>
+    );
+  },
+});

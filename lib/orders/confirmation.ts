@@ -1,0 +1,60 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { urlConfig } from "@/lib/tenancy/request";
+import { absoluteUrl } from "@/lib/tenancy/urls";
+import { orderToken } from "./tokens";
+
+/** The storefront path of an order's confirmation page, with the guest access token. */
+export function orderPath(orderId: string): string {
+  return `/orders/${encodeURIComponent(orderId)}?token=${orderToken(orderId, "view")}`;
+}
+
+/**
+ * Queues the order-confirmation email (invoice) in the order's locale, inside the transaction
+ * that made the order PAID, so the email exists exactly when the order is paid. One per order.
+ */
+export async function enqueueOrderConfirmation(tx: Tx, orderId: string): Promise<void> {
+  const order = await tx.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: {
+      id: true,
+      merchantId: true,
+      number: true,
+      email: true,
+      locale: true,
+      currency: true,
+      subtotalCents: true,
+      totalCents: true,
+      paymentProvider: true,
+      store: { select: { name: true, slug: true, defaultLocale: true } },
+      lines: { select: { title: true, quantity: true, unitPriceCents: true, totalCents: true }, orderBy: { id: "asc" } },
+      discounts: { select: { code: true, amountCents: true }, orderBy: { id: "asc" } },
+    },
+  });
+  const locale: Locale = isLocale(order.locale) ? order.locale : "en";
+  const defaultLocale: Locale = isLocale(order.store.defaultLocale) ? order.store.defaultLocale : "en";
+  const orderUrl = absoluteUrl({ kind: "store", slug: order.store.slug, defaultLocale }, orderPath(order.id), locale, urlConfig());
+  await enqueueEmail(
+    {
+      to: order.email,
+      template: "order-confirmation",
+      locale,
+      merchantId: order.merchantId,
+      idempotencyKey: `order-confirmation:${order.id}`,
+      data: {
+        storeName: order.store.name,
+        orderNumber: order.number,
+        currency: order.currency,
+        lines: order.lines,
+        subtotalCents: order.subtotalCents,
+        discounts: order.discounts,
+        totalCents: order.totalCents,
+        noPaymentNeeded: order.paymentProvider === "NONE",
+        orderUrl,
+      },
+    },
+    tx,
+  );
+}

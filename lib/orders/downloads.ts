@@ -1,0 +1,25 @@
+import "server-only";
+import { resolveAuthContext } from "@/lib/auth/context";
+import { getFile } from "@/lib/storage";
+import { findDownload } from "./data";
+
+/**
+ * The file behind a download link, for the buyer: the token is the secret part of the link
+ * only the buyer received (confirmation page and email), it must come through the order's own
+ * storefront host, and the order must be paid. Anything else is "not found".
+ */
+export async function resolveDownload(rawHost: string | null, token: string): Promise<{ fileName: string; bytes: Buffer } | null> {
+  if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return null;
+  const ctx = await resolveAuthContext(rawHost);
+  if (ctx?.kind !== "store") return null;
+  const line = await findDownload(token);
+  if (!line || line.kind !== "DIGITAL" || line.order.storeId !== ctx.storeId || line.order.merchantId !== ctx.merchantId) return null;
+  if (line.order.status !== "PAID" && line.order.status !== "FULFILLED") return null;
+  const key = line.product?.digitalFileKey;
+  if (!key || line.product?.merchantId !== line.order.merchantId) return null;
+  const bytes = await getFile(key);
+  if (!bytes) return null;
+  const extension = /\.([a-z0-9]{1,8})$/i.exec(key)?.[1];
+  const base = line.title.replace(/[^\p{L}\p{N} ._-]+/gu, "").trim().slice(0, 80) || "download";
+  return { fileName: extension ? `${base}.${extension}` : base, bytes };
+}

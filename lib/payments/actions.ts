@@ -1,0 +1,42 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { isLocale } from "@/lib/i18n/locales";
+import { orderPath } from "@/lib/orders/confirmation";
+import { findStoreOrder } from "@/lib/orders/data";
+import { verifyOrderToken } from "@/lib/orders/tokens";
+import { loadStorefront } from "@/lib/tenancy/loaders";
+import { localizedPath } from "@/lib/tenancy/urls";
+import { applyPaymentEvent } from "./mutations";
+import { testPaymentRef } from "./test-provider";
+
+const schema = z.object({
+  store: z.string().min(1).max(100),
+  locale: z.string().refine(isLocale),
+  orderId: z.string().min(1).max(64),
+  token: z.string().min(1).max(128),
+  outcome: z.enum(["paid", "failed"]),
+});
+
+/**
+ * The test provider's "Pay" and "Fail payment" buttons: the same event a Stripe webhook
+ * delivers (handled once per event id), for the buyer holding the order's pay token only.
+ */
+export async function completeTestPaymentAction(form: FormData): Promise<void> {
+  const parsed = schema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) throw new Error("Bad test payment request");
+  const { orderId, token, outcome } = parsed.data;
+  const locale = parsed.data.locale as Parameters<typeof localizedPath>[1];
+  const store = await loadStorefront(parsed.data.store);
+  const order = await findStoreOrder(store.merchantId, store.id, orderId);
+  if (!order || order.paymentProvider !== "TEST" || !verifyOrderToken(orderId, "pay", token)) {
+    redirect(localizedPath("/", locale, store.defaultLocale));
+  }
+  const paymentRef = testPaymentRef(orderId);
+  await applyPaymentEvent({ eventId: `${paymentRef}:${outcome}`, provider: "TEST", type: `test.payment.${outcome}`, paymentRef, orderId, outcome });
+  // The storefront header counts the cart, which is now checked out.
+  revalidatePath("/[locale]/s/[store]", "layout");
+  redirect(localizedPath(outcome === "paid" ? orderPath(orderId) : "/cart", locale, store.defaultLocale));
+}

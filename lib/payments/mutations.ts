@@ -1,0 +1,41 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { markOrderPaid, releaseOrderHolds } from "@/lib/orders/mutations";
+import type { PaymentEventInput } from "./types";
+
+export type PaymentEventResult = "applied" | "duplicate" | "unchanged" | "unknown-order";
+
+/**
+ * Applies one verified provider event, exactly once per event id: the PaymentEvent row and the
+ * order's transition commit together, so a replayed (or concurrently delivered) event finds its
+ * id taken and changes nothing. "paid" moves a pending order to PAID (and queues its
+ * confirmation); "failed" cancels it and releases its stock and coupon uses.
+ */
+export async function applyPaymentEvent(event: PaymentEventInput): Promise<PaymentEventResult> {
+  return db.$transaction(async (tx) => {
+    let order = await tx.order.findFirst({
+      where: { paymentRef: event.paymentRef, paymentProvider: event.provider },
+      select: { id: true },
+    });
+    if (!order && event.orderId) {
+      // The event can beat the write of the reference after the provider answered: accept the
+      // echoed order only while it has no reference yet, and store this one.
+      const claimed = await tx.order.updateMany({
+        where: { id: event.orderId, paymentProvider: event.provider, paymentRef: null },
+        data: { paymentRef: event.paymentRef },
+      });
+      if (claimed.count === 1) order = { id: event.orderId };
+    }
+    // The reference is what we stored; the echoed order id must agree with it.
+    const orderId = order && (!event.orderId || event.orderId === order.id) ? order.id : null;
+    const inserted = await tx.paymentEvent.createManyAndReturn({
+      data: [{ id: event.eventId, provider: event.provider, type: event.type, orderId }],
+      skipDuplicates: true,
+      select: { id: true },
+    });
+    if (inserted.length === 0) return "duplicate";
+    if (!orderId) return "unknown-order";
+    const changed = event.outcome === "paid" ? await markOrderPaid(tx, orderId) : await releaseOrderHolds(tx, orderId);
+    return changed ? "applied" : "unchanged";
+  });
+}

@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import Stripe from "stripe";
+import { startFakeStripe } from "./testing/fake-stripe";
+
+const WEBHOOK_SECRET = "whsec_test_patron_integration";
+let fake: Awaited<ReturnType<typeof startFakeStripe>>;
+
+beforeAll(async () => {
+  fake = await startFakeStripe();
+  // Set before anything reads (and caches) the environment.
+  process.env.STRIPE_SECRET_KEY = "sk_test_patron_fake";
+  process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET;
+  process.env.STRIPE_API_HOST = "127.0.0.1";
+  process.env.STRIPE_API_PORT = String(fake.port);
+  process.env.STRIPE_API_PROTOCOL = "http";
+});
+
+afterAll(async () => {
+  await fake.close();
+});
+
+async function modules() {
+  const [{ db }, { placeOrder }, { handleStripeWebhook }, { providerFor }, fx] = await Promise.all([
+    import("@/lib/db"),
+    import("@/lib/checkout/mutations"),
+    import("./webhook"),
+    import("./provider"),
+    import("@/tests/integration/checkout-fixtures"),
+  ]);
+  return { db, placeOrder, handleStripeWebhook, providerFor, fx };
+}
+
+function signed(event: Record<string, unknown>, secret = WEBHOOK_SECRET) {
+  const payload = JSON.stringify(event);
+  return { payload, header: Stripe.webhooks.generateTestHeaderString({ payload, secret }) };
+}
+
+function sessionEvent(id: string, type: string, session: { id: string; orderId: string; payment_status?: string }) {
+  return {
+    id,
+    object: "event",
+    type,
+    api_version: Stripe.API_VERSION,
+    created: Math.floor(Date.now() / 1000),
+    data: {
+      object: {
+        id: session.id,
+        object: "checkout.session",
+        client_reference_id: session.orderId,
+        metadata: { orderId: session.orderId },
+        payment_status: session.payment_status ?? "paid",
+      },
+    },
+  };
+}
+
+async function stripeOrder() {
+  const { db, placeOrder, fx } = await modules();
+  const shop = await fx.createShop();
+  const product = await fx.createProduct(shop, { priceCents: 3000, stock: 4 });
+  const coupon = await fx.createCoupon(shop, { amountCents: 500, totalLimit: 3 });
+  const cart = await fx.createCart(shop, [{ productId: product.id, quantity: 2 }], [coupon.id]);
+  const input = fx.orderInput(shop, cart.id);
+  const result = await placeOrder(input);
+  if (!result.ok) throw new Error(`checkout failed: ${result.error}`);
+  const order = await db.order.findUniqueOrThrow({ where: { id: result.orderId }, select: { id: true, paymentRef: true, status: true } });
+  return { shop, product, coupon, input, result, order };
+}
+
+describe("Stripe payments (real SDK against a local fake API)", () => {
+  it("creates a Checkout Session for the order's total and stores its id", async () => {
+    const { result, order, input } = await stripeOrder();
+    expect(result).toMatchObject({ ok: true, provider: "STRIPE", status: "PENDING_PAYMENT" });
+    const request = fake.requests.find((r) => r.path === "/v1/checkout/sessions" && r.form.client_reference_id === order.id)!;
+    expect(request.headers.authorization).toBe("Bearer sk_test_patron_fake");
+    expect(request.headers["idempotency-key"]).toBe(`order-${order.id}`);
+    expect(request.form).toMatchObject({
+      mode: "payment",
+      customer_email: input.email,
+      "line_items[0][price_data][unit_amount]": "5500",
+      "line_items[0][price_data][currency]": "eur",
+      "metadata[orderId]": order.id,
+    });
+    expect(order.paymentRef).toMatch(/^cs_test_fake_/);
+    if (result.ok) expect(result.paymentUrl).toBe(`https://checkout.stripe.test/c/pay/${order.paymentRef}`);
+  });
+
+  it("rejects unsigned and badly signed webhooks with 400 and changes nothing", async () => {
+    const { handleStripeWebhook, db } = await modules();
+    const { order } = await stripeOrder();
+    const event = sessionEvent("evt_bad_1", "checkout.session.completed", { id: order.paymentRef!, orderId: order.id });
+    const { payload } = signed(event);
+    expect(await handleStripeWebhook(payload, null)).toMatchObject({ status: 400 });
+    expect(await handleStripeWebhook(payload, signed(event, "whsec_wrong").header)).toMatchObject({ status: 400 });
+    const tampered = signed(event);
+    expect(await handleStripeWebhook(tampered.payload.replace("paid", "PAID"), tampered.header)).toMatchObject({ status: 400 });
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("PENDING_PAYMENT");
+    expect(await db.paymentEvent.count({ where: { id: "evt_bad_1" } })).toBe(0);
+  });
+
+  it("marks the order paid once; a replayed event is a no-op", async () => {
+    const { handleStripeWebhook, db } = await modules();
+    const { order, input } = await stripeOrder();
+    const eventId = `evt_paid_${order.id}`;
+    const { payload, header } = signed(sessionEvent(eventId, "checkout.session.completed", { id: order.paymentRef!, orderId: order.id }));
+
+    expect(await handleStripeWebhook(payload, header)).toEqual({ status: 200, result: "applied" });
+    const replays = await Promise.all([handleStripeWebhook(payload, header), handleStripeWebhook(payload, header)]);
+    expect(replays).toEqual([{ status: 200, result: "duplicate" }, { status: 200, result: "duplicate" }]);
+
+    const paid = await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true, paidAt: true } });
+    expect(paid.status).toBe("PAID");
+    expect(paid.paidAt).not.toBeNull();
+    expect(await db.paymentEvent.count({ where: { id: eventId } })).toBe(1);
+    expect(await db.emailMessage.count({ where: { to: input.email!, template: "order-confirmation" } })).toBe(1);
+  });
+
+  it("an expired session cancels the order and releases stock and coupon uses exactly once", async () => {
+    const { handleStripeWebhook, db } = await modules();
+    const { order, product, coupon } = await stripeOrder();
+    expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(2);
+    expect((await db.coupon.findUniqueOrThrow({ where: { id: coupon.id } })).redemptionCount).toBe(1);
+
+    const expired = signed(sessionEvent(`evt_exp_${order.id}`, "checkout.session.expired", { id: order.paymentRef!, orderId: order.id, payment_status: "unpaid" }));
+    const failed = signed(sessionEvent(`evt_fail_${order.id}`, "checkout.session.async_payment_failed", { id: order.paymentRef!, orderId: order.id, payment_status: "unpaid" }));
+    const results = await Promise.all([handleStripeWebhook(expired.payload, expired.header), handleStripeWebhook(failed.payload, failed.header)]);
+    expect(results.map((r) => (r.status === 200 ? r.result : r.error)).sort()).toEqual(["applied", "unchanged"]);
+    expect(await handleStripeWebhook(expired.payload, expired.header)).toEqual({ status: 200, result: "duplicate" });
+
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("CANCELLED");
+    expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(4);
+    expect((await db.coupon.findUniqueOrThrow({ where: { id: coupon.id } })).redemptionCount).toBe(0);
+    expect(await db.couponRedemption.findMany({ where: { orderId: order.id }, select: { status: true } })).toEqual([{ status: "RELEASED" }]);
+
+    // A late "completed" for a cancelled order changes nothing.
+    const late = signed(sessionEvent(`evt_late_${order.id}`, "checkout.session.completed", { id: order.paymentRef!, orderId: order.id }));
+    expect(await handleStripeWebhook(late.payload, late.header)).toEqual({ status: 200, result: "unchanged" });
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("CANCELLED");
+  });
+
+  it("ignores events it does not act on and events for unknown sessions", async () => {
+    const { handleStripeWebhook } = await modules();
+    const other = signed({ id: "evt_other", object: "event", type: "customer.created", data: { object: { id: "cus_1", object: "customer" } } });
+    expect(await handleStripeWebhook(other.payload, other.header)).toEqual({ status: 200, result: "ignored" });
+    const unknown = signed(sessionEvent("evt_unknown", "checkout.session.completed", { id: "cs_nobody", orderId: "nobody" }));
+    expect(await handleStripeWebhook(unknown.payload, unknown.header)).toEqual({ status: 200, result: "unknown-order" });
+  });
+
+  it("refunds a paid order through the Checkout Session's payment intent", async () => {
+    const { providerFor } = await modules();
+    const { order } = await stripeOrder();
+    await providerFor("STRIPE").refund({ paymentRef: order.paymentRef!, orderId: order.id });
+    const refund = fake.requests.find((r) => r.path === "/v1/refunds")!;
+    expect(refund.form.payment_intent).toBe(fake.sessions.get(order.paymentRef!)!.payment_intent);
+  });
+});

@@ -1,0 +1,43 @@
+/** What a payment provider needs to ask for the money of one order. */
+export interface PaymentRequest {
+  orderId: string;
+  merchantId: string;
+  orderNumber: string;
+  email: string;
+  currency: string;
+  totalCents: number;
+  /** Where the buyer lands after paying, and after giving up (absolute URLs on the store's host). */
+  successUrl: string;
+  cancelUrl: string;
+  /** The test provider's page (absolute URL on the store's host, without its token). */
+  testPaymentUrl: string;
+  storeName: string;
+}
+
+export type PaymentStart = { kind: "redirect"; url: string; paymentRef: string };
+
+/** What a verified provider event means for an order. */
+export type PaymentOutcome = "paid" | "failed";
+
+export interface PaymentEventInput {
+  /** The provider's event id: each is handled once. */
+  eventId: string;
+  provider: "TEST" | "STRIPE";
+  type: string;
+  /** The provider reference the order stored when its payment was created. */
+  paymentRef: string;
+  /** The order id the provider echoes back (checked against the reference). */
+  orderId: string | null;
+  outcome: PaymentOutcome;
+}
+
+/** A webhook request after verification: an event to apply, or one we do not act on. */
+export type ParsedWebhook = { kind: "event"; event: PaymentEventInput } | { kind: "ignored"; eventId: string; type: string };
+
+export interface PaymentProvider {
+  readonly kind: "TEST" | "STRIPE";
+  /** Starts the payment of a written order; the caller stores `paymentRef` on it. */
+  createPayment(request: PaymentRequest): Promise<PaymentStart>;
+  /** Gives the money of a paid order back. Throws when the provider refuses. */
+  refund(input: { paymentRef: string; orderId: string }): Promise<void>;
+}

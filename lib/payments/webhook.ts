@@ -1,0 +1,21 @@
+import "server-only";
+import { applyPaymentEvent, type PaymentEventResult } from "./mutations";
+import { parseStripeWebhook, WebhookSignatureError } from "./stripe";
+
+export type StripeWebhookResponse = { status: 200; result: PaymentEventResult | "ignored" } | { status: 400; error: string };
+
+/**
+ * The Stripe webhook: verify the signature over the raw body, then apply the event once. A bad
+ * or missing signature is a 400 and touches nothing.
+ */
+export async function handleStripeWebhook(rawBody: string, signature: string | null): Promise<StripeWebhookResponse> {
+  let parsed;
+  try {
+    parsed = parseStripeWebhook(rawBody, signature);
+  } catch (error) {
+    if (error instanceof WebhookSignatureError) return { status: 400, error: "invalid signature" };
+    throw error;
+  }
+  if (parsed.kind === "ignored") return { status: 200, result: "ignored" };
+  return { status: 200, result: await applyPaymentEvent(parsed.event) };
+}
