@@ -59,9 +59,8 @@ export function CheckoutForm({
     const key = state.fields?.[name];
     return key ? (texts.fieldErrors[key] ?? texts.fieldErrors.invalid) : undefined;
   };
-  const message = state.error ? (state.coupon ? errorMessages[`coupon:${state.coupon.code}:${state.coupon.reason}`] : null) ?? errorMessages[state.error] : null;
-  const params: Record<string, string | number> = { ...state.params, ...(state.coupon ? { code: state.coupon.code } : {}) };
-  const filled = message ? message.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)) : message;
+  const message = state.error ? errorMessages[state.error] : null;
+  const filled = message ? message.replace(/\{(\w+)\}/g, (whole, name: string) => String(state.params?.[name] ?? whole)) : message;
 
   return (
     <form action={formAction} className="flex flex-col gap-6" noValidate>

@@ -34,6 +34,26 @@ test.describe("checkout", () => {
     expect(serverErrors).toEqual([]);
   });
 
+  test("a coupon paused before the order is placed sends the buyer back to the cart with the reason", async ({ page, db, serverErrors }) => {
+    const coupon = await createCoupon(db, "fashionhub", { kind: "FIXED", amountCents: 500 });
+    const email = `late-${coupon.code.toLowerCase()}@example.test`;
+    await giveGuestCart(db, page.context(), "fashionhub", ["wool-scarf"]);
+    await applyCodeAndGoToCheckout(page, { storeUrl: storeUrl("fashionhub"), cartPath: "/cart", locale: "fr", couponCode: coupon.code });
+
+    // The merchant pauses the code while this buyer fills in the form.
+    await db.query(`UPDATE "Coupon" SET paused = true WHERE id = $1`, [coupon.id]);
+    await placeGuestOrder(page, "fr", email, true);
+
+    await expect(page).toHaveURL(/\/cart\?review=couponNotQualified$/);
+    await expect(page.getByTestId("cart-review")).toHaveText(fr.Cart.review.couponNotQualified);
+    const row = page.locator(`[data-testid="cart-coupon"][data-code="${coupon.code}"]`);
+    await expect(row).toHaveAttribute("data-qualified", "false");
+    await expect(row.getByTestId("cart-coupon-status")).toHaveText(fr.Coupons.reasons.PAUSED);
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM "Order" WHERE email = $1`, [email]);
+    expect(rows[0].n).toBe(0);
+    expect(serverErrors).toEqual([]);
+  });
+
   test("a fully discounted cart completes without payment; its merchant sees the order and another merchant gets 404", async ({
     page,
     browser,

@@ -11,12 +11,11 @@ import { urlConfig } from "@/lib/tenancy/request";
 import { localizedPath } from "@/lib/tenancy/urls";
 import { placeOrder } from "./mutations";
 import { placeOrderFormValues, placeOrderSchema } from "./schema";
-import type { CheckoutErrorCode, CheckoutFailure } from "./types";
+import { cartReviewPath, isCartReviewReason, type CheckoutErrorCode } from "./types";
 
 export interface CheckoutFormState {
   error: CheckoutErrorCode | "invalid" | "unexpected" | null;
   params?: Record<string, string | number>;
-  coupon?: CheckoutFailure["coupon"];
   /** Field-level problems as message keys under `Checkout.fieldErrors`. */
   fields?: Record<string, string>;
   /** What the buyer typed, to fill the form again. */
@@ -73,10 +72,15 @@ export async function placeOrderAction(_previous: CheckoutFormState, form: FormD
     console.error("Placing an order failed:", error);
     return { error: "unexpected", values };
   }
+  if (!result.ok && isCartReviewReason(result.error)) {
+    // The cart changed under the buyer (a coupon stopped qualifying, stock ran out, a price moved):
+    // back to the cart, which shows each line's and each coupon's state and says why they are there.
+    redirect(cartReviewPath(localizedPath("/cart", locale, store.defaultLocale), result.error));
+  }
   if (!result.ok) {
     const fields: Record<string, string> | undefined =
       result.error === "emailRequired" ? { email: "required" } : result.error === "shippingRequired" ? { "shipping.line1": "required" } : undefined;
-    return { error: result.error, params: result.params, coupon: result.coupon, fields, values };
+    return { error: result.error, params: result.params, fields, values };
   }
   // The storefront header counts the cart, which is now checked out.
   revalidatePath("/[locale]/s/[store]", "layout");

@@ -11,6 +11,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { Storefront } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
 import { priceCart, type PricedCart } from "./pricing";
+import { cartReviewPath } from "./types";
 
 export interface CheckoutPage {
   customer: CustomerSession | null;
@@ -34,7 +35,7 @@ export async function loadCheckoutPage(store: Storefront, locale: Locale, now = 
   const cart = current ? await loadCartForCheckout(store.merchantId, store.id, current.cartId, { locale, defaultLocale: store.defaultLocale }) : null;
   if (!cart || cart.lines.length === 0) redirect(cartPath);
   const blocked = cart.lines.some((l) => !isPurchasable(l.product) || (l.product.stock !== null && l.product.stock < l.quantity));
-  if (blocked) redirect(cartPath);
+  if (blocked) redirect(cartReviewPath(cartPath, "notEnoughStock"));
   const usage = await loadCouponUsage(
     store.merchantId,
     cart.coupons.map((c) => c.id),
@@ -47,7 +48,7 @@ export async function loadCheckoutPage(store: Storefront, locale: Locale, now = 
     now,
     usage,
   });
-  if (priced.coupons.some((c) => !c.qualified)) redirect(cartPath);
+  if (priced.coupons.some((c) => !c.qualified)) redirect(cartReviewPath(cartPath, "couponNotQualified"));
   return {
     customer,
     lines: cart.lines,

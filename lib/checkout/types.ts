@@ -33,3 +33,15 @@ export interface PlacedOrder {
 }
 
 export type PlaceOrderResult = PlacedOrder | CheckoutFailure;
+
+/** Why checkout sent the buyer back to the cart; the cart page says so above the lines. */
+export const CART_REVIEW_REASONS = ["couponNotQualified", "notEnoughStock", "unavailable", "priceChanged"] as const;
+export type CartReviewReason = (typeof CART_REVIEW_REASONS)[number];
+
+export function cartReviewPath(cartPath: string, reason: CartReviewReason): string {
+  return `${cartPath}?review=${reason}`;
+}
+
+export function isCartReviewReason(value: unknown): value is CartReviewReason {
+  return typeof value === "string" && (CART_REVIEW_REASONS as readonly string[]).includes(value);
+}

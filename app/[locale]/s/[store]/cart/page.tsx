@@ -6,11 +6,12 @@ import type { CartErrorMessages } from "@/components/cart/messages";
 import { RemoveCouponButton } from "@/components/cart/remove-coupon-button";
 import { couponTexts } from "@/components/coupons/describe";
 import { loadCartPage } from "@/lib/cart/loaders";
+import { isCartReviewReason } from "@/lib/checkout/types";
 import { formatMoney } from "@/lib/money";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
 
-type Props = { params: Promise<{ locale: string; store: string }> };
+type Props = { params: Promise<{ locale: string; store: string }>; searchParams: Promise<{ review?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -18,8 +19,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("title"), robots: { index: false, follow: false } };
 }
 
-export default async function CartPage({ params }: Props) {
+export default async function CartPage({ params, searchParams }: Props) {
   const { store, locale } = await loadStorefrontPage(params);
+  const { review } = await searchParams;
   setRequestLocale(locale);
   const [t, texts, cart] = await Promise.all([getTranslations("Cart"), couponTexts(locale, store.currency), loadCartPage(store, locale)]);
   const href = (path: string) => localizedPath(path, locale, store.defaultLocale);
@@ -31,6 +33,11 @@ export default async function CartPage({ params }: Props) {
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
+      {isCartReviewReason(review) && cart.lines.length > 0 && (
+        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900" data-testid="cart-review">
+          {t(`review.${review}`)}
+        </p>
+      )}
 
       {cart.lines.length === 0 ? (
         <section className="rounded-lg border border-dashed border-slate-300 p-8 text-center" data-testid="cart-empty">

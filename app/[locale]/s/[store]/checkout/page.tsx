@@ -2,10 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
 import { OrderSummary } from "@/components/checkout/order-summary";
-import { couponTexts } from "@/components/coupons/describe";
 import { placeOrderAction } from "@/lib/checkout/actions";
 import { loadCheckoutPage } from "@/lib/checkout/loaders";
-import { COUPON_REASONS } from "@/lib/coupons/types";
 import { needsPayment } from "@/lib/payments/minimum";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
@@ -22,29 +20,17 @@ export default async function CheckoutPage({ params }: Props) {
   const { store, locale } = await loadStorefrontPage(params);
   const page = await loadCheckoutPage(store, locale);
   const t = await getTranslations({ locale, namespace: "Checkout" });
-  const coupons = await couponTexts(locale, store.currency);
   const { priced } = page;
 
   const errorMessages: Record<string, string> = {
     invalid: t.raw("errors.invalid") as string,
     cartNotFound: t.raw("errors.cartNotFound") as string,
     emptyCart: t.raw("errors.emptyCart") as string,
-    unavailable: t.raw("errors.unavailable") as string,
-    notEnoughStock: t.raw("errors.notEnoughStock") as string,
-    couponNotQualified: t.raw("errors.couponNotQualified") as string,
     emailRequired: t.raw("errors.emailRequired") as string,
     shippingRequired: t.raw("errors.shippingRequired") as string,
-    priceChanged: t.raw("errors.priceChanged") as string,
     paymentUnavailable: t.raw("errors.paymentUnavailable") as string,
     unexpected: t.raw("errors.unexpected") as string,
   };
-  // A coupon that stops qualifying between this page and the order: its own reason, translated here.
-  for (const coupon of page.priced.coupons) {
-    for (const reason of COUPON_REASONS) {
-      if (reason === "NOT_COMBINABLE" || reason === "BELOW_MINIMUM" || reason === "EXPIRED" || reason === "NOT_STARTED") continue;
-      errorMessages[`coupon:${coupon.code}:${reason}`] = t("errors.coupon", { code: coupon.code, reason: coupons.reason(reason, {}) });
-    }
-  }
 
   return (
     <section aria-labelledby="checkout-title" className="mx-auto grid max-w-4xl gap-8 md:grid-cols-[1fr_20rem]">
