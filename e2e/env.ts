@@ -2,8 +2,8 @@
  * Where the e2e server runs. Shared by playwright.config.ts, scripts/e2e-server.ts and the
  * fixtures, so the ports and the database they agree on are written down once.
  */
-export const E2E_PORT = 3000;
-export const E2E_PG_PORT = 5435;
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3000);
+export const E2E_PG_PORT = Number(process.env.E2E_PG_PORT ?? 5435);
 /** Data directory of the e2e server's embedded PostgreSQL; deleted before every run. */
 export const E2E_DATA_DIR = ".data/e2e";
 export const E2E_DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${E2E_PG_PORT}/patron`;

@@ -2,16 +2,17 @@ import { randomUUID } from "node:crypto";
 import { APEX_URL, expect, storeUrl, test } from "./fixtures";
 import { expectNotFoundPage } from "./pages/not-found";
 import { addCustomDomain, removeCustomDomain, storeBySlug } from "./support/db";
+import { ROOT_DOMAIN } from "./env";
 import { requestWithHost } from "./support/http";
 
 test.describe("hosts that are not stores", () => {
   test("an unknown store subdomain answers 404 with the not-found page", async ({ page }) => {
-    const response = await page.goto("http://nosuchstore.localhost:3000/");
+    const response = await page.goto(`http://nosuchstore.${ROOT_DOMAIN}/`);
     await expectNotFoundPage(page, response, "en");
   });
 
   test("a reserved subdomain answers 404", async ({ page }) => {
-    const response = await page.goto("http://admin.localhost:3000/");
+    const response = await page.goto(`http://admin.${ROOT_DOMAIN}/`);
     await expectNotFoundPage(page, response, "en");
   });
 
@@ -19,17 +20,17 @@ test.describe("hosts that are not stores", () => {
     test.use({ locale: "fr-FR" });
 
     test("the not-found page of an unknown host is in French", async ({ page }) => {
-      const response = await page.goto("http://nosuchstore.localhost:3000/");
+      const response = await page.goto(`http://nosuchstore.${ROOT_DOMAIN}/`);
       await expectNotFoundPage(page, response, "fr");
     });
   });
 
   test("www redirects to the apex, keeping the path", async ({ page }) => {
-    const raw = await requestWithHost("www.localhost:3000", "/x?y=1");
+    const raw = await requestWithHost(`www.${ROOT_DOMAIN}`, "/x?y=1");
     expect(raw.status).toBe(308);
     expect(raw.headers.location).toBe(`${APEX_URL}/x?y=1`);
 
-    await page.goto("http://www.localhost:3000/x");
+    await page.goto(`http://www.${ROOT_DOMAIN}/x`);
     await expect(page).toHaveURL(`${APEX_URL}/x`);
   });
 });

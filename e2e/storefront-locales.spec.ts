@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
 import { StorefrontPage } from "./pages/storefront-page";
+import { ROOT_DOMAIN } from "./env";
 import { requestWithHost } from "./support/http";
 
 // Demo data (prisma/demo-data.ts): fashionhub defaults to French and offers fr, en, de, lb;
@@ -27,11 +28,11 @@ test.describe("a storefront in its default locale and the others", () => {
   });
 
   test("the default locale has no prefix: fashionhub's /fr redirects to /", async ({ page }) => {
-    const raw = await requestWithHost("fashionhub.localhost:3000", "/fr");
+    const raw = await requestWithHost(`fashionhub.${ROOT_DOMAIN}`, "/fr");
     expect(raw.status).toBeGreaterThanOrEqual(300);
     expect(raw.status).toBeLessThan(400);
-    expect(new URL(raw.headers.location ?? "", "http://fashionhub.localhost:3000/fr").href).toBe(
-      "http://fashionhub.localhost:3000/",
+    expect(new URL(raw.headers.location ?? "", `http://fashionhub.${ROOT_DOMAIN}/fr`).href).toBe(
+      `http://fashionhub.${ROOT_DOMAIN}/`,
     );
 
     const store = new StorefrontPage(page, "fashionhub");

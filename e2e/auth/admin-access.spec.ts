@@ -4,6 +4,7 @@ import { ApexSignInPage } from "../pages/apex-sign-in-page";
 import { demoCredentials } from "../support/demo";
 import { requestWithHost } from "../support/http";
 import { messages } from "../support/messages";
+import { ROOT_DOMAIN } from "../env";
 
 // The apex areas: anonymous visitors are sent to sign in and come back to what they asked for;
 // signed-in users without the right get a 403 page that shows nothing of the area.
@@ -16,7 +17,7 @@ test.describe("anonymous visitors", () => {
     ["/fr/account", "/fr/sign-in?callbackUrl=%2Ffr%2Faccount"],
   ] as const) {
     test(`are redirected from ${path} to the apex sign-in, to come back afterwards`, async ({ page }) => {
-      const raw = await requestWithHost("localhost:3000", path);
+      const raw = await requestWithHost(`${ROOT_DOMAIN}`, path);
       expect(raw.status).toBe(307);
       expect(new URL(raw.headers.location ?? "", `${APEX_URL}${path}`).href).toBe(`${APEX_URL}${location}`);
 

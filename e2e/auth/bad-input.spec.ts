@@ -5,6 +5,7 @@ import { StoreSignInPage } from "../pages/store-sign-in-page";
 import { SESSION_COOKIE, uniqueEmail } from "../support/auth";
 import { requestWithHost } from "../support/http";
 import { format, literal, messages } from "../support/messages";
+import { ROOT_DOMAIN } from "../env";
 
 // Bad input gets a translated field message and writes nothing; a broken cookie or link is
 // treated as no session. The server never answers 5xx (`serverErrors` records any).
@@ -124,7 +125,7 @@ test.describe("the storefront sign-in form (fashionhub, in French)", () => {
       await checkEmail.signInWithCode("");
       await expect(checkEmail.code()).toHaveAccessibleDescription(literal(messages.fr.Errors.field.required));
     }
-    await expect(page).toHaveURL((url) => url.host === "fashionhub.localhost:3000" && url.pathname === "/sign-in/check-email");
+    await expect(page).toHaveURL((url) => url.host === `fashionhub.${ROOT_DOMAIN}` && url.pathname === "/sign-in/check-email");
     expect(serverErrors).toEqual([]);
   });
 });
@@ -140,7 +141,7 @@ test.describe("a tampered session cookie counts as signed out", () => {
   for (const value of GARBAGE) {
     test(`on the apex: ${JSON.stringify(value.slice(0, 24))}`, async ({ page, serverErrors }) => {
       for (const path of ["/account", "/admin", "/sign-in"]) {
-        const raw = await requestWithHost("localhost:3000", path, { cookie: `${SESSION_COOKIE}=${value}` });
+        const raw = await requestWithHost(`${ROOT_DOMAIN}`, path, { cookie: `${SESSION_COOKIE}=${value}` });
         expect(raw.status, `GET ${path}`).toBeLessThan(500);
       }
 
@@ -155,7 +156,7 @@ test.describe("a tampered session cookie counts as signed out", () => {
   }
 
   test("on a storefront", async ({ page, serverErrors }) => {
-    const raw = await requestWithHost("fashionhub.localhost:3000", "/account", { cookie: `${SESSION_COOKIE}=garbage` });
+    const raw = await requestWithHost(`fashionhub.${ROOT_DOMAIN}`, "/account", { cookie: `${SESSION_COOKIE}=garbage` });
     expect(raw.status).toBe(307);
 
     await page.context().addCookies([{ name: SESSION_COOKIE, value: GARBAGE[1]!, domain: "fashionhub.localhost", path: "/" }]);

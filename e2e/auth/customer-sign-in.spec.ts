@@ -6,12 +6,13 @@ import { SESSION_COOKIE, uniqueEmail } from "../support/auth";
 import { firstLink } from "../support/db";
 import { requestWithHost } from "../support/http";
 import { format, literal, messages } from "../support/messages";
+import { ROOT_DOMAIN } from "../env";
 
 // Customers sign in on the storefront's own host with an emailed link or code. Fresh addresses
 // become customers of the store's merchant, so the demo customer is never touched.
 
 const FASHIONHUB = { slug: "fashionhub", defaultLocale: "fr" } as const;
-const HUB_HOST = "fashionhub.localhost:3000";
+const HUB_HOST = `fashionhub.${ROOT_DOMAIN}`;
 
 test.describe("a customer on fashionhub (French by default)", () => {
   test("signs in with the link from the email and lands on their account", async ({ page, waitForEmail }) => {
@@ -135,9 +136,9 @@ test.describe("customer sessions are per host", () => {
 
     // ...and nowhere else, even at another store of the same merchant.
     for (const [host, signInPath] of [
-      ["localhost:3000", "/sign-in?callbackUrl=%2Faccount"],
-      ["fashionoutlet.localhost:3000", "/sign-in?callbackUrl=%2Faccount"],
-      ["bakeryschmit.localhost:3000", "/sign-in?callbackUrl=%2Faccount"],
+      [`${ROOT_DOMAIN}`, "/sign-in?callbackUrl=%2Faccount"],
+      [`fashionoutlet.${ROOT_DOMAIN}`, "/sign-in?callbackUrl=%2Faccount"],
+      [`bakeryschmit.${ROOT_DOMAIN}`, "/sign-in?callbackUrl=%2Faccount"],
     ] as const) {
       const replayed = await requestWithHost(host, "/account", header);
       expect(replayed.status, `GET http://${host}/account with fashionhub's cookie`).toBe(307);

@@ -7,12 +7,13 @@ import { firstLink } from "../support/db";
 import { demoCredentials } from "../support/demo";
 import { requestWithHost } from "../support/http";
 import { messages } from "../support/messages";
+import { ROOT_DOMAIN } from "../env";
 
 // After signing in, the browser goes back to the page it came from, on the host it came from:
 // every Location header of the flow stays on that host.
 
 const FASHIONHUB = { slug: "fashionhub", defaultLocale: "fr" } as const;
-const HUB_HOST = "fashionhub.localhost:3000";
+const HUB_HOST = `fashionhub.${ROOT_DOMAIN}`;
 
 test("anonymous /account on fashionhub goes to fashionhub's sign-in, and the link comes back to it", async ({ page, waitForEmail }) => {
   const raw = await requestWithHost(HUB_HOST, "/account");
