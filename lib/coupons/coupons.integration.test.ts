@@ -1,12 +1,11 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { hashPassword } from "@/lib/auth/password";
 import { closeRateLimitPool } from "@/lib/auth/rate-limit";
-import { TestForbidden, TestNotFound, TestRedirect } from "@/lib/auth/test-mocks";
-import { passwordSignIn, sessionCookieOf, testRequest } from "@/lib/auth/testing";
+import { testRequest } from "@/lib/auth/testing";
 import { db } from "@/lib/db";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { createCouponRow } from "@/tests/integration/cart-fixtures";
-import { createTenant, createUser } from "@/tests/integration/fixtures";
+import { addMember as member, formOf as form, outcome, signedInAs } from "@/tests/integration/actions";
+import { createTenant } from "@/tests/integration/fixtures";
 import { createCouponAction, setCouponPausedAction, updateCouponAction } from "./actions";
 import { findCoupon, listCoupons, listRedemptions, loadCouponUsage } from "./data";
 import type { CouponFormState } from "./types";
@@ -23,40 +22,7 @@ afterAll(async () => {
   await closeRateLimitPool();
 });
 
-const PASSWORD = "coupon secret";
-const passwordHash = await hashPassword(PASSWORD);
 const IDLE: CouponFormState = { status: "idle" };
-
-async function signedInAs(email: string) {
-  testRequest.host = "localhost:3000";
-  testRequest.cookie = "";
-  const cookie = sessionCookieOf(await passwordSignIn("localhost:3000", email, PASSWORD));
-  if (!cookie) throw new Error(`could not sign in ${email}`);
-  testRequest.cookie = cookie;
-}
-
-async function member(tenant: Awaited<ReturnType<typeof createTenant>>, role: "OWNER" | "MANAGER" | "STAFF") {
-  const user = await createUser(`${role.toLowerCase()}-${tenant.tag}-${Math.random().toString(36).slice(2, 7)}@example.test`, { passwordHash });
-  await db.membership.create({ data: { userId: user.id, merchantId: tenant.merchant.id, role } });
-  return user;
-}
-
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.append(k, v);
-  return data;
-}
-
-async function outcome(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    return await promise;
-  } catch (error) {
-    if (error instanceof TestRedirect) return { redirect: error.url };
-    if (error instanceof TestNotFound) return "notFound";
-    if (error instanceof TestForbidden) return "forbidden";
-    throw error;
-  }
-}
 
 beforeEach(() => {
   testRequest.host = "localhost:3000";
