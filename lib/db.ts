@@ -8,12 +8,35 @@ export { Prisma } from "@/lib/generated/prisma/client";
 // One client per process, shared by every bundle (proxy, route handlers, server actions) and
 // kept across hot reloads. Created on first use so that importing this module (for example
 // while `next build` collects pages) needs no database configuration.
-const globalForDb = globalThis as unknown as { patronDb?: PrismaClient };
+const globalForDb = globalThis as unknown as { patronDb?: PrismaClient; patronQueries?: { count: number; recent: string[] } };
+const RECENT_QUERIES = 50;
 
 function client(): PrismaClient {
-  return (globalForDb.patronDb ??= new PrismaClient({
-    adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
-  }));
+  if (globalForDb.patronDb) return globalForDb.patronDb;
+  const e = env();
+  const adapter = new PrismaPg({ connectionString: e.DATABASE_URL, max: e.DATABASE_POOL_SIZE });
+  if (!e.countQueries) return (globalForDb.patronDb = new PrismaClient({ adapter }));
+  const counted = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  const queries: { count: number; recent: string[] } = { count: 0, recent: [] };
+  globalForDb.patronQueries = queries;
+  counted.$on("query", (event) => {
+    queries.count += 1;
+    queries.recent.push(event.query);
+    if (queries.recent.length > RECENT_QUERIES) queries.recent.shift();
+  });
+  return (globalForDb.patronDb = counted);
+}
+
+/**
+ * How many SQL statements this process has sent through Prisma since it started, and the text of
+ * the last few, when PATRON_COUNT_QUERIES is on (the benchmark reads it between requests); null
+ * otherwise.
+ */
+export function queriesSent(): { count: number; recent: string[] } | null {
+  if (!env().countQueries) return null;
+  client();
+  const { count, recent } = globalForDb.patronQueries ?? { count: 0, recent: [] };
+  return { count, recent: [...recent] };
 }
 
 export const db = new Proxy({} as PrismaClient, {

@@ -22,9 +22,13 @@ const schema = z.object({
   STRIPE_API_PROTOCOL: z.enum(["http", "https"]).optional(),
   /** Root folder of uploaded files (product images, digital products), relative to the working directory. */
   STORAGE_DIR: z.string().min(1).default(".data/storage"),
+  /** Connections in this process's database pool. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  /** Counts the SQL statements sent through Prisma and serves the count (benchmarks only). */
+  PATRON_COUNT_QUERIES: z.enum(["1", "0"]).optional(),
 });
 
-export type Env = z.infer<typeof schema> & { PLATFORM_PROTOCOL: "http" | "https"; showDemoAccounts: boolean };
+export type Env = z.infer<typeof schema> & { PLATFORM_PROTOCOL: "http" | "https"; showDemoAccounts: boolean; countQueries: boolean };
 
 let cached: Env | undefined;
 
@@ -42,6 +46,7 @@ export function env(): Env {
     ...e,
     PLATFORM_PROTOCOL: e.PLATFORM_PROTOCOL ?? (local ? "http" : "https"),
     showDemoAccounts: e.SHOW_DEMO_ACCOUNTS ? e.SHOW_DEMO_ACCOUNTS === "true" : e.NODE_ENV !== "production",
+    countQueries: e.PATRON_COUNT_QUERIES === "1",
   };
   return cached;
 }

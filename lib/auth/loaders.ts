@@ -133,9 +133,10 @@ export async function loadMerchantArea(merchantId: string): Promise<MerchantArea
 
 /**
  * The customer signed in on this storefront: a session on this host whose user is a customer
- * of the store's merchant. Null for visitors (storefront pages then offer sign-in).
+ * of the store's merchant. Null for visitors (storefront pages then offer sign-in). Memoized per
+ * server render.
  */
-export async function loadCustomerSession(storeId: string): Promise<CustomerSession | null> {
+export const loadCustomerSession = cache(async (storeId: string): Promise<CustomerSession | null> => {
   const ctx = await currentHostContext();
   // Customer sessions live on the store's own host only.
   if (ctx?.kind !== "store" || ctx.storeId !== storeId) return null;
@@ -150,7 +151,7 @@ export async function loadCustomerSession(storeId: string): Promise<CustomerSess
     email: customer.email,
     name: customer.name ?? user.name,
   };
-}
+});
 
 /**
  * On a sign-in page: a visitor who is already signed in on this host goes straight on, to

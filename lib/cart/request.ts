@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { cache } from "react";
 import type { CustomerSession } from "@/lib/auth/types";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -32,9 +33,10 @@ async function guestCartIdFromCookie(store: CartStore): Promise<string | null> {
 /**
  * The ACTIVE cart of this storefront request, or null when there is none yet: the signed-in
  * customer's cart, else the guest cart named by the signed cookie. A missing, tampered or stale
- * cookie means "no cart", never an error. Reads only; never creates.
+ * cookie means "no cart", never an error. Reads only; never creates. Memoized per server render
+ * (the header and the page ask for the same store and session objects).
  */
-export async function currentCart(store: CartStore, customer: CustomerSession | null): Promise<CurrentCart | null> {
+export const currentCart = cache(async (store: CartStore, customer: CustomerSession | null): Promise<CurrentCart | null> => {
   if (customer) {
     const cartId = await findCustomerCartId(store.merchantId, store.id, customer.customerId);
     return cartId ? { cartId, customerId: customer.customerId } : null;
@@ -43,7 +45,7 @@ export async function currentCart(store: CartStore, customer: CustomerSession | 
   if (!cookieCartId) return null;
   const cartId = await findGuestCartId(store.merchantId, store.id, cookieCartId);
   return cartId ? { cartId, customerId: null } : null;
-}
+});
 
 /**
  * The current cart, created when missing. Only for server actions and route handlers: a new

@@ -14,9 +14,9 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = pr
   });
 }
 
-/** Starts a long-running local binary whose output is prefixed with `label`. */
+/** Starts a long-running local binary (or an absolute path) whose output is prefixed with `label`. */
 export function start(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
-  const child = spawn(path.join(BIN, command), args, { stdio: ["ignore", "pipe", "pipe"], env });
+  const child = spawn(path.isAbsolute(command) ? command : path.join(BIN, command), args, { stdio: ["ignore", "pipe", "pipe"], env });
   const prefix = (chunk: Buffer) =>
     chunk
       .toString()

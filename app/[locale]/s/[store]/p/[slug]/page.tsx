@@ -1,19 +1,24 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { cache } from "react";
 import { AddToCartButton } from "@/components/cart/add-to-cart-button";
 import { ProductDetails } from "@/components/catalog/product-details";
 import { findStorefrontProduct } from "@/lib/catalog/data";
 import { isValidSlug } from "@/lib/catalog/rules";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
+import { localizedPath } from "@/lib/tenancy/urls";
 
 type Props = { params: Promise<{ locale: string; store: string; slug: string }> };
+
+// Metadata and page share one read per request.
+const findProduct = cache(findStorefrontProduct);
 
 async function loadProduct(props: Props) {
   const { store, locale } = await loadStorefrontPage(props.params);
   const { slug } = await props.params;
   // A slug that could never exist needs no query.
-  const product = isValidSlug(slug) ? await findStorefrontProduct(store.merchantId, store.id, slug, locale, store.defaultLocale) : null;
+  const product = isValidSlug(slug) ? await findProduct(store.merchantId, store.id, slug, locale, store.defaultLocale) : null;
   if (!product) notFound();
   return { store, locale, product };
 }
@@ -29,7 +34,7 @@ export default async function ProductPage(props: Props) {
   const t = await getTranslations("Catalog.storefront");
   return (
     <ProductDetails product={product} currency={store.currency} locale={locale} defaultLocale={store.defaultLocale} backLabel={t("backToProducts")}>
-      <AddToCartButton productId={product.id} disabled={product.stock === 0} />
+      <AddToCartButton productId={product.id} disabled={product.stock === 0 || !store.isOpen} cartHref={localizedPath("/cart", locale, store.defaultLocale)} />
     </ProductDetails>
   );
 }

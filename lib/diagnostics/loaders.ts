@@ -1,0 +1,7 @@
+import "server-only";
+import { queriesSent } from "@/lib/db";
+
+/** The SQL statement counter of this server process (PATRON_COUNT_QUERIES=1 only; null otherwise). */
+export function loadQueryCounter(): { count: number; recent: string[] } | null {
+  return queriesSent();
+}
