@@ -8,7 +8,12 @@ export { Prisma } from "@/lib/generated/prisma/client";
 // One client per process, shared by every bundle (proxy, route handlers, server actions) and
 // kept across hot reloads. Created on first use so that importing this module (for example
 // while `next build` collects pages) needs no database configuration.
-const globalForDb = globalThis as unknown as { patronDb?: PrismaClient; patronQueries?: { count: number; recent: string[] } };
+export interface SentQuery {
+  query: string;
+  /** The parameters as Prisma reports them: a JSON array. */
+  params: string;
+}
+const globalForDb = globalThis as unknown as { patronDb?: PrismaClient; patronQueries?: { count: number; recent: SentQuery[] } };
 const RECENT_QUERIES = 50;
 
 function client(): PrismaClient {
@@ -17,11 +22,11 @@ function client(): PrismaClient {
   const adapter = new PrismaPg({ connectionString: e.DATABASE_URL, max: e.DATABASE_POOL_SIZE });
   if (!e.countQueries) return (globalForDb.patronDb = new PrismaClient({ adapter }));
   const counted = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
-  const queries: { count: number; recent: string[] } = { count: 0, recent: [] };
+  const queries: { count: number; recent: SentQuery[] } = { count: 0, recent: [] };
   globalForDb.patronQueries = queries;
   counted.$on("query", (event) => {
     queries.count += 1;
-    queries.recent.push(event.query);
+    queries.recent.push({ query: event.query, params: event.params });
     if (queries.recent.length > RECENT_QUERIES) queries.recent.shift();
   });
   return (globalForDb.patronDb = counted);
@@ -32,7 +37,7 @@ function client(): PrismaClient {
  * the last few, when PATRON_COUNT_QUERIES is on (the benchmark reads it between requests); null
  * otherwise.
  */
-export function queriesSent(): { count: number; recent: string[] } | null {
+export function queriesSent(): { count: number; recent: SentQuery[] } | null {
   if (!env().countQueries) return null;
   client();
   const { count, recent } = globalForDb.patronQueries ?? { count: 0, recent: [] };

@@ -6,6 +6,9 @@
  * Layout: `merchants` merchants with `storesPerMerchant` stores each (slugs bench-1, bench-2, …,
  * English, EUR); products, customers and orders spread evenly over stores and merchants; every
  * order has one to three lines. The demo seed is not needed and not loaded.
+ *
+ * The caller owns the transaction (and runs ANALYZE afterwards): the benchmark commits, the
+ * query-plan test rolls back.
  */
 import type pg from "pg";
 
@@ -50,7 +53,6 @@ export async function generateDataset(client: pg.ClientBase, scale: Scale): Prom
   const spm = scale.storesPerMerchant;
   const q = (sql: string, params: unknown[] = []) => client.query(sql, params);
 
-  await q("BEGIN");
   await q(`INSERT INTO "Merchant" (id, name) SELECT 'bmerchant' || m, 'Bench merchant ' || m FROM generate_series(1, $1::int) m`, [scale.merchants]);
   await q(
     `INSERT INTO "Store" (id, "merchantId", slug, name, currency, "defaultLocale", locales)
@@ -119,6 +121,4 @@ export async function generateDataset(client: pg.ClientBase, scale: Scale): Prom
      FROM (SELECT "orderId", sum("totalCents")::int AS sum FROM "OrderLine" WHERE "orderId" LIKE 'border%' GROUP BY "orderId") t
      WHERE o.id = t."orderId"`,
   );
-  await q("COMMIT");
-  await q("ANALYZE");
 }

@@ -226,7 +226,10 @@ async function main() {
     client.on("error", () => undefined);
     await client.connect();
     const loadStarted = performance.now();
+    await client.query("BEGIN");
     await generateDataset(client, scale);
+    await client.query("COMMIT");
+    await client.query("ANALYZE");
     console.log(`Data set loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s.`);
     const store = benchStore(1, scale);
     const host = `${store.slug}.${ROOT_DOMAIN}`;
