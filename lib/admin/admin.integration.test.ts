@@ -85,7 +85,7 @@ describe("suspending a merchant", () => {
 
     // Reactivated: in again.
     expect(await setMerchantStatus(admin.id, tenant.merchant.id, "ACTIVE")).toEqual({ ok: true, done: "reactivated" });
-    await actAs(staff.email);
+    await actAs(staff.email, { fresh: true });
     await expect(requireMembership(tenant.merchant.id)).resolves.toMatchObject({ role: "STAFF" });
     expect((await auditActions(tenant.merchant.id)).map((e) => e.action)).toEqual(["merchant.suspend", "merchant.reactivate"]);
   });

@@ -35,13 +35,22 @@ export async function customerOf(tenant: Tenant) {
   return user;
 }
 
-/** Plays a browser on the apex signed in as `email` (null: anonymous). */
-export async function actAs(email: string | null): Promise<void> {
+const sessions = new Map<string, string>();
+
+/**
+ * Plays a browser on the apex signed in as `email` (null: anonymous). A session is signed in
+ * once and reused (bcrypt is slow on purpose); `fresh` signs in again.
+ */
+export async function actAs(email: string | null, options: { fresh?: boolean } = {}): Promise<void> {
   testRequest.host = "localhost:3000";
   testRequest.cookie = "";
   if (!email) return;
-  const cookie = sessionCookieOf(await passwordSignIn("localhost:3000", email, ACTOR_PASSWORD));
-  if (!cookie) throw new Error(`could not sign in ${email}`);
+  let cookie = options.fresh ? undefined : sessions.get(email);
+  if (!cookie) {
+    cookie = sessionCookieOf(await passwordSignIn("localhost:3000", email, ACTOR_PASSWORD)) ?? undefined;
+    if (!cookie) throw new Error(`could not sign in ${email}`);
+    sessions.set(email, cookie);
+  }
   testRequest.cookie = cookie;
 }
 
