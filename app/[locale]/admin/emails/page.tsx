@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { MailboxFilters } from "@/components/email/mailbox-filters";
 import { MailboxPagination } from "@/components/email/mailbox-pagination";
 import { MailboxTable } from "@/components/email/mailbox-table";
@@ -43,6 +44,7 @@ export default async function MailboxPage({ params, searchParams }: Props) {
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
+      <AdminNav locale={locale} current="emails" />
       <h1 className="text-2xl font-bold tracking-tight">{t("title")}</h1>
       <p className="mt-2 text-slate-700">{t("lead")}</p>
       {view.devMailbox && (

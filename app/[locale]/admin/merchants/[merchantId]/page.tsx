@@ -126,9 +126,12 @@ export default async function AdminMerchantPage({ params }: Props) {
         )}
       </section>
 
-      <p>
+      <p className="flex flex-wrap gap-4">
         <a href={`${href("/admin/audit")}?${new URLSearchParams({ merchant: merchant.id })}`} className="text-sm font-medium text-brand-700 underline">
           {t("merchants.auditLink")}
+        </a>
+        <a href={`${href("/admin/emails")}?${new URLSearchParams({ merchant: merchant.id })}`} className="text-sm font-medium text-brand-700 underline">
+          {t("merchants.emailsLink")}
         </a>
       </p>
     </div>

@@ -115,9 +115,12 @@ export default async function AdminUserPage({ params }: Props) {
         </div>
       </section>
 
-      <p>
+      <p className="flex flex-wrap gap-4">
         <a href={`${href("/admin/audit")}?${new URLSearchParams({ actor: user.email })}`} className="text-sm font-medium text-brand-700 underline">
           {t("users.auditLink")}
+        </a>
+        <a href={`${href("/admin/emails")}?${new URLSearchParams({ recipient: user.email })}`} className="text-sm font-medium text-brand-700 underline">
+          {t("users.emailsLink")}
         </a>
       </p>
     </div>
