@@ -1,6 +1,8 @@
+import { NextRequest } from "next/server";
 import pg from "pg";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { loadAccountForbiddenReason, requireMembership } from "@/lib/auth/loaders";
+import { handleAuthRequest } from "@/lib/auth/route";
 import { closeRateLimitPool } from "@/lib/auth/rate-limit";
 import { authSecretOrThrow } from "@/lib/auth/config";
 import { isLiveSignInCode, verificationSecret } from "@/lib/auth/verification";
@@ -9,9 +11,11 @@ import { db } from "@/lib/db";
 import { requeueEmail } from "@/lib/email/mutations";
 import { stopBoss } from "@/lib/jobs/boss";
 import { ROUTING_CHANNEL } from "@/lib/tenancy/routing-cache";
-import { ACTOR_PASSWORD, actAs, memberOf, outcome, passwordUser } from "@/tests/integration/actors";
+import { ACTOR_PASSWORD, actAs, form, memberOf, outcome, passwordUser } from "@/tests/integration/actors";
 import { createTenant } from "@/tests/integration/fixtures";
+import { setPlatformAdminAction } from "./actions";
 import { sendSignInLink, setMerchantStatus, setPlatformAdmin } from "./mutations";
+import { IDLE_ADMIN_STATE } from "./types";
 
 vi.mock("@/lib/auth/index", () => import("@/lib/auth/testing"));
 vi.mock("next/headers", async () => {
@@ -27,6 +31,7 @@ vi.mock("next/headers", async () => {
 });
 vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
 vi.mock("next-intl/server", () => ({ getLocale: async () => "en" }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const currentPath = vi.hoisted(() => ({ value: "/" }));
 
@@ -106,6 +111,26 @@ describe("suspending a merchant", () => {
     expect(sessionCookieOf(await passwordSignIn("localhost:3000", adminMember.email, ACTOR_PASSWORD))).not.toBeNull();
   });
 
+  it("refuses the emailed sign-in link too, and the admin's reset link works once reactivated", async () => {
+    const tenant = await createTenant();
+    const owner = await memberOf(tenant, "OWNER");
+    const admin = await passwordUser("admin", { isPlatformAdmin: true });
+    await setMerchantStatus(admin.id, tenant.merchant.id, "SUSPENDED");
+    const link = async () => {
+      await sendSignInLink(admin.id, owner.id, "en");
+      const email = await db.emailMessage.findFirstOrThrow({ where: { to: owner.email, template: "sign-in" }, orderBy: { createdAt: "desc" }, select: { data: true } });
+      const url = new URL((email.data as { url: string }).url);
+      return handleAuthRequest(new NextRequest(`http://localhost:3000${url.pathname}${url.search}`, { headers: { host: url.host, "x-forwarded-for": "203.0.113.77" } }));
+    };
+    const refused = await link();
+    expect(sessionCookieOf(refused)).toBeNull();
+    expect(refused.headers.get("location")).toContain("error=AccessDenied");
+    await setMerchantStatus(admin.id, tenant.merchant.id, "ACTIVE");
+    const accepted = await link();
+    expect(sessionCookieOf(accepted)).not.toBeNull();
+    expect(accepted.headers.get("location")).toBe("http://localhost:3000/account");
+  });
+
   it("answers notFound for a merchant that does not exist, writing nothing", async () => {
     const admin = await passwordUser("admin", { isPlatformAdmin: true });
     expect(await setMerchantStatus(admin.id, "no-such-merchant", "SUSPENDED")).toEqual({ ok: false, reason: "notFound" });
@@ -148,6 +173,15 @@ describe("the platform admin right", () => {
       expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: "lastAdmin" }]);
       expect(await db.user.count({ where: { isPlatformAdmin: true } })).toBe(1);
     }
+  });
+
+  it("the form action refuses the last admin's own revocation with its reason, writing nothing", async () => {
+    const only = await passwordUser("only-admin", { isPlatformAdmin: true });
+    await actAs(only.email);
+    expect(await setPlatformAdminAction(IDLE_ADMIN_STATE, form({ userId: only.id, admin: "revoke" }))).toEqual({ status: "error", reason: "lastAdmin" });
+    expect(await setPlatformAdminAction(IDLE_ADMIN_STATE, form({ userId: only.id, admin: "maybe" }))).toEqual({ status: "error", reason: "invalid" });
+    expect(await db.user.count({ where: { isPlatformAdmin: true } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { targetId: only.id } })).toBe(0);
   });
 
   it("an unknown user is notFound", async () => {
