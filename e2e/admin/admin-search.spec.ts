@@ -40,6 +40,10 @@ test("an admin finds merchants and users, sees memberships and sends a sign-in l
   await page.goto(`/admin/emails?recipient=${encodeURIComponent(tenant.owner.email)}`);
   await expect(page.getByRole("cell", { name: tenant.owner.email })).toHaveCount(1);
 
+  // A filter that cannot be read is named, not silently dropped.
+  await page.goto("/admin/emails?status=NOPE");
+  await expect(page.getByRole("alert").filter({ hasText: en.AdminArea.mailbox.ignored.replace("{fields}", en.Mailbox.filters.status) })).toBeVisible();
+
   // Malformed search params: a clear message, no list.
   await page.goto("/admin/users?page=-1");
   await expect(page.getByRole("alert").filter({ hasText: en.AdminArea.search.invalid })).toBeVisible();
