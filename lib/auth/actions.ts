@@ -54,6 +54,11 @@ export async function signInWithPasswordAction(_prev: AuthFormState, formData: F
     if (error instanceof CredentialsSignin) {
       return { status: "error", formError: "invalidCredentials", email };
     }
+    // The password was right, but every merchant of this user is suspended.
+    if (error instanceof AuthError && error.type === "AccessDenied") {
+      await refundAuthAttempt("password", keys);
+      return { status: "error", formError: "suspended", email };
+    }
     throw error;
   }
   await refundAuthAttempt("password", keys);

@@ -10,7 +10,7 @@ import { sameOriginRedirect } from "@/lib/tenancy/urls";
 import { generateSignInCode } from "./codes";
 import { hostPath, localeOfPath, resolveAuthContext, type AuthHostContext } from "./context";
 import { verifyCredentials } from "./credentials";
-import { userExists } from "./data";
+import { isSignInSuspended, userExists } from "./data";
 import { isTokenForHost } from "./host-binding";
 import { ensureCustomer } from "./mutations";
 import { emailSchema, passwordSchema } from "./schema";
@@ -101,9 +101,11 @@ export function buildAuthConfig(ctx: AuthHostContext, locale: Locale = ctx.defau
     },
     callbacks: {
       async signIn({ user, account, email: emailInfo }) {
-        if (account?.type === "credentials") return ctx.kind === "platform";
+        if (account?.type === "credentials" && ctx.kind !== "platform") return false;
         // On the apex only existing accounts get a link; a stranger is told to check their email all the same.
         if (emailInfo?.verificationRequest && ctx.kind === "platform") return !!user.email && (await userExists(user.email));
+        // The staff of a suspended merchant cannot sign in to the apex (checked once the password or link is proven).
+        if (ctx.kind === "platform" && user.id && (await isSignInSuspended(user.id))) return false;
         return true;
       },
       async jwt({ token, user, account }) {

@@ -27,21 +27,35 @@ export function findSessionUser(userId: string) {
 export async function listMerchantsOfUser(userId: string): Promise<AccountMerchant[]> {
   const rows = await db.membership.findMany({
     where: { userId },
-    select: { role: true, merchant: { select: { id: true, name: true } } },
+    select: { role: true, merchant: { select: { id: true, name: true, status: true } } },
     orderBy: { merchant: { name: "asc" } },
   });
-  return rows.map((r) => ({ merchantId: r.merchant.id, name: r.merchant.name, role: r.role }));
+  return rows.map((r) => ({ merchantId: r.merchant.id, name: r.merchant.name, role: r.role, suspended: r.merchant.status === "SUSPENDED" }));
 }
 
 export async function findMembership(
   userId: string,
   merchantId: string,
-): Promise<{ role: MemberRole; storeIds: StoreId[] } | null> {
+): Promise<{ role: MemberRole; storeIds: StoreId[]; suspended: boolean } | null> {
   const row = await db.membership.findUnique({
     where: { userId_merchantId: { userId, merchantId } },
-    select: { role: true, stores: { select: { storeId: true } } },
+    select: { role: true, stores: { select: { storeId: true } }, merchant: { select: { status: true } } },
   });
-  return row ? { role: row.role, storeIds: row.stores.map((s) => s.storeId as StoreId) } : null;
+  return row ? { role: row.role, storeIds: row.stores.map((s) => s.storeId as StoreId), suspended: row.merchant.status === "SUSPENDED" } : null;
+}
+
+/**
+ * True when the apex must refuse this user's sign-in: not a platform admin, a member of at
+ * least one merchant, and every one of those merchants suspended. (A member of an active
+ * merchant signs in and only the suspended merchant's area is closed to them.)
+ */
+export async function isSignInSuspended(userId: string): Promise<boolean> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { isPlatformAdmin: true, memberships: { select: { merchant: { select: { status: true } } } } },
+  });
+  if (!user || user.isPlatformAdmin || user.memberships.length === 0) return false;
+  return user.memberships.every((m) => m.merchant.status === "SUSPENDED");
 }
 
 /** The merchant's name and stores (all of them, or only `storeIds`). */

@@ -91,12 +91,14 @@ const membershipOf = cache(async (userId: string, merchantId: string) => findMem
  * The gate of every merchant page and action: the signed-in user's membership of `merchantId`,
  * with the branded MerchantId that data functions require. Anonymous: redirect to sign-in.
  * Not a member (including members of other merchants): notFound(), so nothing of the merchant,
- * not even its existence, is shown.
+ * not even its existence, is shown. A member of a suspended merchant: forbidden() (403), from
+ * the next request after the suspension (account/forbidden.tsx says why).
  */
 export async function requireMembership(merchantId: string, options: { from?: string } = {}): Promise<MembershipAccess> {
   const user = await requireUser(options.from ?? `/account/m/${encodeURIComponent(merchantId)}`);
   const membership = await membershipOf(user.userId, merchantId);
   if (!membership) notFound();
+  if (membership.suspended) forbidden();
   return {
     merchantId: merchantId as MerchantId,
     userId: user.userId,
@@ -121,6 +123,27 @@ export async function requireStoreAccess(
   if (!store) notFound();
   if (!hasRole(access.role, atLeast)) forbidden();
   return { ...access, store };
+}
+
+/**
+ * Why the account area refused the current request, for its 403 page: "suspended" when the
+ * page asked for belongs to a suspended merchant the signed-in user is a member of, else
+ * "account". Reads the public path the proxy stamped on the request.
+ */
+export async function loadAccountForbiddenReason(): Promise<"suspended" | "account"> {
+  const user = await loadSession();
+  if (!user) return "account";
+  const { path } = await requestHostContext();
+  const match = /^(?:\/[a-z]{2})?\/account\/m\/([^/?#]+)/.exec(path);
+  if (!match) return "account";
+  let merchantId: string;
+  try {
+    merchantId = decodeURIComponent(match[1]!);
+  } catch {
+    return "account";
+  }
+  const membership = await membershipOf(user.userId, merchantId);
+  return membership?.suspended ? "suspended" : "account";
 }
 
 /** The merchant area's shell: the merchant's name and the stores this member works in. */

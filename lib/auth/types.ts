@@ -35,6 +35,8 @@ export interface AccountMerchant {
   merchantId: string;
   name: string;
   role: MemberRole;
+  /** Suspended by the platform: its area is closed to every member. */
+  suspended: boolean;
 }
 
 export interface MerchantAreaStore {
@@ -52,7 +54,7 @@ export interface MerchantArea {
 }
 
 /** Form-level outcomes the sign-in forms translate under `Errors.form`. */
-export type AuthFormError = "invalidCredentials" | "wrongHost" | "unavailable";
+export type AuthFormError = "invalidCredentials" | "wrongHost" | "unavailable" | "suspended";
 
 /** The state of every sign-in form (useActionState). */
 export interface AuthFormState {

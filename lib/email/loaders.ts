@@ -4,13 +4,15 @@ import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { getEmailMessage, listEmailMessages, listMailboxMerchants } from "./data";
 import { extractLinks } from "./links";
 import { renderEmail } from "./render";
-import { emailMessageIdSchema, mailboxFilterSchema, type MailboxFilter } from "./schema";
+import { emailMessageIdSchema, ignoredMailboxFilters, mailboxFilterSchema, type MailboxFilter } from "./schema";
 import { isTemplateName, TEMPLATE_NAMES, type TemplateName } from "./templates/registry";
 import { emailProviderConfigured } from "./transport";
 import type { EmailMessageDetail, MailboxPage, RenderedEmail } from "./types";
 
 export interface MailboxView {
   filter: MailboxFilter;
+  /** Filters given in the URL that could not be read, and were ignored. */
+  ignored: ReturnType<typeof ignoredMailboxFilters>;
   page: MailboxPage;
   merchants: Array<{ id: string; name: string }>;
   templates: readonly TemplateName[];
@@ -23,7 +25,7 @@ export async function loadMailbox(searchParams: Record<string, string | string[]
   await requirePlatformAdmin({ from: "/admin/emails" });
   const filter = mailboxFilterSchema.parse(searchParams);
   const [page, merchants] = await Promise.all([listEmailMessages(filter), listMailboxMerchants()]);
-  return { filter, page, merchants, templates: TEMPLATE_NAMES, devMailbox: !emailProviderConfigured() };
+  return { filter, ignored: ignoredMailboxFilters(searchParams, filter), page, merchants, templates: TEMPLATE_NAMES, devMailbox: !emailProviderConfigured() };
 }
 
 export interface EmailMessageView {

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { recordAuditEvent } from "@/lib/audit/mutations";
 import { db, Prisma } from "@/lib/db";
 import { isLocale } from "@/lib/i18n/locales";
 import { JOBS_SCHEMA, sendJob } from "@/lib/jobs/boss";
@@ -84,13 +85,15 @@ export async function deliverEmail(messageId: string, options: DeliverEmailOptio
 /**
  * "Send again" from the admin mailbox: puts the message back to QUEUED and queues a new job (in
  * one transaction) whose provider idempotency key differs from earlier sendings, so the provider
- * really sends it again. Platform admins only: the caller checks.
+ * really sends it again, and records who asked (an "email.resend" audit event). Platform admins
+ * only: the caller checks.
  */
-export async function requeueEmail(id: string): Promise<{ ok: true } | { ok: false; reason: "not-found" }> {
+export async function requeueEmail(id: string, actorUserId: string | null = null): Promise<{ ok: true } | { ok: false; reason: "not-found" }> {
   return db.$transaction(async (tx) => {
-    const updated = await tx.emailMessage.updateMany({ where: { id }, data: { status: "QUEUED" } });
-    if (updated.count === 0) return { ok: false as const, reason: "not-found" as const };
+    const updated = await tx.emailMessage.updateManyAndReturn({ where: { id }, data: { status: "QUEUED" }, select: { merchantId: true } });
+    if (updated.length === 0) return { ok: false as const, reason: "not-found" as const };
     await sendJob(EMAIL_SEND_QUEUE, { messageId: id, resendKey: randomUUID() }, { tx, singletonKey: id });
+    await recordAuditEvent(tx, { merchantId: updated[0]!.merchantId, actorUserId, action: "email.resend", targetType: "EmailMessage", targetId: id });
     return { ok: true as const };
   });
 }

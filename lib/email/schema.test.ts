@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { enqueueEmailSchema, mailboxFilterSchema } from "./schema";
+import { enqueueEmailSchema, ignoredMailboxFilters, mailboxFilterSchema } from "./schema";
 
 describe("mailboxFilterSchema", () => {
   it.each([
@@ -30,5 +30,17 @@ describe("enqueueEmailSchema", () => {
     ["key", { idempotencyKey: "x".repeat(201) }],
   ])("refuses a bad %s", (_label, override) => {
     expect(enqueueEmailSchema.safeParse({ ...valid, ...override }).success).toBe(false);
+  });
+});
+
+describe("ignoredMailboxFilters", () => {
+  it.each([
+    [{}, []],
+    [{ status: "SENT", page: "2" }, []],
+    [{ status: "NOPE", template: "sign-in", page: "-2" }, ["status", "page"]],
+    [{ template: "unknown", recipient: "x".repeat(300) }, ["template", "recipient"]],
+    [{ status: "", merchant: "  " }, []],
+  ])("%j -> %j", (input, expected) => {
+    expect(ignoredMailboxFilters(input, mailboxFilterSchema.parse(input))).toEqual(expected);
   });
 });

@@ -40,3 +40,20 @@ export const mailboxFilterSchema = z.object({
 });
 
 export type MailboxFilter = z.infer<typeof mailboxFilterSchema>;
+
+export const MAILBOX_FILTER_FIELDS = ["status", "template", "merchant", "recipient", "page"] as const;
+
+/**
+ * The filters that were given but could not be read (and so were ignored by mailboxFilterSchema),
+ * so the page can say so instead of silently showing an unfiltered list.
+ */
+export function ignoredMailboxFilters(
+  searchParams: Record<string, string | string[] | undefined>,
+  filter: MailboxFilter,
+): Array<(typeof MAILBOX_FILTER_FIELDS)[number]> {
+  return MAILBOX_FILTER_FIELDS.filter((field) => {
+    const given = firstValue(searchParams[field]);
+    if (typeof given !== "string" || given.trim() === "") return false;
+    return field === "page" ? String(filter.page) !== given.trim() : filter[field] === undefined;
+  });
+}

@@ -29,13 +29,21 @@ export default async function AccountHome({ params }: Props) {
       <ul className="grid gap-4 sm:grid-cols-2">
         {merchants.map((m) => (
           <li key={m.merchantId}>
-            <a
-              href={localizedPath(`/account/m/${m.merchantId}`, locale, PLATFORM_DEFAULT_LOCALE)}
-              className="flex flex-col gap-1 rounded-lg border border-slate-200 p-4 shadow-sm hover:border-brand-600 hover:bg-brand-50"
-            >
-              <span className="text-lg font-semibold">{m.name}</span>
-              <span className="text-sm text-slate-600">{t("yourRole", { role: t(`roles.${m.role}`) })}</span>
-            </a>
+            {m.suspended ? (
+              <div className="flex flex-col gap-1 rounded-lg border border-slate-200 bg-slate-50 p-4">
+                <span className="text-lg font-semibold">{m.name}</span>
+                <span className="text-sm text-slate-600">{t("yourRole", { role: t(`roles.${m.role}`) })}</span>
+                <span className="text-sm font-medium text-red-800">{t("suspended")}</span>
+              </div>
+            ) : (
+              <a
+                href={localizedPath(`/account/m/${m.merchantId}`, locale, PLATFORM_DEFAULT_LOCALE)}
+                className="flex flex-col gap-1 rounded-lg border border-slate-200 p-4 shadow-sm hover:border-brand-600 hover:bg-brand-50"
+              >
+                <span className="text-lg font-semibold">{m.name}</span>
+                <span className="text-sm text-slate-600">{t("yourRole", { role: t(`roles.${m.role}`) })}</span>
+              </a>
+            )}
           </li>
         ))}
       </ul>

@@ -18,6 +18,7 @@ export default async function AdminHome({ params }: Props) {
   setRequestLocale(locale);
   await requirePlatformAdmin();
   const t = await getTranslations("Admin");
+  const ta = await getTranslations("AdminArea");
   return (
     <section aria-labelledby="admin-title" className="flex flex-col gap-6">
       <header>
@@ -27,6 +28,17 @@ export default async function AdminHome({ params }: Props) {
         <p className="mt-1 text-slate-600">{t("lead")}</p>
       </header>
       <ul className="grid gap-4 sm:grid-cols-2">
+        {(["merchants", "users", "audit"] as const).map((section) => (
+          <li key={section}>
+            <a
+              href={localizedPath(`/admin/${section}`, locale, PLATFORM_DEFAULT_LOCALE)}
+              className="flex flex-col gap-1 rounded-lg border border-slate-200 p-4 shadow-sm hover:border-brand-600 hover:bg-brand-50"
+            >
+              <span className="text-lg font-semibold">{ta(`home.${section}Title`)}</span>
+              <span className="text-sm text-slate-600">{ta(`home.${section}Lead`)}</span>
+            </a>
+          </li>
+        ))}
         <li>
           <a
             href={localizedPath("/admin/emails", locale, PLATFORM_DEFAULT_LOCALE)}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { MailboxFilters } from "@/components/email/mailbox-filters";
 import { MailboxPagination } from "@/components/email/mailbox-pagination";
 import { MailboxTable } from "@/components/email/mailbox-table";
@@ -37,16 +38,24 @@ export default async function MailboxPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const view = await loadMailbox(await searchParams);
   const t = await getTranslations("Mailbox");
+  const ta = await getTranslations("AdminArea");
   const base = localizedPath("/admin/emails", locale, PLATFORM_DEFAULT_LOCALE);
   const filtered = Boolean(view.filter.status || view.filter.template || view.filter.merchant || view.filter.recipient);
   const { rows, total, page, pageCount } = view.page;
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
+      <AdminNav locale={locale} current="emails" />
       <h1 className="text-2xl font-bold tracking-tight">{t("title")}</h1>
       <p className="mt-2 text-slate-700">{t("lead")}</p>
       {view.devMailbox && (
         <p className="mt-4 rounded-md border border-brand-600/20 bg-brand-50 p-3 text-sm text-brand-700">{t("devModeNotice")}</p>
+      )}
+
+      {view.ignored.length > 0 && (
+        <p role="alert" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          {ta("mailbox.ignored", { fields: view.ignored.map((field) => (field === "page" ? ta("mailbox.page") : t(`filters.${field}`))).join(", ") })}
+        </p>
       )}
 
       <MailboxFilters action={base} filter={view.filter} templates={view.templates} merchants={view.merchants} />

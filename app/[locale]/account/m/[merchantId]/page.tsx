@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { loadMerchantArea } from "@/lib/auth/loaders";
+import { hasRole } from "@/lib/auth/types";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { urlConfig } from "@/lib/tenancy/request";
 import { absoluteUrl, localizedPath } from "@/lib/tenancy/urls";
@@ -20,12 +21,26 @@ export default async function MerchantHome({ params }: Props) {
   const area = await loadMerchantArea(merchantId);
   const t = await getTranslations("Account.merchant");
   const tc = await getTranslations("Catalog.store");
+  const tr = await getTranslations("Reports");
+  const ta = await getTranslations("Audit");
   const config = urlConfig();
   return (
     <section aria-labelledby="stores-title" className="flex flex-col gap-4">
       <h1 id="stores-title" className="text-xl font-semibold">
         {t("stores")}
       </h1>
+      {hasRole(area.access.role, "MANAGER") && (
+        <nav aria-label={tr("areaNav")} className="flex flex-wrap gap-4 text-sm">
+          <a href={localizedPath(`/account/m/${encodeURIComponent(area.access.merchantId)}/reports`, locale, PLATFORM_DEFAULT_LOCALE)} className="font-medium text-brand-700 underline">
+            {tr("title")}
+          </a>
+          {!area.access.storeIds && (
+            <a href={localizedPath(`/account/m/${encodeURIComponent(area.access.merchantId)}/audit`, locale, PLATFORM_DEFAULT_LOCALE)} className="font-medium text-brand-700 underline">
+              {ta("title")}
+            </a>
+          )}
+        </nav>
+      )}
       {area.access.storeIds && <p className="text-sm text-slate-600">{t("scoped")}</p>}
       {area.stores.length === 0 ? (
         <p className="text-slate-600">{t("noStores")}</p>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { EmailPreview } from "@/components/email/email-preview";
 import { EmailStatusBadge } from "@/components/email/email-status-badge";
 import { RefreshWhileQueued } from "@/components/email/refresh-while-queued";
@@ -44,6 +45,7 @@ export default async function EmailMessagePage({ params }: Props) {
 
   return (
     <div className="mx-auto max-w-4xl px-4 py-8">
+      <AdminNav locale={locale} current="emails" />
       <a href={localizedPath("/admin/emails", locale, PLATFORM_DEFAULT_LOCALE)} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
         ← {t("detail.back")}
       </a>

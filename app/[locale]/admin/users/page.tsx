@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { SearchForm } from "@/components/admin/search-form";
+import { Badge } from "@/components/admin/status-badge";
+import { Pagination } from "@/components/catalog/pagination";
+import { loadAdminUsers } from "@/lib/admin/loaders";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { localizedPath } from "@/lib/tenancy/urls";
+
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale: isLocale(locale) ? locale : PLATFORM_DEFAULT_LOCALE, namespace: "AdminArea.users" });
+  return { title: t("title") };
+}
+
+export default async function AdminUsersPage({ params, searchParams }: Props) {
+  const { locale: raw } = await params;
+  const locale = isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
+  setRequestLocale(locale);
+  const view = await loadAdminUsers(await searchParams);
+  const t = await getTranslations("AdminArea");
+  const format = await getFormatter();
+  const base = localizedPath("/admin/users", locale, PLATFORM_DEFAULT_LOCALE);
+  const search = view.ok ? view.search : { q: undefined, admins: undefined, page: 1 };
+  const hrefOf = (page: number) => {
+    const p = new URLSearchParams();
+    if (search.q) p.set("q", search.q);
+    if (search.admins) p.set("admins", "1");
+    if (page > 1) p.set("page", String(page));
+    const text = p.toString();
+    return text ? `${base}?${text}` : base;
+  };
+
+  return (
+    <div className="flex flex-col gap-6">
+      <AdminNav locale={locale} current="users" />
+      <header>
+        <h1 className="text-2xl font-bold tracking-tight">{t("users.title")}</h1>
+        <p className="mt-1 text-slate-600">{t("users.lead")}</p>
+      </header>
+      <SearchForm
+        action={base}
+        legend={t("users.searchLegend")}
+        label={t("users.searchLabel")}
+        value={search.q ?? ""}
+        placeholder={t("users.searchPlaceholder")}
+        submit={t("search.submit")}
+        reset={t("search.reset")}
+      >
+        <label className="flex items-center gap-2 self-end pb-2 text-sm font-medium text-slate-700">
+          <input type="checkbox" name="admins" value="1" defaultChecked={Boolean(search.admins)} className="h-4 w-4" />
+          {t("users.adminsOnly")}
+        </label>
+      </SearchForm>
+      {!view.ok ? (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+          {t("search.invalid")}
+        </p>
+      ) : view.page.rows.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">{t("users.empty")}</p>
+      ) : (
+        <>
+          <p className="text-sm text-slate-600" aria-live="polite">
+            {t("search.total", { count: view.page.total })}
+          </p>
+          <div className="overflow-x-auto rounded-lg border border-slate-200">
+            <table className="min-w-full divide-y divide-slate-200 text-sm">
+              <caption className="sr-only">{t("users.title")}</caption>
+              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+                <tr>
+                  <th scope="col" className="px-3 py-2">{t("users.columns.email")}</th>
+                  <th scope="col" className="px-3 py-2">{t("users.columns.name")}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{t("users.columns.memberships")}</th>
+                  <th scope="col" className="px-3 py-2">{t("users.columns.created")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100 bg-white">
+                {view.page.rows.map((u) => (
+                  <tr key={u.id}>
+                    <td className="px-3 py-2">
+                      <a href={`${base}/${encodeURIComponent(u.id)}`} className="break-all font-medium text-brand-700 underline-offset-2 hover:underline">
+                        {u.email}
+                      </a>{" "}
+                      {u.isPlatformAdmin && <Badge tone="brand">{t("users.adminBadge")}</Badge>}
+                    </td>
+                    <td className="px-3 py-2 text-slate-700">{u.name ?? "—"}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{u.membershipCount}</td>
+                    <td className="whitespace-nowrap px-3 py-2 text-slate-600">{format.dateTime(u.createdAt, { dateStyle: "medium" })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={view.page.page} pageCount={view.page.pageCount} hrefOf={hrefOf} />
+        </>
+      )}
+    </div>
+  );
+}

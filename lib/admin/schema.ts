@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+const blankToUndefined = (value: unknown) => {
+  const v = first(value);
+  return typeof v === "string" && v.trim() === "" ? undefined : v;
+};
+
+/** Ids of rows the admin pages act on (cuid()s; anything longer is not one of ours). */
+export const adminIdSchema = z.string().trim().min(1).max(64);
+
+/** The merchant search: text (name, id, store name or slug), status, page. */
+export const merchantSearchSchema = z.object({
+  q: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()),
+  status: z.preprocess(blankToUndefined, z.enum(["ACTIVE", "SUSPENDED"]).optional()),
+  page: z.preprocess((v) => first(v) ?? "1", z.coerce.number().int().min(1).max(100_000)),
+});
+export type MerchantSearch = z.infer<typeof merchantSearchSchema>;
+
+/** The user search: text (email, name or id), admins only, page. */
+export const userSearchSchema = z.object({
+  q: z.preprocess(blankToUndefined, z.string().trim().max(254).optional()),
+  admins: z.preprocess(blankToUndefined, z.literal("1").optional()),
+  page: z.preprocess((v) => first(v) ?? "1", z.coerce.number().int().min(1).max(100_000)),
+});
+export type UserSearch = z.infer<typeof userSearchSchema>;
+
+export const merchantStatusFormSchema = z.object({
+  merchantId: adminIdSchema,
+  status: z.enum(["ACTIVE", "SUSPENDED"]),
+});
+
+export const platformAdminFormSchema = z.object({
+  userId: adminIdSchema,
+  admin: z.enum(["grant", "revoke"]),
+});
+
+export const userIdFormSchema = z.object({ userId: adminIdSchema });
