@@ -71,3 +71,13 @@ export function form(fields: Record<string, string>): FormData {
   for (const [k, v] of Object.entries(fields)) data.append(k, v);
   return data;
 }
+
+/** Where an action redirected to; fails the test when it did anything else. */
+export async function redirectOf(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    (value) => new Error(`expected a redirect, got ${JSON.stringify(value)}`),
+    (e: unknown) => e,
+  );
+  if (error instanceof TestRedirect) return error.url;
+  throw error;
+}
