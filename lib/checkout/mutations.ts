@@ -114,7 +114,7 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
 
   // Phase 3: commit.
   try {
-    await db.$transaction((tx) => commitOrder(tx, input, { email: email!, now, expectedTotalCents: checked.priced.totalCents }), TX_OPTIONS);
+    await db.$transaction((tx) => commitOrder(tx, input, cart, { email: email!, now, expectedTotalCents: checked.priced.totalCents }), TX_OPTIONS);
   } catch (error) {
     // A double click that lost the race (the cart is already checked out, or the key is taken):
     // the other request placed the order.
@@ -130,17 +130,18 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
 async function commitOrder(
   tx: Tx,
   input: PlaceOrderInput,
+  cart: CartForCheckout,
   ctx: { email: string; now: Date; expectedTotalCents: number },
 ): Promise<string> {
   const { store } = input;
   const merchantId = store.merchantId;
 
-  // Lock order everywhere: cart, coupons (by id), stocked products (by id), then the store's number.
+  // Lock order everywhere: cart, coupons (by id), stocked products (by id), then the store's
+  // number. The coupons and products are those the cart held when it was priced; the read under
+  // the locks below must find the same ones, or the cart changed in between and is priced again.
   const locked = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM "Cart" WHERE id = ${input.cartId} AND "merchantId" = ${merchantId} AND "storeId" = ${store.id} AND status = 'ACTIVE' FOR UPDATE`;
   if (locked.length === 0) throw new CheckoutRejected(fail("cartNotFound"));
-  const cart = await loadCartForCheckout(merchantId, store.id, input.cartId, { locale: input.locale, tx });
-  if (!cart || cart.customerId !== (input.customer?.customerId ?? null)) throw new CheckoutRejected(fail("cartNotFound"));
 
   const couponIds = [...new Set(cart.coupons.map((c) => c.id))].sort();
   if (couponIds.length > 0) {
@@ -152,7 +153,14 @@ async function commitOrder(
   }
   // Re-read under the locks: stock, coupon terms and usage as they are now.
   const fresh = await loadCartForCheckout(merchantId, store.id, input.cartId, { locale: input.locale, tx });
-  if (!fresh) throw new CheckoutRejected(fail("cartNotFound"));
+  if (!fresh || fresh.customerId !== (input.customer?.customerId ?? null)) throw new CheckoutRejected(fail("cartNotFound"));
+  const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
+  if (
+    !sameIds([...new Set(fresh.coupons.map((c) => c.id))].sort(), couponIds) ||
+    !sameIds([...new Set(fresh.lines.map((l) => l.productId))].sort(), productIds)
+  ) {
+    throw new CheckoutRejected(fail("priceChanged"));
+  }
   const usage = await loadCouponUsage(merchantId, couponIds, { customerId: input.customer?.customerId ?? null, email: ctx.email }, tx);
   const checked = checkCart(fresh, { email: ctx.email, shipping: input.shipping, currency: store.currency, now: ctx.now, usage });
   if (!checked.ok) throw new CheckoutRejected(checked);
@@ -162,14 +170,20 @@ async function commitOrder(
   // Guests become customers of the merchant by email (one row per merchant and email).
   let customerId = input.customer?.customerId ?? null;
   if (!customerId) {
-    await tx.customer.createMany({ data: [{ merchantId, email: ctx.email, preferredLocale: input.locale }], skipDuplicates: true });
-    const customer = await tx.customer.findUniqueOrThrow({ where: { merchantId_email: { merchantId, email: ctx.email } }, select: { id: true } });
+    const customer = await tx.customer.upsert({
+      where: { merchantId_email: { merchantId, email: ctx.email } },
+      create: { merchantId, email: ctx.email, preferredLocale: input.locale },
+      update: {},
+      select: { id: true },
+    });
     customerId = customer.id;
   }
 
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`order-number:${store.id}`}, 0))`;
-  const count = await tx.order.count({ where: { merchantId, storeId: store.id } });
-  const number = String(count + 1).padStart(6, "0");
+  // Dense numbers per store: the store's counter row is locked until this order commits.
+  const [counter] = await tx.$queryRaw<{ lastOrderNumber: number }[]>`
+    UPDATE "Store" SET "lastOrderNumber" = "lastOrderNumber" + 1 WHERE id = ${store.id} AND "merchantId" = ${merchantId} RETURNING "lastOrderNumber"`;
+  if (!counter) throw new CheckoutRejected(fail("cartNotFound"));
+  const number = String(counter.lastOrderNumber).padStart(6, "0");
 
   const paymentRequired = needsPayment(priced.totalCents);
   const transactionId = randomUUID();

@@ -116,6 +116,7 @@ export async function generateDataset(client: pg.ClientBase, scale: Scale): Prom
      CROSS JOIN LATERAL (SELECT pick.id, 500 + (pick.id * 37) % 19500 AS price) p`,
     [scale.orders, stores, scale.products],
   );
+  await q(`UPDATE "Store" s SET "lastOrderNumber" = o.n FROM (SELECT "storeId", count(*)::int AS n FROM "Order" GROUP BY "storeId") o WHERE o."storeId" = s.id`);
   await q(
     `UPDATE "Order" o SET "subtotalCents" = t.sum, "totalCents" = t.sum
      FROM (SELECT "orderId", sum("totalCents")::int AS sum FROM "OrderLine" WHERE "orderId" LIKE 'border%' GROUP BY "orderId") t
