@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { loadMerchantArea } from "@/lib/auth/loaders";
+import { hasRole } from "@/lib/auth/types";
+import { loadChecklist } from "@/lib/onboarding/loaders";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { urlConfig } from "@/lib/tenancy/request";
 import { absoluteUrl, localizedPath } from "@/lib/tenancy/urls";
 
-type Props = { params: Promise<{ locale: string; merchantId: string }> };
+type Props = { params: Promise<{ locale: string; merchantId: string }>; searchParams: Promise<{ welcome?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { merchantId } = await params;
@@ -13,7 +15,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: area.merchantName };
 }
 
-export default async function MerchantHome({ params }: Props) {
+export default async function MerchantHome({ params, searchParams }: Props) {
   const { locale: raw, merchantId } = await params;
   const locale = isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
   setRequestLocale(locale);
@@ -21,7 +23,46 @@ export default async function MerchantHome({ params }: Props) {
   const t = await getTranslations("Account.merchant");
   const tc = await getTranslations("Catalog.store");
   const config = urlConfig();
+  const canManage = hasRole(area.access.role, "MANAGER");
+  const checklist = canManage ? await loadChecklist(area.access) : [];
+  const tl = await getTranslations("Onboarding.checklist");
+  const welcome = (await searchParams).welcome === "1";
+  const link = (path: string) => localizedPath(path, locale, PLATFORM_DEFAULT_LOCALE);
+  const base = `/account/m/${encodeURIComponent(area.access.merchantId)}`;
   return (
+    <>
+    {welcome && (
+      <p role="status" className="rounded-md border border-green-200 bg-green-50 px-4 py-3 text-green-900">
+        {tl("welcome", { merchant: area.merchantName })}
+      </p>
+    )}
+    {canManage && (
+      <nav aria-label={t("sections")} className="flex flex-wrap gap-4 text-sm">
+        <a href={link(`${base}/staff`)} className="font-medium text-brand-700 underline">
+          {t("staff")}
+        </a>
+      </nav>
+    )}
+    {checklist.some((item) => !item.done) && (
+      <section aria-labelledby="checklist-title" className="rounded-lg border border-slate-200 p-4">
+        <h2 id="checklist-title" className="text-lg font-semibold">
+          {tl("title")}
+        </h2>
+        <ul className="mt-3 flex flex-col gap-2">
+          {checklist.map((item) => (
+            <li key={item.key} data-testid={`checklist-${item.key}`} data-done={item.done} className="flex items-center gap-3">
+              <span aria-hidden="true" className={`inline-flex size-5 items-center justify-center rounded-full border text-xs ${item.done ? "border-green-600 bg-green-600 text-white" : "border-slate-400"}`}>
+                {item.done ? "✓" : ""}
+              </span>
+              <a href={link(item.href)} className={item.done ? "text-slate-500 line-through" : "font-medium text-brand-700 underline"}>
+                {tl(item.key)}
+              </a>
+              <span className="sr-only">{item.done ? tl("done") : tl("todo")}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    )}
     <section aria-labelledby="stores-title" className="flex flex-col gap-4">
       <h1 id="stores-title" className="text-xl font-semibold">
         {t("stores")}
@@ -58,5 +99,6 @@ export default async function MerchantHome({ params }: Props) {
         </ul>
       )}
     </section>
+    </>
   );
 }
