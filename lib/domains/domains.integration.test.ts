@@ -22,6 +22,10 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 const zone = new Map<string, { txt?: string[]; cname?: string; a?: string[] }>();
 const queries: string[] = [];
 const { Packet } = dns2;
+// dns2 encodes plain record objects; its typings ask for a toBuffer that answers never need.
+function answer(record: { name: string; type: number; class: number; ttl: number; data?: string; domain?: string; address?: string }) {
+  return record as typeof record & { toBuffer: () => Buffer };
+}
 const server = dns2.createServer({
   udp: true,
   handle: (request, send) => {
@@ -31,9 +35,9 @@ const server = dns2.createServer({
     queries.push(`${question.type}:${name}`);
     const records = zone.get(name);
     const base = { name: question.name, class: Packet.CLASS.IN, ttl: 1 };
-    if (records?.txt && question.type === Packet.TYPE.TXT) for (const data of records.txt) response.answers.push({ ...base, type: Packet.TYPE.TXT, data });
-    if (records?.cname && question.type === Packet.TYPE.CNAME) response.answers.push({ ...base, type: Packet.TYPE.CNAME, domain: records.cname });
-    if (records?.a && question.type === Packet.TYPE.A) for (const address of records.a) response.answers.push({ ...base, type: Packet.TYPE.A, address });
+    if (records?.txt && question.type === Packet.TYPE.TXT) for (const data of records.txt) response.answers.push(answer({ ...base, type: Packet.TYPE.TXT, data }));
+    if (records?.cname && question.type === Packet.TYPE.CNAME) response.answers.push(answer({ ...base, type: Packet.TYPE.CNAME, domain: records.cname }));
+    if (records?.a && question.type === Packet.TYPE.A) for (const address of records.a) response.answers.push(answer({ ...base, type: Packet.TYPE.A, address }));
     send(response);
   },
 });

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { TextField } from "@/components/auth/text-field";
-import { StaffActionForm } from "@/components/staff/staff-action-form";
+import { JoinForm } from "@/components/staff/join-form";
 import { apexSignInPath, loadSession } from "@/lib/auth/loaders";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
-import { joinWithCodeAction } from "@/lib/staff/actions";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -37,18 +35,20 @@ export default async function JoinPage({ params }: Props) {
           </p>
         )}
       </header>
-      <StaffActionForm action={joinWithCodeAction} submitLabel={t("submit")} pendingLabel={t("submitting")} className="flex flex-col gap-4">
-        <input type="hidden" name="locale" value={locale} />
-        <TextField id="join-code" name="code" label={t("code")} autoComplete="off" autoCapitalize="none" spellCheck={false} required className="font-mono text-lg" />
-        {!user && (
-          <fieldset className="flex flex-col gap-4">
-            <legend className="mb-2 text-lg font-semibold">{t("accountLegend")}</legend>
-            <TextField id="join-name" name="name" label={tf("name")} autoComplete="name" required />
-            <TextField id="join-email" name="email" type="email" label={tf("email")} autoComplete="email" required />
-            <TextField id="join-password" name="password" type="password" label={tf("password")} hint={tf("passwordHint")} autoComplete="new-password" required />
-          </fieldset>
-        )}
-      </StaffActionForm>
+      <JoinForm
+        locale={locale}
+        needsAccount={!user}
+        labels={{
+          code: t("code"),
+          accountLegend: t("accountLegend"),
+          name: tf("name"),
+          email: tf("email"),
+          password: tf("password"),
+          passwordHint: tf("passwordHint"),
+          submit: t("submit"),
+          submitting: t("submitting"),
+        }}
+      />
     </section>
   );
 }
