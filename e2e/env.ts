@@ -4,6 +4,8 @@
  */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3000);
 export const E2E_PG_PORT = Number(process.env.E2E_PG_PORT ?? 5435);
+/** UDP port of the DNS server the domain spec runs; the e2e server's domain verification asks it. */
+export const E2E_DNS_PORT = Number(process.env.E2E_DNS_PORT ?? E2E_PORT + 2053);
 /** Data directory of the e2e server's embedded PostgreSQL; deleted before every run. */
 export const E2E_DATA_DIR = ".data/e2e";
 export const E2E_DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${E2E_PG_PORT}/patron`;

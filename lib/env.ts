@@ -26,6 +26,15 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
   /** Counts the SQL statements sent through Prisma and serves the count (benchmarks only). */
   PATRON_COUNT_QUERIES: z.enum(["1", "0"]).optional(),
+  /**
+   * DNS servers that custom-domain verification asks ("1.1.1.1,8.8.8.8" or "127.0.0.1:5353");
+   * the system's resolvers when unset. Tests point it at a DNS server of their own.
+   */
+  DNS_SERVERS: z.string().min(1).optional(),
+  /** The host name merchants point their domain's CNAME at; "stores.<root domain>" when unset. */
+  DOMAIN_CNAME_TARGET: z.string().min(1).optional(),
+  /** The IPv4 address merchants point an apex domain's A record at; only CNAME is offered when unset. */
+  DOMAIN_A_TARGET: z.ipv4().optional(),
 });
 
 export type Env = z.infer<typeof schema> & { PLATFORM_PROTOCOL: "http" | "https"; showDemoAccounts: boolean; countQueries: boolean };

@@ -9,7 +9,7 @@
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { E2E_AUTH_SECRET, E2E_DATA_DIR, E2E_PG_PORT, E2E_PORT, ROOT_DOMAIN } from "../e2e/env";
+import { E2E_AUTH_SECRET, E2E_DATA_DIR, E2E_DNS_PORT, E2E_PG_PORT, E2E_PORT, ROOT_DOMAIN } from "../e2e/env";
 
 const dataDir = path.resolve(E2E_DATA_DIR);
 rmSync(dataDir, { recursive: true, force: true });
@@ -25,6 +25,8 @@ const env: NodeJS.ProcessEnv = {
   PLATFORM_ROOT_DOMAIN: ROOT_DOMAIN,
   PLATFORM_PROTOCOL: "http",
   STORAGE_DIR: path.join(dataDir, "storage"),
+  // Custom-domain verification asks the DNS server of e2e/accounts/domains.spec.ts.
+  DNS_SERVERS: `127.0.0.1:${E2E_DNS_PORT}`,
 };
 // A developer's own settings must not leak in: the e2e server always owns its database, and
 // email always stays in the outbox where specs read it.
@@ -40,6 +42,8 @@ for (const name of [
   // Payments always go through the test provider.
   "STRIPE_SECRET_KEY",
   "STRIPE_WEBHOOK_SECRET",
+  "DOMAIN_CNAME_TARGET",
+  "DOMAIN_A_TARGET",
 ]) {
   delete env[name];
 }

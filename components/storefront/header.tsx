@@ -4,7 +4,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { Storefront } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
 
-export async function StorefrontHeader({ store, locale }: { store: Storefront; locale: Locale }) {
+export async function StorefrontHeader({ store, locale, name, logoUrl }: { store: Storefront; locale: Locale; name: string; logoUrl: string | null }) {
   const [t, cartCount] = await Promise.all([getTranslations(), loadCartItemCount(store)]);
   const href = (path: string) => localizedPath(path, locale, store.defaultLocale);
   return (
@@ -13,10 +13,12 @@ export async function StorefrontHeader({ store, locale }: { store: Storefront; l
         {t("Common.skipToContent")}
       </a>
       <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-4">
-        <a href={href("/")} className="text-xl font-bold tracking-tight">
-          {store.name}
+        <a href={href("/")} className="flex items-center gap-3 text-xl font-bold tracking-tight">
+          {/* eslint-disable-next-line @next/next/no-img-element -- logos are served by our own file route */}
+          {logoUrl && <img src={logoUrl} alt="" className="h-10 w-auto" data-testid="store-logo" />}
+          {name}
         </a>
-        <nav aria-label={store.name} className="flex items-center gap-4">
+        <nav aria-label={name} className="flex items-center gap-4">
           <a href={href("/account")} className="text-sm font-medium text-slate-700 hover:text-slate-900">
             {t("Storefront.account")}
           </a>

@@ -77,12 +77,10 @@ export async function requirePlatformAdmin(options: { from?: string } = {}): Pro
   return { userId: user.userId, email: user.email };
 }
 
-/** The merchants the signed-in user belongs to; forbidden() (403) for a user with none. */
-export async function loadAccountMerchants(from = "/account"): Promise<{ user: SessionUser; merchants: AccountMerchant[] }> {
+/** The signed-in user and their merchants (possibly none: they may create one or join a team). */
+export async function loadAccountHome(from = "/account"): Promise<{ user: SessionUser; merchants: AccountMerchant[] }> {
   const user = await requireUser(from);
-  const merchants = await listMerchantsOfUser(user.userId);
-  if (merchants.length === 0) forbidden();
-  return { user, merchants };
+  return { user, merchants: await listMerchantsOfUser(user.userId) };
 }
 
 const membershipOf = cache(async (userId: string, merchantId: string) => findMembership(userId, merchantId));

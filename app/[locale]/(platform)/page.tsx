@@ -16,7 +16,7 @@ export default async function Landing({ params }: PageProps<"/[locale]">) {
   const { locale: raw } = await params;
   const locale = isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
   setRequestLocale(locale);
-  const t = await getTranslations("Landing");
+  const [t, to] = await Promise.all([getTranslations("Landing"), getTranslations("Onboarding")]);
   const demo = loadDemoDirectory();
   return (
     <>
@@ -25,12 +25,20 @@ export default async function Landing({ params }: PageProps<"/[locale]">) {
         <section className="max-w-2xl">
           <h1 className="text-4xl font-bold tracking-tight">{t("headline")}</h1>
           <p className="mt-4 text-lg text-slate-700">{t("lead")}</p>
-          <a
-            href={localizedPath("/sign-in", locale, PLATFORM_DEFAULT_LOCALE)}
-            className="mt-6 inline-block rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
-          >
-            {t("merchantCta")}
-          </a>
+          <div className="mt-6 flex flex-wrap gap-3">
+            <a
+              href={localizedPath("/sign-in", locale, PLATFORM_DEFAULT_LOCALE)}
+              className="inline-block rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+            >
+              {t("merchantCta")}
+            </a>
+            <a
+              href={localizedPath("/account/new", locale, PLATFORM_DEFAULT_LOCALE)}
+              className="inline-block rounded-md border border-slate-300 px-4 py-2 font-medium text-slate-900 hover:bg-slate-50"
+            >
+              {to("cta")}
+            </a>
+          </div>
         </section>
         {demo && <DemoAccounts directory={demo} locale={locale} />}
       </main>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { loadAccountMerchants } from "@/lib/auth/loaders";
+import { loadAccountHome } from "@/lib/auth/loaders";
+import { loadPendingRequests } from "@/lib/staff/loaders";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
 
@@ -16,8 +17,47 @@ export default async function AccountHome({ params }: Props) {
   const { locale: raw } = await params;
   const locale = isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
   setRequestLocale(locale);
-  const { merchants } = await loadAccountMerchants();
-  const t = await getTranslations("Account");
+  const { user, merchants } = await loadAccountHome();
+  const [t, to, pending] = await Promise.all([getTranslations("Account"), getTranslations("Onboarding.noBusiness"), loadPendingRequests(user.userId)]);
+  const actions = (
+    <div className="flex flex-wrap gap-3">
+      <a href={localizedPath("/account/new", locale, PLATFORM_DEFAULT_LOCALE)} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+        {to("create")}
+      </a>
+      <a href={localizedPath("/account/join", locale, PLATFORM_DEFAULT_LOCALE)} className="rounded-md border border-slate-300 px-4 py-2 font-medium text-slate-900 hover:bg-slate-50">
+        {to("join")}
+      </a>
+    </div>
+  );
+  const waiting =
+    pending.length > 0 ? (
+      <section aria-labelledby="pending-title" className="flex flex-col gap-2">
+        <h2 id="pending-title" className="text-lg font-semibold">
+          {to("pending")}
+        </h2>
+        <ul className="flex flex-col gap-1">
+          {pending.map((r) => (
+            <li key={r.id} data-testid="pending-request">
+              {to("pendingItem", { merchant: r.merchant.name, role: t(`roles.${r.role}`) })}
+            </li>
+          ))}
+        </ul>
+      </section>
+    ) : null;
+  if (merchants.length === 0) {
+    return (
+      <section aria-labelledby="account-title" className="flex flex-col gap-6">
+        <header>
+          <h1 id="account-title" className="text-3xl font-bold tracking-tight">
+            {to("title")}
+          </h1>
+          <p className="mt-1 text-slate-600">{to("lead")}</p>
+        </header>
+        {waiting}
+        {actions}
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="account-title" className="flex flex-col gap-6">
       <header>
@@ -47,6 +87,8 @@ export default async function AccountHome({ params }: Props) {
           </li>
         ))}
       </ul>
+      {waiting}
+      {actions}
     </section>
   );
 }

@@ -17,8 +17,7 @@ export default async function AdminHome({ params }: Props) {
   const locale = isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
   setRequestLocale(locale);
   await requirePlatformAdmin();
-  const t = await getTranslations("Admin");
-  const ta = await getTranslations("AdminArea");
+  const [t, ta, td] = await Promise.all([getTranslations("Admin"), getTranslations("AdminArea"), getTranslations("Domains.admin")]);
   return (
     <section aria-labelledby="admin-title" className="flex flex-col gap-6">
       <header>
@@ -46,6 +45,15 @@ export default async function AdminHome({ params }: Props) {
           >
             <span className="text-lg font-semibold">{t("emailsTitle")}</span>
             <span className="text-sm text-slate-600">{t("emailsLead")}</span>
+          </a>
+        </li>
+        <li>
+          <a
+            href={localizedPath("/admin/domains", locale, PLATFORM_DEFAULT_LOCALE)}
+            className="flex flex-col gap-1 rounded-lg border border-slate-200 p-4 shadow-sm hover:border-brand-600 hover:bg-brand-50"
+          >
+            <span className="text-lg font-semibold">{td("title")}</span>
+            <span className="text-sm text-slate-600">{td("lead")}</span>
           </a>
         </li>
       </ul>

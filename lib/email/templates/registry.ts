@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { orderConfirmationEmail } from "./order-confirmation";
 import { signInEmail } from "./sign-in";
+import { staffInvitationEmail } from "./staff-invitation";
 
 /**
  * Every email the platform can send, by template name. To add one: write its component, data
@@ -11,6 +12,7 @@ import { signInEmail } from "./sign-in";
 export const EMAIL_TEMPLATES = {
   "sign-in": signInEmail,
   "order-confirmation": orderConfirmationEmail,
+  "staff-invitation": staffInvitationEmail,
 } as const;
 
 export type TemplateName = keyof typeof EMAIL_TEMPLATES;

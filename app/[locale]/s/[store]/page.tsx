@@ -3,6 +3,7 @@ import { Pagination } from "@/components/catalog/pagination";
 import { ProductGrid } from "@/components/storefront/product-grid";
 import { listPublicProducts } from "@/lib/catalog/data";
 import { pageNumber } from "@/lib/catalog/rules";
+import { loadStorefrontProfile } from "@/lib/stores/loaders";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
 
@@ -11,12 +12,17 @@ export default async function StorefrontHome({ params, searchParams }: PageProps
   const page = pageNumber((await searchParams).page);
   const t = await getTranslations("Storefront");
   const tc = await getTranslations("Catalog.storefront");
-  const listing = await listPublicProducts(store.merchantId, store.id, locale, store.defaultLocale, page);
+  const [listing, profile] = await Promise.all([
+    listPublicProducts(store.merchantId, store.id, locale, store.defaultLocale, page),
+    loadStorefrontProfile(store, locale),
+  ]);
   const home = localizedPath("/", locale, store.defaultLocale);
   const hrefOf = (n: number) => (n === 1 ? home : `${home}?${new URLSearchParams({ page: String(n) })}`);
   return (
     <>
-      <h1 className="text-3xl font-bold tracking-tight">{t("welcome", { store: store.name })}</h1>
+      <h1 className="text-3xl font-bold tracking-tight">{t("welcome", { store: profile.name })}</h1>
+      {profile.tagline && <p className="mt-2 text-lg text-slate-700" data-testid="store-tagline">{profile.tagline}</p>}
+      {profile.description && <p className="mt-4 max-w-2xl whitespace-pre-line text-slate-600" data-testid="store-description">{profile.description}</p>}
       <section aria-labelledby="products-heading" className="mt-8">
         <h2 id="products-heading" className="text-lg font-semibold">
           {t("products")}

@@ -2,6 +2,8 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { findProductForEdit } from "@/lib/catalog/data";
 import { createProduct } from "@/lib/catalog/mutations";
 import { stopBoss } from "@/lib/jobs/boss";
+import { findStoreSettings } from "@/lib/stores/data";
+import { updateStoreSettings } from "@/lib/stores/mutations";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { digitalFileKeyOf } from "@/tests/integration/catalog-fixtures";
 import { createTenant } from "@/tests/integration/fixtures";
@@ -52,5 +54,26 @@ describe("the product image route", async () => {
     expect((await get(`images/other-merchant/${imageKey.split("/")[2]}`)).status).toBe(404);
     expect((await get("images/../../etc/passwd")).status).toBe(404);
     expect((await get(digitalKey.replace(/^digital/, "images") + ".png")).status).toBe(404);
+  });
+});
+
+describe("store logos", async () => {
+  const t = await createTenant();
+  const other = await createTenant();
+  const actor = { merchantId: t.merchant.id as MerchantId, storeId: t.store.id as StoreId, userId: t.owner.id, defaultLocale: "en" as const, locales: ["en" as const] };
+  const texts = { en: { name: "Logo shop", tagline: "", description: "", closedMessage: "" } };
+  await updateStoreSettings(actor, { texts, contactEmail: null, contactPhone: null, contactAddress: null, status: "OPEN", removeLogo: false, logo: { bytes: PNG, type: "image/png" } });
+  const logoKey = (await findStoreSettings(actor.merchantId, actor.storeId))!.logoKey!;
+
+  it("serves the current logo of a store, under its own merchant only", async () => {
+    const response = await get(logoKey);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("image/png");
+    expect((await get(logoKey.replace(t.merchant.id, other.merchant.id))).status).toBe(404);
+  });
+
+  it("stops serving a logo once it is removed", async () => {
+    await updateStoreSettings(actor, { texts, contactEmail: null, contactPhone: null, contactAddress: null, status: "OPEN", removeLogo: true, logo: null });
+    expect((await get(logoKey)).status).toBe(404);
   });
 });

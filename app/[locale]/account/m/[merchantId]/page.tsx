@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { loadMerchantArea } from "@/lib/auth/loaders";
 import { hasRole } from "@/lib/auth/types";
+import { loadChecklist } from "@/lib/onboarding/loaders";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { urlConfig } from "@/lib/tenancy/request";
 import { absoluteUrl, localizedPath } from "@/lib/tenancy/urls";
 
-type Props = { params: Promise<{ locale: string; merchantId: string }> };
+type Props = { params: Promise<{ locale: string; merchantId: string }>; searchParams: Promise<{ welcome?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { merchantId } = await params;
@@ -14,7 +15,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: area.merchantName };
 }
 
-export default async function MerchantHome({ params }: Props) {
+export default async function MerchantHome({ params, searchParams }: Props) {
   const { locale: raw, merchantId } = await params;
   const locale = isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
   setRequestLocale(locale);
@@ -24,23 +25,59 @@ export default async function MerchantHome({ params }: Props) {
   const tr = await getTranslations("Reports");
   const ta = await getTranslations("Audit");
   const config = urlConfig();
+  const canManage = hasRole(area.access.role, "MANAGER");
+  const checklist = canManage ? await loadChecklist(area.access) : [];
+  const tl = await getTranslations("Onboarding.checklist");
+  const welcome = (await searchParams).welcome === "1";
+  const link = (path: string) => localizedPath(path, locale, PLATFORM_DEFAULT_LOCALE);
+  const base = `/account/m/${encodeURIComponent(area.access.merchantId)}`;
   return (
+    <>
+    {welcome && (
+      <p role="status" className="rounded-md border border-green-200 bg-green-50 px-4 py-3 text-green-900">
+        {tl("welcome", { merchant: area.merchantName })}
+      </p>
+    )}
+    {canManage && (
+      <nav aria-label={t("sections")} className="flex flex-wrap gap-4 text-sm">
+        <a href={link(`${base}/staff`)} className="font-medium text-brand-700 underline">
+          {t("staff")}
+        </a>
+        <a href={link(`${base}/reports`)} className="font-medium text-brand-700 underline">
+          {tr("title")}
+        </a>
+        {/* The audit log covers every store: store-limited managers do not read it. */}
+        {!area.access.storeIds && (
+          <a href={link(`${base}/audit`)} className="font-medium text-brand-700 underline">
+            {ta("title")}
+          </a>
+        )}
+      </nav>
+    )}
+    {checklist.some((item) => !item.done) && (
+      <section aria-labelledby="checklist-title" className="rounded-lg border border-slate-200 p-4">
+        <h2 id="checklist-title" className="text-lg font-semibold">
+          {tl("title")}
+        </h2>
+        <ul className="mt-3 flex flex-col gap-2">
+          {checklist.map((item) => (
+            <li key={item.key} data-testid={`checklist-${item.key}`} data-done={item.done} className="flex items-center gap-3">
+              <span aria-hidden="true" className={`inline-flex size-5 items-center justify-center rounded-full border text-xs ${item.done ? "border-green-600 bg-green-600 text-white" : "border-slate-400"}`}>
+                {item.done ? "✓" : ""}
+              </span>
+              <a href={link(item.href)} className={item.done ? "text-slate-500 line-through" : "font-medium text-brand-700 underline"}>
+                {tl(item.key)}
+              </a>
+              <span className="sr-only">{item.done ? tl("done") : tl("todo")}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    )}
     <section aria-labelledby="stores-title" className="flex flex-col gap-4">
       <h1 id="stores-title" className="text-xl font-semibold">
         {t("stores")}
       </h1>
-      {hasRole(area.access.role, "MANAGER") && (
-        <nav aria-label={tr("areaNav")} className="flex flex-wrap gap-4 text-sm">
-          <a href={localizedPath(`/account/m/${encodeURIComponent(area.access.merchantId)}/reports`, locale, PLATFORM_DEFAULT_LOCALE)} className="font-medium text-brand-700 underline">
-            {tr("title")}
-          </a>
-          {!area.access.storeIds && (
-            <a href={localizedPath(`/account/m/${encodeURIComponent(area.access.merchantId)}/audit`, locale, PLATFORM_DEFAULT_LOCALE)} className="font-medium text-brand-700 underline">
-              {ta("title")}
-            </a>
-          )}
-        </nav>
-      )}
       {area.access.storeIds && <p className="text-sm text-slate-600">{t("scoped")}</p>}
       {area.stores.length === 0 ? (
         <p className="text-slate-600">{t("noStores")}</p>
@@ -73,5 +110,6 @@ export default async function MerchantHome({ params }: Props) {
         </ul>
       )}
     </section>
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { StoreNav } from "@/components/catalog/store-nav";
 import { requireStoreAccess } from "@/lib/auth/loaders";
+import { hasRole } from "@/lib/auth/types";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
 
@@ -20,12 +21,19 @@ export default async function StoreLayout({
   const locale = isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
   setRequestLocale(locale);
   const access = await requireStoreAccess(merchantId, storeId);
-  const t = await getTranslations("Catalog.store");
+  const [t, ts] = await Promise.all([getTranslations("Catalog.store"), getTranslations("StoreSettings.nav")]);
   const base = `/account/m/${encodeURIComponent(access.merchantId)}/stores/${encodeURIComponent(access.store.id)}`;
   const items = (["products", "coupons", "orders"] as const).map((section) => {
     const href = localizedPath(`${base}/${section}`, locale, PLATFORM_DEFAULT_LOCALE);
     return { href, label: t(section), marker: `/stores/${encodeURIComponent(access.store.id)}/${section}` };
   });
+  // Settings and domains are the owners' (the pages gate themselves too).
+  if (hasRole(access.role, "OWNER")) {
+    for (const section of ["settings", "domains"] as const) {
+      const href = localizedPath(`${base}/${section}`, locale, PLATFORM_DEFAULT_LOCALE);
+      items.push({ href, label: ts(section), marker: `/stores/${encodeURIComponent(access.store.id)}/${section}` });
+    }
+  }
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-3">

@@ -1,0 +1,123 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { TextField } from "@/components/auth/text-field";
+import type { Locale } from "@/lib/i18n/locales";
+import { INITIAL_STORE_SETTINGS_STATE, type StoreSettingsFormState } from "@/lib/stores/types";
+
+const AREA = "rounded-md border border-slate-300 px-3 py-2 text-slate-900 shadow-sm";
+
+/** A store's settings: texts per offered locale, logo, contact details, open or closed. */
+export function StoreSettingsForm({
+  action,
+  initial,
+  locales,
+  defaultLocale,
+  localeNames,
+  logoUrl,
+  locale,
+}: {
+  action: (state: StoreSettingsFormState, formData: FormData) => Promise<StoreSettingsFormState>;
+  initial: Record<string, string>;
+  locales: Locale[];
+  defaultLocale: Locale;
+  localeNames: Record<Locale, string>;
+  logoUrl: string | null;
+  locale: Locale;
+}) {
+  const t = useTranslations("StoreSettings.form");
+  const te = useTranslations("StoreSettings.errors");
+  const [state, formAction, pending] = useActionState(action, INITIAL_STORE_SETTINGS_STATE);
+  const values = state.status === "error" && state.values ? state.values : initial;
+  const error = (field: string) => {
+    const code = state.fieldErrors?.[field];
+    return code ? te(code) : undefined;
+  };
+  const area = (id: string, name: string, label: string, rows: number) => {
+    const message = error(name);
+    return (
+      <div className="flex flex-col gap-1">
+        <label htmlFor={id} className="text-sm font-medium text-slate-900">
+          {label}
+        </label>
+        <textarea id={id} name={name} rows={rows} defaultValue={values[name] ?? ""} aria-invalid={message ? true : undefined} aria-describedby={message ? `${id}-error` : undefined} className={AREA} />
+        {message && (
+          <p id={`${id}-error`} className="text-sm text-red-700">
+            {message}
+          </p>
+        )}
+      </div>
+    );
+  };
+  const ordered = [defaultLocale, ...locales.filter((l) => l !== defaultLocale)];
+
+  return (
+    <form action={formAction} className="flex max-w-2xl flex-col gap-8" noValidate key={state.status === "error" ? JSON.stringify(state.values) : "initial"}>
+      <input type="hidden" name="locale" value={locale} />
+      {ordered.map((l) => (
+        <fieldset key={l} className="flex flex-col gap-4 rounded-lg border border-slate-200 p-4">
+          <legend className="px-1 font-semibold">
+            {localeNames[l]} {l === defaultLocale ? `(${t("defaultLocale")})` : ""}
+          </legend>
+          {l !== defaultLocale && <p className="text-sm text-slate-600">{t("fallbackHint", { language: localeNames[defaultLocale] })}</p>}
+          <TextField id={`name-${l}`} name={`name.${l}`} label={t("name")} defaultValue={values[`name.${l}`] ?? ""} error={error(`name.${l}`)} required={l === defaultLocale} />
+          <TextField id={`tagline-${l}`} name={`tagline.${l}`} label={t("tagline")} defaultValue={values[`tagline.${l}`] ?? ""} error={error(`tagline.${l}`)} />
+          {area(`description-${l}`, `description.${l}`, t("description"), 4)}
+          {area(`closed-${l}`, `closedMessage.${l}`, t("closedMessage"), 2)}
+        </fieldset>
+      ))}
+      <fieldset className="flex flex-col gap-4 rounded-lg border border-slate-200 p-4">
+        <legend className="px-1 font-semibold">{t("logo")}</legend>
+        {/* eslint-disable-next-line @next/next/no-img-element -- served by our own file route */}
+        {logoUrl && <img src={logoUrl} alt={t("currentLogo")} className="h-16 w-auto self-start" />}
+        <div className="flex flex-col gap-1">
+          <label htmlFor="logo" className="text-sm font-medium text-slate-900">
+            {t("uploadLogo")}
+          </label>
+          <input id="logo" name="logo" type="file" accept="image/png,image/jpeg,image/webp,image/gif" aria-describedby="logo-hint" />
+          <p id="logo-hint" className="text-sm text-slate-600">
+            {t("logoHint")}
+          </p>
+          {error("logo") && <p className="text-sm text-red-700">{error("logo")}</p>}
+        </div>
+        {logoUrl && (
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="removeLogo" /> {t("removeLogo")}
+          </label>
+        )}
+      </fieldset>
+      <fieldset className="flex flex-col gap-4 rounded-lg border border-slate-200 p-4">
+        <legend className="px-1 font-semibold">{t("contact")}</legend>
+        <TextField id="contactEmail" name="contactEmail" type="email" label={t("contactEmail")} defaultValue={values.contactEmail ?? ""} error={error("contactEmail")} />
+        <TextField id="contactPhone" name="contactPhone" type="tel" label={t("contactPhone")} defaultValue={values.contactPhone ?? ""} error={error("contactPhone")} />
+        {area("contactAddress", "contactAddress", t("contactAddress"), 3)}
+      </fieldset>
+      <fieldset className="flex flex-col gap-2 rounded-lg border border-slate-200 p-4">
+        <legend className="px-1 font-semibold">{t("status")}</legend>
+        {(["OPEN", "CLOSED"] as const).map((s) => (
+          <label key={s} className="flex items-center gap-2">
+            <input type="radio" name="status" value={s} defaultChecked={(values.status ?? "OPEN") === s} />
+            {t(s === "OPEN" ? "open" : "closed")}
+          </label>
+        ))}
+        <p className="text-sm text-slate-600">{t("closedHint")}</p>
+      </fieldset>
+      <div aria-live="polite" className="empty:hidden">
+        {state.status === "saved" && (
+          <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
+            {t("saved")}
+          </p>
+        )}
+        {state.status === "error" && (
+          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+            {t("fixErrors")}
+          </p>
+        )}
+      </div>
+      <button type="submit" disabled={pending} aria-disabled={pending} className="self-start rounded-md bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        {pending ? t("saving") : t("save")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { MerchantId, StoreId } from "@/lib/tenancy/types";
+
+/** A store's settings for its form; null unless the store belongs to `merchantId`. */
+export function findStoreSettings(merchantId: MerchantId, storeId: StoreId) {
+  return db.store.findFirst({
+    where: { id: storeId, merchantId },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      logoKey: true,
+      contactEmail: true,
+      contactPhone: true,
+      contactAddress: true,
+      translations: {
+        where: { merchantId },
+        select: { locale: true, name: true, tagline: true, description: true, closedMessage: true },
+      },
+    },
+  });
+}
+
+/** What a storefront shows about its store (texts in every locale, logo, contacts). */
+export function findStorefrontProfile(merchantId: MerchantId, storeId: StoreId) {
+  return db.store.findFirst({
+    where: { id: storeId, merchantId },
+    select: {
+      name: true,
+      logoKey: true,
+      contactEmail: true,
+      contactPhone: true,
+      contactAddress: true,
+      translations: { where: { merchantId }, select: { locale: true, name: true, tagline: true, description: true, closedMessage: true } },
+    },
+  });
+}
+
+/** True when `storageKey` is the current logo of a store of `merchantId` (the file route serves only those). */
+export async function isStoreLogoKey(merchantId: string, storageKey: string): Promise<boolean> {
+  return (await db.store.count({ where: { merchantId, logoKey: storageKey } })) > 0;
+}

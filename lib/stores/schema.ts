@@ -1,0 +1,123 @@
+import { z } from "zod";
+import type { Locale } from "@/lib/i18n/locales";
+import { IMAGE_TYPES } from "@/lib/storage/keys";
+
+/** Field problems of the store settings form, translated under `StoreSettings.errors.<code>`. */
+export type StoreSettingsFieldError = "required" | "tooLong" | "invalidEmail" | "invalidChoice" | "imageType" | "imageTooLarge";
+
+export const STORE_NAME_MAX = 120;
+export const TAGLINE_MAX = 160;
+export const DESCRIPTION_MAX = 2000;
+export const CLOSED_MESSAGE_MAX = 500;
+export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
+
+export interface StoreTexts {
+  name: string;
+  tagline: string;
+  description: string;
+  closedMessage: string;
+}
+
+export interface StoreSettingsInput {
+  /** Per offered locale; a locale whose name is empty has no texts of its own (the default's show). */
+  texts: Partial<Record<Locale, StoreTexts>>;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  contactAddress: string | null;
+  status: "OPEN" | "CLOSED";
+  logo: File | null;
+  removeLogo: boolean;
+}
+
+const text = (max: number) => z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().trim().max(max, "tooLong"));
+const optional = (max: number) => text(max).transform((v) => v || null);
+const emailFormat = z.email();
+
+/**
+ * The settings form of a store offering `locales`: the default locale's name is required, the
+ * other locales' texts are optional. A logo is optional (checked again by its bytes on save).
+ */
+export function storeSettingsSchema(store: { defaultLocale: Locale; locales: readonly Locale[] }) {
+  const texts = (required: boolean) =>
+    z.object({
+      name: text(STORE_NAME_MAX).refine((v) => !required || v.length > 0, "required"),
+      tagline: text(TAGLINE_MAX),
+      description: text(DESCRIPTION_MAX),
+      closedMessage: text(CLOSED_MESSAGE_MAX),
+    });
+  const perLocale = Object.fromEntries(
+    store.locales.map((l) => [l, z.preprocess((v) => (v && typeof v === "object" ? v : {}), texts(l === store.defaultLocale))]),
+  ) as unknown as Record<Locale, z.ZodType<StoreTexts>>;
+  return z
+    .object({
+      texts: z.object(perLocale),
+      contactEmail: optional(254).refine((v) => v === null || emailFormat.safeParse(v).success, "invalidEmail"),
+      contactPhone: optional(40),
+      contactAddress: optional(500),
+      status: z.enum(["OPEN", "CLOSED"], "invalidChoice"),
+      logo: z.preprocess(
+        (v) => (v instanceof File && v.size > 0 ? v : null),
+        z
+          .instanceof(File)
+          .refine((f) => f.size <= MAX_LOGO_BYTES, "imageTooLarge")
+          .refine((f) => f.type in IMAGE_TYPES, "imageType")
+          .nullable(),
+      ),
+      removeLogo: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
+    })
+    .transform((v): StoreSettingsInput => {
+      const out: Partial<Record<Locale, StoreTexts>> = {};
+      for (const l of store.locales) {
+        const t = v.texts[l];
+        if (t && t.name) out[l] = t;
+      }
+      return { ...v, texts: out };
+    });
+}
+
+/** The settings form's FormData as the plain object the schema parses ("name.fr" -> texts.fr.name). */
+export function storeSettingsFields(formData: FormData, locales: readonly Locale[]): Record<string, unknown> {
+  const get = (name: string) => {
+    const v = formData.get(name);
+    return typeof v === "string" ? v.slice(0, 5000) : undefined;
+  };
+  return {
+    texts: Object.fromEntries(
+      locales.map((l) => [l, { name: get(`name.${l}`), tagline: get(`tagline.${l}`), description: get(`description.${l}`), closedMessage: get(`closedMessage.${l}`) }]),
+    ),
+    contactEmail: get("contactEmail"),
+    contactPhone: get("contactPhone"),
+    contactAddress: get("contactAddress"),
+    status: get("status"),
+    logo: formData.get("logo") ?? undefined,
+    removeLogo: get("removeLogo"),
+  };
+}
+
+/** First error per form field name ("name.fr", "contactEmail", "logo"). */
+export function storeSettingsFieldErrors(error: z.ZodError): Record<string, StoreSettingsFieldError> {
+  const known = new Set(["required", "tooLong", "invalidEmail", "invalidChoice", "imageType", "imageTooLarge"]);
+  const out: Record<string, StoreSettingsFieldError> = {};
+  for (const issue of error.issues) {
+    const field = issue.path[0] === "texts" ? `${String(issue.path[2] ?? "name")}.${String(issue.path[1])}` : String(issue.path[0]);
+    if (field in out) continue;
+    out[field] = (known.has(issue.message) ? issue.message : "required") as StoreSettingsFieldError;
+  }
+  return out;
+}
+
+/**
+ * The texts a storefront shows in `locale`: that locale's row, else the default locale's row,
+ * field by field (an empty tagline in French shows the default's), else the store's name. Pure.
+ */
+export function storeTextsFor(
+  rows: ReadonlyArray<{ locale: string } & StoreTexts>,
+  locale: Locale,
+  defaultLocale: Locale,
+  fallbackName: string,
+): StoreTexts {
+  const own = rows.find((r) => r.locale === locale);
+  const base = rows.find((r) => r.locale === defaultLocale);
+  const pick = (key: keyof StoreTexts) => own?.[key] || base?.[key] || "";
+  return { name: pick("name") || fallbackName, tagline: pick("tagline"), description: pick("description"), closedMessage: pick("closedMessage") };
+}

@@ -1,0 +1,87 @@
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { closeRateLimitPool } from "@/lib/auth/rate-limit";
+import { testRequest } from "@/lib/auth/testing";
+import { db } from "@/lib/db";
+import type { MerchantId, StoreId } from "@/lib/tenancy/types";
+import { form, member, outcome, signedInAs } from "@/tests/integration/account-fixtures";
+import { createTenant } from "@/tests/integration/fixtures";
+import { updateStoreSettingsAction } from "./actions";
+import { findStorefrontProfile, isStoreLogoKey } from "./data";
+import { storeTextsFor } from "./schema";
+import { INITIAL_STORE_SETTINGS_STATE } from "./types";
+
+vi.mock("@/lib/auth/index", () => import("@/lib/auth/testing"));
+vi.mock("next/headers", async () => {
+  const { testHeaders } = await import("@/lib/auth/testing");
+  return { headers: async () => testHeaders() };
+});
+vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+
+afterAll(async () => {
+  await closeRateLimitPool();
+});
+beforeEach(() => {
+  testRequest.host = "localhost:3000";
+  testRequest.cookie = "";
+});
+
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+
+function settings(extra: Record<string, string> = {}) {
+  return form({ "name.fr": "Boutique Léa", "tagline.fr": "Mode et café", "description.fr": "Depuis 1990.", "closedMessage.fr": "Fermé pour inventaire.", "name.en": "Lea's Shop", status: "OPEN", ...extra });
+}
+
+describe("store settings", () => {
+  it("the owner saves texts per locale, contacts, a logo and closes the store; the storefront falls back to the default locale", async () => {
+    const tenant = await createTenant({ defaultLocale: "fr", locales: ["fr", "en"] });
+    const owner = await member(tenant, "OWNER");
+    await signedInAs(owner.email);
+    const data = settings({ status: "CLOSED", contactEmail: "Hello@Lea.test", contactPhone: "+352 123 456", contactAddress: "1 rue de la Gare, Luxembourg" });
+    data.append("logo", new File([PNG], "logo.png", { type: "image/png" }));
+    expect(await updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, INITIAL_STORE_SETTINGS_STATE, data)).toEqual({ status: "saved" });
+
+    const profile = await findStorefrontProfile(tenant.merchant.id as MerchantId, tenant.store.id as StoreId);
+    expect(profile).toMatchObject({ name: "Boutique Léa", contactEmail: "Hello@Lea.test", contactPhone: "+352 123 456", logoKey: expect.stringMatching(new RegExp(`^images/${tenant.merchant.id}/`)) });
+    expect(storeTextsFor(profile!.translations, "en", "fr", profile!.name)).toEqual({ name: "Lea's Shop", tagline: "Mode et café", description: "Depuis 1990.", closedMessage: "Fermé pour inventaire." });
+    expect((await db.store.findUniqueOrThrow({ where: { id: tenant.store.id } })).status).toBe("CLOSED");
+
+    // The file route serves the logo (app/api/files tests it); removing it clears the key.
+    expect(await isStoreLogoKey(tenant.merchant.id, profile!.logoKey!)).toBe(true);
+    await updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, INITIAL_STORE_SETTINGS_STATE, settings({ removeLogo: "on" }));
+    expect(await isStoreLogoKey(tenant.merchant.id, profile!.logoKey!)).toBe(false);
+
+    const events = await db.auditEvent.findMany({ where: { merchantId: tenant.merchant.id, action: "store.update" }, select: { actorUserId: true, targetId: true } });
+    expect(events).toEqual([
+      { actorUserId: owner.id, targetId: tenant.store.id },
+      { actorUserId: owner.id, targetId: tenant.store.id },
+    ]);
+  });
+
+  it("bad input writes nothing: missing default name, bad email, a file that is not an image", async () => {
+    const tenant = await createTenant({ defaultLocale: "fr", locales: ["fr", "en"] });
+    const owner = await member(tenant, "OWNER");
+    await signedInAs(owner.email);
+    expect(await updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, INITIAL_STORE_SETTINGS_STATE, settings({ "name.fr": " ", contactEmail: "nope" }))).toMatchObject({
+      status: "error",
+      fieldErrors: { "name.fr": "required", contactEmail: "invalidEmail" },
+    });
+    const fake = settings();
+    fake.append("logo", new File([new TextEncoder().encode("<script>")], "logo.png", { type: "image/png" }));
+    expect(await updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, INITIAL_STORE_SETTINGS_STATE, fake)).toMatchObject({ fieldErrors: { logo: "imageType" } });
+    expect(await db.storeTranslation.count({ where: { storeId: tenant.store.id } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { merchantId: tenant.merchant.id } })).toBe(0);
+  });
+
+  it("managers get 403 and another merchant's owner 404; nothing changes", async () => {
+    const tenant = await createTenant();
+    const other = await createTenant();
+    const manager = await member(tenant, "MANAGER");
+    const stranger = await member(other, "OWNER");
+    await signedInAs(manager.email);
+    expect(await outcome(updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, INITIAL_STORE_SETTINGS_STATE, form({ "name.en": "Hacked", status: "CLOSED" })))).toBe("forbidden");
+    await signedInAs(stranger.email);
+    expect(await outcome(updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, INITIAL_STORE_SETTINGS_STATE, form({ "name.en": "Hacked", status: "CLOSED" })))).toBe("notFound");
+    expect(await db.store.findUniqueOrThrow({ where: { id: tenant.store.id }, select: { name: true, status: true } })).toEqual({ name: `Store ${tenant.tag}`, status: "OPEN" });
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * The role matrix of the account area: every action (and page loader) of the merchant area and
+ * of /admin/domains, for every kind of visitor. The gate's decision is what is asserted:
+ * anonymous visitors are sent to sign-in, people outside the merchant (customers, platform
+ * admins, another merchant's owner) get a 404 that reveals nothing, members below the needed
+ * role get a 403, and everyone else reaches the action (which then answers for the input; the
+ * inputs here are harmless: empty forms and unknown ids). Each action's effects are proven in
+ * its own integration tests.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { loadMerchantArea } from "@/lib/auth/loaders";
+import { closeRateLimitPool } from "@/lib/auth/rate-limit";
+import { archiveProductAction, createProductAction, updateProductAction } from "@/lib/catalog/actions";
+import { createCouponAction, setCouponPausedAction, updateCouponAction } from "@/lib/coupons/actions";
+import { db } from "@/lib/db";
+import { addDomainAction, recheckDomainAction, removeDomainAction, verifyDomainAction } from "@/lib/domains/actions";
+import { loadAdminDomains, loadStoreDomains } from "@/lib/domains/loaders";
+import { fulfillOrderAction, refundOrderAction } from "@/lib/orders/actions";
+import {
+  createAccessCodeAction,
+  decideJoinRequestAction,
+  inviteStaffAction,
+  removeMemberAction,
+  revokeAccessCodeAction,
+  revokeInvitationAction,
+} from "@/lib/staff/actions";
+import { loadStaffPage } from "@/lib/staff/loaders";
+import { updateStoreSettingsAction } from "@/lib/stores/actions";
+import { form, gateOf, member, person, signedInAs, type Gate } from "./account-fixtures";
+import { createCouponRow } from "./cart-fixtures";
+import { createTenant } from "./fixtures";
+
+vi.mock("@/lib/auth/index", () => import("@/lib/auth/testing"));
+vi.mock("next/headers", async () => {
+  const { testHeaders } = await import("@/lib/auth/testing");
+  return { headers: async () => testHeaders() };
+});
+vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+vi.mock("next-intl/server", () => ({ getLocale: async () => "en" }));
+
+afterAll(async () => {
+  await closeRateLimitPool();
+});
+
+type Visitor = "anonymous" | "customer" | "staff" | "manager" | "owner" | "otherOwner" | "admin";
+type Needs = "STAFF" | "MANAGER" | "OWNER" | "ADMIN";
+
+const VISITORS: Visitor[] = ["anonymous", "customer", "staff", "manager", "owner", "otherOwner", "admin"];
+const RANK = { staff: 1, manager: 2, owner: 3 } as const;
+const NEED_RANK = { STAFF: 1, MANAGER: 2, OWNER: 3 } as const;
+
+/** What the gate must decide for `visitor` on an action that needs `needs`. */
+function expected(visitor: Visitor, needs: Needs): Gate {
+  if (visitor === "anonymous") return "signIn";
+  if (needs === "ADMIN") return visitor === "admin" ? "allowed" : "forbidden";
+  if (visitor === "customer" || visitor === "otherOwner" || visitor === "admin") return "notFound";
+  return RANK[visitor] >= NEED_RANK[needs] ? "allowed" : "forbidden";
+}
+
+let ids: { merchantId: string; storeId: string; couponId: string };
+const emails = {} as Record<Visitor, string | null>;
+
+beforeAll(async () => {
+  const tenant = await createTenant();
+  const other = await createTenant();
+  const coupon = await createCouponRow(tenant, { code: `MATRIX${tenant.tag.toUpperCase()}` });
+  ids = { merchantId: tenant.merchant.id, storeId: tenant.store.id, couponId: coupon.id };
+  const customer = await person("customer");
+  await db.customer.create({ data: { merchantId: tenant.merchant.id, userId: customer.id, email: customer.email } });
+  emails.anonymous = null;
+  emails.customer = customer.email;
+  emails.staff = (await member(tenant, "STAFF")).email;
+  emails.manager = (await member(tenant, "MANAGER")).email;
+  emails.owner = (await member(tenant, "OWNER")).email;
+  emails.otherOwner = (await member(other, "OWNER")).email;
+  emails.admin = (await person("admin", { isPlatformAdmin: true })).email;
+});
+
+const idle = { status: "idle" } as const;
+const unknownId = "cunknown0000000000000000";
+
+const ACTIONS: Array<{ name: string; needs: Needs; run: () => Promise<unknown> }> = [
+  // Merchant area pages.
+  { name: "merchant home (loadMerchantArea)", needs: "STAFF", run: () => loadMerchantArea(ids.merchantId) },
+  { name: "staff page (loadStaffPage)", needs: "MANAGER", run: () => loadStaffPage(ids.merchantId) },
+  { name: "store domains page (loadStoreDomains)", needs: "OWNER", run: () => loadStoreDomains(ids.merchantId, ids.storeId) },
+  // Catalog, coupons, orders.
+  { name: "createProductAction", needs: "MANAGER", run: () => createProductAction(ids.merchantId, ids.storeId, idle, form({})) },
+  { name: "updateProductAction", needs: "MANAGER", run: () => updateProductAction(ids.merchantId, ids.storeId, unknownId, idle, form({})) },
+  { name: "archiveProductAction", needs: "MANAGER", run: () => archiveProductAction(ids.merchantId, ids.storeId, unknownId, idle, form({})) },
+  { name: "createCouponAction", needs: "MANAGER", run: () => createCouponAction(ids.merchantId, ids.storeId, idle, form({ kind: "FIXED" })) },
+  { name: "updateCouponAction", needs: "MANAGER", run: () => updateCouponAction(ids.merchantId, ids.storeId, ids.couponId, idle, form({ kind: "FIXED" })) },
+  { name: "setCouponPausedAction", needs: "MANAGER", run: () => setCouponPausedAction(ids.merchantId, ids.storeId, form({ couponId: ids.couponId, paused: "false" })) },
+  { name: "fulfillOrderAction", needs: "STAFF", run: () => fulfillOrderAction({ result: null }, form({ merchantId: ids.merchantId, storeId: ids.storeId, orderId: unknownId })) },
+  { name: "refundOrderAction", needs: "MANAGER", run: () => refundOrderAction({ result: null }, form({ merchantId: ids.merchantId, storeId: ids.storeId, orderId: unknownId })) },
+  // Store settings and domains.
+  { name: "updateStoreSettingsAction", needs: "OWNER", run: () => updateStoreSettingsAction(ids.merchantId, ids.storeId, idle, form({})) },
+  { name: "addDomainAction", needs: "OWNER", run: () => addDomainAction(ids.merchantId, ids.storeId, idle, form({ domain: "" })) },
+  { name: "verifyDomainAction", needs: "OWNER", run: () => verifyDomainAction(ids.merchantId, ids.storeId, idle, form({ domainId: unknownId })) },
+  { name: "removeDomainAction", needs: "OWNER", run: () => removeDomainAction(ids.merchantId, ids.storeId, idle, form({ domainId: unknownId })) },
+  // Staff and roles.
+  { name: "inviteStaffAction", needs: "MANAGER", run: () => inviteStaffAction(ids.merchantId, idle, form({ email: "" })) },
+  { name: "revokeInvitationAction", needs: "MANAGER", run: () => revokeInvitationAction(ids.merchantId, idle, form({ invitationId: unknownId })) },
+  { name: "createAccessCodeAction", needs: "MANAGER", run: () => createAccessCodeAction(ids.merchantId, idle, form({ role: "STAFF", days: "0" })) },
+  { name: "revokeAccessCodeAction", needs: "MANAGER", run: () => revokeAccessCodeAction(ids.merchantId, idle, form({ codeId: unknownId })) },
+  { name: "decideJoinRequestAction", needs: "MANAGER", run: () => decideJoinRequestAction(ids.merchantId, idle, form({ requestId: unknownId, decision: "approve" })) },
+  { name: "removeMemberAction", needs: "MANAGER", run: () => removeMemberAction(ids.merchantId, idle, form({ membershipId: unknownId })) },
+  // Platform admin.
+  { name: "admin domains page (loadAdminDomains)", needs: "ADMIN", run: () => loadAdminDomains() },
+  { name: "recheckDomainAction", needs: "ADMIN", run: () => recheckDomainAction(idle, form({ domainId: unknownId })) },
+];
+
+describe("account area role matrix", () => {
+  for (const visitor of VISITORS) {
+    it(`${visitor}: every action gets the decision its role calls for`, async () => {
+      await signedInAs(emails[visitor]);
+      const actual: Record<string, Gate> = {};
+      const wanted: Record<string, Gate> = {};
+      for (const action of ACTIONS) {
+        actual[action.name] = await gateOf(action.run);
+        wanted[action.name] = expected(visitor, action.needs);
+      }
+      expect(actual).toEqual(wanted);
+    });
+  }
+
+  it("the empty and unknown inputs above wrote nothing but the coupon's pause flag", async () => {
+    expect(await db.product.count({ where: { merchantId: ids.merchantId } })).toBe(0);
+    expect(await db.storeDomain.count({ where: { merchantId: ids.merchantId } })).toBe(0);
+    expect(await db.staffInvitation.count({ where: { merchantId: ids.merchantId } })).toBe(0);
+    expect(await db.accessCode.count({ where: { merchantId: ids.merchantId } })).toBe(0);
+    expect(await db.membership.count({ where: { merchantId: ids.merchantId } })).toBe(4);
+  });
+});
