@@ -238,3 +238,15 @@ export async function cardConsistency(merchantId: MerchantId, cardId: string): P
 export function localeOr(value: string | null | undefined, fallback: Locale): Locale {
   return isLocale(value) ? value : fallback;
 }
+
+/** True when the store has something for sale (the join page then says "continue shopping"). */
+export async function storeSellsSomething(merchantId: MerchantId, storeId: string): Promise<boolean> {
+  const count = await db.product.count({ where: { merchantId, storeId, visibility: "PUBLIC", archivedAt: null } });
+  return count > 0;
+}
+
+/** The merchant's display name (storefront texts say "every store of {merchant}"). */
+export async function findMerchantName(merchantId: MerchantId): Promise<string> {
+  const merchant = await db.merchant.findUnique({ where: { id: merchantId }, select: { name: true } });
+  return merchant?.name ?? "";
+}

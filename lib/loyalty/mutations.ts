@@ -24,7 +24,11 @@ export interface LoyaltyActor {
 }
 
 export type LoyaltyRefusal = { ok: false; reason: LoyaltyReason; params: Record<string, number> };
-export type MovementResult = { ok: true; ledgerId: string; balance: number } | LoyaltyRefusal | { ok: false; reason: "notFound" };
+/** A written movement: its signed amount, the new balance, and (for earnings) the program's unit. */
+export type MovementResult =
+  | { ok: true; ledgerId: string; balance: number; amount: number; unit?: "POINTS" | "STAMPS" }
+  | LoyaltyRefusal
+  | { ok: false; reason: "notFound" };
 
 interface LockedCard {
   id: string;
@@ -232,7 +236,7 @@ export async function earnOnCard(
       { earnedAt: now },
     );
     await notifyRewardsReached(tx, actor.merchantId, card, result.ledgerId, before, actor.storeId, program.type);
-    return { ok: true, ...result } as const;
+    return { ok: true, ...result, amount: decision.amount, unit: program.type } as const;
   });
 }
 
@@ -260,7 +264,7 @@ export async function redeemReward(actor: LoyaltyActor, cardId: string, rewardId
       staffUserId: actor.userId,
       rewardId: reward.id,
     });
-    return { ok: true, ...result } as const;
+    return { ok: true, ...result, amount: -reward.cost } as const;
   });
 }
 
@@ -301,7 +305,7 @@ export async function reverseMovement(actor: LoyaltyActor, ledgerId: string, rea
       targetId: entry.id,
       data: { reversalId: result.ledgerId, amount: -entry.amount, reason },
     });
-    return { ok: true, ...result } as const;
+    return { ok: true, ...result, amount: -entry.amount } as const;
   });
 }
 

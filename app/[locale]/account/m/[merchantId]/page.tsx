@@ -21,8 +21,14 @@ export default async function MerchantHome({ params }: Props) {
   const t = await getTranslations("Account.merchant");
   const tc = await getTranslations("Catalog.store");
   const config = urlConfig();
+  const tl = await getTranslations("Loyalty.merchant");
   return (
     <section aria-labelledby="stores-title" className="flex flex-col gap-4">
+      {area.access.role !== "STAFF" && (
+        <a href={localizedPath(`/account/m/${encodeURIComponent(area.access.merchantId)}/loyalty`, locale, PLATFORM_DEFAULT_LOCALE)} className="self-start font-medium text-brand-700 underline">
+          {tl("title")}
+        </a>
+      )}
       <h1 id="stores-title" className="text-xl font-semibold">
         {t("stores")}
       </h1>
