@@ -1,24 +1,45 @@
 "use client";
 
+import jsQR from "jsqr";
 import { useEffect, useRef, useState } from "react";
 
-interface DetectedBarcode {
-  rawValue: string;
-}
 interface BarcodeDetectorLike {
-  detect(source: CanvasImageSource): Promise<DetectedBarcode[]>;
+  detect(source: CanvasImageSource): Promise<Array<{ rawValue: string }>>;
 }
 type BarcodeDetectorCtor = new (options: { formats: string[] }) => BarcodeDetectorLike;
 
-function detectorClass(): BarcodeDetectorCtor | null {
-  const Detector = (globalThis as { BarcodeDetector?: BarcodeDetectorCtor }).BarcodeDetector;
-  return Detector && typeof navigator !== "undefined" && typeof navigator.mediaDevices?.getUserMedia === "function" ? Detector : null;
+function cameraAvailable(): boolean {
+  return typeof navigator !== "undefined" && typeof navigator.mediaDevices?.getUserMedia === "function";
 }
 
 /**
- * Reads a card's QR code with the device camera through the browser's BarcodeDetector and
- * submits the number as the terminal's search. Browsers without it (or without a camera) get a
- * message and keep the typed search.
+ * Decodes one video frame: the browser's BarcodeDetector where it exists (fast, native), else
+ * jsQR on the frame's pixels, so scanning works in every browser with a camera.
+ */
+function frameDecoder(): (video: HTMLVideoElement) => Promise<string | null> {
+  const Native = (globalThis as { BarcodeDetector?: BarcodeDetectorCtor }).BarcodeDetector;
+  if (Native) {
+    const detector = new Native({ formats: ["qr_code"] });
+    return async (video) => (await detector.detect(video).catch(() => []))[0]?.rawValue ?? null;
+  }
+  const canvas = document.createElement("canvas");
+  return async (video) => {
+    const { videoWidth: width, videoHeight: height } = video;
+    if (!width || !height) return null;
+    canvas.width = width;
+    canvas.height = height;
+    const context = canvas.getContext("2d", { willReadFrequently: true });
+    if (!context) return null;
+    context.drawImage(video, 0, 0, width, height);
+    const image = context.getImageData(0, 0, width, height);
+    return jsQR(image.data, width, height, { inversionAttempts: "dontInvert" })?.data ?? null;
+  };
+}
+
+/**
+ * Reads a card's QR code with the device camera and submits what it read as the terminal's
+ * search (the button sits inside the search form). Without a camera (or permission) it says so
+ * and the typed search still works.
  */
 export function QrScanner({ labels, fieldName = "q" }: { labels: { scan: string; stop: string; unsupported: string; denied: string }; fieldName?: string }) {
   const [scanning, setScanning] = useState(false);
@@ -27,12 +48,11 @@ export function QrScanner({ labels, fieldName = "q" }: { labels: { scan: string;
   const button = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
-    const Detector = detectorClass();
-    if (!scanning || !Detector) return;
+    if (!scanning || !cameraAvailable()) return;
     let stream: MediaStream | null = null;
     let timer: ReturnType<typeof setInterval> | undefined;
     let stopped = false;
-    const detector = new Detector({ formats: ["qr_code"] });
+    const decode = frameDecoder();
     navigator.mediaDevices
       .getUserMedia({ video: { facingMode: "environment" } })
       .then(async (s) => {
@@ -41,19 +61,22 @@ export function QrScanner({ labels, fieldName = "q" }: { labels: { scan: string;
         if (!video.current) return;
         video.current.srcObject = s;
         await video.current.play();
+        let busy = false;
         timer = setInterval(async () => {
-          if (!video.current) return;
-          const codes = await detector.detect(video.current).catch(() => []);
-          const value = codes[0]?.rawValue;
-          if (!value) return;
+          if (busy || !video.current) return;
+          busy = true;
+          const value = await decode(video.current);
+          busy = false;
+          if (!value || stopped) return;
           const form = button.current?.form;
           const input = form?.elements.namedItem(fieldName);
           if (form && input instanceof HTMLInputElement) {
+            stopped = true;
             input.value = value;
             setScanning(false);
             form.requestSubmit();
           }
-        }, 300);
+        }, 250);
       })
       .catch(() => {
         setProblem(labels.denied);
@@ -72,7 +95,7 @@ export function QrScanner({ labels, fieldName = "q" }: { labels: { scan: string;
         ref={button}
         type="button"
         onClick={() => {
-          if (!detectorClass()) {
+          if (!cameraAvailable()) {
             setProblem(labels.unsupported);
             return;
           }
