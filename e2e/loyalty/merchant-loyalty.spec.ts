@@ -15,6 +15,8 @@ test("a merchant publishes a program only with terms, adds a reward; a member ea
   waitForEmail,
   serverErrors,
 }) => {
+  // Four people in four browsers across three storefronts: more than the default 30 s on a busy machine.
+  test.slow();
   const tenant = await createTenant();
   const loyaltyPath = `/account/m/${tenant.merchant.id}/loyalty`;
 

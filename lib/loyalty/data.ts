@@ -250,3 +250,10 @@ export async function findMerchantName(merchantId: MerchantId): Promise<string> 
   const merchant = await db.merchant.findUnique({ where: { id: merchantId }, select: { name: true } });
   return merchant?.name ?? "";
 }
+
+/** Monday of the current week in Europe/Luxembourg, as "YYYY-MM-DD" (the database's clock, as the totals use). */
+export async function currentWeekStart(): Promise<string> {
+  const [row] = await db.$queryRaw<Array<{ week: string }>>`
+    SELECT to_char(date_trunc('week', now() AT TIME ZONE 'Europe/Luxembourg'), 'YYYY-MM-DD') AS week`;
+  return row!.week;
+}

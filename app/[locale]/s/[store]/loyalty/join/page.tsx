@@ -43,55 +43,43 @@ export default async function JoinLoyaltyPage({ params }: Props) {
   const format = order.map((p) => letters(p)).join(separator);
   const termsHref = program.termsUrl && !program.termsText ? program.termsUrl : href("/loyalty/terms");
   return (
-    <section aria-labelledby="join-title" className="mx-auto flex max-w-md flex-col gap-6">
-      <JoinHeader title={tj("title")} lead={tj(program.type === "POINTS" ? "leadPOINTS" : "leadSTAMPS", { merchant: merchantName })} bonus={program.welcomeBonus > 0 ? tj("welcomeBonus", { count: program.welcomeBonus, unit: program.type }) : null} />
-      <JoinForm
-        action={joinLoyaltyAction.bind(null, store.slug, locale)}
-        initial={{ email: customer?.email ?? "", name: customer?.name ?? "" }}
-        dateOrder={order}
-        dateSeparator={separator}
-        backHref={href("/")}
-        cardHref={href("/account/loyalty")}
-        terms={tj.rich("terms", {
-          link: (chunks) => (
-            <a href={termsHref} className="font-medium text-brand-700 underline" target="_blank" rel="noopener">
-              {chunks}
-            </a>
-          ),
-        })}
-        labels={{
-          email: tj("email"),
-          name: tj("name"),
-          phone: tj("phone"),
-          birthday: tj("birthday"),
-          birthdayHint: tj("birthdayHint", { format }),
-          pickDate: tj("pickDate"),
-          submit: tj("submit"),
-          pending: tj("pending"),
-          formError: tj("formError"),
-          joinedTitle: t("joined.title"),
-          joinedLead: t("joined.lead"),
-          alreadyTitle: t("joined.alreadyTitle"),
-          alreadyLead: t("joined.alreadyLead", { merchant: merchantName }),
-          back: sells ? t("joined.continueShopping") : t("joined.backToStore"),
-          myCard: t("joined.myCard"),
-          cardTitle: `${t("card.label")} · ${merchantName}`,
-          cardNumber: t("card.number"),
-          qrLabel: t("card.qrLabel", { number: "{number}" }),
-        }}
-      />
-    </section>
-  );
-}
-
-function JoinHeader({ title, lead, bonus }: { title: string; lead: string; bonus: string | null }) {
-  return (
-    <header>
-      <h1 id="join-title" className="text-3xl font-bold tracking-tight">
-        {title}
-      </h1>
-      <p className="mt-2 text-slate-600">{lead}</p>
-      {bonus && <p className="mt-2 font-medium text-brand-700">{bonus}</p>}
-    </header>
+    <JoinForm
+      bonus={program.welcomeBonus > 0 ? tj("welcomeBonus", { count: program.welcomeBonus, unit: program.type }) : null}
+      action={joinLoyaltyAction.bind(null, store.slug, locale)}
+      initial={{ email: customer?.email ?? "", name: customer?.name ?? "" }}
+      dateOrder={order}
+      dateSeparator={separator}
+      backHref={href("/")}
+      cardHref={href("/account/loyalty")}
+      terms={tj.rich("terms", {
+        link: (chunks) => (
+          <a href={termsHref} className="font-medium text-brand-700 underline" target="_blank" rel="noopener">
+            {chunks}
+          </a>
+        ),
+      })}
+      labels={{
+        title: tj("title"),
+        lead: tj(program.type === "POINTS" ? "leadPOINTS" : "leadSTAMPS", { merchant: merchantName }),
+        email: tj("email"),
+        name: tj("name"),
+        phone: tj("phone"),
+        birthday: tj("birthday"),
+        birthdayHint: tj("birthdayHint", { format }),
+        pickDate: tj("pickDate"),
+        submit: tj("submit"),
+        pending: tj("pending"),
+        formError: tj("formError"),
+        joinedTitle: t("joined.title"),
+        joinedLead: t("joined.lead"),
+        alreadyTitle: t("joined.alreadyTitle"),
+        alreadyLead: t("joined.alreadyLead", { merchant: merchantName }),
+        back: sells ? t("joined.continueShopping") : t("joined.backToStore"),
+        myCard: t("joined.myCard"),
+        cardTitle: `${t("card.label")} · ${merchantName}`,
+        cardNumber: t("card.number"),
+        qrLabel: t("card.qrLabel", { number: "{number}" }),
+      }}
+    />
   );
 }

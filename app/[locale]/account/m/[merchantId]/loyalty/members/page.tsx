@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { TotalsChart } from "@/components/loyalty/totals-chart";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
-import { findProgram, listMembers, weeklyTotals } from "@/lib/loyalty/data";
+import { currentWeekStart, findProgram, listMembers, weeklyTotals } from "@/lib/loyalty/data";
 import { requireLoyaltyManager } from "@/lib/loyalty/loaders";
+import { chartWeeks } from "@/lib/loyalty/totals";
 import { localizedPath } from "@/lib/tenancy/urls";
 
 type Props = { params: Promise<{ locale: string; merchantId: string }> };
@@ -21,25 +22,19 @@ export default async function LoyaltyMembersPage({ params }: Props) {
   const locale = isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
   setRequestLocale(locale);
   const access = await requireLoyaltyManager(merchantId);
-  const [t, tl, format, program, members, totals] = await Promise.all([
+  const [t, tl, format, program, members, totals, currentWeek] = await Promise.all([
     getTranslations("Loyalty.merchant"),
     getTranslations("Loyalty"),
     getFormatter(),
     findProgram(access.merchantId, locale),
     listMembers(access.merchantId),
     weeklyTotals(access.merchantId),
+    currentWeekStart(),
   ]);
   const base = `/account/m/${encodeURIComponent(access.merchantId)}/loyalty`;
   const link = (path: string) => localizedPath(`${base}${path}`, locale, PLATFORM_DEFAULT_LOCALE);
   const unit = program?.type ?? "POINTS";
-  const byWeek = new Map<string, { week: string; issued: number; redeemed: number }>();
-  for (const row of totals) {
-    const w = byWeek.get(row.week) ?? { week: row.week, issued: 0, redeemed: 0 };
-    w.issued += row.issued;
-    w.redeemed += row.redeemed;
-    byWeek.set(row.week, w);
-  }
-  const weeks = [...byWeek.values()].sort((a, b) => a.week.localeCompare(b.week));
+  const weeks = chartWeeks(totals, currentWeek, 8);
   const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
 
   return (
