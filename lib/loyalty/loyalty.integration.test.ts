@@ -9,7 +9,7 @@ import { createCart, createProduct, orderInput } from "@/tests/integration/check
 import { createLoyaltyTenant, createRewardRow } from "@/tests/integration/loyalty-fixtures";
 import { parseCardNumber } from "./card-number";
 import { cardConsistency, findCardId, findCardView } from "./data";
-import { earnOnCard, enrollCustomer, redeemReward, reverseMovement } from "./mutations";
+import { earnOnCard, enrollCustomer, redeemReward, reverseMovement, saveProgram } from "./mutations";
 
 /** Every card touched by a test: its balance must equal its ledger's sum afterwards. */
 const touched: Array<{ merchantId: MerchantId; cardId: string }> = [];
@@ -198,6 +198,19 @@ describe("reversing", () => {
   });
 });
 
+describe("program", () => {
+  it("cannot be published without terms, even bypassing the form; its type is locked once cards exist", async () => {
+    const t = await createLoyaltyTenant();
+    await expect(db.loyaltyProgram.update({ where: { id: t.programId }, data: { termsText: null, termsUrl: null } })).rejects.toThrow(/LoyaltyProgram_terms_check/);
+    await enrolled(t);
+    const input = { type: "STAMPS" as const, pointsPerUnit: null, stampsPerVisit: 1, welcomeBonus: 0, cooldownMinutes: 0, dailyCap: null, termsText: "x", termsUrl: null, status: "ACTIVE" as const };
+    expect(await saveProgram({ merchantId: t.merchantId, userId: t.tenant.owner.id }, input)).toEqual({ ok: false, reason: "typeLocked" });
+    expect(await saveProgram({ merchantId: t.merchantId, userId: t.tenant.owner.id }, { ...input, type: "POINTS", pointsPerUnit: 3, stampsPerVisit: null })).toEqual({ ok: true });
+    expect(await db.loyaltyProgram.findUniqueOrThrow({ where: { id: t.programId }, select: { pointsPerUnit: true } })).toEqual({ pointsPerUnit: 3 });
+    expect(await db.auditEvent.count({ where: { merchantId: t.merchantId, action: "loyalty.program.update" } })).toBe(1);
+  });
+});
+
 describe("online orders", () => {
   async function paidOrderFor(t: Awaited<ReturnType<typeof createLoyaltyTenant>>, email: string, priceCents: number) {
     const shop = { tenant: t.tenant, store: { id: t.store.id, merchantId: t.merchantId, name: "Store", currency: "EUR", target: { kind: "store" as const, slug: t.tenant.store.slug, defaultLocale: "en" as const } } };
@@ -228,6 +241,13 @@ describe("online orders", () => {
     const rows = await db.loyaltyLedger.findMany({ where: { orderId }, orderBy: { createdAt: "asc" } });
     expect(rows.map((r) => [r.kind, r.amount])).toEqual([["EARN", 50], ["REVERSAL", -50]]);
     expect((await findCardView(t.merchantId, card.cardId, "en"))!.balance).toBe(0);
+  });
+
+  it("online points neither start a cooldown nor use up the terminal's daily cap", async () => {
+    const t = await createLoyaltyTenant({ pointsPerUnit: 1, cooldownMinutes: 30, dailyCap: 20 });
+    const card = await enrolled(t);
+    await paidOrderFor(t, card.email, 5000);
+    expect(await earnOnCard(t.actor, card.cardId, 2000)).toMatchObject({ ok: true, balance: 70 });
   });
 
   it("a buyer without a card earns nothing", async () => {

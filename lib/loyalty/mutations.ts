@@ -218,7 +218,11 @@ export async function earnOnCard(
     const store = await tx.store.findFirstOrThrow({ where: { id: actor.storeId, merchantId: actor.merchantId }, select: { currency: true } });
     const amount = earningAmount(program, program.type === "POINTS" ? spendCents : null, currencyDigits(store.currency));
     const since = startOfLocalDay(now, LOYALTY_TIME_ZONE);
-    const earned = await tx.loyaltyLedger.aggregate({ where: { cardId: card.id, kind: "EARN", createdAt: { gte: since } }, _sum: { amount: true } });
+    // Online orders are outside the cap: only what the terminals recorded today counts.
+    const earned = await tx.loyaltyLedger.aggregate({
+      where: { cardId: card.id, kind: "EARN", orderId: null, createdAt: { gte: since } },
+      _sum: { amount: true },
+    });
     const decision = decideEarning({ rules: program, amount, lastEarnedAt: card.lastEarnedAt, earnedToday: earned._sum.amount ?? 0, now });
     if (!decision.ok) return { ok: false, reason: decision.reason, params: decision.params } as LoyaltyRefusal;
     const before = card.balance;
