@@ -146,3 +146,56 @@ export const DEMO_COUPONS: Record<
     { code: "ETE2025", kind: "PERCENT", percentBasisPoints: 2000, endsAt: new Date("2025-09-01T00:00:00Z") },
   ],
 };
+
+/** Demo loyalty programs per merchant name: created once, so merchants' edits survive a re-seed. */
+export const DEMO_LOYALTY: Record<
+  string,
+  {
+    type: "POINTS" | "STAMPS";
+    pointsPerUnit?: number;
+    stampsPerVisit?: number;
+    welcomeBonus: number;
+    cooldownMinutes: number;
+    dailyCap: number | null;
+    termsText: string;
+    rewards: Array<{ cost: number; name: Text; description: Text }>;
+  }
+> = {
+  "Fashion Group": {
+    type: "POINTS",
+    pointsPerUnit: 1,
+    welcomeBonus: 50,
+    cooldownMinutes: 30,
+    dailyCap: 1000,
+    termsText:
+      "One point per whole euro spent in our stores and online. Points are valid in every Fashion Group store. Rewards cannot be exchanged for cash.\n" +
+      "Un point par euro entier dépensé en magasin et en ligne. Les points sont valables dans tous les magasins Fashion Group.",
+    rewards: [
+      {
+        cost: 100,
+        name: { en: "Tote bag", fr: "Sac cabas", de: "Einkaufstasche", lb: "Akafstut" },
+        description: { en: "Our organic cotton tote.", fr: "Notre cabas en coton bio.", de: "Unsere Tasche aus Bio-Baumwolle.", lb: "Eis Tut aus Bio-Kotteng." },
+      },
+      {
+        cost: 250,
+        name: { en: "€10 voucher", fr: "Bon de 10 €", de: "10-€-Gutschein", lb: "Bong vun 10 €" },
+        description: { en: "Off your next purchase.", fr: "Sur votre prochain achat.", de: "Auf Ihren nächsten Einkauf.", lb: "Op Ären nächsten Akaf." },
+      },
+    ],
+  },
+  "Bakery Schmit": {
+    type: "STAMPS",
+    stampsPerVisit: 1,
+    welcomeBonus: 0,
+    cooldownMinutes: 60,
+    dailyCap: 2,
+    termsText: "Ee Stempel pro Besuch, maximal zwee pro Dag. Mat 10 Stempelen kritt Dir e Brout gratis.",
+    rewards: [
+      {
+        cost: 10,
+        name: { en: "Free bread", fr: "Pain offert", de: "Gratis Brot", lb: "Gratis Brout" },
+        description: { en: "Any loaf of the day.", fr: "Au choix parmi les pains du jour.", de: "Ein Brot nach Wahl.", lb: "E Brout no Wiel." },
+      },
+    ],
+  },
+};

@@ -4,7 +4,7 @@
  */
 import { db, disconnectDb } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
-import { DEMO_COUPONS, DEMO_PASSWORD, DEMO_USERS, DEMO_MERCHANTS } from "./demo-data";
+import { DEMO_COUPONS, DEMO_LOYALTY, DEMO_PASSWORD, DEMO_USERS, DEMO_MERCHANTS } from "./demo-data";
 
 async function main() {
   if (process.argv.includes("--if-empty") && (await db.merchant.count()) > 0) {
@@ -107,6 +107,21 @@ async function main() {
         update: {},
         create: { merchantId, email, userId, name: DEMO_USERS.find((u) => u.email === email)?.name },
       });
+    }
+    const loyalty = DEMO_LOYALTY[m.name];
+    if (loyalty && !(await db.loyaltyProgram.findUnique({ where: { merchantId }, select: { id: true } }))) {
+      const { rewards, ...program } = loyalty;
+      const created = await db.loyaltyProgram.create({ data: { ...program, merchantId, status: "ACTIVE" }, select: { id: true } });
+      for (const r of rewards) {
+        await db.loyaltyReward.create({
+          data: {
+            merchantId,
+            programId: created.id,
+            cost: r.cost,
+            translations: { create: Object.entries(r.name).map(([locale, name]) => ({ locale, name, description: r.description[locale as keyof typeof r.description] })) },
+          },
+        });
+      }
     }
   }
   console.log("Seed: demo data is in place.");

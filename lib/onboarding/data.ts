@@ -9,13 +9,14 @@ export async function slugIsTaken(slug: string): Promise<boolean> {
 
 /** What the onboarding checklist of a merchant derives its state from. */
 export async function findChecklistFacts(merchantId: MerchantId) {
-  const [products, members, invitations, codes, domains, firstStore] = await Promise.all([
+  const [products, members, invitations, codes, domains, loyaltyPrograms, firstStore] = await Promise.all([
     db.product.count({ where: { merchantId, archivedAt: null } }),
     db.membership.count({ where: { merchantId } }),
     db.staffInvitation.count({ where: { merchantId } }),
     db.accessCode.count({ where: { merchantId } }),
     db.storeDomain.count({ where: { merchantId } }),
+    db.loyaltyProgram.count({ where: { merchantId, status: "ACTIVE" } }),
     db.store.findFirst({ where: { merchantId }, select: { id: true }, orderBy: { createdAt: "asc" } }),
   ]);
-  return { products, members, invitations, codes, domains, firstStoreId: firstStore?.id ?? null };
+  return { products, members, invitations, codes, domains, loyaltyPublished: loyaltyPrograms > 0, firstStoreId: firstStore?.id ?? null };
 }

@@ -5,7 +5,9 @@ import { db } from "@/lib/db";
 import { findStoreRoutingBySlug } from "@/lib/tenancy/data";
 import { form, outcome, person, signedInAs } from "@/tests/integration/account-fixtures";
 import { createTenant } from "@/tests/integration/fixtures";
+import type { MerchantId } from "@/lib/tenancy/types";
 import { checkSlugAction, signUpMerchantAction } from "./actions";
+import { loadChecklist } from "./loaders";
 import { INITIAL_ONBOARDING_STATE } from "./types";
 
 const signIn = vi.hoisted(() => vi.fn(async () => undefined));
@@ -117,5 +119,21 @@ describe("merchant sign-up", () => {
     expect(await checkSlugAction("a_b")).toEqual({ slug: "a_b", result: "slugFormat" });
     expect(await checkSlugAction(tenant.store.slug)).toEqual({ slug: tenant.store.slug, result: "slugTaken" });
     expect(await checkSlugAction("free-one-xyz")).toEqual({ slug: "free-one-xyz", result: "available" });
+  });
+});
+
+describe("the checklist", () => {
+  it("ticks each step as the merchant does it, loyalty once a program is published", async () => {
+    const tenant = await createTenant();
+    const access = { merchantId: tenant.merchant.id as MerchantId, userId: tenant.owner.id, role: "OWNER" as const, storeIds: null };
+    const done = async () => Object.fromEntries((await loadChecklist(access)).map((item) => [item.key, item.done]));
+    expect(await done()).toEqual({ product: false, loyalty: false, staff: false, domain: false });
+
+    await db.product.create({ data: { merchantId: tenant.merchant.id, storeId: tenant.store.id, slug: "first", priceCents: 100 } });
+    await db.loyaltyProgram.create({ data: { merchantId: tenant.merchant.id, type: "STAMPS", stampsPerVisit: 1 } });
+    expect(await done()).toEqual({ product: true, loyalty: false, staff: false, domain: false });
+
+    await db.loyaltyProgram.update({ where: { merchantId: tenant.merchant.id }, data: { status: "ACTIVE", termsText: "One stamp per visit." } });
+    expect(await done()).toEqual({ product: true, loyalty: true, staff: false, domain: false });
   });
 });

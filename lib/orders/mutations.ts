@@ -1,12 +1,14 @@
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/mutations";
 import { db, type Tx } from "@/lib/db";
+import { earnForPaidOrder, reverseOrderEarning } from "@/lib/loyalty/mutations";
 import { providerFor } from "@/lib/payments/provider";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { enqueueOrderConfirmation } from "./confirmation";
 
 /**
- * PENDING_PAYMENT -> PAID and the confirmation email, in `tx`. The conditional update takes the
+ * PENDING_PAYMENT -> PAID, the confirmation email and the buyer's loyalty points (when they have a
+ * card), in `tx`. The conditional update takes the
  * order's row lock, so of two concurrent calls exactly one returns true. Any other state (already
  * paid, cancelled after a failed payment) is left alone.
  */
@@ -17,6 +19,7 @@ export async function markOrderPaid(tx: Tx, orderId: string): Promise<boolean> {
   });
   if (count === 0) return false;
   await enqueueOrderConfirmation(tx, orderId);
+  await earnForPaidOrder(tx, orderId);
   return true;
 }
 
@@ -114,6 +117,8 @@ export async function refundOrder(
       targetId: orderId,
       data: { previousStatus: order.status, provider: order.paymentProvider },
     });
+    // Points go with the money: at once when no provider is involved, else once it refunded.
+    if (order.paymentProvider !== "STRIPE") await reverseOrderEarning(tx, orderId);
     return { ok: true, previous: order.status as "PAID" | "FULFILLED", provider: order.paymentProvider, paymentRef: order.paymentRef } as const;
   });
   if (!claimed.ok) return claimed;
@@ -129,5 +134,6 @@ export async function refundOrder(
       return { ok: false, error: "refundFailed" };
     }
   }
+  if (claimed.provider === "STRIPE") await db.$transaction((tx) => reverseOrderEarning(tx, orderId));
   return { ok: true };
 }

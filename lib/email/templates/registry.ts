@@ -1,4 +1,7 @@
 import type { z } from "zod";
+import { loyaltyRewardWithinReachEmail } from "./loyalty-reward-within-reach";
+import { loyaltyWelcomeEmail } from "./loyalty-welcome";
+import { loyaltyWelcomeBonusEmail } from "./loyalty-welcome-bonus";
 import { orderConfirmationEmail } from "./order-confirmation";
 import { signInEmail } from "./sign-in";
 import { staffInvitationEmail } from "./staff-invitation";
@@ -13,6 +16,9 @@ export const EMAIL_TEMPLATES = {
   "sign-in": signInEmail,
   "order-confirmation": orderConfirmationEmail,
   "staff-invitation": staffInvitationEmail,
+  "loyalty-welcome": loyaltyWelcomeEmail,
+  "loyalty-welcome-bonus": loyaltyWelcomeBonusEmail,
+  "loyalty-reward-within-reach": loyaltyRewardWithinReachEmail,
 } as const;
 
 export type TemplateName = keyof typeof EMAIL_TEMPLATES;

@@ -31,6 +31,7 @@ export default async function MerchantHome({ params, searchParams }: Props) {
   const welcome = (await searchParams).welcome === "1";
   const link = (path: string) => localizedPath(path, locale, PLATFORM_DEFAULT_LOCALE);
   const base = `/account/m/${encodeURIComponent(area.access.merchantId)}`;
+  const tly = await getTranslations("Loyalty.merchant");
   return (
     <>
     {welcome && (
@@ -40,6 +41,9 @@ export default async function MerchantHome({ params, searchParams }: Props) {
     )}
     {canManage && (
       <nav aria-label={t("sections")} className="flex flex-wrap gap-4 text-sm">
+        <a href={link(`${base}/loyalty`)} className="font-medium text-brand-700 underline">
+          {tly("title")}
+        </a>
         <a href={link(`${base}/staff`)} className="font-medium text-brand-700 underline">
           {t("staff")}
         </a>

@@ -35,6 +35,9 @@ export default async function CustomerAccountPage({ params }: Props) {
         <dt className="font-medium text-slate-700">{t("email")}</dt>
         <dd>{customer.email}</dd>
       </dl>
+      <a href={href("/account/loyalty")} className="self-start font-medium text-brand-700 underline">
+        {(await getTranslations("Loyalty.account"))("link")}
+      </a>
       <div>
         <SignOutButton locale={locale} />
       </div>

@@ -1,0 +1,218 @@
+"use client";
+
+import { useActionState, useRef, useState, type ReactNode } from "react";
+import { SubmitButton } from "@/components/auth/submit-button";
+import { TextField } from "@/components/auth/text-field";
+import type { JoinState } from "@/lib/loyalty/actions";
+import { LoyaltyCardView } from "./card-qr";
+
+export type JoinLabels = Record<
+  | "title"
+  | "lead"
+  | "email"
+  | "name"
+  | "phone"
+  | "birthday"
+  | "birthdayHint"
+  | "pickDate"
+  | "submit"
+  | "pending"
+  | "formError"
+  | "joinedTitle"
+  | "joinedLead"
+  | "alreadyTitle"
+  | "alreadyLead"
+  | "back"
+  | "myCard"
+  | "cardTitle"
+  | "cardNumber"
+  | "qrLabel",
+  string
+>;
+
+const INITIAL: JoinState = { status: "idle" };
+
+/**
+ * The storefront join page's content: the form under its title, then the outcome in place of
+ * both title and subtitle (the new card with its QR, or "already a member"). `bonus` is the
+ * welcome-gift line, when the program has one.
+ * `dateOrder`/`dateSeparator` are the locale's numeric date format: the birthday is typed that
+ * way, and the calendar button writes the picked date in it.
+ */
+export function JoinForm({
+  action,
+  labels,
+  bonus,
+  terms,
+  initial,
+  dateOrder,
+  dateSeparator,
+  backHref,
+  cardHref,
+}: {
+  action: (state: JoinState, formData: FormData) => Promise<JoinState>;
+  labels: JoinLabels;
+  bonus: string | null;
+  terms: ReactNode;
+  initial: { email: string; name: string };
+  dateOrder: Array<"day" | "month" | "year">;
+  dateSeparator: string;
+  backHref: string;
+  cardHref: string;
+}) {
+  const [state, formAction] = useActionState(action, INITIAL);
+  const values = state.values ?? { ...initial, phone: "", birthday: "" };
+  const [birthday, setBirthday] = useState(values.birthday ?? "");
+  const picker = useRef<HTMLInputElement>(null);
+
+  if (state.status === "joined" && state.number) {
+    return (
+      <section aria-labelledby="join-title" className="mx-auto flex max-w-md flex-col items-center gap-6 text-center">
+        <header>
+          <h1 id="join-title" className="text-3xl font-bold tracking-tight">
+            {labels.joinedTitle}
+          </h1>
+          <p className="mt-2 text-slate-600">{labels.joinedLead}</p>
+        </header>
+        <LoyaltyCardView
+          number={state.number}
+          title={labels.cardTitle}
+          numberLabel={labels.cardNumber}
+          qrLabel={labels.qrLabel.replace("{number}", state.number)}
+        />
+        <div className="flex gap-4">
+          <a href={backHref} className="font-medium text-brand-700 underline">
+            {labels.back}
+          </a>
+          <a href={cardHref} className="font-medium text-brand-700 underline">
+            {labels.myCard}
+          </a>
+        </div>
+      </section>
+    );
+  }
+  if (state.status === "already") {
+    return (
+      <section aria-labelledby="join-title" className="mx-auto flex max-w-md flex-col items-center gap-6 text-center">
+        <header>
+          <h1 id="join-title" className="text-3xl font-bold tracking-tight">
+            {labels.alreadyTitle}
+          </h1>
+          <p className="mt-2 text-slate-600">{labels.alreadyLead}</p>
+        </header>
+        <a href={backHref} className="font-medium text-brand-700 underline">
+          {labels.back}
+        </a>
+      </section>
+    );
+  }
+
+  const errors = state.fieldErrors ?? {};
+  const fromPicker = (iso: string) => {
+    const [year, month, day] = iso.split("-");
+    if (!year || !month || !day) return;
+    const parts = { day, month, year };
+    setBirthday(dateOrder.map((p) => parts[p]).join(dateSeparator));
+  };
+  return (
+    <section aria-labelledby="join-title" className="mx-auto flex max-w-md flex-col gap-6">
+      <header>
+        <h1 id="join-title" className="text-3xl font-bold tracking-tight">
+          {labels.title}
+        </h1>
+        <p className="mt-2 text-slate-600">{labels.lead}</p>
+        {bonus && <p className="mt-2 font-medium text-brand-700">{bonus}</p>}
+      </header>
+      <form action={formAction} className="flex flex-col gap-4" noValidate key={JSON.stringify(state.values ?? {})}>
+        {state.status === "error" && (
+          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+            {state.formError ?? labels.formError}
+          </p>
+        )}
+        <TextField
+          id="join-email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          label={labels.email}
+          defaultValue={values.email}
+          error={errors.email}
+          required
+        />
+        <TextField
+          id="join-name"
+          name="name"
+          autoComplete="name"
+          label={labels.name}
+          defaultValue={values.name}
+          error={errors.name}
+          required
+        />
+        <TextField
+          id="join-phone"
+          name="phone"
+          type="tel"
+          autoComplete="tel"
+          label={labels.phone}
+          defaultValue={values.phone}
+          error={errors.phone}
+        />
+        <div className="flex items-end gap-2">
+          <div className="flex-1">
+            <TextField
+              id="join-birthday"
+              name="birthday"
+              inputMode="numeric"
+              autoComplete="bday"
+              label={labels.birthday}
+              hint={labels.birthdayHint}
+              placeholder={labels.birthdayHint.split(/:\s*/).pop()}
+              value={birthday}
+              onChange={(e) => setBirthday(e.target.value)}
+              error={errors.birthday}
+            />
+          </div>
+          <input
+            ref={picker}
+            type="date"
+            tabIndex={-1}
+            aria-hidden="true"
+            className="sr-only"
+            onChange={(e) => fromPicker(e.target.value)}
+          />
+          <button
+            type="button"
+            className="mb-7 rounded-md border border-slate-300 px-3 py-2 text-sm font-medium"
+            onClick={() => {
+              try {
+                picker.current?.showPicker();
+              } catch {
+                picker.current?.focus();
+              }
+            }}
+          >
+            {labels.pickDate}
+          </button>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label className="flex items-start gap-2 text-sm">
+            <input
+              type="checkbox"
+              name="terms"
+              className="mt-1"
+              aria-invalid={errors.terms ? true : undefined}
+              aria-describedby={errors.terms ? "join-terms-error" : undefined}
+            />
+            <span>{terms}</span>
+          </label>
+          {errors.terms && (
+            <p id="join-terms-error" className="text-sm text-red-700">
+              {errors.terms}
+            </p>
+          )}
+        </div>
+        <SubmitButton label={labels.submit} pendingLabel={labels.pending} />
+      </form>
+    </section>
+  );
+}

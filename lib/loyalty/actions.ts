@@ -1,0 +1,206 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { loadCustomerSession } from "@/lib/auth/loaders";
+import { currencyDigits } from "@/lib/catalog/price";
+import { isLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { assertStoreLocale, loadStorefront } from "@/lib/tenancy/loaders";
+import { requireLoyaltyManager, requireTerminalAccess } from "./loaders";
+import { LOYALTY_TIME_ZONE, createReward, earnOnCard, enrollCustomer, redeemReward, reverseMovement, saveProgram, setRewardActive, type MovementResult } from "./mutations";
+import { dateFormatOf, fieldErrorsOf, idSchema, joinFormSchema, parseSpend, programFormSchema, reasonSchema, rewardFormSchema, type LoyaltyFieldError } from "./schema";
+import { MAX_MOVEMENT } from "./rules";
+
+/**
+ * Loyalty server actions. Each one: parse the input, pass the gate (storefront host, terminal
+ * staff, merchant manager), call one mutation, revalidate, return a small state with messages
+ * already translated for the request's locale (client components only render them).
+ */
+
+export interface JoinState {
+  status: "idle" | "error" | "joined" | "already";
+  fieldErrors?: Partial<Record<string, string>>;
+  values?: Record<string, string>;
+  number?: string;
+  formError?: string;
+}
+
+function localeOf(raw: unknown): Locale {
+  return isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
+}
+
+async function dateFormatText(locale: Locale): Promise<string> {
+  const t = await getTranslations({ locale, namespace: "Loyalty.join.dateLetters" });
+  const { order, separator } = dateFormatOf(locale);
+  return order.map((part) => t(part)).join(separator);
+}
+
+/** Translates field error keys under `Loyalty.errors`. */
+async function translateErrors(locale: Locale, errors: Partial<Record<string, LoyaltyFieldError>>): Promise<Record<string, string>> {
+  const t = await getTranslations({ locale, namespace: "Loyalty.errors" });
+  const format = await dateFormatText(locale);
+  return Object.fromEntries(Object.entries(errors).map(([field, code]) => [field, t(code!, { format })]));
+}
+
+/** Today's calendar date in the merchants' time zone, as UTC midnight (birthdays are compared as dates). */
+function todayUtc(): Date {
+  const [y, m, d] = new Intl.DateTimeFormat("en-CA", { timeZone: LOYALTY_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date()).split("-").map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d!));
+}
+
+/** The storefront join form, bound to the store's slug and the page's locale. */
+export async function joinLoyaltyAction(slug: string, rawLocale: string, _prev: JoinState, formData: FormData): Promise<JoinState> {
+  const store = await loadStorefront(slug);
+  assertStoreLocale(store, rawLocale);
+  const locale = rawLocale;
+  const raw = Object.fromEntries(["email", "name", "phone", "birthday", "terms"].map((k) => [k, typeof formData.get(k) === "string" ? String(formData.get(k)).slice(0, 400) : undefined]));
+  const parsed = joinFormSchema(locale, todayUtc()).safeParse(raw);
+  const values = { email: raw.email ?? "", name: raw.name ?? "", phone: raw.phone ?? "", birthday: raw.birthday ?? "" };
+  if (!parsed.success) return { status: "error", fieldErrors: await translateErrors(locale, fieldErrorsOf(parsed.error)), values };
+  const customer = await loadCustomerSession(store.id);
+  const result = await enrollCustomer(
+    { id: store.id, merchantId: store.merchantId },
+    { ...parsed.data, locale, userId: customer && customer.email === parsed.data.email ? customer.userId : null },
+  );
+  if (!result.ok) {
+    const t = await getTranslations({ locale, namespace: "Loyalty.join" });
+    return { status: "error", formError: t("noProgram"), values };
+  }
+  revalidatePath("/[locale]/s/[store]", "layout");
+  return result.alreadyMember ? { status: "already" } : { status: "joined", number: result.number };
+}
+
+// --- Terminal
+
+export interface TerminalState {
+  status: "idle" | "success" | "warning" | "error";
+  message?: string;
+  fieldError?: string;
+}
+
+async function movementState(locale: Locale, result: MovementResult, success: (balance: number) => Promise<string>): Promise<TerminalState> {
+  if (result.ok) return { status: "success", message: await success(result.balance) };
+  if (result.reason === "notFound") notFound();
+  const t = await getTranslations({ locale, namespace: "Loyalty.reasons" });
+  return { status: "warning", message: t(result.reason, result.params) };
+}
+
+function revalidateTerminal() {
+  revalidatePath("/[locale]/s/[store]/terminal", "page");
+  revalidatePath("/[locale]/account/m/[merchantId]/loyalty", "layout");
+}
+
+/** Earn on a card: stamps for a visit, or points for the amount typed in `spend`. */
+export async function earnAction(slug: string, rawLocale: string, cardId: string, _prev: TerminalState, formData: FormData): Promise<TerminalState> {
+  const store = await loadStorefront(slug);
+  assertStoreLocale(store, rawLocale);
+  const locale = rawLocale;
+  const { actor } = await requireTerminalAccess(store, locale);
+  const id = idSchema.safeParse(cardId);
+  if (!id.success) notFound();
+  let spendCents: number | null = null;
+  const spend = formData.get("spend");
+  if (typeof spend === "string") {
+    const digits = currencyDigits(store.currency);
+    const parsed = parseSpend(spend.slice(0, 40), digits, MAX_MOVEMENT * 10 ** digits);
+    if (!parsed.ok) {
+      const t = await getTranslations({ locale, namespace: "Loyalty.errors" });
+      return { status: "error", fieldError: t(parsed.error, { format: "" }) };
+    }
+    spendCents = parsed.cents;
+  }
+  const result = await earnOnCard(actor, id.data, spendCents);
+  if (result.ok) revalidateTerminal();
+  const t = await getTranslations({ locale, namespace: "Terminal" });
+  return movementState(locale, result, async (balance) =>
+    result.ok ? t("earned", { count: result.amount, unit: result.unit ?? "POINTS", balance }) : "",
+  );
+}
+
+export async function redeemAction(slug: string, rawLocale: string, cardId: string, rewardId: string): Promise<TerminalState> {
+  const store = await loadStorefront(slug);
+  assertStoreLocale(store, rawLocale);
+  const locale = rawLocale;
+  const { actor } = await requireTerminalAccess(store, locale);
+  const card = idSchema.safeParse(cardId);
+  const reward = idSchema.safeParse(rewardId);
+  if (!card.success || !reward.success) notFound();
+  const result = await redeemReward(actor, card.data, reward.data);
+  if (result.ok) revalidateTerminal();
+  const t = await getTranslations({ locale, namespace: "Terminal" });
+  return movementState(locale, result, async (balance) => t("redeemed", { balance }));
+}
+
+/** A manager reverses a movement with a reason (staff: forbidden). */
+export async function reverseAction(slug: string, rawLocale: string, ledgerId: string, _prev: TerminalState, formData: FormData): Promise<TerminalState> {
+  const store = await loadStorefront(slug);
+  assertStoreLocale(store, rawLocale);
+  const locale = rawLocale;
+  const { actor } = await requireTerminalAccess(store, locale, { atLeast: "MANAGER" });
+  const id = idSchema.safeParse(ledgerId);
+  if (!id.success) notFound();
+  const reason = reasonSchema.safeParse(String(formData.get("reason") ?? "").slice(0, 400));
+  if (!reason.success) {
+    const t = await getTranslations({ locale, namespace: "Loyalty.errors" });
+    return { status: "error", fieldError: t(reason.error.issues[0]!.message as LoyaltyFieldError, { format: "" }) };
+  }
+  const result = await reverseMovement(actor, id.data, reason.data);
+  if (result.ok) revalidateTerminal();
+  const t = await getTranslations({ locale, namespace: "Terminal" });
+  return movementState(locale, result, async (balance) => t("reversed", { balance }));
+}
+
+// --- Merchant area
+
+export interface ProgramFormState {
+  status: "idle" | "error" | "saved";
+  fieldErrors?: Record<string, string>;
+  formError?: string;
+  values?: Record<string, string>;
+}
+
+export async function saveProgramAction(merchantId: string, rawLocale: string, _prev: ProgramFormState, formData: FormData): Promise<ProgramFormState> {
+  const access = await requireLoyaltyManager(merchantId);
+  const locale = localeOf(rawLocale);
+  const raw = Object.fromEntries(
+    ["type", "pointsPerUnit", "welcomeBonus", "stampsPerVisit", "cooldownMinutes", "dailyCap", "termsText", "termsUrl", "publish"].map((k) => {
+      const v = formData.get(k);
+      return [k, typeof v === "string" ? v.slice(0, 6000) : undefined];
+    }),
+  );
+  const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v ?? ""]));
+  const parsed = programFormSchema.safeParse(raw);
+  if (!parsed.success) return { status: "error", fieldErrors: await translateErrors(locale, fieldErrorsOf(parsed.error)), values };
+  const result = await saveProgram({ merchantId: access.merchantId, userId: access.userId }, parsed.data);
+  if (!result.ok) {
+    const t = await getTranslations({ locale, namespace: "Loyalty.errors" });
+    return { status: "error", fieldErrors: { type: t("typeLocked") }, values };
+  }
+  revalidatePath("/[locale]/account/m/[merchantId]/loyalty", "layout");
+  revalidatePath("/[locale]/s/[store]", "layout");
+  return { status: "saved", values };
+}
+
+export async function createRewardAction(merchantId: string, rawLocale: string, _prev: ProgramFormState, formData: FormData): Promise<ProgramFormState> {
+  const access = await requireLoyaltyManager(merchantId);
+  const locale = localeOf(rawLocale);
+  const parsed = rewardFormSchema(formData);
+  if (!parsed.ok) return { status: "error", fieldErrors: await translateErrors(locale, parsed.errors), values: parsed.values };
+  const created = await createReward({ merchantId: access.merchantId, userId: access.userId }, parsed.data);
+  if (!created) {
+    const t = await getTranslations({ locale, namespace: "Loyalty.merchant" });
+    return { status: "error", formError: t("needProgram") };
+  }
+  revalidatePath("/[locale]/account/m/[merchantId]/loyalty", "layout");
+  return { status: "saved" };
+}
+
+export async function setRewardActiveAction(merchantId: string, formData: FormData): Promise<void> {
+  const access = await requireLoyaltyManager(merchantId);
+  const id = idSchema.safeParse(formData.get("rewardId"));
+  if (!id.success) notFound();
+  const changed = await setRewardActive({ merchantId: access.merchantId, userId: access.userId }, id.data, formData.get("active") === "true");
+  if (!changed) notFound();
+  revalidatePath("/[locale]/account/m/[merchantId]/loyalty", "layout");
+}

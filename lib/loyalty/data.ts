@@ -1,0 +1,259 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
+import type { MerchantId } from "@/lib/tenancy/types";
+import type { LoyaltyLedgerKind, LoyaltyProgramType } from "./types";
+
+/** Reads of the loyalty domain. Every query has the merchant id in its `where`. */
+
+export interface RewardView {
+  id: string;
+  cost: number;
+  active: boolean;
+  name: string;
+  description: string;
+}
+
+export interface ProgramView {
+  id: string;
+  type: LoyaltyProgramType;
+  status: "DRAFT" | "ACTIVE";
+  pointsPerUnit: number | null;
+  welcomeBonus: number;
+  stampsPerVisit: number | null;
+  cooldownMinutes: number;
+  dailyCap: number | null;
+  termsText: string | null;
+  termsUrl: string | null;
+  rewards: RewardView[];
+}
+
+type Translation = { locale: string; name: string; description: string };
+
+function pickTranslation(translations: Translation[], locale: Locale, fallback?: Locale): Translation | undefined {
+  return translations.find((t) => t.locale === locale) ?? (fallback && translations.find((t) => t.locale === fallback)) ?? translations.find((t) => t.locale === "en") ?? translations[0];
+}
+
+/** The merchant's program (draft or published) with its rewards named in `locale`, or null. */
+export async function findProgram(merchantId: MerchantId, locale: Locale, fallback?: Locale, options: { activeRewardsOnly?: boolean } = {}): Promise<ProgramView | null> {
+  const program = await db.loyaltyProgram.findUnique({
+    where: { merchantId },
+    select: {
+      id: true,
+      type: true,
+      status: true,
+      pointsPerUnit: true,
+      welcomeBonus: true,
+      stampsPerVisit: true,
+      cooldownMinutes: true,
+      dailyCap: true,
+      termsText: true,
+      termsUrl: true,
+      rewards: {
+        where: { merchantId, ...(options.activeRewardsOnly ? { active: true } : {}) },
+        select: { id: true, cost: true, active: true, translations: { select: { locale: true, name: true, description: true } } },
+        orderBy: [{ cost: "asc" }, { createdAt: "asc" }],
+      },
+    },
+  });
+  if (!program) return null;
+  return {
+    ...program,
+    rewards: program.rewards.map((r) => {
+      const t = pickTranslation(r.translations, locale, fallback);
+      return { id: r.id, cost: r.cost, active: r.active, name: t?.name ?? "", description: t?.description ?? "" };
+    }),
+  };
+}
+
+/** The published program only (storefront, terminal). */
+export async function findActiveProgram(merchantId: MerchantId, locale: Locale, fallback?: Locale): Promise<ProgramView | null> {
+  const program = await findProgram(merchantId, locale, fallback, { activeRewardsOnly: true });
+  return program?.status === "ACTIVE" ? program : null;
+}
+
+/** Raw reward translations, for the merchant's reward list. */
+export async function listRewardTranslations(merchantId: MerchantId) {
+  return db.loyaltyReward.findMany({
+    where: { merchantId },
+    select: { id: true, cost: true, active: true, translations: { select: { locale: true, name: true, description: true } } },
+    orderBy: [{ cost: "asc" }, { createdAt: "asc" }],
+  });
+}
+
+/** The id of the merchant's card with this number, or with a customer of this email. */
+export async function findCardId(merchantId: MerchantId, query: { kind: "number"; number: string } | { kind: "email"; email: string }): Promise<string | null> {
+  const card = await db.loyaltyCard.findFirst({
+    where: query.kind === "number" ? { merchantId, number: query.number } : { merchantId, customer: { merchantId, email: query.email } },
+    select: { id: true },
+  });
+  return card?.id ?? null;
+}
+
+export async function findCardOfCustomer(merchantId: MerchantId, customerId: string) {
+  return db.loyaltyCard.findFirst({ where: { merchantId, customerId }, select: { id: true, number: true } });
+}
+
+export interface LedgerRowView {
+  id: string;
+  kind: LoyaltyLedgerKind;
+  amount: number;
+  createdAt: Date;
+  storeName: string | null;
+  staffEmail: string | null;
+  orderId: string | null;
+  rewardName: string | null;
+  reason: string | null;
+  reversed: boolean;
+}
+
+export interface CardView {
+  id: string;
+  number: string;
+  balance: number;
+  lastEarnedAt: Date | null;
+  createdAt: Date;
+  customer: { name: string | null; email: string; phone: string | null; birthday: Date | null };
+  ledger: LedgerRowView[];
+}
+
+/** One card of the merchant with its customer and its newest `limit` movements (null: all). */
+export async function findCardView(merchantId: MerchantId, cardId: string, locale: Locale, limit: number | null = 10): Promise<CardView | null> {
+  const card = await db.loyaltyCard.findFirst({
+    where: { id: cardId, merchantId },
+    select: {
+      id: true,
+      number: true,
+      balance: true,
+      lastEarnedAt: true,
+      createdAt: true,
+      customer: { select: { name: true, email: true, phone: true, birthday: true } },
+    },
+  });
+  if (!card) return null;
+  const rows = await db.loyaltyLedger.findMany({
+    where: { merchantId, cardId: card.id },
+    select: {
+      id: true,
+      kind: true,
+      amount: true,
+      createdAt: true,
+      storeId: true,
+      staffUserId: true,
+      orderId: true,
+      reason: true,
+      reward: { select: { translations: { select: { locale: true, name: true, description: true } } } },
+      reversal: { select: { id: true } },
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    ...(limit ? { take: limit } : {}),
+  });
+  const storeIds = [...new Set(rows.map((r) => r.storeId).filter((id): id is string => !!id))];
+  const staffIds = [...new Set(rows.map((r) => r.staffUserId).filter((id): id is string => !!id))];
+  const [stores, staff] = await Promise.all([
+    db.store.findMany({ where: { merchantId, id: { in: storeIds } }, select: { id: true, name: true } }),
+    db.user.findMany({ where: { id: { in: staffIds }, memberships: { some: { merchantId } } }, select: { id: true, email: true } }),
+  ]);
+  const storeName = new Map(stores.map((s) => [s.id, s.name]));
+  const staffEmail = new Map(staff.map((s) => [s.id, s.email]));
+  return {
+    ...card,
+    ledger: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      amount: r.amount,
+      createdAt: r.createdAt,
+      storeName: r.storeId ? (storeName.get(r.storeId) ?? null) : null,
+      staffEmail: r.staffUserId ? (staffEmail.get(r.staffUserId) ?? null) : null,
+      orderId: r.orderId,
+      rewardName: r.reward ? (pickTranslation(r.reward.translations, locale)?.name ?? null) : null,
+      reason: r.reason,
+      reversed: !!r.reversal,
+    })),
+  };
+}
+
+export interface MemberRow {
+  cardId: string;
+  number: string;
+  balance: number;
+  createdAt: Date;
+  name: string | null;
+  email: string;
+}
+
+/** The merchant's members, newest first. */
+export async function listMembers(merchantId: MerchantId, take = 200): Promise<MemberRow[]> {
+  const cards = await db.loyaltyCard.findMany({
+    where: { merchantId },
+    select: { id: true, number: true, balance: true, createdAt: true, customer: { select: { name: true, email: true } } },
+    orderBy: { createdAt: "desc" },
+    take,
+  });
+  return cards.map((c) => ({ cardId: c.id, number: c.number, balance: c.balance, createdAt: c.createdAt, name: c.customer.name, email: c.customer.email }));
+}
+
+export interface WeeklyTotal {
+  /** Monday of the week (Europe/Luxembourg), as YYYY-MM-DD. */
+  week: string;
+  storeId: string | null;
+  storeName: string | null;
+  /** EARN and BONUS, less their reversals. */
+  issued: number;
+  /** REDEEM, less their reversals (a positive number). */
+  redeemed: number;
+}
+
+/** Issued and redeemed per store and ISO week over the last `weeks` weeks. */
+export async function weeklyTotals(merchantId: MerchantId, weeks = 12): Promise<WeeklyTotal[]> {
+  const rows = await db.$queryRaw<Array<{ week: string; storeId: string | null; issued: bigint; redeemed: bigint }>>`
+    SELECT to_char(date_trunc('week', l."createdAt" AT TIME ZONE 'Europe/Luxembourg'), 'YYYY-MM-DD') AS week,
+           l."storeId" AS "storeId",
+           SUM(CASE WHEN l.kind IN ('EARN', 'BONUS') OR (l.kind = 'REVERSAL' AND l.amount < 0) THEN l.amount ELSE 0 END) AS issued,
+           SUM(CASE WHEN l.kind = 'REDEEM' OR (l.kind = 'REVERSAL' AND l.amount > 0) THEN -l.amount ELSE 0 END) AS redeemed
+    FROM "LoyaltyLedger" l
+    WHERE l."merchantId" = ${merchantId} AND l."createdAt" >= now() - make_interval(weeks => ${weeks})
+    GROUP BY 1, 2
+    ORDER BY 1 DESC, 2`;
+  const stores = await db.store.findMany({ where: { merchantId }, select: { id: true, name: true } });
+  const names = new Map(stores.map((s) => [s.id, s.name]));
+  return rows.map((r) => ({
+    week: r.week,
+    storeId: r.storeId,
+    storeName: r.storeId ? (names.get(r.storeId) ?? null) : null,
+    issued: Number(r.issued),
+    redeemed: Number(r.redeemed),
+  }));
+}
+
+/** Ledger sum and cached balance of a card (tests and consistency checks). */
+export async function cardConsistency(merchantId: MerchantId, cardId: string): Promise<{ balance: number; ledgerSum: number }> {
+  const [card, sum] = await Promise.all([
+    db.loyaltyCard.findFirstOrThrow({ where: { id: cardId, merchantId }, select: { balance: true } }),
+    db.loyaltyLedger.aggregate({ where: { merchantId, cardId }, _sum: { amount: true } }),
+  ]);
+  return { balance: card.balance, ledgerSum: sum._sum.amount ?? 0 };
+}
+
+export function localeOr(value: string | null | undefined, fallback: Locale): Locale {
+  return isLocale(value) ? value : fallback;
+}
+
+/** True when the store has something for sale (the join page then says "continue shopping"). */
+export async function storeSellsSomething(merchantId: MerchantId, storeId: string): Promise<boolean> {
+  const count = await db.product.count({ where: { merchantId, storeId, visibility: "PUBLIC", archivedAt: null } });
+  return count > 0;
+}
+
+/** The merchant's display name (storefront texts say "every store of {merchant}"). */
+export async function findMerchantName(merchantId: MerchantId): Promise<string> {
+  const merchant = await db.merchant.findUnique({ where: { id: merchantId }, select: { name: true } });
+  return merchant?.name ?? "";
+}
+
+/** Monday of the current week in Europe/Luxembourg, as "YYYY-MM-DD" (the database's clock, as the totals use). */
+export async function currentWeekStart(): Promise<string> {
+  const [row] = await db.$queryRaw<Array<{ week: string }>>`
+    SELECT to_char(date_trunc('week', now() AT TIME ZONE 'Europe/Luxembourg'), 'YYYY-MM-DD') AS week`;
+  return row!.week;
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import { forbidden, notFound, redirect } from "next/navigation";
+import { findMembership } from "@/lib/auth/data";
+import { loadSession, requireMembership } from "@/lib/auth/loaders";
+import { hasRole, type MemberRole, type MembershipAccess } from "@/lib/auth/types";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Storefront } from "@/lib/tenancy/loaders";
+import type { StoreId } from "@/lib/tenancy/types";
+import { localizedPath } from "@/lib/tenancy/urls";
+import type { LoyaltyActor } from "./mutations";
+
+export interface TerminalAccess {
+  actor: LoyaltyActor;
+  role: MemberRole;
+  email: string;
+}
+
+/**
+ * The gate of the staff terminal on a storefront host: the user signed in on this host must be
+ * a member of the store's merchant whose scope includes this store. Anonymous: redirect to this
+ * store's sign-in, coming back to `from`. Signed in without such a membership (a customer, staff
+ * of another merchant): notFound(), so the terminal does not even exist for them.
+ * `atLeast` (e.g. MANAGER for reversals) answers forbidden() when the role is too low.
+ */
+export async function requireTerminalAccess(store: Storefront, locale: Locale, options: { from?: string; atLeast?: MemberRole } = {}): Promise<TerminalAccess> {
+  const user = await loadSession();
+  if (!user) {
+    const href = (path: string) => localizedPath(path, locale, store.defaultLocale);
+    redirect(`${href("/sign-in")}?${new URLSearchParams({ callbackUrl: options.from ?? href("/terminal") })}`);
+  }
+  const membership = await findMembership(user.userId, store.merchantId);
+  if (!membership) notFound();
+  if (membership.storeIds.length > 0 && !membership.storeIds.includes(store.id)) notFound();
+  if (options.atLeast && !hasRole(membership.role, options.atLeast)) forbidden();
+  return { actor: { merchantId: store.merchantId, storeId: store.id as StoreId, userId: user.userId }, role: membership.role, email: user.email };
+}
+
+/**
+ * The gate of the merchant area's loyalty pages and actions: managers and owners of the
+ * merchant (staff work at the terminal: forbidden()); anyone else notFound().
+ */
+export async function requireLoyaltyManager(merchantId: string): Promise<MembershipAccess> {
+  const access = await requireMembership(merchantId, { from: `/account/m/${encodeURIComponent(merchantId)}/loyalty` });
+  if (!hasRole(access.role, "MANAGER")) forbidden();
+  return access;
+}

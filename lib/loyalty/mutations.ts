@@ -1,0 +1,447 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { recordAuditEvent } from "@/lib/audit/mutations";
+import { currencyDigits } from "@/lib/catalog/price";
+import { db, Prisma, type Tx } from "@/lib/db";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { urlConfig } from "@/lib/tenancy/request";
+import type { MerchantId, StoreId } from "@/lib/tenancy/types";
+import { absoluteUrl } from "@/lib/tenancy/urls";
+import { generateCardNumber } from "./card-number";
+import { decideEarning, earningAmount, pointsForSpend, rewardsNewlyReached, startOfLocalDay } from "./rules";
+import type { JoinInput, ProgramInput, RewardInput } from "./schema";
+import type { LoyaltyReason } from "./types";
+
+/** Daily caps count per calendar day in the merchants' time zone. */
+export const LOYALTY_TIME_ZONE = "Europe/Luxembourg";
+
+/** A staff member at a store of the merchant: produced by the terminal or merchant-area gates only. */
+export interface LoyaltyActor {
+  merchantId: MerchantId;
+  storeId: StoreId;
+  userId: string;
+}
+
+export type LoyaltyRefusal = { ok: false; reason: LoyaltyReason; params: Record<string, number> };
+/** A written movement: its signed amount, the new balance, and (for earnings) the program's unit. */
+export type MovementResult =
+  | { ok: true; ledgerId: string; balance: number; amount: number; unit?: "POINTS" | "STAMPS" }
+  | LoyaltyRefusal
+  | { ok: false; reason: "notFound" };
+
+interface LockedCard {
+  id: string;
+  balance: number;
+  lastEarnedAt: Date | null;
+  customerId: string;
+}
+
+/** The card's row lock: every balance change goes through it, so checks and writes are serialized per card. */
+async function lockCard(tx: Tx, merchantId: string, cardId: string): Promise<LockedCard | null> {
+  const rows = await tx.$queryRaw<LockedCard[]>`
+    SELECT id, balance, "lastEarnedAt", "customerId" FROM "LoyaltyCard"
+    WHERE id = ${cardId} AND "merchantId" = ${merchantId} FOR UPDATE`;
+  return rows[0] ?? null;
+}
+
+async function activeProgram(tx: Tx, merchantId: string) {
+  return tx.loyaltyProgram.findFirst({
+    where: { merchantId, status: "ACTIVE" },
+    select: { id: true, type: true, pointsPerUnit: true, stampsPerVisit: true, welcomeBonus: true, cooldownMinutes: true, dailyCap: true },
+  });
+}
+
+/** Appends one ledger row and moves the cached balance by the same amount, under the card lock the caller holds. */
+async function appendMovement(
+  tx: Tx,
+  card: LockedCard,
+  row: Omit<Prisma.LoyaltyLedgerUncheckedCreateInput, "cardId" | "id" | "createdAt">,
+  options: { earnedAt?: Date } = {},
+): Promise<{ ledgerId: string; balance: number }> {
+  const entry = await tx.loyaltyLedger.create({ data: { ...row, cardId: card.id }, select: { id: true } });
+  const balance = card.balance + row.amount;
+  await tx.loyaltyCard.update({
+    where: { id: card.id },
+    data: { balance, ...(options.earnedAt ? { lastEarnedAt: options.earnedAt } : {}) },
+  });
+  card.balance = balance;
+  return { ledgerId: entry.id, balance };
+}
+
+function storefrontUrl(store: { slug: string; defaultLocale: string }, path: string, locale: Locale): string {
+  const defaultLocale: Locale = isLocale(store.defaultLocale) ? store.defaultLocale : "en";
+  return absoluteUrl({ kind: "store", slug: store.slug, defaultLocale }, path, locale, urlConfig());
+}
+
+// --- Enrollment
+
+export type EnrollResult =
+  | { ok: true; alreadyMember: false; cardId: string; number: string }
+  | { ok: true; alreadyMember: true }
+  | { ok: false; reason: "noProgram" };
+
+/**
+ * Joins the merchant's program from a storefront: finds or creates the Customer (one per
+ * merchant and email), then gives them a card unless they have one. A member joining again (at
+ * any store of the merchant) gets `alreadyMember` and nothing is written or sent. A new card gets
+ * the welcome bonus as a BONUS row and the welcome (and bonus) emails, in the same transaction.
+ * Concurrent joins with one email are serialized by the customer's row lock.
+ */
+export async function enrollCustomer(
+  store: { id: StoreId; merchantId: MerchantId },
+  input: JoinInput & { locale: Locale; userId?: string | null },
+): Promise<EnrollResult> {
+  return db.$transaction(async (tx) => {
+    const program = await activeProgram(tx, store.merchantId);
+    if (!program) return { ok: false, reason: "noProgram" } as const;
+    await tx.customer.createMany({
+      data: [{ merchantId: store.merchantId, email: input.email, name: input.name, phone: input.phone, birthday: input.birthday, preferredLocale: input.locale, userId: input.userId ?? null }],
+      skipDuplicates: true,
+    });
+    const [customer] = await tx.$queryRaw<Array<{ id: string; name: string | null; phone: string | null; birthday: Date | null }>>`
+      SELECT id, name, phone, birthday FROM "Customer" WHERE "merchantId" = ${store.merchantId} AND email = ${input.email} FOR UPDATE`;
+    if (!customer) throw new Error("Customer row vanished during enrollment");
+    const existing = await tx.loyaltyCard.findFirst({ where: { merchantId: store.merchantId, customerId: customer.id }, select: { id: true } });
+    if (existing) return { ok: true, alreadyMember: true } as const;
+
+    // A customer who bought or signed in before keeps what they had; the form fills the gaps.
+    await tx.customer.update({
+      where: { id: customer.id },
+      data: {
+        name: customer.name ?? input.name,
+        phone: customer.phone ?? input.phone,
+        birthday: customer.birthday ?? input.birthday,
+        preferredLocale: input.locale,
+      },
+    });
+    const number = generateCardNumber((n) => randomBytes(n));
+    const created = await tx.loyaltyCard.create({
+      data: { merchantId: store.merchantId, customerId: customer.id, number, storeId: store.id },
+      select: { id: true, balance: true, lastEarnedAt: true, customerId: true },
+    });
+    const card: LockedCard = { ...created };
+    if (program.welcomeBonus > 0) {
+      await appendMovement(tx, card, { merchantId: store.merchantId, kind: "BONUS", amount: program.welcomeBonus, storeId: store.id });
+    }
+    const shop = await tx.store.findUniqueOrThrow({ where: { id: store.id }, select: { name: true, slug: true, defaultLocale: true } });
+    const accountUrl = storefrontUrl(shop, "/account/loyalty", input.locale);
+    await enqueueEmail(
+      {
+        to: input.email,
+        template: "loyalty-welcome",
+        locale: input.locale,
+        merchantId: store.merchantId,
+        idempotencyKey: `loyalty-welcome:${created.id}`,
+        data: { storeName: shop.name, name: input.name, cardNumber: number, unit: program.type, balance: card.balance, accountUrl },
+      },
+      tx,
+    );
+    if (program.welcomeBonus > 0) {
+      await enqueueEmail(
+        {
+          to: input.email,
+          template: "loyalty-welcome-bonus",
+          locale: input.locale,
+          merchantId: store.merchantId,
+          idempotencyKey: `loyalty-welcome-bonus:${created.id}`,
+          data: { storeName: shop.name, name: input.name, bonus: program.welcomeBonus, unit: program.type, accountUrl },
+        },
+        tx,
+      );
+    }
+    return { ok: true, alreadyMember: false, cardId: created.id, number } as const;
+  });
+}
+
+// --- Earning, redeeming, reversing at the terminal
+
+async function notifyRewardsReached(
+  tx: Tx,
+  merchantId: string,
+  card: LockedCard,
+  ledgerId: string,
+  before: number,
+  storeId: string,
+  unit: "POINTS" | "STAMPS",
+): Promise<void> {
+  const rewards = await tx.loyaltyReward.findMany({
+    where: { merchantId, active: true, program: { status: "ACTIVE" } },
+    select: { id: true, cost: true, translations: { select: { locale: true, name: true } } },
+    orderBy: { cost: "asc" },
+  });
+  const reached = rewardsNewlyReached(rewards, before, card.balance);
+  if (reached.length === 0) return;
+  const customer = await tx.customer.findUniqueOrThrow({ where: { id: card.customerId }, select: { email: true, name: true, preferredLocale: true } });
+  const shop = await tx.store.findUniqueOrThrow({ where: { id: storeId }, select: { name: true, slug: true, defaultLocale: true, locales: true } });
+  const locale: Locale = isLocale(customer.preferredLocale) ? customer.preferredLocale : isLocale(shop.defaultLocale) ? shop.defaultLocale : "en";
+  const nameIn = (r: (typeof reached)[number]) =>
+    (r.translations.find((t) => t.locale === locale) ?? r.translations.find((t) => t.locale === shop.defaultLocale) ?? r.translations[0])?.name ?? "";
+  await enqueueEmail(
+    {
+      to: customer.email,
+      template: "loyalty-reward-within-reach",
+      locale,
+      merchantId,
+      idempotencyKey: `loyalty-reward-within-reach:${ledgerId}`,
+      data: {
+        storeName: shop.name,
+        name: customer.name ?? "",
+        balance: card.balance,
+        unit,
+        rewards: reached.map((r) => ({ name: nameIn(r), cost: r.cost, missing: Math.max(0, r.cost - card.balance) })),
+        accountUrl: storefrontUrl(shop, "/account/loyalty", locale),
+      },
+    },
+    tx,
+  );
+}
+
+/**
+ * Records a visit (stamps) or a purchase of `spendCents` (points) on a card of the actor's
+ * merchant, at the actor's store. Cooldown and daily cap are checked under the card's row lock
+ * in the same transaction as the ledger row, so concurrent earnings cannot both pass. A refusal
+ * is a typed result (COOLDOWN with the minutes left, DAILY_CAP, NOTHING_TO_EARN); nothing is
+ * written then. `now` is for tests.
+ */
+export async function earnOnCard(
+  actor: LoyaltyActor,
+  cardId: string,
+  spendCents: number | null,
+  now: Date = new Date(),
+): Promise<MovementResult> {
+  return db.$transaction(async (tx) => {
+    const card = await lockCard(tx, actor.merchantId, cardId);
+    if (!card) return { ok: false, reason: "notFound" } as const;
+    const program = await activeProgram(tx, actor.merchantId);
+    if (!program) return { ok: false, reason: "notFound" } as const;
+    const store = await tx.store.findFirstOrThrow({ where: { id: actor.storeId, merchantId: actor.merchantId }, select: { currency: true } });
+    const amount = earningAmount(program, program.type === "POINTS" ? spendCents : null, currencyDigits(store.currency));
+    const since = startOfLocalDay(now, LOYALTY_TIME_ZONE);
+    // Online orders are outside the cap: only what the terminals recorded today counts.
+    const earned = await tx.loyaltyLedger.aggregate({
+      where: { cardId: card.id, kind: "EARN", orderId: null, createdAt: { gte: since } },
+      _sum: { amount: true },
+    });
+    const decision = decideEarning({ rules: program, amount, lastEarnedAt: card.lastEarnedAt, earnedToday: earned._sum.amount ?? 0, now });
+    if (!decision.ok) return { ok: false, reason: decision.reason, params: decision.params } as LoyaltyRefusal;
+    const before = card.balance;
+    const result = await appendMovement(
+      tx,
+      card,
+      {
+        merchantId: actor.merchantId,
+        kind: "EARN",
+        amount: decision.amount,
+        storeId: actor.storeId,
+        staffUserId: actor.userId,
+        spendCents: program.type === "POINTS" ? spendCents : null,
+      },
+      { earnedAt: now },
+    );
+    await notifyRewardsReached(tx, actor.merchantId, card, result.ledgerId, before, actor.storeId, program.type);
+    return { ok: true, ...result, amount: decision.amount, unit: program.type } as const;
+  });
+}
+
+/**
+ * Redeems a reward of the merchant's program on a card, at the actor's store (any store of the
+ * merchant). The balance is checked under the card's row lock, so concurrent redemptions can
+ * never take it below zero (the CHECK constraint is the last line). INSUFFICIENT_BALANCE carries
+ * the missing amount.
+ */
+export async function redeemReward(actor: LoyaltyActor, cardId: string, rewardId: string): Promise<MovementResult> {
+  return db.$transaction(async (tx) => {
+    const card = await lockCard(tx, actor.merchantId, cardId);
+    if (!card) return { ok: false, reason: "notFound" } as const;
+    const reward = await tx.loyaltyReward.findFirst({
+      where: { id: rewardId, merchantId: actor.merchantId, active: true, program: { status: "ACTIVE" } },
+      select: { id: true, cost: true },
+    });
+    if (!reward) return { ok: false, reason: "REWARD_UNAVAILABLE", params: {} } as LoyaltyRefusal;
+    if (card.balance < reward.cost) return { ok: false, reason: "INSUFFICIENT_BALANCE", params: { missing: reward.cost - card.balance } } as LoyaltyRefusal;
+    const result = await appendMovement(tx, card, {
+      merchantId: actor.merchantId,
+      kind: "REDEEM",
+      amount: -reward.cost,
+      storeId: actor.storeId,
+      staffUserId: actor.userId,
+      rewardId: reward.id,
+    });
+    return { ok: true, ...result, amount: -reward.cost } as const;
+  });
+}
+
+/**
+ * Reverses one movement of the merchant's ledger with a compensating REVERSAL row (the original
+ * stays as it was). Each movement is reversed at most once (checked under the card lock, and by
+ * the unique reversesId); reversals cannot themselves be reversed; a reversal that would make
+ * the balance negative (the points were spent already) is refused. The caller checks that the
+ * actor is a manager.
+ */
+export async function reverseMovement(actor: LoyaltyActor, ledgerId: string, reason: string): Promise<MovementResult> {
+  return db.$transaction(async (tx) => {
+    const entry = await tx.loyaltyLedger.findFirst({
+      where: { id: ledgerId, merchantId: actor.merchantId },
+      select: { id: true, cardId: true, kind: true, amount: true },
+    });
+    if (!entry) return { ok: false, reason: "notFound" } as const;
+    const card = await lockCard(tx, actor.merchantId, entry.cardId);
+    if (!card) return { ok: false, reason: "notFound" } as const;
+    if (entry.kind === "REVERSAL") return { ok: false, reason: "NOT_REVERSIBLE", params: {} } as LoyaltyRefusal;
+    const already = await tx.loyaltyLedger.findUnique({ where: { reversesId: entry.id }, select: { id: true } });
+    if (already) return { ok: false, reason: "ALREADY_REVERSED", params: {} } as LoyaltyRefusal;
+    if (card.balance - entry.amount < 0) return { ok: false, reason: "BALANCE_TOO_LOW", params: {} } as LoyaltyRefusal;
+    const result = await appendMovement(tx, card, {
+      merchantId: actor.merchantId,
+      kind: "REVERSAL",
+      amount: -entry.amount,
+      storeId: actor.storeId,
+      staffUserId: actor.userId,
+      reversesId: entry.id,
+      reason,
+    });
+    await recordAuditEvent(tx, {
+      merchantId: actor.merchantId,
+      actorUserId: actor.userId,
+      action: "loyalty.reverse",
+      targetType: "LoyaltyLedger",
+      targetId: entry.id,
+      data: { reversalId: result.ledgerId, amount: -entry.amount, reason },
+    });
+    return { ok: true, ...result, amount: -entry.amount } as const;
+  });
+}
+
+// --- Online orders (called by lib/orders inside their transactions)
+
+/**
+ * Points for a paid online order, in the transaction that marks it PAID: when the buyer (by
+ * customer id, else by email at the merchant) has a card and the merchant runs an active points
+ * program, one EARN row for the order total, at the order's store. Idempotent: the unique
+ * (orderId, kind) lets a second call write nothing. Online orders are exempt from the cooldown
+ * and the daily cap (they are paid purchases, one per order), and do not start a cooldown.
+ */
+export async function earnForPaidOrder(tx: Tx, orderId: string): Promise<number> {
+  const order = await tx.order.findUnique({
+    where: { id: orderId },
+    select: { id: true, merchantId: true, storeId: true, customerId: true, email: true, totalCents: true, currency: true },
+  });
+  if (!order) return 0;
+  const program = await activeProgram(tx, order.merchantId);
+  if (!program || program.type !== "POINTS" || !program.pointsPerUnit) return 0;
+  const cardRow = await tx.loyaltyCard.findFirst({
+    where: { merchantId: order.merchantId, customer: order.customerId ? { id: order.customerId } : { email: order.email } },
+    select: { id: true },
+  });
+  if (!cardRow) return 0;
+  const amount = pointsForSpend(order.totalCents, program.pointsPerUnit, currencyDigits(order.currency));
+  if (amount <= 0) return 0;
+  const card = await lockCard(tx, order.merchantId, cardRow.id);
+  if (!card) return 0;
+  const inserted = await tx.loyaltyLedger.createManyAndReturn({
+    data: [{ merchantId: order.merchantId, cardId: card.id, kind: "EARN", amount, storeId: order.storeId, orderId: order.id, spendCents: order.totalCents }],
+    skipDuplicates: true,
+    select: { id: true },
+  });
+  if (inserted.length === 0) return 0;
+  const before = card.balance;
+  await tx.loyaltyCard.update({ where: { id: card.id }, data: { balance: { increment: amount } } });
+  card.balance += amount;
+  await notifyRewardsReached(tx, order.merchantId, card, inserted[0]!.id, before, order.storeId, program.type);
+  return amount;
+}
+
+/**
+ * Takes back the points of a refunded order, in the refund's transaction: one REVERSAL row for
+ * the order (idempotent through the unique (orderId, kind) and reversesId). When the customer
+ * has spent part of them already, only what is left on the card is taken back (a balance never
+ * goes negative); the rest stays as a loss to the merchant, visible in the ledger.
+ */
+export async function reverseOrderEarning(tx: Tx, orderId: string): Promise<number> {
+  const earned = await tx.loyaltyLedger.findFirst({
+    where: { orderId, kind: "EARN" },
+    select: { id: true, merchantId: true, cardId: true, amount: true, storeId: true },
+  });
+  if (!earned) return 0;
+  const card = await lockCard(tx, earned.merchantId, earned.cardId);
+  if (!card) return 0;
+  const amount = Math.min(earned.amount, card.balance);
+  if (amount <= 0) return 0;
+  const inserted = await tx.loyaltyLedger.createManyAndReturn({
+    data: [{ merchantId: earned.merchantId, cardId: card.id, kind: "REVERSAL", amount: -amount, storeId: earned.storeId, orderId, reversesId: earned.id, reason: "order.refund" }],
+    skipDuplicates: true,
+    select: { id: true },
+  });
+  if (inserted.length === 0) return 0;
+  await tx.loyaltyCard.update({ where: { id: card.id }, data: { balance: { decrement: amount } } });
+  return amount;
+}
+
+// --- Program and rewards (merchant area)
+
+export type ProgramWriteResult = { ok: true } | { ok: false; reason: "typeLocked" };
+
+/**
+ * Creates or updates the merchant's one program. The type cannot change once cards exist (their
+ * balances are counted in it). Audited.
+ */
+export async function saveProgram(actor: { merchantId: MerchantId; userId: string }, input: ProgramInput): Promise<ProgramWriteResult> {
+  return db.$transaction(async (tx) => {
+    const current = await tx.loyaltyProgram.findUnique({ where: { merchantId: actor.merchantId }, select: { id: true, type: true } });
+    if (current && current.type !== input.type && (await tx.loyaltyCard.count({ where: { merchantId: actor.merchantId } })) > 0) {
+      return { ok: false, reason: "typeLocked" } as const;
+    }
+    await tx.loyaltyProgram.upsert({
+      where: { merchantId: actor.merchantId },
+      create: { ...input, merchantId: actor.merchantId },
+      update: input,
+    });
+    await recordAuditEvent(tx, {
+      merchantId: actor.merchantId,
+      actorUserId: actor.userId,
+      action: current ? "loyalty.program.update" : "loyalty.program.create",
+      targetType: "LoyaltyProgram",
+      targetId: current?.id ?? null,
+      data: { ...input },
+    });
+    return { ok: true } as const;
+  });
+}
+
+/** Adds a reward to the merchant's program. False when the merchant has no program yet. */
+export async function createReward(actor: { merchantId: MerchantId; userId: string }, input: RewardInput): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const program = await tx.loyaltyProgram.findUnique({ where: { merchantId: actor.merchantId }, select: { id: true } });
+    if (!program) return false;
+    const reward = await tx.loyaltyReward.create({
+      data: { merchantId: actor.merchantId, programId: program.id, cost: input.cost, translations: { create: input.translations } },
+      select: { id: true },
+    });
+    await recordAuditEvent(tx, {
+      merchantId: actor.merchantId,
+      actorUserId: actor.userId,
+      action: "loyalty.reward.create",
+      targetType: "LoyaltyReward",
+      targetId: reward.id,
+      data: { cost: input.cost, translations: input.translations },
+    });
+    return true;
+  });
+}
+
+/** Switches a reward of the merchant on or off (rewards are never deleted: the ledger points at them). */
+export async function setRewardActive(actor: { merchantId: MerchantId; userId: string }, rewardId: string, active: boolean): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.loyaltyReward.updateMany({ where: { id: rewardId, merchantId: actor.merchantId }, data: { active } });
+    if (count === 0) return false;
+    await recordAuditEvent(tx, {
+      merchantId: actor.merchantId,
+      actorUserId: actor.userId,
+      action: active ? "loyalty.reward.activate" : "loyalty.reward.deactivate",
+      targetType: "LoyaltyReward",
+      targetId: rewardId,
+    });
+    return true;
+  });
+}

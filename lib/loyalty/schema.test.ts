@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import { generateCardNumber } from "./card-number";
+import { canPublish, dateFormatOf, formatBirthday, joinFormSchema, parseBirthday, parseLookup, parseSpend, programFormSchema } from "./schema";
+
+const TODAY = new Date(Date.UTC(2026, 11, 2));
+const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+
+describe("birthdays in the locale's format", () => {
+  it.each([
+    ["en", "22/11/1990", ["day", "month", "year"], "/"],
+    ["fr", "22/11/1990", ["day", "month", "year"], "/"],
+    ["de", "22.11.1990", ["day", "month", "year"], "."],
+    ["lb", "22.11.1990", ["day", "month", "year"], "."],
+  ] as const)("%s writes %s", (locale, written, order, separator) => {
+    expect(dateFormatOf(locale)).toEqual({ order, separator });
+    expect(formatBirthday(utc(1990, 11, 22), locale)).toBe(written);
+    expect(parseBirthday(written, locale)).toEqual(utc(1990, 11, 22));
+  });
+
+  it.each([
+    ["1990-11-22", "en", utc(1990, 11, 22)],
+    ["2.3.1985", "de", utc(1985, 3, 2)],
+    ["02 03 1985", "fr", utc(1985, 3, 2)],
+    ["31/02/1990", "en", null],
+    ["22/11/90", "en", null],
+    ["1990/11/22", "en", null],
+    ["hello", "fr", null],
+    ["01/01/1850", "en", null],
+  ] as const)("%j in %s", (raw, locale, expected) => {
+    expect(parseBirthday(raw, locale)).toEqual(expected);
+  });
+});
+
+describe("joinFormSchema", () => {
+  const base = { email: " Lea@Example.TEST ", name: "Léa", phone: "", birthday: "", terms: "on" };
+  it("normalizes the email and leaves optional fields empty", () => {
+    expect(joinFormSchema("fr", TODAY).parse(base)).toEqual({ email: "lea@example.test", name: "Léa", phone: null, birthday: null });
+  });
+  it.each([
+    ["no terms", { terms: undefined }, "terms", "termsRequired"],
+    ["bad email", { email: "lea" }, "email", "invalidEmail"],
+    ["no name", { name: " " }, "name", "required"],
+    ["future birthday", { birthday: "03/12/2026" }, "birthday", "birthdayInFuture"],
+    ["impossible birthday", { birthday: "30/02/2000" }, "birthday", "invalidDate"],
+    ["bad phone", { phone: "call me" }, "phone", "invalidPhone"],
+  ])("%s", (_label, patch, field, message) => {
+    const result = joinFormSchema("fr", TODAY).safeParse({ ...base, ...patch });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.find((i) => i.path[0] === field)?.message).toBe(message);
+  });
+  it("accepts a birthday of today", () => {
+    expect(joinFormSchema("de", TODAY).parse({ ...base, birthday: "02.12.2026" }).birthday).toEqual(TODAY);
+  });
+});
+
+describe("programFormSchema", () => {
+  const base = { type: "POINTS", pointsPerUnit: "1", welcomeBonus: "50", stampsPerVisit: "", cooldownMinutes: "30", dailyCap: "", termsText: "", termsUrl: "" };
+  it("saves a draft without terms", () => {
+    expect(programFormSchema.parse(base)).toMatchObject({ status: "DRAFT", pointsPerUnit: 1, welcomeBonus: 50, cooldownMinutes: 30, dailyCap: null });
+  });
+  it("refuses to publish without terms", () => {
+    const result = programFormSchema.safeParse({ ...base, publish: "true" });
+    expect(result.error!.issues[0]).toMatchObject({ path: ["termsText"], message: "termsMissing" });
+  });
+  it.each([
+    ["text", { termsText: "Points expire never." }],
+    ["link", { termsUrl: "https://example.test/terms" }],
+  ])("publishes with terms as a %s", (_label, patch) => {
+    expect(programFormSchema.parse({ ...base, ...patch, publish: "true" }).status).toBe("ACTIVE");
+  });
+  it.each([
+    ["points need points per unit", { pointsPerUnit: "" }, "pointsPerUnit", "required"],
+    ["stamps need stamps per visit", { type: "STAMPS" }, "stampsPerVisit", "required"],
+    ["negative cooldown", { cooldownMinutes: "-5" }, "cooldownMinutes", "invalidNumber"],
+    ["zero cap", { dailyCap: "0" }, "dailyCap", "invalidNumber"],
+    ["a terms link that is not http", { termsUrl: "javascript:alert(1)" }, "termsUrl", "invalidUrl"],
+  ])("%s", (_label, patch, field, message) => {
+    const result = programFormSchema.safeParse({ ...base, ...patch });
+    expect(result.error!.issues.find((i) => i.path[0] === field)?.message).toBe(message);
+  });
+  it("canPublish", () => {
+    expect(canPublish({ termsText: " ", termsUrl: null })).toBe(false);
+    expect(canPublish({ termsText: "x", termsUrl: null })).toBe(true);
+  });
+});
+
+describe("parseLookup", () => {
+  const number = generateCardNumber((n) => Uint8Array.from({ length: n }, (_, i) => i));
+  it.each([
+    [number, { kind: "number", number }],
+    [number.toLowerCase().replace(/-/g, " "), { kind: "number", number }],
+    [" Lea@Example.test ", { kind: "email", email: "lea@example.test" }],
+    ["ABCD-EFGH-JKMN", null],
+    ["lea@", null],
+    ["", null],
+  ])("%j", (raw, expected) => {
+    expect(parseLookup(raw)).toEqual(expected);
+  });
+});
+
+describe("parseSpend", () => {
+  it.each([
+    ["12", 2, { ok: true, cents: 1200 }],
+    ["12,5", 2, { ok: true, cents: 1250 }],
+    ["12.50", 2, { ok: true, cents: 1250 }],
+    ["500", 0, { ok: true, cents: 500 }],
+    ["0", 2, { ok: false, error: "invalidAmount" }],
+    ["-5", 2, { ok: false, error: "invalidAmount" }],
+    ["1.234", 2, { ok: false, error: "invalidAmount" }],
+    ["1e5", 2, { ok: false, error: "invalidAmount" }],
+    ["", 2, { ok: false, error: "required" }],
+    ["100001", 2, { ok: false, error: "amountTooLarge" }],
+    ["999999999999", 2, { ok: false, error: "amountTooLarge" }],
+  ] as const)("%j with %i digits", (raw, digits, expected) => {
+    expect(parseSpend(raw, digits, 10_000_000)).toEqual(expected);
+  });
+});

@@ -1,0 +1,227 @@
+/**
+ * Loyalty inputs as zod schemas: the join form, the program and reward forms, the terminal.
+ * Every schema turns raw form strings into typed values or field-level message keys
+ * (translated under `Loyalty.errors.<key>`). Pure module.
+ */
+import { z } from "zod";
+import { INTL_TAGS, LOCALES, type Locale } from "@/lib/i18n/locales";
+import { parseCardNumber } from "./card-number";
+import { MAX_MOVEMENT } from "./rules";
+
+export type LoyaltyFieldError =
+  | "required"
+  | "invalidEmail"
+  | "tooLong"
+  | "invalidPhone"
+  | "invalidDate"
+  | "birthdayInFuture"
+  | "termsRequired"
+  | "invalidNumber"
+  | "invalidUrl"
+  | "invalidAmount"
+  | "amountTooLarge"
+  | "termsMissing"
+  | "invalidCard";
+
+const text = (max: number) => z.string().max(10_000).optional().transform((v) => (v ?? "").trim()).pipe(z.string().max(max, "tooLong"));
+
+// --- Birthday: typed in the locale's order (22/11/1990 or 22.11.1990), or ISO from a date input.
+
+/** The order and separator of a numeric date in `locale`, e.g. { order: ["day","month","year"], separator: "." }. */
+export function dateFormatOf(locale: Locale): { order: Array<"day" | "month" | "year">; separator: string } {
+  const parts = new Intl.DateTimeFormat(INTL_TAGS[locale], { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" }).formatToParts(
+    new Date(Date.UTC(2026, 10, 22)),
+  );
+  const order = parts.filter((p) => p.type === "day" || p.type === "month" || p.type === "year").map((p) => p.type as "day" | "month" | "year");
+  const separator = parts.find((p) => p.type === "literal")?.value ?? "/";
+  return { order, separator };
+}
+
+/** A birthday as the locale writes it ("22.11.1990"), or "" for none. */
+export function formatBirthday(date: Date | null, locale: Locale): string {
+  if (!date) return "";
+  const { order, separator } = dateFormatOf(locale);
+  const values = { day: String(date.getUTCDate()).padStart(2, "0"), month: String(date.getUTCMonth() + 1).padStart(2, "0"), year: String(date.getUTCFullYear()) };
+  return order.map((k) => values[k]).join(separator);
+}
+
+/**
+ * A typed birthday as a UTC midnight date: the locale's order with ".", "/", "-" or spaces as
+ * separators, or ISO "1990-11-22". Null when it is not a real calendar date.
+ */
+export function parseBirthday(raw: string, locale: Locale): Date | null {
+  const value = raw.trim();
+  let y: number, m: number, d: number;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (iso) {
+    [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  } else {
+    const pieces = value.split(/[./\-\s]+/);
+    if (pieces.length !== 3 || pieces.some((p) => !/^\d{1,4}$/.test(p))) return null;
+    const { order } = dateFormatOf(locale);
+    const got = Object.fromEntries(order.map((k, i) => [k, Number(pieces[i])])) as Record<"day" | "month" | "year", number>;
+    if (String(pieces[order.indexOf("year")]).length !== 4) return null;
+    [y, m, d] = [got.year, got.month, got.day];
+  }
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < 1900) return null;
+  return date;
+}
+
+// --- Join form
+
+export const JOIN_FIELDS = ["email", "name", "phone", "birthday", "terms"] as const;
+export type JoinField = (typeof JOIN_FIELDS)[number];
+
+export interface JoinInput {
+  email: string;
+  name: string;
+  phone: string | null;
+  birthday: Date | null;
+}
+
+const PHONE = /^\+?[0-9 ()./-]{6,30}$/;
+
+/** The storefront join form in `locale`; `today` (UTC midnight of the request's day) bounds birthdays. */
+export function joinFormSchema(locale: Locale, today: Date) {
+  return z
+    .object({ email: text(254), name: text(120), phone: text(40), birthday: text(40), terms: z.string().optional() })
+    .transform((raw, ctx): JoinInput => {
+      const fail = (field: JoinField, message: LoyaltyFieldError) => ctx.addIssue({ code: "custom", path: [field], message });
+      const email = raw.email.toLowerCase();
+      if (!email) fail("email", "required");
+      else if (!z.email().safeParse(email).success) fail("email", "invalidEmail");
+      if (!raw.name) fail("name", "required");
+      if (raw.phone && !PHONE.test(raw.phone)) fail("phone", "invalidPhone");
+      let birthday: Date | null = null;
+      if (raw.birthday) {
+        birthday = parseBirthday(raw.birthday, locale);
+        if (!birthday) fail("birthday", "invalidDate");
+        else if (birthday.getTime() > today.getTime()) fail("birthday", "birthdayInFuture");
+      }
+      if (raw.terms !== "on") fail("terms", "termsRequired");
+      return { email, name: raw.name, phone: raw.phone || null, birthday };
+    });
+}
+
+// --- Program form
+
+export const PROGRAM_FIELDS = ["type", "pointsPerUnit", "welcomeBonus", "stampsPerVisit", "cooldownMinutes", "dailyCap", "termsText", "termsUrl", "publish"] as const;
+export type ProgramField = (typeof PROGRAM_FIELDS)[number];
+
+export interface ProgramInput {
+  type: "POINTS" | "STAMPS";
+  pointsPerUnit: number | null;
+  welcomeBonus: number;
+  stampsPerVisit: number | null;
+  cooldownMinutes: number;
+  dailyCap: number | null;
+  termsText: string | null;
+  termsUrl: string | null;
+  status: "DRAFT" | "ACTIVE";
+}
+
+/** True when a program has what publishing needs: terms as a text or a link. */
+export function canPublish(terms: { termsText: string | null | undefined; termsUrl: string | null | undefined }): boolean {
+  return !!terms.termsText?.trim() || !!terms.termsUrl?.trim();
+}
+
+export const programFormSchema = z
+  .object({
+    type: z.enum(["POINTS", "STAMPS"]),
+    pointsPerUnit: text(12),
+    welcomeBonus: text(12),
+    stampsPerVisit: text(12),
+    cooldownMinutes: text(12),
+    dailyCap: text(12),
+    termsText: text(5000),
+    termsUrl: text(2048),
+    publish: z.string().optional(),
+  })
+  .transform((raw, ctx): ProgramInput => {
+    const fail = (field: ProgramField, message: LoyaltyFieldError) => {
+      ctx.addIssue({ code: "custom", path: [field], message });
+      return null;
+    };
+    const whole = (field: ProgramField, value: string, opts: { required: boolean; min: number; max: number }): number | null => {
+      if (!value) return opts.required ? fail(field, "required") : null;
+      if (!/^\d{1,9}$/.test(value) || Number(value) < opts.min || Number(value) > opts.max) return fail(field, "invalidNumber");
+      return Number(value);
+    };
+    const points = raw.type === "POINTS";
+    const pointsPerUnit = points ? whole("pointsPerUnit", raw.pointsPerUnit, { required: true, min: 1, max: 1000 }) : null;
+    const stampsPerVisit = points ? null : whole("stampsPerVisit", raw.stampsPerVisit, { required: true, min: 1, max: 100 });
+    const welcomeBonus = whole("welcomeBonus", raw.welcomeBonus, { required: false, min: 0, max: MAX_MOVEMENT }) ?? 0;
+    const cooldownMinutes = whole("cooldownMinutes", raw.cooldownMinutes, { required: false, min: 0, max: 7 * 24 * 60 }) ?? 0;
+    const dailyCap = whole("dailyCap", raw.dailyCap, { required: false, min: 1, max: MAX_MOVEMENT });
+    let termsUrl: string | null = raw.termsUrl || null;
+    if (termsUrl && !z.url({ protocol: /^https?$/ }).safeParse(termsUrl).success) termsUrl = fail("termsUrl", "invalidUrl");
+    const termsText = raw.termsText || null;
+    const publish = raw.publish === "true";
+    if (publish && !canPublish({ termsText, termsUrl: raw.termsUrl })) fail("termsText", "termsMissing");
+    return { type: raw.type, pointsPerUnit, welcomeBonus, stampsPerVisit, cooldownMinutes, dailyCap, termsText, termsUrl, status: publish ? "ACTIVE" : "DRAFT" };
+  });
+
+// --- Reward form: a cost and a name per locale (at least one), descriptions optional
+
+export interface RewardInput {
+  cost: number;
+  translations: Array<{ locale: Locale; name: string; description: string }>;
+}
+
+export function rewardFormSchema(formData: FormData) {
+  const raw: Record<string, string> = {};
+  for (const key of ["cost", ...LOCALES.flatMap((l) => [`name_${l}`, `description_${l}`])]) {
+    const v = formData.get(key);
+    raw[key] = typeof v === "string" ? v.trim() : "";
+  }
+  const errors: Record<string, LoyaltyFieldError> = {};
+  if (!/^\d{1,9}$/.test(raw.cost!) || Number(raw.cost) < 1 || Number(raw.cost) > MAX_MOVEMENT) errors.cost = raw.cost ? "invalidNumber" : "required";
+  const translations = LOCALES.filter((l) => raw[`name_${l}`]).map((l) => ({ locale: l, name: raw[`name_${l}`]!.slice(0, 120), description: raw[`description_${l}`]!.slice(0, 500) }));
+  if (translations.length === 0) errors.name_en = "required";
+  if (Object.keys(errors).length > 0) return { ok: false as const, errors, values: raw };
+  return { ok: true as const, data: { cost: Number(raw.cost), translations } satisfies RewardInput };
+}
+
+// --- Terminal
+
+export type LookupQuery = { kind: "number"; number: string } | { kind: "email"; email: string };
+
+/** A terminal search: an email when it has an "@", else a card number. Null when it is neither. */
+export function parseLookup(raw: string): LookupQuery | null {
+  const value = raw.trim().slice(0, 254);
+  if (value.includes("@")) {
+    const email = value.toLowerCase();
+    return z.email().safeParse(email).success ? { kind: "email", email } : null;
+  }
+  const number = parseCardNumber(value);
+  return number ? { kind: "number", number } : null;
+}
+
+/**
+ * An amount the staff member typed ("12,50", "12.50", "12") in minor units of a currency with
+ * `digits` decimals, within (0, MAX] units. Returns the field error otherwise.
+ */
+export function parseSpend(raw: string, digits: number, maxCents: number): { ok: true; cents: number } | { ok: false; error: LoyaltyFieldError } {
+  const value = raw.trim();
+  if (!value) return { ok: false, error: "required" };
+  const match = /^(\d{1,12})(?:[.,](\d+))?$/.exec(value);
+  if (!match || (match[2] ?? "").length > digits) return { ok: false, error: "invalidAmount" };
+  const cents = Number(match[1]) * 10 ** digits + Number((match[2] ?? "").padEnd(digits, "0") || 0);
+  if (cents <= 0) return { ok: false, error: "invalidAmount" };
+  if (cents > maxCents) return { ok: false, error: "amountTooLarge" };
+  return { ok: true, cents };
+}
+
+export const idSchema = z.string().trim().min(1).max(64).regex(/^[a-z0-9]+$/i);
+export const reasonSchema = z.string().trim().min(1, "required").max(300, "tooLong");
+
+/** Field errors of a failed parse, keyed by field (the first message of each). */
+export function fieldErrorsOf<F extends string>(error: z.ZodError): Partial<Record<F, LoyaltyFieldError>> {
+  const out: Partial<Record<F, LoyaltyFieldError>> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form") as F;
+    out[field] ??= (issue.message as LoyaltyFieldError) ?? "required";
+  }
+  return out;
+}
