@@ -53,7 +53,7 @@ test("a manager's moderated access code: a new staff member joins, waits, the ma
   await page.reload();
   const request = page.getByTestId("join-request").filter({ hasText: email });
   await request.getByRole("button", { name: staffText.requests.approve }).click();
-  await expect(page.getByTestId("member-row").filter({ hasText: email })).toContainText(en.Account.roles.STAFF);
+  await expect(page.getByTestId("member-row").filter({ hasText: email }).getByTestId("member-role")).toHaveText(en.Account.roles.STAFF);
 
   // On their next request the new staff member reaches the store's orders.
   await joinPage.goto(ordersPath);

@@ -76,7 +76,7 @@ export async function createMerchantWithStore(
       });
       await routingChanged(tx);
       return { ok: true, userId, merchantId: merchant.id, storeId: store.id } as const;
-    });
+    }, { maxWait: 20_000, timeout: 30_000 });
   } catch (error) {
     // Two sign-ups racing for the same slug or email: the unique index decides.
     if (!isUniqueViolation(error)) throw error;

@@ -13,6 +13,7 @@ import { urlConfig } from "@/lib/tenancy/request";
 import { localizedPath } from "@/lib/tenancy/urls";
 import {
   acceptInvitation,
+  changeMemberRole,
   createAccessCode,
   decideJoinRequest,
   inviteByEmail,
@@ -22,7 +23,7 @@ import {
   revokeInvitation,
   type StaffResult,
 } from "./mutations";
-import { accessCodeSchema, firstIssues, idSchema, inviteSchema, phraseSchema, staffFormFields } from "./schema";
+import { accessCodeSchema, changeRoleSchema, firstIssues, idSchema, inviteSchema, phraseSchema, staffFormFields } from "./schema";
 import type { StaffError, StaffFormState } from "./types";
 
 /**
@@ -126,6 +127,16 @@ export async function removeMemberAction(merchantId: string, _prev: StaffFormSta
   // Whoever removed themselves has no business here any more.
   if (result.self) redirect(localizedPath("/account", localeOf(formData), PLATFORM_DEFAULT_LOCALE));
   return { status: "done" };
+}
+
+/** A member's role and store scope, from the member's row on the staff page. */
+export async function changeMemberRoleAction(merchantId: string, _prev: StaffFormState, formData: FormData): Promise<StaffFormState> {
+  const access = await requireStaffManager(merchantId);
+  const parsed = changeRoleSchema.safeParse(staffFormFields(formData));
+  if (!parsed.success) return invalid(firstIssues(parsed.error), formData);
+  const result = await changeMemberRole(access, parsed.data.membershipId, parsed.data.role, parsed.data.storeIds);
+  if (result.ok) revalidateStaff();
+  return outcome(result);
 }
 
 // Wrong codes per client address: phrases are easy to say, so they must not be easy to guess.

@@ -31,7 +31,8 @@ export async function loadStaffPage(merchantId: string) {
     members: members.map((m) => {
       const self = m.user.id === access.userId;
       const storeIds = m.stores.map((s) => s.storeId);
-      return { ...m, self, storeIds, canRemove: self || (canManageRole(access.role, m.role) && scopeWithin(scope(storeIds), access.storeIds)) };
+      const manageable = canManageRole(access.role, m.role) && scopeWithin(scope(storeIds), access.storeIds);
+      return { ...m, self, storeIds, canRemove: self || manageable, canChange: manageable };
     }),
     requests: requests.map((r) => ({ ...r, canDecide: canApprove(access.role, r.role) && scopeWithin(scope(r.storeIds), access.storeIds) })),
     invitations: invitations.map((i) => ({ ...i, expired: i.expiresAt.getTime() <= now.getTime(), canRevoke: invitableRoles(access.role).includes(i.role) })),

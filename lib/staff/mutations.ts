@@ -24,6 +24,8 @@ export type StaffResult<T = object> = ({ ok: true } & T) | { ok: false; error: S
 export const INVITATION_VALID_DAYS = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_PHRASE_ATTEMPTS = 30;
+/** Transactions that wait on row locks under load (many people typing one code at once). */
+const LOCKING_TX = { maxWait: 20_000, timeout: 30_000 } as const;
 
 export function hashInvitationToken(token: string): string {
   return createHash("sha256").update(token).digest("base64url");
@@ -155,7 +157,7 @@ export async function acceptInvitation(
       data: { invitationId: invitation.id, role: invitation.role },
     });
     return { ok: true, merchantId: invitation.merchantId, userId, email: invitation.email } as const;
-  });
+  }, LOCKING_TX);
 }
 
 /**
@@ -244,7 +246,7 @@ export async function joinWithCode(
     const membership = await addMembership(tx, code.merchantId, userId, code.role, code.storeIds);
     await recordAuditEvent(tx, { merchantId: code.merchantId, actorUserId: userId, action: "staff.code.join", targetType: "membership", targetId: membership.id, data: { accessCodeId: code.id, role: code.role } });
     return { ok: true, merchantId: code.merchantId, userId, pending: false } as const;
-  });
+  }, LOCKING_TX);
 }
 
 /** Approves (a membership is made) or rejects (the request goes) a join request; approvers rank above the requested role. */
@@ -273,7 +275,7 @@ export async function decideJoinRequest(actor: MembershipAccess, requestId: stri
       data: { userId: request.userId, role: request.role },
     });
     return { ok: true } as const;
-  });
+  }, LOCKING_TX);
 }
 
 /**
@@ -305,5 +307,42 @@ export async function removeMember(actor: MembershipAccess, membershipId: string
       data: { userId: target.userId, role: target.role },
     });
     return { ok: true, self } as const;
-  });
+  }, LOCKING_TX);
+}
+
+/**
+ * Changes a member's role and store scope ([] = every store). Owners change anyone; managers
+ * only re-scope staff within their own stores (they can hand out no role above STAFF). The last
+ * owner is never demoted: the owner rows are locked first, as for removals.
+ */
+export async function changeMemberRole(actor: MembershipAccess, membershipId: string, role: MemberRole, storeIds: string[]): Promise<StaffResult> {
+  if (!invitableRoles(actor.role).includes(role)) return { ok: false, error: "roleNotAllowed", field: "role" };
+  return db.$transaction(async (tx) => {
+    const owners = await tx.$queryRaw<Array<{ id: string }>>`
+      SELECT "id" FROM "Membership" WHERE "merchantId" = ${actor.merchantId} AND "role" = 'OWNER' ORDER BY "id" FOR UPDATE`;
+    const target = await tx.membership.findFirst({
+      where: { id: membershipId, merchantId: actor.merchantId },
+      select: { id: true, userId: true, role: true, stores: { select: { storeId: true } } },
+    });
+    if (!target) return { ok: false, error: "notFound" } as const;
+    const targetScope = target.stores.length > 0 ? target.stores.map((s) => s.storeId) : null;
+    if (!canManageRole(actor.role, target.role) || !scopeWithin(targetScope, actor.storeIds)) return { ok: false, error: "notAllowed" } as const;
+    if (!(await checkScope(tx, actor, storeIds))) return { ok: false, error: "invalidStores", field: "storeIds" } as const;
+    if (target.role === "OWNER" && role !== "OWNER" && owners.length <= 1) return { ok: false, error: "lastOwner" } as const;
+    const stores = [...new Set(storeIds)];
+    await tx.membership.update({ where: { id: target.id }, data: { role } });
+    await tx.membershipStore.deleteMany({ where: { membershipId: target.id, merchantId: actor.merchantId } });
+    if (stores.length > 0) {
+      await tx.membershipStore.createMany({ data: stores.map((storeId) => ({ membershipId: target.id, storeId, merchantId: actor.merchantId })) });
+    }
+    await recordAuditEvent(tx, {
+      merchantId: actor.merchantId,
+      actorUserId: actor.userId,
+      action: "staff.role.change",
+      targetType: "membership",
+      targetId: target.id,
+      data: { userId: target.userId, from: target.role, to: role, storeIds: stores },
+    });
+    return { ok: true } as const;
+  }, LOCKING_TX);
 }

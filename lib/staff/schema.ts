@@ -17,6 +17,12 @@ export const inviteSchema = z.object({
 });
 export type InviteInput = z.infer<typeof inviteSchema>;
 
+export const changeRoleSchema = z.object({
+  membershipId: z.string().trim().min(1, "notFound").max(64, "notFound").regex(/^[a-z0-9]+$/i, "notFound"),
+  role: z.enum(ROLE_VALUES, "invalidChoice"),
+  storeIds,
+});
+
 export const accessCodeSchema = z
   .object({
   role: z.enum(["MANAGER", "STAFF"], "invalidChoice"),

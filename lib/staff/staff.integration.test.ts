@@ -8,6 +8,7 @@ import { auditActions, form, member, outcome, person, signedInAs } from "@/tests
 import { createTenant } from "@/tests/integration/fixtures";
 import {
   acceptInvitationAction,
+  changeMemberRoleAction,
   createAccessCodeAction,
   decideJoinRequestAction,
   inviteStaffAction,
@@ -227,5 +228,43 @@ describe("removing members", () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.error === "lastOwner")).toHaveLength(1);
     expect(await db.membership.count({ where: { merchantId: tenant.merchant.id, role: "OWNER" } })).toBe(1);
+  });
+});
+
+describe("changing roles", () => {
+  it("an owner promotes staff to manager of one store; the member's next request sees it; audited", async () => {
+    const tenant = await createTenant();
+    const owner = await member(tenant, "OWNER");
+    const staff = await member(tenant, "STAFF");
+    await signedInAs(owner.email);
+    expect(await changeMemberRoleAction(tenant.merchant.id, IDLE, form({ membershipId: staff.membershipId, role: "MANAGER", storeIds: [tenant.store.id] }))).toEqual({ status: "done" });
+    await signedInAs(staff.email);
+    expect(await requireMembership(tenant.merchant.id)).toMatchObject({ role: "MANAGER", storeIds: [tenant.store.id] });
+    const [event] = await db.auditEvent.findMany({ where: { merchantId: tenant.merchant.id, action: "staff.role.change" }, select: { actorUserId: true, targetId: true, data: true } });
+    expect(event).toMatchObject({ actorUserId: owner.id, targetId: staff.membershipId, data: { from: "STAFF", to: "MANAGER" } });
+  });
+
+  it("the last owner is never demoted; managers cannot promote or touch managers; nothing is written", async () => {
+    const tenant = await createTenant();
+    await db.membership.deleteMany({ where: { merchantId: tenant.merchant.id } });
+    const owner = await member(tenant, "OWNER");
+    const manager = await member(tenant, "MANAGER");
+    const otherManager = await member(tenant, "MANAGER");
+    const staff = await member(tenant, "STAFF");
+    await signedInAs(owner.email);
+    expect(await changeMemberRoleAction(tenant.merchant.id, IDLE, form({ membershipId: owner.membershipId, role: "MANAGER" }))).toMatchObject({ error: "lastOwner" });
+    await signedInAs(manager.email);
+    expect(await changeMemberRoleAction(tenant.merchant.id, IDLE, form({ membershipId: staff.membershipId, role: "MANAGER" }))).toMatchObject({ error: "roleNotAllowed" });
+    expect(await changeMemberRoleAction(tenant.merchant.id, IDLE, form({ membershipId: otherManager.membershipId, role: "STAFF" }))).toMatchObject({ error: "notAllowed" });
+    // A manager may still re-scope staff within the stores they manage.
+    expect(await changeMemberRoleAction(tenant.merchant.id, IDLE, form({ membershipId: staff.membershipId, role: "STAFF", storeIds: [tenant.store.id] }))).toEqual({ status: "done" });
+    const roles = await db.membership.findMany({ where: { merchantId: tenant.merchant.id }, select: { id: true, role: true } });
+    expect(Object.fromEntries(roles.map((r) => [r.id, r.role]))).toEqual({
+      [owner.membershipId]: "OWNER",
+      [manager.membershipId]: "MANAGER",
+      [otherManager.membershipId]: "MANAGER",
+      [staff.membershipId]: "STAFF",
+    });
+    expect((await db.auditEvent.findMany({ where: { merchantId: tenant.merchant.id }, select: { action: true } })).map((e) => e.action)).toEqual(["staff.role.change"]);
   });
 });

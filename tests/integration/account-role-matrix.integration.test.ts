@@ -17,6 +17,7 @@ import { addDomainAction, recheckDomainAction, removeDomainAction, verifyDomainA
 import { loadAdminDomains, loadStoreDomains } from "@/lib/domains/loaders";
 import { fulfillOrderAction, refundOrderAction } from "@/lib/orders/actions";
 import {
+  changeMemberRoleAction,
   createAccessCodeAction,
   decideJoinRequestAction,
   inviteStaffAction,
@@ -105,6 +106,7 @@ const ACTIONS: Array<{ name: string; needs: Needs; run: () => Promise<unknown> }
   { name: "createAccessCodeAction", needs: "MANAGER", run: () => createAccessCodeAction(ids.merchantId, idle, form({ role: "STAFF", days: "0" })) },
   { name: "revokeAccessCodeAction", needs: "MANAGER", run: () => revokeAccessCodeAction(ids.merchantId, idle, form({ codeId: unknownId })) },
   { name: "decideJoinRequestAction", needs: "MANAGER", run: () => decideJoinRequestAction(ids.merchantId, idle, form({ requestId: unknownId, decision: "approve" })) },
+  { name: "changeMemberRoleAction", needs: "MANAGER", run: () => changeMemberRoleAction(ids.merchantId, idle, form({ membershipId: unknownId, role: "STAFF" })) },
   { name: "removeMemberAction", needs: "MANAGER", run: () => removeMemberAction(ids.merchantId, idle, form({ membershipId: unknownId })) },
   // Platform admin.
   { name: "admin domains page (loadAdminDomains)", needs: "ADMIN", run: () => loadAdminDomains() },

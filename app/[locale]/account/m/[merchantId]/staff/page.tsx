@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { StaffActionForm } from "@/components/staff/staff-action-form";
 import { INTL_TAGS, isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import {
+  changeMemberRoleAction,
   createAccessCodeAction,
   decideJoinRequestAction,
   inviteStaffAction,
@@ -36,25 +37,25 @@ export default async function StaffPage({ params }: Props) {
   const date = new Intl.DateTimeFormat(INTL_TAGS[locale], { dateStyle: "medium", timeZone: "Europe/Luxembourg" });
   const storesOf = (ids: string[]) => (ids.length === 0 ? t("allStores") : ids.map((s) => page.storeNames.get(s) ?? "?").join(", "));
   const localeField = <input type="hidden" name="locale" value={locale} />;
-  const storeChoices = (legend: string) =>
+  const storeChoices = (legend: string, checked: string[] = []) =>
     page.stores.length > 1 || page.access.storeIds ? (
       <fieldset>
         <legend className="text-sm font-medium text-slate-900">{legend}</legend>
         <div className="mt-1 flex flex-wrap gap-4">
           {page.stores.map((s) => (
             <label key={s.id} className="flex items-center gap-2">
-              <input type="checkbox" name="storeIds" value={s.id} /> {s.name}
+              <input type="checkbox" name="storeIds" value={s.id} defaultChecked={checked.includes(s.id)} /> {s.name}
             </label>
           ))}
         </div>
       </fieldset>
     ) : null;
-  const roleSelect = (name: string, label: string, roles: string[], htmlId: string) => (
+  const roleSelect = (name: string, label: string, roles: string[], htmlId: string, current = "STAFF") => (
     <div className="flex flex-col gap-1">
       <label htmlFor={htmlId} className="text-sm font-medium text-slate-900">
         {label}
       </label>
-      <select id={htmlId} name={name} defaultValue="STAFF" className={INPUT}>
+      <select id={htmlId} name={name} defaultValue={current} className={INPUT}>
         {roles.map((r) => (
           <option key={r} value={r}>
             {tr(r as "OWNER")}
@@ -92,9 +93,28 @@ export default async function StaffPage({ params }: Props) {
                     {m.user.name ? `${m.user.name} · ` : ""}
                     {m.user.email} {m.self && <span className="text-slate-500">{t("members.you")}</span>}
                   </td>
-                  <td className="py-2 pr-4">{tr(m.role)}</td>
+                  <td className="py-2 pr-4" data-testid="member-role">
+                    {tr(m.role)}
+                  </td>
                   <td className="py-2 pr-4">{storesOf(m.storeIds)}</td>
-                  <td className="py-2">
+                  <td className="flex flex-col items-start gap-2 py-2">
+                    {m.canChange && (
+                      <details>
+                        <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("members.change")}</summary>
+                        <StaffActionForm
+                          action={changeMemberRoleAction.bind(null, id)}
+                          submitLabel={t("members.save")}
+                          pendingLabel={t("members.saving")}
+                          doneMessage={t("members.changed")}
+                          variant="secondary"
+                          className="mt-2 flex flex-col gap-2"
+                        >
+                          <input type="hidden" name="membershipId" value={m.id} />
+                          {roleSelect("role", t("members.role"), page.invitableRoles, `role-${m.id}`, m.role)}
+                          {storeChoices(t("invite.stores"), m.storeIds)}
+                        </StaffActionForm>
+                      </details>
+                    )}
                     {m.canRemove && (
                       <StaffActionForm
                         action={removeMemberAction.bind(null, id)}
