@@ -1,6 +1,5 @@
 "use client";
 
-import jsQR from "jsqr";
 import { useEffect, useRef, useState } from "react";
 
 interface BarcodeDetectorLike {
@@ -14,14 +13,16 @@ function cameraAvailable(): boolean {
 
 /**
  * Decodes one video frame: the browser's BarcodeDetector where it exists (fast, native), else
- * jsQR on the frame's pixels, so scanning works in every browser with a camera.
+ * jsQR on the frame's pixels, so scanning works in every browser with a camera. jsQR is loaded
+ * when scanning starts, not with the page.
  */
-function frameDecoder(): (video: HTMLVideoElement) => Promise<string | null> {
+async function frameDecoder(): Promise<(video: HTMLVideoElement) => Promise<string | null>> {
   const Native = (globalThis as { BarcodeDetector?: BarcodeDetectorCtor }).BarcodeDetector;
   if (Native) {
     const detector = new Native({ formats: ["qr_code"] });
     return async (video) => (await detector.detect(video).catch(() => []))[0]?.rawValue ?? null;
   }
+  const { default: jsQR } = await import("jsqr");
   const canvas = document.createElement("canvas");
   return async (video) => {
     const { videoWidth: width, videoHeight: height } = video;
@@ -52,10 +53,11 @@ export function QrScanner({ labels, fieldName = "q" }: { labels: { scan: string;
     let stream: MediaStream | null = null;
     let timer: ReturnType<typeof setInterval> | undefined;
     let stopped = false;
-    const decode = frameDecoder();
+    const decoding = frameDecoder();
     navigator.mediaDevices
       .getUserMedia({ video: { facingMode: "environment" } })
       .then(async (s) => {
+        const decode = await decoding;
         if (stopped) return s.getTracks().forEach((t) => t.stop());
         stream = s;
         if (!video.current) return;

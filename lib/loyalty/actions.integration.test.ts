@@ -50,6 +50,8 @@ function storefrontOf(t: Awaited<ReturnType<typeof createLoyaltyTenant>>, storeI
     locales: ["en"],
     isOpen: true,
     target: { kind: "store", slug: t.tenant.store.slug, defaultLocale: "en" },
+    merchantName: "Merchant",
+    profile: { logoKey: null, contactEmail: null, contactPhone: null, contactAddress: null, translations: [] },
   };
 }
 

@@ -90,9 +90,6 @@ export async function findCardId(merchantId: MerchantId, query: { kind: "number"
   return card?.id ?? null;
 }
 
-export async function findCardOfCustomer(merchantId: MerchantId, customerId: string) {
-  return db.loyaltyCard.findFirst({ where: { merchantId, customerId }, select: { id: true, number: true } });
-}
 
 export interface LedgerRowView {
   id: string;
@@ -117,10 +114,21 @@ export interface CardView {
   ledger: LedgerRowView[];
 }
 
-/** One card of the merchant with its customer and its newest `limit` movements (null: all). */
-export async function findCardView(merchantId: MerchantId, cardId: string, locale: Locale, limit: number | null = 10): Promise<CardView | null> {
-  const card = await db.loyaltyCard.findFirst({
-    where: { id: cardId, merchantId },
+/**
+ * One card of the merchant (by id, or the card of a customer) with its customer and its newest
+ * `limit` movements (null: all); null when the merchant has no such card.
+ */
+export async function findCardView(
+  merchantId: MerchantId,
+  card: string | { customerId: string },
+  locale: Locale,
+  limit: number | null = 10,
+  /** Staff emails on each movement: for the terminal and the merchant area, never for the customer. */
+  withStaff = true,
+): Promise<CardView | null> {
+  // One statement: the card, its last movements and the merchant's store names (relation joins).
+  const row = await db.loyaltyCard.findFirst({
+    where: { merchantId, ...(typeof card === "string" ? { id: card } : { customerId: card.customerId }) },
     select: {
       id: true,
       number: true,
@@ -128,36 +136,36 @@ export async function findCardView(merchantId: MerchantId, cardId: string, local
       lastEarnedAt: true,
       createdAt: true,
       customer: { select: { name: true, email: true, phone: true, birthday: true } },
+      merchant: { select: { stores: { select: { id: true, name: true } } } },
+      ledger: {
+        select: {
+          id: true,
+          kind: true,
+          amount: true,
+          createdAt: true,
+          storeId: true,
+          staffUserId: true,
+          orderId: true,
+          reason: true,
+          reward: { select: { translations: { select: { locale: true, name: true, description: true } } } },
+          reversal: { select: { id: true } },
+        },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        ...(limit ? { take: limit } : {}),
+      },
     },
   });
-  if (!card) return null;
-  const rows = await db.loyaltyLedger.findMany({
-    where: { merchantId, cardId: card.id },
-    select: {
-      id: true,
-      kind: true,
-      amount: true,
-      createdAt: true,
-      storeId: true,
-      staffUserId: true,
-      orderId: true,
-      reason: true,
-      reward: { select: { translations: { select: { locale: true, name: true, description: true } } } },
-      reversal: { select: { id: true } },
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    ...(limit ? { take: limit } : {}),
-  });
-  const storeIds = [...new Set(rows.map((r) => r.storeId).filter((id): id is string => !!id))];
+  if (!row) return null;
+  const { merchant, ledger: rows, ...rest } = row;
   const staffIds = [...new Set(rows.map((r) => r.staffUserId).filter((id): id is string => !!id))];
-  const [stores, staff] = await Promise.all([
-    db.store.findMany({ where: { merchantId, id: { in: storeIds } }, select: { id: true, name: true } }),
-    db.user.findMany({ where: { id: { in: staffIds }, memberships: { some: { merchantId } } }, select: { id: true, email: true } }),
-  ]);
-  const storeName = new Map(stores.map((s) => [s.id, s.name]));
+  const staff =
+    withStaff && staffIds.length > 0
+      ? await db.user.findMany({ where: { id: { in: staffIds }, memberships: { some: { merchantId } } }, select: { id: true, email: true } })
+      : [];
+  const storeName = new Map(merchant.stores.map((s) => [s.id, s.name]));
   const staffEmail = new Map(staff.map((s) => [s.id, s.email]));
   return {
-    ...card,
+    ...rest,
     ledger: rows.map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -245,11 +253,6 @@ export async function storeSellsSomething(merchantId: MerchantId, storeId: strin
   return count > 0;
 }
 
-/** The merchant's display name (storefront texts say "every store of {merchant}"). */
-export async function findMerchantName(merchantId: MerchantId): Promise<string> {
-  const merchant = await db.merchant.findUnique({ where: { id: merchantId }, select: { name: true } });
-  return merchant?.name ?? "";
-}
 
 /** Monday of the current week in Europe/Luxembourg, as "YYYY-MM-DD" (the database's clock, as the totals use). */
 export async function currentWeekStart(): Promise<string> {

@@ -22,21 +22,6 @@ export function findStoreSettings(merchantId: MerchantId, storeId: StoreId) {
   });
 }
 
-/** What a storefront shows about its store (texts in every locale, logo, contacts). */
-export function findStorefrontProfile(merchantId: MerchantId, storeId: StoreId) {
-  return db.store.findFirst({
-    where: { id: storeId, merchantId },
-    select: {
-      name: true,
-      logoKey: true,
-      contactEmail: true,
-      contactPhone: true,
-      contactAddress: true,
-      translations: { where: { merchantId }, select: { locale: true, name: true, tagline: true, description: true, closedMessage: true } },
-    },
-  });
-}
-
 /** True when `storageKey` is the current logo of a store of `merchantId` (the file route serves only those). */
 export async function isStoreLogoKey(merchantId: string, storageKey: string): Promise<boolean> {
   return (await db.store.count({ where: { merchantId, logoKey: storageKey } })) > 0;

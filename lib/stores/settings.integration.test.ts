@@ -6,7 +6,7 @@ import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { form, member, outcome, signedInAs } from "@/tests/integration/account-fixtures";
 import { createTenant } from "@/tests/integration/fixtures";
 import { updateStoreSettingsAction } from "./actions";
-import { findStorefrontProfile, isStoreLogoKey } from "./data";
+import { findStoreSettings, isStoreLogoKey } from "./data";
 import { storeTextsFor } from "./schema";
 import { INITIAL_STORE_SETTINGS_STATE } from "./types";
 
@@ -41,7 +41,7 @@ describe("store settings", () => {
     data.append("logo", new File([PNG], "logo.png", { type: "image/png" }));
     expect(await updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, INITIAL_STORE_SETTINGS_STATE, data)).toEqual({ status: "saved" });
 
-    const profile = await findStorefrontProfile(tenant.merchant.id as MerchantId, tenant.store.id as StoreId);
+    const profile = await findStoreSettings(tenant.merchant.id as MerchantId, tenant.store.id as StoreId);
     expect(profile).toMatchObject({ name: "Boutique Léa", contactEmail: "Hello@Lea.test", contactPhone: "+352 123 456", logoKey: expect.stringMatching(new RegExp(`^images/${tenant.merchant.id}/`)) });
     expect(storeTextsFor(profile!.translations, "en", "fr", profile!.name)).toEqual({ name: "Lea's Shop", tagline: "Mode et café", description: "Depuis 1990.", closedMessage: "Fermé pour inventaire." });
     expect((await db.store.findUniqueOrThrow({ where: { id: tenant.store.id } })).status).toBe("CLOSED");

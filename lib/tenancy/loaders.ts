@@ -19,6 +19,15 @@ export interface Storefront {
   isOpen: boolean;
   /** Where links to this storefront point for the current request. */
   target: UrlTarget;
+  merchantName: string;
+  /** What the storefront shows about the store (lib/stores turns it into texts per locale). */
+  profile: {
+    logoKey: string | null;
+    contactEmail: string | null;
+    contactPhone: string | null;
+    contactAddress: string | null;
+    translations: Array<{ locale: string; name: string; tagline: string; description: string; closedMessage: string }>;
+  };
 }
 
 /**
@@ -39,7 +48,13 @@ export const loadStorefront = cache(async (slug: string): Promise<Storefront> =>
       defaultLocale: true,
       locales: true,
       status: true,
-      merchant: { select: { status: true } },
+      logoKey: true,
+      contactEmail: true,
+      contactPhone: true,
+      contactAddress: true,
+      // One statement for the store, its merchant and its texts: every storefront page needs them.
+      translations: { select: { locale: true, name: true, tagline: true, description: true, closedMessage: true } },
+      merchant: { select: { status: true, name: true } },
     },
   });
   if (!store) notFound();
@@ -58,6 +73,14 @@ export const loadStorefront = cache(async (slug: string): Promise<Storefront> =>
       ctx.kind === "custom-domain" && ctx.host
         ? { kind: "custom-domain", domain: ctx.host, defaultLocale }
         : { kind: "store", slug: store.slug, defaultLocale },
+    merchantName: store.merchant.name,
+    profile: {
+      logoKey: store.logoKey,
+      contactEmail: store.contactEmail,
+      contactPhone: store.contactPhone,
+      contactAddress: store.contactAddress,
+      translations: store.translations,
+    },
   };
 });
 

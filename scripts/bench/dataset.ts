@@ -116,6 +116,41 @@ export async function generateDataset(client: pg.ClientBase, scale: Scale): Prom
      CROSS JOIN LATERAL (SELECT pick.id, 500 + (pick.id * 37) % 19500 AS price) p`,
     [scale.orders, stores, scale.products],
   );
+  // Loyalty: a published points program per merchant with three rewards, a card for every
+  // customer, and EARN rows spread over the cards and the past year (balances are their sums).
+  await q(
+    `INSERT INTO "LoyaltyProgram" (id, "merchantId", type, status, "pointsPerUnit", "termsText")
+     SELECT 'bprog' || m, 'bmerchant' || m, 'POINTS', 'ACTIVE', 1, 'One point per euro spent.' FROM generate_series(1, $1::int) m`,
+    [scale.merchants],
+  );
+  await q(
+    `INSERT INTO "LoyaltyReward" (id, "merchantId", "programId", cost)
+     SELECT 'breward' || m || '-' || r, 'bmerchant' || m, 'bprog' || m, r * 100 FROM generate_series(1, $1::int) m CROSS JOIN generate_series(1, 3) r`,
+    [scale.merchants],
+  );
+  await q(
+    `INSERT INTO "LoyaltyRewardTranslation" ("rewardId", locale, name)
+     SELECT 'breward' || m || '-' || r, 'en', r * 5 || ' € voucher' FROM generate_series(1, $1::int) m CROSS JOIN generate_series(1, 3) r`,
+    [scale.merchants],
+  );
+  await q(
+    `INSERT INTO "LoyaltyCard" (id, "merchantId", "customerId", number, "storeId")
+     SELECT 'bcard' || c, 'bmerchant' || ((c - 1) % $2::int + 1), 'bcust' || c, 'BNCH-' || lpad(c::text, 8, '0'),
+            'bstore' || (((c - 1) % $2::int) * $3::int + 1)
+     FROM generate_series(1, $1::int) c`,
+    [scale.customers, scale.merchants, spm],
+  );
+  await q(
+    `INSERT INTO "LoyaltyLedger" (id, "merchantId", "cardId", kind, amount, "storeId", "spendCents", "createdAt")
+     SELECT 'bledger' || l, 'bmerchant' || (((l - 1) % $2::int) % $3::int + 1), 'bcard' || ((l - 1) % $2::int + 1), 'EARN', 1 + l % 40,
+            'bstore' || (((((l - 1) % $2::int) % $3::int)) * $4::int + 1), (1 + l % 40) * 100,
+            timestamptz '2025-12-01' + (l % 365) * interval '1 day' + (l % 1440) * interval '1 minute'
+     FROM generate_series(1, $1::int) l`,
+    [scale.ledgerRows, scale.customers, scale.merchants, spm],
+  );
+  await q(
+    `UPDATE "LoyaltyCard" c SET balance = t.sum FROM (SELECT "cardId", sum(amount)::int AS sum FROM "LoyaltyLedger" GROUP BY "cardId") t WHERE c.id = t."cardId"`,
+  );
   await q(`UPDATE "Store" s SET "lastOrderNumber" = o.n FROM (SELECT "storeId", count(*)::int AS n FROM "Order" GROUP BY "storeId") o WHERE o."storeId" = s.id`);
   await q(
     `UPDATE "Order" o SET "subtotalCents" = t.sum, "totalCents" = t.sum

@@ -20,6 +20,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
+import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { CART_COOKIE, signCartCookie } from "../../lib/cart/cookie";
 import { getWithHost } from "../lib/http";
@@ -44,6 +45,8 @@ const ROOT_DOMAIN = `localhost:${PORT}`;
 const SECRET = "bench-only-secret-never-used-elsewhere-0123456789abcdef";
 const DATA_DIR = path.resolve(".data/bench");
 const DIST_DIR = ".next";
+/** Auth.js's session cookie over http (lib/auth/config.ts). */
+const SESSION_COOKIE = "authjs.session-token";
 
 const BUDGET = {
   p99Ms: 150,
@@ -160,6 +163,27 @@ async function cartCookie(client: pg.Client, store: ReturnType<typeof benchStore
   return `${CART_COOKIE}=${signCartCookie(SECRET, store.id, "bcart")}`;
 }
 
+/**
+ * A signed-in customer of `store` (customer 1 of its merchant, who has a loyalty card with history),
+ * as the session cookie Auth.js would have set on the store's host.
+ */
+async function customerSessionCookie(client: pg.Client, store: ReturnType<typeof benchStore>, host: string): Promise<string> {
+  const { rows } = await client.query<{ id: string; email: string }>(
+    `SELECT c.id, c.email FROM "Customer" c JOIN "LoyaltyCard" k ON k."customerId" = c.id WHERE c."merchantId" = $1 ORDER BY c.id LIMIT 1`,
+    [store.merchantId],
+  );
+  const customer = rows[0]!;
+  await client.query(`INSERT INTO "User" (id, email, name, "emailVerified") VALUES ('buser1', $1, 'Bench customer', now())`, [customer.email]);
+  await client.query(`UPDATE "Customer" SET "userId" = 'buser1' WHERE id = $1`, [customer.id]);
+  const token = await encode({
+    token: { sub: "buser1", email: customer.email, name: "Bench customer", host },
+    secret: SECRET,
+    salt: SESSION_COOKIE,
+    maxAge: 24 * 3600,
+  });
+  return `${SESSION_COOKIE}=${token}`;
+}
+
 async function productSlug(client: pg.Client, storeId: string, offset: number): Promise<string> {
   const { rows } = await client.query<{ slug: string }>(
     `SELECT slug FROM "Product" WHERE "storeId" = $1 AND visibility = 'PUBLIC' ORDER BY id OFFSET $2 LIMIT 1`,
@@ -234,6 +258,7 @@ async function main() {
     const store = benchStore(1, scale);
     const host = `${store.slug}.${ROOT_DOMAIN}`;
     const cookie = await cartCookie(client, store);
+    const session = await customerSessionCookie(client, store, host);
     const product = await productSlug(client, store.id, Math.floor(scale.products / (scale.merchants * scale.storesPerMerchant) / 4));
     await client.end();
 
@@ -253,13 +278,8 @@ async function main() {
         storefront: true,
       },
       { name: "product page", path: `/p/${product}`, host, storefront: true },
-      {
-        name: "cart (3 lines + coupon)",
-        path: "/cart",
-        host,
-        cookie,
-        storefront: true,
-      },
+      { name: "cart (3 lines + coupon)", path: "/cart", host, cookie, storefront: true },
+      { name: "loyalty account", path: "/account/loyalty", host, cookie: session, storefront: true },
     ];
 
     console.log(`Starting next start on port ${PORT}…`);
@@ -346,7 +366,7 @@ async function main() {
     const lines: string[] = [];
     lines.push(`Patron benchmark (${quick ? "quick" : "full"}), ${startedAt.toISOString()}`);
     lines.push(
-      `data: ${scale.merchants} merchants, ${scale.merchants * scale.storesPerMerchant} stores, ${scale.products} products, ${scale.customers} customers, ${scale.orders} orders; load: median of ${ROUNDS} rounds × ${DURATION_SECONDS} s at ${CONNECTIONS} connections`,
+      `data: ${scale.merchants} merchants, ${scale.merchants * scale.storesPerMerchant} stores, ${scale.products} products, ${scale.customers} customers, ${scale.orders} orders, ${scale.ledgerRows} loyalty ledger rows; load: median of ${ROUNDS} rounds × ${DURATION_SECONDS} s at ${CONNECTIONS} connections`,
     );
     lines.push("");
     lines.push(

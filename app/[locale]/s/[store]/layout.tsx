@@ -3,20 +3,21 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/i18n/language-switcher";
 import { StorefrontHeader } from "@/components/storefront/header";
 import { isLocale } from "@/lib/i18n/locales";
-import { loadStorefrontProfile } from "@/lib/stores/loaders";
+import { storefrontProfile } from "@/lib/stores/loaders";
 import { loadStorefront, loadStorefrontPage } from "@/lib/tenancy/loaders";
 
 export async function generateMetadata({ params }: LayoutProps<"/[locale]/s/[store]">): Promise<Metadata> {
   const { store: slug, locale } = await params;
   const store = await loadStorefront(slug);
-  const name = isLocale(locale) && store.locales.includes(locale) ? (await loadStorefrontProfile(store, locale)).name : store.name;
+  const name = isLocale(locale) && store.locales.includes(locale) ? storefrontProfile(store, locale).name : store.name;
   return { title: { default: name, template: `%s · ${name}` } };
 }
 
 export default async function StorefrontLayout({ children, params }: LayoutProps<"/[locale]/s/[store]">) {
   const { store, locale } = await loadStorefrontPage(params);
   setRequestLocale(locale);
-  const [t, profile] = await Promise.all([getTranslations("Storefront"), loadStorefrontProfile(store, locale)]);
+  const t = await getTranslations("Storefront");
+  const profile = storefrontProfile(store, locale);
   const contact = profile.contact;
   return (
     <div className="flex min-h-screen flex-col">

@@ -3,7 +3,7 @@ import { Pagination } from "@/components/catalog/pagination";
 import { ProductGrid } from "@/components/storefront/product-grid";
 import { listPublicProducts } from "@/lib/catalog/data";
 import { pageNumber } from "@/lib/catalog/rules";
-import { loadStorefrontProfile } from "@/lib/stores/loaders";
+import { storefrontProfile } from "@/lib/stores/loaders";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
 
@@ -12,10 +12,8 @@ export default async function StorefrontHome({ params, searchParams }: PageProps
   const page = pageNumber((await searchParams).page);
   const t = await getTranslations("Storefront");
   const tc = await getTranslations("Catalog.storefront");
-  const [listing, profile] = await Promise.all([
-    listPublicProducts(store.merchantId, store.id, locale, store.defaultLocale, page),
-    loadStorefrontProfile(store, locale),
-  ]);
+  const listing = await listPublicProducts(store.merchantId, store.id, locale, store.defaultLocale, page);
+  const profile = storefrontProfile(store, locale);
   const home = localizedPath("/", locale, store.defaultLocale);
   const hrefOf = (n: number) => (n === 1 ? home : `${home}?${new URLSearchParams({ page: String(n) })}`);
   return (

@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { LoyaltyCardView } from "@/components/loyalty/card-qr";
 import { HistoryTable } from "@/components/loyalty/history-table";
 import { loadCustomerSession } from "@/lib/auth/loaders";
-import { findActiveProgram, findCardOfCustomer, findCardView, findMerchantName } from "@/lib/loyalty/data";
+import { findActiveProgram, findCardView } from "@/lib/loyalty/data";
 import { rewardProgress, rewardReach } from "@/lib/loyalty/rules";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
@@ -27,15 +27,14 @@ export default async function CustomerLoyaltyPage({ params }: Props) {
   const href = (path: string) => localizedPath(path, locale, store.defaultLocale);
   const customer = await loadCustomerSession(store.id);
   if (!customer) redirect(`${href("/sign-in")}?${new URLSearchParams({ callbackUrl: href("/account/loyalty") })}`);
-  const [t, ta, format, program, cardRow, merchantName] = await Promise.all([
+  const [t, ta, format, program, card] = await Promise.all([
     getTranslations("Loyalty"),
     getTranslations("Loyalty.account"),
     getFormatter(),
     findActiveProgram(store.merchantId, locale, store.defaultLocale),
-    findCardOfCustomer(store.merchantId, customer.customerId),
-    findMerchantName(store.merchantId),
+    findCardView(store.merchantId, { customerId: customer.customerId }, locale, 50, false),
   ]);
-  const card = cardRow ? await findCardView(store.merchantId, cardRow.id, locale, 50) : null;
+  const merchantName = store.merchantName;
   if (!card) {
     return (
       <section aria-labelledby="loyalty-title" className="mx-auto flex max-w-md flex-col gap-4 text-center">

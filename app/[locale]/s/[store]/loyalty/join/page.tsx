@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { JoinForm } from "@/components/loyalty/join-form";
 import { loadCustomerSession } from "@/lib/auth/loaders";
 import { joinLoyaltyAction } from "@/lib/loyalty/actions";
-import { findActiveProgram, findMerchantName, storeSellsSomething } from "@/lib/loyalty/data";
+import { findActiveProgram, storeSellsSomething } from "@/lib/loyalty/data";
 import { dateFormatOf } from "@/lib/loyalty/schema";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
@@ -20,11 +20,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function JoinLoyaltyPage({ params }: Props) {
   const { store, locale } = await loadStorefrontPage(params);
   const href = (path: string) => localizedPath(path, locale, store.defaultLocale);
-  const [t, tj, program, merchantName, sells, customer] = await Promise.all([
+  const merchantName = store.merchantName;
+  const [t, tj, program, sells, customer] = await Promise.all([
     getTranslations("Loyalty"),
     getTranslations("Loyalty.join"),
     findActiveProgram(store.merchantId, locale, store.defaultLocale),
-    findMerchantName(store.merchantId),
     storeSellsSomething(store.merchantId, store.id),
     loadCustomerSession(store.id),
   ]);
