@@ -93,9 +93,6 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
   const merchantId = store.merchantId;
   const now = input.now ?? new Date();
 
-  const existing = await findOrderByKey(merchantId, store.id, input.idempotencyKey);
-  if (existing) return resumeOrder(input, existing, true);
-
   const email = input.customer ? normalizeEmail(input.customer.email) : input.email ? normalizeEmail(input.email) : null;
   const buyer = { customerId: input.customer?.customerId ?? null, email };
 

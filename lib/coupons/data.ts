@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { db, Prisma, type Tx } from "@/lib/db";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { normalizeEmail } from "@/lib/auth/schema";
 import { normalizeCouponCode } from "./rules";
@@ -41,24 +41,17 @@ export async function loadCouponUsage(
   const client = tx ?? db;
   const usage: Record<string, CouponUsage> = Object.fromEntries(couponIds.map((id) => [id, { total: 0, byCustomer: 0 }]));
   if (couponIds.length === 0) return usage;
-  const totals = await client.couponRedemption.groupBy({
-    by: ["couponId"],
-    where: { merchantId, couponId: { in: couponIds }, status: "ACTIVE" },
-    _count: { _all: true },
-  });
-  for (const row of totals) usage[row.couponId]!.total = row._count._all;
-  const who = [
-    ...(buyer.customerId ? [{ customerId: buyer.customerId }] : []),
-    ...(buyer.email ? [{ email: normalizeEmail(buyer.email) }] : []),
-  ];
-  if (who.length > 0) {
-    const mine = await client.couponRedemption.groupBy({
-      by: ["couponId"],
-      where: { merchantId, couponId: { in: couponIds }, status: "ACTIVE", OR: who },
-      _count: { _all: true },
-    });
-    for (const row of mine) usage[row.couponId]!.byCustomer = row._count._all;
-  }
+  const customerId = buyer.customerId ?? null;
+  const email = buyer.email ? normalizeEmail(buyer.email) : null;
+  // Both counts in one statement (checkout runs this while it holds the coupons' locks).
+  const rows = await client.$queryRaw<Array<{ couponId: string; total: number; mine: number }>>`
+    SELECT "couponId",
+           count(*)::int AS total,
+           count(*) FILTER (WHERE "customerId" = ${customerId} OR email = ${email})::int AS mine
+    FROM "CouponRedemption"
+    WHERE "merchantId" = ${merchantId} AND "couponId" IN (${Prisma.join(couponIds)}) AND status = 'ACTIVE'
+    GROUP BY "couponId"`;
+  for (const row of rows) usage[row.couponId] = { total: row.total, byCustomer: row.mine };
   return usage;
 }
 
