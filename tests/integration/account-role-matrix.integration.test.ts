@@ -25,6 +25,7 @@ import {
   revokeAccessCodeAction,
   revokeInvitationAction,
 } from "@/lib/staff/actions";
+import { createRewardAction, saveProgramAction, setRewardActiveAction } from "@/lib/loyalty/actions";
 import { loadStaffPage } from "@/lib/staff/loaders";
 import { updateStoreSettingsAction } from "@/lib/stores/actions";
 import { form, gateOf, member, person, signedInAs, type Gate } from "./account-fixtures";
@@ -38,7 +39,8 @@ vi.mock("next/headers", async () => {
 });
 vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-vi.mock("next-intl/server", () => ({ getLocale: async () => "en" }));
+// Actions translate their field errors: keys stand in for the texts.
+vi.mock("next-intl/server", () => ({ getLocale: async () => "en", getTranslations: async () => Object.assign((key: string) => key, { raw: (key: string) => key }) }));
 
 afterAll(async () => {
   await closeRateLimitPool();
@@ -59,14 +61,19 @@ function expected(visitor: Visitor, needs: Needs): Gate {
   return RANK[visitor] >= NEED_RANK[needs] ? "allowed" : "forbidden";
 }
 
-let ids: { merchantId: string; storeId: string; couponId: string };
+let ids: { merchantId: string; storeId: string; couponId: string; rewardId: string };
 const emails = {} as Record<Visitor, string | null>;
 
 beforeAll(async () => {
   const tenant = await createTenant();
   const other = await createTenant();
   const coupon = await createCouponRow(tenant, { code: `MATRIX${tenant.tag.toUpperCase()}` });
-  ids = { merchantId: tenant.merchant.id, storeId: tenant.store.id, couponId: coupon.id };
+  const program = await db.loyaltyProgram.create({ data: { merchantId: tenant.merchant.id, type: "STAMPS", stampsPerVisit: 1 }, select: { id: true } });
+  const reward = await db.loyaltyReward.create({
+    data: { merchantId: tenant.merchant.id, programId: program.id, cost: 10, translations: { create: [{ locale: "en", name: "Free coffee" }] } },
+    select: { id: true },
+  });
+  ids = { merchantId: tenant.merchant.id, storeId: tenant.store.id, couponId: coupon.id, rewardId: reward.id };
   const customer = await person("customer");
   await db.customer.create({ data: { merchantId: tenant.merchant.id, userId: customer.id, email: customer.email } });
   emails.anonymous = null;
@@ -109,6 +116,9 @@ const ACTIONS: Array<{ name: string; needs: Needs; run: () => Promise<unknown> }
   { name: "changeMemberRoleAction", needs: "MANAGER", run: () => changeMemberRoleAction(ids.merchantId, idle, form({ membershipId: unknownId, role: "STAFF" })) },
   { name: "removeMemberAction", needs: "MANAGER", run: () => removeMemberAction(ids.merchantId, idle, form({ membershipId: unknownId })) },
   // Platform admin.
+  { name: "saveProgramAction", needs: "MANAGER", run: () => saveProgramAction(ids.merchantId, "en", idle, form({})) },
+  { name: "createRewardAction", needs: "MANAGER", run: () => createRewardAction(ids.merchantId, "en", idle, form({})) },
+  { name: "setRewardActiveAction", needs: "MANAGER", run: () => setRewardActiveAction(ids.merchantId, form({ rewardId: ids.rewardId, active: "true" })) },
   { name: "admin domains page (loadAdminDomains)", needs: "ADMIN", run: () => loadAdminDomains() },
   { name: "recheckDomainAction", needs: "ADMIN", run: () => recheckDomainAction(idle, form({ domainId: unknownId })) },
 ];
@@ -132,6 +142,8 @@ describe("account area role matrix", () => {
     expect(await db.storeDomain.count({ where: { merchantId: ids.merchantId } })).toBe(0);
     expect(await db.staffInvitation.count({ where: { merchantId: ids.merchantId } })).toBe(0);
     expect(await db.accessCode.count({ where: { merchantId: ids.merchantId } })).toBe(0);
+    expect(await db.loyaltyProgram.findUniqueOrThrow({ where: { merchantId: ids.merchantId }, select: { status: true, stampsPerVisit: true } })).toEqual({ status: "DRAFT", stampsPerVisit: 1 });
+    expect(await db.loyaltyReward.count({ where: { merchantId: ids.merchantId } })).toBe(1);
     expect(await db.membership.count({ where: { merchantId: ids.merchantId } })).toBe(4);
   });
 });
