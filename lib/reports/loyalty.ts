@@ -1,16 +1,15 @@
 import "server-only";
+import { db } from "@/lib/db";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
-import type { Period } from "./period";
+import { addDays, type Period } from "./period";
 
 /**
- * EXTENSION POINT for the loyalty program's figures in reports.
- *
- * The loyalty tables do not exist yet. When they do, compute here, in SQL like the sales figures
- * (lib/reports/data.ts), for the same merchant, store scope, period and time zone:
- *   - members: customers enrolled in the program (at the end of the period, and new in it);
- *   - points issued and points redeemed in the period (from the append-only points ledger).
- * Return null while there is no program; the reports page shows the loyalty section only for a
- * non-null result, so nothing else needs to change.
+ * The loyalty program's figures in reports, in SQL like the sales figures (lib/reports/data.ts),
+ * for the same merchant, store scope, period and time zone. Null when the merchant has no program.
+ *   - members: cards that exist at the end of the period; newMembers: cards created in it (a card
+ *     belongs to the store where the customer joined);
+ *   - pointsIssued: earnings and bonuses recorded in the period at the stores in scope, less the
+ *     reversals of such movements recorded in the period; pointsRedeemed likewise for redemptions.
  */
 export interface LoyaltyFigures {
   members: number;
@@ -28,4 +27,27 @@ export interface LoyaltyScope {
   timeZone: string;
 }
 
-export const loyaltyFigures: (scope: LoyaltyScope) => Promise<LoyaltyFigures | null> = async () => null;
+export async function loyaltyFigures({ merchantId, storeIds, period, timeZone }: LoyaltyScope): Promise<LoyaltyFigures | null> {
+  const program = await db.loyaltyProgram.findUnique({ where: { merchantId }, select: { id: true } });
+  if (!program) return null;
+  const from = period.from;
+  const until = addDays(period.to, 1);
+  const [cards, ledger] = await Promise.all([
+    db.$queryRaw<Array<{ members: number; newMembers: number }>>`
+      SELECT count(*) FILTER (WHERE c."createdAt" < (${until}::date)::timestamp AT TIME ZONE ${timeZone})::int AS members,
+             count(*) FILTER (WHERE c."createdAt" >= (${from}::date)::timestamp AT TIME ZONE ${timeZone}
+                                AND c."createdAt" < (${until}::date)::timestamp AT TIME ZONE ${timeZone})::int AS "newMembers"
+      FROM "LoyaltyCard" c
+      WHERE c."merchantId" = ${merchantId} AND (${storeIds}::text[] IS NULL OR c."storeId" = ANY(${storeIds}::text[]))`,
+    db.$queryRaw<Array<{ issued: number; redeemed: number }>>`
+      SELECT coalesce(sum(l.amount) FILTER (WHERE l.kind IN ('EARN', 'BONUS') OR r.kind IN ('EARN', 'BONUS')), 0)::int AS issued,
+             coalesce(-sum(l.amount) FILTER (WHERE l.kind = 'REDEEM' OR r.kind = 'REDEEM'), 0)::int AS redeemed
+      FROM "LoyaltyLedger" l
+      LEFT JOIN "LoyaltyLedger" r ON r.id = l."reversesId" AND r."merchantId" = l."merchantId"
+      WHERE l."merchantId" = ${merchantId}
+        AND (${storeIds}::text[] IS NULL OR l."storeId" = ANY(${storeIds}::text[]))
+        AND l."createdAt" >= (${from}::date)::timestamp AT TIME ZONE ${timeZone}
+        AND l."createdAt" < (${until}::date)::timestamp AT TIME ZONE ${timeZone}`,
+  ]);
+  return { members: cards[0]!.members, newMembers: cards[0]!.newMembers, pointsIssued: ledger[0]!.issued, pointsRedeemed: ledger[0]!.redeemed };
+}
