@@ -74,7 +74,7 @@ async function as(actor: Actor) {
 
 type Row = Record<Actor, unknown>;
 const merchantPage = (ok: unknown): Row => ({
-  anonymous: "redirect",
+  anonymous: { redirect: expect.stringContaining("/sign-in") },
   customer: "notFound",
   staff: "forbidden",
   manager: ok,
@@ -83,7 +83,7 @@ const merchantPage = (ok: unknown): Row => ({
   platformAdmin: "notFound",
 });
 const adminOnly = (ok: unknown): Row => ({
-  anonymous: "redirect",
+  anonymous: { redirect: expect.stringContaining("/sign-in") },
   customer: "forbidden",
   staff: "forbidden",
   manager: "forbidden",

@@ -4,7 +4,7 @@ import { closeRateLimitPool } from "@/lib/auth/rate-limit";
 import { testRequest } from "@/lib/auth/testing";
 import { db } from "@/lib/db";
 import { findStoreRoutingByDomain } from "@/lib/tenancy/data";
-import { form, member, outcome, person, signedInAs } from "@/tests/integration/account-fixtures";
+import { form, memberOf as member, outcome, passwordUser as person, actAs as signedInAs } from "@/tests/integration/actors";
 import { createTenant } from "@/tests/integration/fixtures";
 import { addDomainAction, recheckDomainAction, removeDomainAction, verifyDomainAction } from "./actions";
 import { INITIAL_DOMAIN_STATE as IDLE } from "./types";

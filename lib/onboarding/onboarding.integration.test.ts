@@ -3,7 +3,7 @@ import { closeRateLimitPool } from "@/lib/auth/rate-limit";
 import { testRequest } from "@/lib/auth/testing";
 import { db } from "@/lib/db";
 import { findStoreRoutingBySlug } from "@/lib/tenancy/data";
-import { form, outcome, person, signedInAs } from "@/tests/integration/account-fixtures";
+import { form, outcome, passwordUser as person, actAs as signedInAs } from "@/tests/integration/actors";
 import { createTenant } from "@/tests/integration/fixtures";
 import type { MerchantId } from "@/lib/tenancy/types";
 import { checkSlugAction, signUpMerchantAction } from "./actions";

@@ -4,7 +4,7 @@ import { closeRateLimitPool } from "@/lib/auth/rate-limit";
 import { testRequest } from "@/lib/auth/testing";
 import { db } from "@/lib/db";
 import type { MerchantId } from "@/lib/tenancy/types";
-import { auditActions, form, member, outcome, person, signedInAs } from "@/tests/integration/account-fixtures";
+import { auditActions, form, memberOf as member, outcome, passwordUser as person, actAs as signedInAs } from "@/tests/integration/actors";
 import { createTenant } from "@/tests/integration/fixtures";
 import {
   acceptInvitationAction,

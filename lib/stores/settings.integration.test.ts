@@ -3,7 +3,7 @@ import { closeRateLimitPool } from "@/lib/auth/rate-limit";
 import { testRequest } from "@/lib/auth/testing";
 import { db } from "@/lib/db";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
-import { form, member, outcome, signedInAs } from "@/tests/integration/account-fixtures";
+import { form, memberOf as member, outcome, actAs as signedInAs } from "@/tests/integration/actors";
 import { createTenant } from "@/tests/integration/fixtures";
 import { updateStoreSettingsAction } from "./actions";
 import { findStoreSettings, isStoreLogoKey } from "./data";

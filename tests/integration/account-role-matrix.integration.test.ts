@@ -28,7 +28,7 @@ import {
 import { createRewardAction, saveProgramAction, setRewardActiveAction } from "@/lib/loyalty/actions";
 import { loadStaffPage } from "@/lib/staff/loaders";
 import { updateStoreSettingsAction } from "@/lib/stores/actions";
-import { form, gateOf, member, person, signedInAs, type Gate } from "./account-fixtures";
+import { form, gateOf, memberOf as member, passwordUser as person, actAs as signedInAs, type Gate } from "./actors";
 import { createCouponRow } from "./cart-fixtures";
 import { createTenant } from "./fixtures";
 

@@ -6,26 +6,30 @@ import { db } from "@/lib/db";
 import { createTenant, createUser } from "./fixtures";
 
 /**
- * The people of a role-matrix test, each with a password so a test can sign them in on the apex
- * (tests mock next-auth with lib/auth/testing and next/navigation with lib/auth/test-mocks).
+ * The people of integration tests that call gated pages and actions: users with a password in
+ * every role, signed in on the apex as a browser would be, and what a gate or action decided.
+ * Test files mock `@/lib/auth/index` with lib/auth/testing, `next/headers` with its testHeaders(),
+ * and `next/navigation` with the navigationMock of lib/auth/test-mocks.
  */
 
 export const ACTOR_PASSWORD = "matrix secret";
 const passwordHash = await hashPassword(ACTOR_PASSWORD);
 
 export type Tenant = Awaited<ReturnType<typeof createTenant>>;
+export type Role = "OWNER" | "MANAGER" | "STAFF";
 
 export async function passwordUser(label: string, data: { isPlatformAdmin?: boolean } = {}) {
   return createUser(`${label}-${randomUUID().slice(0, 8)}@example.test`, { passwordHash, ...data });
 }
 
-export async function memberOf(tenant: Tenant, role: "OWNER" | "MANAGER" | "STAFF", storeIds: string[] = []) {
+/** A new user with `role` at the tenant's merchant, optionally limited to some stores. */
+export async function memberOf(tenant: Tenant, role: Role, storeIds: string[] = []) {
   const user = await passwordUser(role.toLowerCase());
   const membership = await db.membership.create({ data: { userId: user.id, merchantId: tenant.merchant.id, role }, select: { id: true } });
-  for (const storeId of storeIds) {
-    await db.membershipStore.create({ data: { membershipId: membership.id, storeId, merchantId: tenant.merchant.id } });
+  if (storeIds.length > 0) {
+    await db.membershipStore.createMany({ data: storeIds.map((storeId) => ({ membershipId: membership.id, storeId, merchantId: tenant.merchant.id })) });
   }
-  return user;
+  return { ...user, membershipId: membership.id };
 }
 
 /** A customer of the tenant (a user with a customer profile and no membership). */
@@ -54,22 +58,34 @@ export async function actAs(email: string | null, options: { fresh?: boolean } =
   testRequest.cookie = cookie;
 }
 
-/** What a gate or action decided: its value, or "redirect" / "notFound" / "forbidden". */
-export async function outcome<T>(promise: Promise<T>): Promise<T | "redirect" | "notFound" | "forbidden"> {
+export function form(fields: Record<string, string | string[]>): FormData {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) data.append(k, one);
+  return data;
+}
+
+/** The result of an action, or the control-flow outcome it threw. */
+export async function outcome<T>(promise: Promise<T>): Promise<T | { redirect: string } | "notFound" | "forbidden"> {
   try {
     return await promise;
   } catch (error) {
-    if (error instanceof TestRedirect) return "redirect";
+    if (error instanceof TestRedirect) return { redirect: error.url };
     if (error instanceof TestNotFound) return "notFound";
     if (error instanceof TestForbidden) return "forbidden";
     throw error;
   }
 }
 
-export function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.append(k, v);
-  return data;
+export type Gate = "signIn" | "forbidden" | "notFound" | "allowed";
+
+/** What a gate decided: sign-in redirect, 403, 404, or let the action run (whatever it then returned). */
+export async function gateOf(run: () => Promise<unknown>): Promise<Gate> {
+  const result = await outcome(run());
+  if (result === "notFound" || result === "forbidden") return result;
+  if (typeof result === "object" && result !== null && "redirect" in result && typeof result.redirect === "string") {
+    return result.redirect.includes("/sign-in") ? "signIn" : "allowed";
+  }
+  return "allowed";
 }
 
 /** Where an action redirected to; fails the test when it did anything else. */
@@ -80,4 +96,9 @@ export async function redirectOf(promise: Promise<unknown>): Promise<string> {
   );
   if (error instanceof TestRedirect) return error.url;
   throw error;
+}
+
+/** The merchant's audit events, oldest first. */
+export function auditActions(merchantId: string) {
+  return db.auditEvent.findMany({ where: { merchantId }, orderBy: { createdAt: "asc" }, select: { action: true, actorUserId: true, targetId: true } });
 }
