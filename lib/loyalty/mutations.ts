@@ -124,7 +124,7 @@ export async function enrollCustomer(
     if (program.welcomeBonus > 0) {
       await appendMovement(tx, card, { merchantId: store.merchantId, kind: "BONUS", amount: program.welcomeBonus, storeId: store.id });
     }
-    const shop = await tx.store.findUniqueOrThrow({ where: { id: store.id }, select: { name: true, slug: true, defaultLocale: true } });
+    const shop = await tx.store.findFirstOrThrow({ where: { id: store.id, merchantId: store.merchantId }, select: { name: true, slug: true, defaultLocale: true } });
     const accountUrl = storefrontUrl(shop, "/account/loyalty", input.locale);
     await enqueueEmail(
       {
@@ -172,8 +172,8 @@ async function notifyRewardsReached(
   });
   const reached = rewardsNewlyReached(rewards, before, card.balance);
   if (reached.length === 0) return;
-  const customer = await tx.customer.findUniqueOrThrow({ where: { id: card.customerId }, select: { email: true, name: true, preferredLocale: true } });
-  const shop = await tx.store.findUniqueOrThrow({ where: { id: storeId }, select: { name: true, slug: true, defaultLocale: true, locales: true } });
+  const customer = await tx.customer.findFirstOrThrow({ where: { id: card.customerId, merchantId }, select: { email: true, name: true, preferredLocale: true } });
+  const shop = await tx.store.findFirstOrThrow({ where: { id: storeId, merchantId }, select: { name: true, slug: true, defaultLocale: true, locales: true } });
   const locale: Locale = isLocale(customer.preferredLocale) ? customer.preferredLocale : isLocale(shop.defaultLocale) ? shop.defaultLocale : "en";
   const nameIn = (r: (typeof reached)[number]) =>
     (r.translations.find((t) => t.locale === locale) ?? r.translations.find((t) => t.locale === shop.defaultLocale) ?? r.translations[0])?.name ?? "";
