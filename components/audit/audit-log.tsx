@@ -1,5 +1,5 @@
+import { ResultTable } from "@/components/admin/result-table";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Pagination } from "@/components/catalog/pagination";
 import type { AuditView } from "@/lib/audit/loaders";
 
 const fieldClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm";
@@ -24,7 +24,15 @@ export async function AuditLog({ view, action, showMerchant }: { view: AuditView
   const text = (name: "action" | "actor" | "merchant", type = "search") => (
     <label className="block text-sm font-medium text-slate-700">
       {t(`filters.${name}`)}
-      <input type={type} name={name} defaultValue={values[name] ?? ""} placeholder={t(`filters.${name}Placeholder`)} maxLength={254} autoComplete="off" className={fieldClass} />
+      <input
+        type={type}
+        name={name}
+        defaultValue={values[name] ?? ""}
+        placeholder={t(`filters.${name}Placeholder`)}
+        maxLength={254}
+        autoComplete="off"
+        className={fieldClass}
+      />
     </label>
   );
   const date = (name: "from" | "to") => (
@@ -69,53 +77,46 @@ export async function AuditLog({ view, action, showMerchant }: { view: AuditView
       ) : view.page.rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">{t("empty")}</p>
       ) : (
-        <>
-          <p className="text-sm text-slate-600" aria-live="polite">
-            {t("total", { count: view.page.total })}
-          </p>
-          <div className="overflow-x-auto rounded-lg border border-slate-200">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <caption className="sr-only">{t("caption")}</caption>
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t("columns.time")}</th>
-                  <th scope="col" className="px-3 py-2">{t("columns.action")}</th>
-                  <th scope="col" className="px-3 py-2">{t("columns.target")}</th>
-                  <th scope="col" className="px-3 py-2">{t("columns.actor")}</th>
-                  {showMerchant && <th scope="col" className="px-3 py-2">{t("columns.merchant")}</th>}
-                  <th scope="col" className="px-3 py-2">{t("columns.details")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 bg-white align-top">
-                {view.page.rows.map((e) => (
-                  <tr key={e.id}>
-                    <td className="whitespace-nowrap px-3 py-2 text-slate-600">
-                      <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "medium" })}</time>
-                    </td>
-                    <td className="px-3 py-2">
-                      <code className="font-mono text-xs">{e.action}</code>
-                    </td>
-                    <td className="px-3 py-2 text-slate-700">
-                      {e.targetType}
-                      {e.targetId && <code className="block break-all font-mono text-xs text-slate-500">{e.targetId}</code>}
-                    </td>
-                    <td className="px-3 py-2 break-all">{e.actorEmail ?? t("system")}</td>
-                    {showMerchant && <td className="px-3 py-2 text-slate-700">{e.merchant?.name ?? t("platform")}</td>}
-                    <td className="px-3 py-2 text-xs text-slate-600">
-                      {e.details && <code className="block max-w-xs break-all font-mono">{e.details}</code>}
-                      {e.requestId && (
-                        <span className="block">
-                          {t("requestId")} <code className="break-all font-mono">{e.requestId}</code>
-                        </span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={view.page.page} pageCount={view.page.pageCount} hrefOf={hrefOf} />
-        </>
+        <ResultTable
+          caption={t("caption")}
+          total={t("total", { count: view.page.total })}
+          columns={[
+            { label: t("columns.time") },
+            { label: t("columns.action") },
+            { label: t("columns.target") },
+            { label: t("columns.actor") },
+            ...(showMerchant ? [{ label: t("columns.merchant") }] : []),
+            { label: t("columns.details") },
+          ]}
+          page={view.page}
+          hrefOf={hrefOf}
+          alignTop
+        >
+          {view.page.rows.map((e) => (
+            <tr key={e.id}>
+              <td className="whitespace-nowrap px-3 py-2 text-slate-600">
+                <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "medium" })}</time>
+              </td>
+              <td className="px-3 py-2">
+                <code className="font-mono text-xs">{e.action}</code>
+              </td>
+              <td className="px-3 py-2 text-slate-700">
+                {e.targetType}
+                {e.targetId && <code className="block break-all font-mono text-xs text-slate-500">{e.targetId}</code>}
+              </td>
+              <td className="px-3 py-2 break-all">{e.actorEmail ?? t("system")}</td>
+              {showMerchant && <td className="px-3 py-2 text-slate-700">{e.merchant?.name ?? t("platform")}</td>}
+              <td className="px-3 py-2 text-xs text-slate-600">
+                {e.details && <code className="block max-w-xs break-all font-mono">{e.details}</code>}
+                {e.requestId && (
+                  <span className="block">
+                    {t("requestId")} <code className="break-all font-mono">{e.requestId}</code>
+                  </span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </ResultTable>
       )}
     </div>
   );

@@ -1,9 +1,9 @@
+import { ResultTable } from "@/components/admin/result-table";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { SearchForm, searchFieldClass } from "@/components/admin/search-form";
 import { Badge } from "@/components/admin/status-badge";
-import { Pagination } from "@/components/catalog/pagination";
 import { loadAdminMerchants } from "@/lib/admin/loaders";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
@@ -66,43 +66,35 @@ export default async function AdminMerchantsPage({ params, searchParams }: Props
       ) : view.page.rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">{t("merchants.empty")}</p>
       ) : (
-        <>
-          <p className="text-sm text-slate-600" aria-live="polite">
-            {t("search.total", { count: view.page.total })}
-          </p>
-          <div className="overflow-x-auto rounded-lg border border-slate-200">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <caption className="sr-only">{t("merchants.title")}</caption>
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t("merchants.columns.name")}</th>
-                  <th scope="col" className="px-3 py-2">{t("merchants.columns.status")}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t("merchants.columns.stores")}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t("merchants.columns.members")}</th>
-                  <th scope="col" className="px-3 py-2">{t("merchants.columns.created")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 bg-white">
-                {view.page.rows.map((m) => (
-                  <tr key={m.id}>
-                    <td className="px-3 py-2">
-                      <a href={`${base}/${encodeURIComponent(m.id)}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                        {m.name}
-                      </a>
-                    </td>
-                    <td className="px-3 py-2">
-                      <Badge tone={m.status === "ACTIVE" ? "green" : "red"}>{t(`merchantStatus.${m.status}`)}</Badge>
-                    </td>
-                    <td className="px-3 py-2 text-right tabular-nums">{m.storeCount}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{m.memberCount}</td>
-                    <td className="whitespace-nowrap px-3 py-2 text-slate-600">{format.dateTime(m.createdAt, { dateStyle: "medium" })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={view.page.page} pageCount={view.page.pageCount} hrefOf={hrefOf} />
-        </>
+        <ResultTable
+          caption={t("merchants.title")}
+          total={t("search.total", { count: view.page.total })}
+          columns={[
+            { label: t("merchants.columns.name") },
+            { label: t("merchants.columns.status") },
+            { label: t("merchants.columns.stores"), numeric: true },
+            { label: t("merchants.columns.members"), numeric: true },
+            { label: t("merchants.columns.created") },
+          ]}
+          page={view.page}
+          hrefOf={hrefOf}
+        >
+          {view.page.rows.map((m) => (
+            <tr key={m.id}>
+              <td className="px-3 py-2">
+                <a href={`${base}/${encodeURIComponent(m.id)}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                  {m.name}
+                </a>
+              </td>
+              <td className="px-3 py-2">
+                <Badge tone={m.status === "ACTIVE" ? "green" : "red"}>{t(`merchantStatus.${m.status}`)}</Badge>
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">{m.storeCount}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{m.memberCount}</td>
+              <td className="whitespace-nowrap px-3 py-2 text-slate-600">{format.dateTime(m.createdAt, { dateStyle: "medium" })}</td>
+            </tr>
+          ))}
+        </ResultTable>
       )}
     </div>
   );

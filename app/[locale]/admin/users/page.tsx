@@ -1,9 +1,9 @@
+import { ResultTable } from "@/components/admin/result-table";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { SearchForm } from "@/components/admin/search-form";
 import { Badge } from "@/components/admin/status-badge";
-import { Pagination } from "@/components/catalog/pagination";
 import { loadAdminUsers } from "@/lib/admin/loaders";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
@@ -62,40 +62,32 @@ export default async function AdminUsersPage({ params, searchParams }: Props) {
       ) : view.page.rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">{t("users.empty")}</p>
       ) : (
-        <>
-          <p className="text-sm text-slate-600" aria-live="polite">
-            {t("search.total", { count: view.page.total })}
-          </p>
-          <div className="overflow-x-auto rounded-lg border border-slate-200">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <caption className="sr-only">{t("users.title")}</caption>
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t("users.columns.email")}</th>
-                  <th scope="col" className="px-3 py-2">{t("users.columns.name")}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t("users.columns.memberships")}</th>
-                  <th scope="col" className="px-3 py-2">{t("users.columns.created")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 bg-white">
-                {view.page.rows.map((u) => (
-                  <tr key={u.id}>
-                    <td className="px-3 py-2">
-                      <a href={`${base}/${encodeURIComponent(u.id)}`} className="break-all font-medium text-brand-700 underline-offset-2 hover:underline">
-                        {u.email}
-                      </a>{" "}
-                      {u.isPlatformAdmin && <Badge tone="brand">{t("users.adminBadge")}</Badge>}
-                    </td>
-                    <td className="px-3 py-2 text-slate-700">{u.name ?? "—"}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{u.membershipCount}</td>
-                    <td className="whitespace-nowrap px-3 py-2 text-slate-600">{format.dateTime(u.createdAt, { dateStyle: "medium" })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={view.page.page} pageCount={view.page.pageCount} hrefOf={hrefOf} />
-        </>
+        <ResultTable
+          caption={t("users.title")}
+          total={t("search.total", { count: view.page.total })}
+          columns={[
+            { label: t("users.columns.email") },
+            { label: t("users.columns.name") },
+            { label: t("users.columns.memberships"), numeric: true },
+            { label: t("users.columns.created") },
+          ]}
+          page={view.page}
+          hrefOf={hrefOf}
+        >
+          {view.page.rows.map((u) => (
+            <tr key={u.id}>
+              <td className="px-3 py-2">
+                <a href={`${base}/${encodeURIComponent(u.id)}`} className="break-all font-medium text-brand-700 underline-offset-2 hover:underline">
+                  {u.email}
+                </a>{" "}
+                {u.isPlatformAdmin && <Badge tone="brand">{t("users.adminBadge")}</Badge>}
+              </td>
+              <td className="px-3 py-2 text-slate-700">{u.name ?? "—"}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{u.membershipCount}</td>
+              <td className="whitespace-nowrap px-3 py-2 text-slate-600">{format.dateTime(u.createdAt, { dateStyle: "medium" })}</td>
+            </tr>
+          ))}
+        </ResultTable>
       )}
     </div>
   );
