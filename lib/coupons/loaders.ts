@@ -1,11 +1,25 @@
 import "server-only";
+import { loadCustomerSession } from "@/lib/auth/loaders";
+import type { Storefront } from "@/lib/tenancy/loaders";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
-import { listCoupons, type CouponListItem } from "./data";
-import { couponStatus, type CouponStatus } from "./rules";
+import { listCoupons, loadCouponUsage, type CouponListItem } from "./data";
+import { couponStatus, qualifyCoupon, type CouponStatus } from "./rules";
+import type { CouponQualification, CouponTerms } from "./types";
 
 /** The merchant list: every coupon of the store with its state right now. Call after the store gate. */
 export async function loadStoreCoupons(merchantId: MerchantId, storeId: StoreId): Promise<Array<CouponListItem & { status: CouponStatus }>> {
   const now = new Date();
   const coupons = await listCoupons(merchantId, storeId);
   return coupons.map((c) => ({ ...c, status: couponStatus(c, now) }));
+}
+
+/**
+ * Whether the storefront's visitor could use `coupon` now, for its shareable page: usage counted
+ * for the signed-in customer, if any. Without a cart the minimum subtotal cannot be judged yet, so
+ * only what no cart can fix is reported (not started, expired, paused, used up).
+ */
+export async function loadCouponStanding(store: Storefront, coupon: CouponTerms, now = new Date()): Promise<CouponQualification> {
+  const customer = await loadCustomerSession(store.id);
+  const usage = await loadCouponUsage(store.merchantId, [coupon.id], { customerId: customer?.customerId, email: customer?.email });
+  return qualifyCoupon(coupon, { subtotalCents: Number.MAX_SAFE_INTEGER, now, usage: usage[coupon.id] });
 }

@@ -4,9 +4,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ApplyCouponButton } from "@/components/cart/apply-coupon-button";
 import type { CartErrorMessages } from "@/components/cart/messages";
 import { couponTexts } from "@/components/coupons/describe";
-import { loadCustomerSession } from "@/lib/auth/loaders";
-import { findCouponByCode, loadCouponUsage } from "@/lib/coupons/data";
-import { qualifyCoupon } from "@/lib/coupons/rules";
+import { findCouponByCode } from "@/lib/coupons/data";
+import { loadCouponStanding } from "@/lib/coupons/loaders";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
 
@@ -30,15 +29,12 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function CouponPage(props: Props) {
   const { store, locale, coupon } = await loadCoupon(props);
   setRequestLocale(locale);
-  const customer = await loadCustomerSession(store.id);
-  const [t, tCart, texts, usage] = await Promise.all([
+  const [t, tCart, texts, state] = await Promise.all([
     getTranslations("Coupons.page"),
     getTranslations("Cart"),
     couponTexts(locale, store.currency),
-    loadCouponUsage(store.merchantId, [coupon.id], { customerId: customer?.customerId, email: customer?.email }),
+    loadCouponStanding(store, coupon),
   ]);
-  // Without a cart the minimum cannot be judged yet: only say what no cart can fix.
-  const state = qualifyCoupon(coupon, { subtotalCents: Number.MAX_SAFE_INTEGER, now: new Date(), usage: usage[coupon.id] });
   const cartHref = localizedPath("/cart", locale, store.defaultLocale);
 
   return (
