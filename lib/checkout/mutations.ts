@@ -47,7 +47,7 @@ function fail(error: CheckoutFailure["error"], extra: Omit<CheckoutFailure, "ok"
  * Phase 1 (validate) and 2 (price) on a cart read: every rule that does not need a lock.
  * Returns the priced cart, or the first problem. Pure apart from its inputs.
  */
-export function checkCart(
+function checkCart(
   cart: CartForCheckout,
   input: { email: string | null; shipping: ShippingAddress | null; currency: string; now: Date; usage: Parameters<typeof priceCart>[0]["usage"] },
 ): { ok: true; priced: PricedCart; physical: boolean } | CheckoutFailure {
