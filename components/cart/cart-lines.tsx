@@ -1,6 +1,7 @@
 "use client";
 
 import { useOptimistic, useState, useTransition } from "react";
+import { announceCartChanged } from "@/components/storefront/cart-link";
 import { removeCartItemAction, setCartItemQuantityAction } from "@/lib/cart/actions";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatMoney } from "@/lib/money";
@@ -51,7 +52,8 @@ export function CartLines({ lines, currency, locale, labels }: { lines: CartLine
     startTransition(async () => {
       applyChange({ productId, quantity });
       const result = quantity <= 0 ? await removeCartItemAction({ productId }) : await setCartItemQuantityAction({ productId, quantity });
-      if (!result.ok) setError(fillMessage(labels.errors[result.error], result.params));
+      if (result.ok) announceCartChanged();
+      else setError(fillMessage(labels.errors[result.error], result.params));
     });
   }
 

@@ -1,11 +1,12 @@
 import { getTranslations } from "next-intl/server";
-import { loadCartItemCount } from "@/lib/cart/loaders";
 import type { Locale } from "@/lib/i18n/locales";
-import type { Storefront } from "@/lib/tenancy/loaders";
+import type { PublicStorefront } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
+import { CartLink } from "./cart-link";
 
-export async function StorefrontHeader({ store, locale, name, logoUrl }: { store: Storefront; locale: Locale; name: string; logoUrl: string | null }) {
-  const [t, cartCount] = await Promise.all([getTranslations(), loadCartItemCount(store)]);
+/** The storefront's header: the same for every visitor (the cart count is filled in by the browser). */
+export async function StorefrontHeader({ store, locale, name, logoUrl }: { store: PublicStorefront; locale: Locale; name: string; logoUrl: string | null }) {
+  const t = await getTranslations();
   const href = (path: string) => localizedPath(path, locale, store.defaultLocale);
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -22,17 +23,7 @@ export async function StorefrontHeader({ store, locale, name, logoUrl }: { store
           <a href={href("/account")} className="text-sm font-medium text-slate-700 hover:text-slate-900">
             {t("Storefront.account")}
           </a>
-          <a
-            href={href("/cart")}
-            aria-label={t("Cart.linkLabel", { count: cartCount })}
-            className="inline-flex items-center gap-1.5 text-sm font-medium text-slate-700 hover:text-slate-900"
-            data-testid="header-cart"
-          >
-            {t("Cart.link")}
-            <span className="rounded-full bg-slate-900 px-2 py-0.5 text-xs font-semibold text-white tabular-nums" data-testid="header-cart-count">
-              {cartCount}
-            </span>
-          </a>
+          <CartLink href={href("/cart")} countUrl={href("/cart/count")} text={t("Cart.link")} />
         </nav>
       </div>
     </header>

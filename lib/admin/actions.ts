@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { requirePlatformAdmin } from "@/lib/auth/loaders";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { invalidateStorefronts } from "@/lib/tenancy/storefront-cache";
 import { sendSignInLink, setMerchantStatus, setPlatformAdmin, type AdminMutationResult } from "./mutations";
 import { merchantStatusFormSchema, platformAdminFormSchema, userIdFormSchema } from "./schema";
 import type { AdminActionState } from "./types";
@@ -24,6 +25,8 @@ export async function setMerchantStatusAction(_prev: AdminActionState, formData:
   if (!parsed.success) return { status: "error", reason: "invalid" };
   const result = await setMerchantStatus(admin.userId, parsed.data.merchantId, parsed.data.status);
   revalidatePath("/[locale]/admin", "layout");
+  // Storefronts of a suspended merchant show the closed page from the next request on.
+  if (result.ok) await invalidateStorefronts({ merchantId: parsed.data.merchantId });
   return stateOf(result);
 }
 

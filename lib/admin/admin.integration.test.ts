@@ -31,7 +31,6 @@ vi.mock("next/headers", async () => {
 });
 vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
 vi.mock("next-intl/server", () => ({ getLocale: async () => "en" }));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const currentPath = vi.hoisted(() => ({ value: "/" }));
 

@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refresh } from "next/cache";
 import { loadCustomerSession } from "@/lib/auth/loaders";
 import { countCartItems } from "./data";
 import { addCartItem, attachCoupon, detachCoupon, removeCartItem, setCartItemQuantity, type CartMutationResult } from "./mutations";
@@ -11,18 +11,15 @@ import type { CartActionResult, CartErrorCode } from "./types";
 /**
  * Storefront cart actions. Each one parses its input, finds the store from the proxy-stamped
  * request and the cart from the customer's session or the signed guest cookie (never from the
- * client), calls one mutation, revalidates the storefront and returns a small typed result.
+ * client), calls one mutation, refreshes the page that asked and returns a small typed result.
  * Prices are never taken from the client: the cart page re-reads them from the catalog.
  */
 
-function revalidateStorefront() {
-  // The header's item count sits in the storefront layout, so refresh the whole storefront tree.
-  revalidatePath("/[locale]/s/[store]", "layout");
-}
-
 async function done(store: CartStore, cartId: string, result: CartMutationResult): Promise<CartActionResult> {
   if (!result.ok) return result;
-  revalidateStorefront();
+  // The cart page re-renders with the new lines; cached storefront pages hold nothing of the cart
+  // (the header's count is fetched by the browser after announceCartChanged).
+  refresh();
   return { ok: true, itemCount: await countCartItems(store.merchantId, store.id, cartId) };
 }
 
@@ -79,7 +76,7 @@ export async function applyCouponCode(rawCode: unknown): Promise<CouponFormState
   const cart = await ensureCurrentCart(store, await loadCustomerSession(store.id));
   const result = await attachCoupon(store.merchantId, store.id, cart.cartId, parsed.data.code);
   if (!result.ok) return { status: "error", error: result.error, code: parsed.data.code };
-  revalidateStorefront();
+  refresh();
   return { status: "applied", code: result.code };
 }
 

@@ -22,7 +22,6 @@ vi.mock("next/headers", () => ({
     delete: (name: string) => void browser.jar.delete(name),
   }),
 }));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("@/lib/auth/loaders", () => ({ loadCustomerSession: async () => browser.customer }));
 
 const { addToCartAction, applyCouponCode, removeCartItemAction, removeCouponAction, setCartItemQuantityAction } = await import("./actions");

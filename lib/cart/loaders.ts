@@ -1,4 +1,5 @@
 import "server-only";
+import { getTranslations } from "next-intl/server";
 import { loadCustomerSession } from "@/lib/auth/loaders";
 import { priceCart, type PricedCart } from "@/lib/checkout/pricing";
 import { loadCouponUsage } from "@/lib/coupons/data";
@@ -59,7 +60,12 @@ export async function loadCartPage(store: Storefront, locale: Locale, now = new 
 }
 
 /** Units in the visitor's cart, for the storefront header (0 without a cart). */
-export async function loadCartItemCount(store: Storefront): Promise<number> {
+/** The header's cart badge for the visitor: the number of items and the link's accessible name. */
+export async function loadCartBadge(store: Storefront, locale: Locale): Promise<{ count: number; label: string }> {
   const current = await currentCart(store, await loadCustomerSession(store.id));
-  return current ? countCartItems(store.merchantId, store.id, current.cartId) : 0;
+  const [count, t] = await Promise.all([
+    current ? countCartItems(store.merchantId, store.id, current.cartId) : 0,
+    getTranslations({ locale, namespace: "Cart" }),
+  ]);
+  return { count, label: t("linkLabel", { count }) };
 }

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireStoreAccess } from "@/lib/auth/loaders";
 import type { StoreAccess } from "@/lib/auth/types";
+import { invalidateStorefronts } from "@/lib/tenancy/storefront-cache";
 import { localizedPath } from "@/lib/tenancy/urls";
 import { PLATFORM_DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import { archiveProduct, createProduct, updateProduct, type CatalogActor, type ProductWrite } from "./mutations";
@@ -56,10 +57,10 @@ async function parseProductForm(
   return { ok: true, write: { input, images: uploads, digitalFile: digital } };
 }
 
-function afterSave(access: StoreAccess, formData: FormData): never {
+async function afterSave(access: StoreAccess, formData: FormData): Promise<never> {
   const path = productsPath(access.merchantId, access.store.id);
   revalidatePath(`/[locale]/account/m/[merchantId]/stores/[storeId]/products`, "layout");
-  revalidatePath(`/[locale]/s/[store]`, "layout");
+  await invalidateStorefronts({ merchantId: access.merchantId, storeId: access.store.id });
   redirect(localizedPath(path, localeOf(formData), PLATFORM_DEFAULT_LOCALE));
 }
 
@@ -73,7 +74,7 @@ export async function createProductAction(merchantId: string, storeId: string, _
       ? { status: "error", fieldErrors: result.fieldErrors, values: typedValues(formData, access) }
       : { status: "error", formError: "notFound" };
   }
-  afterSave(access, formData);
+  return afterSave(access, formData);
 }
 
 export async function updateProductAction(
@@ -94,7 +95,7 @@ export async function updateProductAction(
       ? { status: "error", fieldErrors: result.fieldErrors, values: typedValues(formData, access) }
       : { status: "error", formError: "notFound" };
   }
-  afterSave(access, formData);
+  return afterSave(access, formData);
 }
 
 export async function archiveProductAction(
@@ -109,5 +110,5 @@ export async function archiveProductAction(
   if (!id.success) return { status: "error", formError: "notFound" };
   const result = await archiveProduct(actorOf(access), id.data);
   if (!result.ok) return { status: "error", formError: "notFound" };
-  afterSave(access, formData);
+  return afterSave(access, formData);
 }

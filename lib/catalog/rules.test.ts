@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isOnSale, isValidSlug, normalizeSlug, pageCount, pageNumber, pickTranslation } from "./rules";
+import { isOnSale, isValidSlug, normalizeSlug, listingPageNumber, pageCount, pickTranslation, storefrontListingPath } from "./rules";
 
 describe("slugs", () => {
   it.each([
@@ -62,19 +62,28 @@ describe("isOnSale", () => {
 
 describe("pagination", () => {
   it.each([
-    [undefined, 1],
-    ["", 1],
     ["1", 1],
     ["2", 2],
-    ["0", 1],
-    ["-1", 1],
-    ["1.5", 1],
-    ["abc", 1],
-    ["01", 1],
-    ["9999999", 1],
-    [["3", "4"], 3],
-  ])("?page=%j -> %i", (raw, page) => {
-    expect(pageNumber(raw)).toBe(page);
+    ["40", 40],
+    ["999999", 999999],
+    ["", null],
+    ["0", null],
+    ["-1", null],
+    ["1.5", null],
+    ["abc", null],
+    ["01", null],
+    ["9999999", null],
+  ])("/page/%s -> %s", (raw, page) => {
+    expect(listingPageNumber(raw)).toBe(page);
+  });
+
+  it.each([
+    [1, "en", "/"],
+    [1, "fr", "/fr"],
+    [2, "en", "/page/2"],
+    [40, "fr", "/fr/page/40"],
+  ] as const)("page %i in %s -> %s", (page, locale, path) => {
+    expect(storefrontListingPath(page, locale, "en")).toBe(path);
   });
 
   it.each([

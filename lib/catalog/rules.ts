@@ -1,4 +1,5 @@
 import type { Locale } from "@/lib/i18n/locales";
+import { localizedPath } from "@/lib/tenancy/urls";
 
 /** Pure catalog rules shared by the merchant area, the storefront and the cart. */
 
@@ -36,11 +37,14 @@ export function isOnSale(product: { visibility: ProductVisibility; archivedAt: D
 
 export const STOREFRONT_PAGE_SIZE = 12;
 
-/** The page a `?page=` value asks for: a positive integer, 1 for anything else. */
-export function pageNumber(raw: string | string[] | undefined): number {
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  if (!value || !/^[1-9]\d{0,5}$/.test(value)) return 1;
-  return Number(value);
+/** The page a listing path segment (/page/N) names: a positive integer without leading zeros, else null. */
+export function listingPageNumber(raw: string): number | null {
+  return /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : null;
+}
+
+/** The storefront path of catalog page `page`: the home page for page 1, /page/N after it. */
+export function storefrontListingPath(page: number, locale: Locale, defaultLocale: Locale): string {
+  return localizedPath(page === 1 ? "/" : `/page/${page}`, locale, defaultLocale);
 }
 
 /** Number of pages for `total` items (at least 1, so an empty catalog still has its first page). */

@@ -15,7 +15,6 @@ vi.mock("next/headers", async () => {
   return { headers: async () => testHeaders() };
 });
 vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 // A real DNS server on 127.0.0.1 answering from `zone`, which each test edits like a merchant
 // editing records at their DNS provider. The app's resolver is pointed at it through DNS_SERVERS.

@@ -15,7 +15,6 @@ import { enrollCustomer, earnOnCard } from "./mutations";
 const session: { user: { userId: string; email: string } | null; store: Storefront | null } = { user: null, store: null };
 
 vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 vi.mock("@/lib/auth/loaders", () => ({
   loadSession: async () => (session.user ? { ...session.user, name: null, isPlatformAdmin: false } : null),

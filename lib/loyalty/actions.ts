@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refresh, revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { loadCustomerSession } from "@/lib/auth/loaders";
@@ -67,7 +67,7 @@ export async function joinLoyaltyAction(slug: string, rawLocale: string, _prev: 
     const t = await getTranslations({ locale, namespace: "Loyalty.join" });
     return { status: "error", formError: t("noProgram"), values };
   }
-  revalidatePath("/[locale]/s/[store]", "layout");
+  refresh();
   return result.alreadyMember ? { status: "already" } : { status: "joined", number: result.number };
 }
 
@@ -178,7 +178,6 @@ export async function saveProgramAction(merchantId: string, rawLocale: string, _
     return { status: "error", fieldErrors: { type: t("typeLocked") }, values };
   }
   revalidatePath("/[locale]/account/m/[merchantId]/loyalty", "layout");
-  revalidatePath("/[locale]/s/[store]", "layout");
   return { status: "saved", values };
 }
 

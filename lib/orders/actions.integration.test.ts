@@ -14,7 +14,6 @@ vi.mock("next/headers", async () => {
   return { headers: async () => testHeaders() };
 });
 vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next-intl/server", () => ({ getLocale: async () => "en" }));
 
 afterAll(async () => {

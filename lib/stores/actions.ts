@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { requireStoreAccess } from "@/lib/auth/loaders";
 import { sniffImageType } from "@/lib/storage/keys";
+import { invalidateStorefronts } from "@/lib/tenancy/storefront-cache";
 import { updateStoreSettings } from "./mutations";
 import { storeSettingsFieldErrors, storeSettingsFields, storeSettingsSchema } from "./schema";
 import type { StoreSettingsFormState } from "./types";
@@ -40,6 +41,6 @@ export async function updateStoreSettingsAction(
   );
   if (!saved) notFound();
   revalidatePath("/[locale]/account/m/[merchantId]", "layout");
-  revalidatePath("/[locale]/s/[store]", "layout");
+  await invalidateStorefronts({ merchantId: access.merchantId, storeId: access.store.id });
   return { status: "saved" };
 }

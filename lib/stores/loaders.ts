@@ -1,6 +1,6 @@
 import "server-only";
 import type { Locale } from "@/lib/i18n/locales";
-import type { Storefront } from "@/lib/tenancy/loaders";
+import type { PublicStorefront } from "@/lib/tenancy/loaders";
 import { storeTextsFor, type StoreTexts } from "./schema";
 
 export interface StorefrontProfile extends StoreTexts {
@@ -13,7 +13,7 @@ export interface StorefrontProfile extends StoreTexts {
  * The storefront's texts in `locale` (with the default locale's as fallback), logo and contacts,
  * from what loadStorefront already read with the store.
  */
-export function storefrontProfile(store: Storefront, locale: Locale): StorefrontProfile {
+export function storefrontProfile(store: PublicStorefront, locale: Locale): StorefrontProfile {
   const { profile } = store;
   return {
     ...storeTextsFor(profile.translations, locale, store.defaultLocale, store.name),

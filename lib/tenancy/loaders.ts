@@ -1,13 +1,16 @@
 import "server-only";
 import { notFound } from "next/navigation";
+import { setRequestLocale } from "next-intl/server";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { requestHostContext } from "./request";
+import { storefrontCached } from "./storefront-cache";
 import type { MerchantId, StoreId } from "./types";
 import type { UrlTarget } from "./urls";
 
-export interface Storefront {
+/** What every storefront page shows about its store: the same for every visitor and host. */
+export interface PublicStorefront {
   id: StoreId;
   merchantId: MerchantId;
   slug: string;
@@ -17,8 +20,6 @@ export interface Storefront {
   locales: Locale[];
   /** False when the store is closed or its merchant suspended: the storefront shows a closed page. */
   isOpen: boolean;
-  /** Where links to this storefront point for the current request. */
-  target: UrlTarget;
   merchantName: string;
   /** What the storefront shows about the store (lib/stores turns it into texts per locale). */
   profile: {
@@ -30,15 +31,15 @@ export interface Storefront {
   };
 }
 
-/**
- * The store behind the current storefront request. 404 unless the proxy routed this request
- * to exactly this store, so the internal segment can never be reached from another host.
- */
-export const loadStorefront = cache(async (slug: string): Promise<Storefront> => {
-  const ctx = await requestHostContext();
-  if (ctx.kind !== "subdomain" && ctx.kind !== "custom-domain") notFound();
-  const store = await db.store.findFirst({
-    where: { slug, id: ctx.storeId ?? "" },
+/** The store behind a storefront request, for pages and actions that act for the visitor. */
+export interface Storefront extends PublicStorefront {
+  /** Where links to this storefront point for the current request. */
+  target: UrlTarget;
+}
+
+async function readStorefront(slug: string): Promise<PublicStorefront> {
+  const store = await db.store.findUnique({
+    where: { slug },
     select: {
       id: true,
       merchantId: true,
@@ -57,22 +58,17 @@ export const loadStorefront = cache(async (slug: string): Promise<Storefront> =>
       merchant: { select: { status: true, name: true } },
     },
   });
+  // Thrown, not returned: a miss is never cached.
   if (!store) notFound();
-  const locales = store.locales.filter(isLocale);
-  const defaultLocale = isLocale(store.defaultLocale) ? store.defaultLocale : "en";
   return {
     id: store.id as StoreId,
     merchantId: store.merchantId as MerchantId,
     slug: store.slug,
     name: store.name,
     currency: store.currency,
-    defaultLocale,
-    locales,
+    defaultLocale: isLocale(store.defaultLocale) ? store.defaultLocale : "en",
+    locales: store.locales.filter(isLocale),
     isOpen: store.status === "OPEN" && store.merchant.status === "ACTIVE",
-    target:
-      ctx.kind === "custom-domain" && ctx.host
-        ? { kind: "custom-domain", domain: ctx.host, defaultLocale }
-        : { kind: "store", slug: store.slug, defaultLocale },
     merchantName: store.merchant.name,
     profile: {
       logoKey: store.logoKey,
@@ -82,10 +78,35 @@ export const loadStorefront = cache(async (slug: string): Promise<Storefront> =>
       translations: store.translations,
     },
   };
+}
+
+/**
+ * The store of a public storefront page, from the store's cache (lib/tenancy/storefront-cache.ts).
+ * It reads nothing of the request, so the page can be cached; the proxy is what routes a host to
+ * its store's pages (the internal segment answers 404 on every host).
+ */
+export const loadPublicStorefront = cache((slug: string): Promise<PublicStorefront> => storefrontCached(slug, ["store"], () => readStorefront(slug)));
+
+/**
+ * The store behind the current storefront request. 404 unless the proxy routed this request
+ * to exactly this store, so the internal segment can never be reached from another host.
+ */
+export const loadStorefront = cache(async (slug: string): Promise<Storefront> => {
+  const ctx = await requestHostContext();
+  if (ctx.kind !== "subdomain" && ctx.kind !== "custom-domain") notFound();
+  const store = await loadPublicStorefront(slug);
+  if (store.id !== ctx.storeId) notFound();
+  return {
+    ...store,
+    target:
+      ctx.kind === "custom-domain" && ctx.host
+        ? { kind: "custom-domain", domain: ctx.host, defaultLocale: store.defaultLocale }
+        : { kind: "store", slug: store.slug, defaultLocale: store.defaultLocale },
+  };
 });
 
 /** The store's page for a locale it does not offer is not a page. */
-export function assertStoreLocale(store: Storefront, locale: string): asserts locale is Locale {
+export function assertStoreLocale(store: PublicStorefront, locale: string): asserts locale is Locale {
   if (!isLocale(locale) || !store.locales.includes(locale)) notFound();
 }
 
@@ -94,5 +115,17 @@ export async function loadStorefrontPage(params: Promise<{ locale: string; store
   const { locale, store: slug } = await params;
   const store = await loadStorefront(slug);
   assertStoreLocale(store, locale);
+  return { store, locale };
+}
+
+/**
+ * The same for a public (cacheable) storefront page: nothing of the request is read, and the
+ * locale is handed to next-intl so its translations do not look at the request either.
+ */
+export async function loadPublicStorefrontPage(params: Promise<{ locale: string; store: string }>): Promise<{ store: PublicStorefront; locale: Locale }> {
+  const { locale, store: slug } = await params;
+  const store = await loadPublicStorefront(slug);
+  assertStoreLocale(store, locale);
+  setRequestLocale(locale);
   return { store, locale };
 }

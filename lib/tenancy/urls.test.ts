@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { absoluteUrl, localizedPath, sameOriginRedirect, stripLocalePrefix } from "./urls";
+import { absoluteUrl, localizedPath, pathForLanguageLinks, sameOriginRedirect, stripLocalePrefix } from "./urls";
 
 const dev = { rootDomain: "localhost:3000", protocol: "http" as const };
 const prod = { rootDomain: "patron.example", protocol: "https" as const };
@@ -51,5 +51,24 @@ describe("stripLocalePrefix", () => {
     ["/", "/"],
   ])("%s -> %s", (path, expected) => {
     expect(stripLocalePrefix(path, ["en", "fr", "de", "lb"])).toBe(expected);
+  });
+});
+
+describe("pathForLanguageLinks", () => {
+  it.each([
+    // public paths
+    ["/fr/p/dress", "fashionhub", "/p/dress"],
+    ["/p/dress", "fashionhub", "/p/dress"],
+    ["/fr", "fashionhub", "/"],
+    ["/", "fashionhub", "/"],
+    // the internal paths a page may be rendered under
+    ["/fr/s/fashionhub/p/dress", "fashionhub", "/p/dress"],
+    ["/en/s/fashionhub", "fashionhub", "/"],
+    ["/en/s/fashionhubx/p/a", "fashionhub", "/s/fashionhubx/p/a"],
+    // the apex has no storefront segment
+    ["/de/admin", null, "/admin"],
+    ["/admin", null, "/admin"],
+  ] as const)("%s (store %s) -> %s", (path, store, expected) => {
+    expect(pathForLanguageLinks(path, ["en", "fr", "de", "lb"], store)).toBe(expected);
   });
 });

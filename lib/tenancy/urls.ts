@@ -1,4 +1,5 @@
 import type { Locale } from "@/lib/i18n/locales";
+import { STOREFRONT_SEGMENT } from "./internal";
 
 /**
  * Where a URL should point. Pure module: every outbound URL (redirects after sign-in, links in
@@ -66,4 +67,16 @@ export function stripLocalePrefix(path: string, locales: readonly Locale[]): str
     return rest.startsWith("/") ? rest : `/${rest}`;
   }
   return path || "/";
+}
+
+/**
+ * The path a language link re-localizes: the page's path without its locale and, on a storefront,
+ * without the internal segment. Takes the public path ("/fr/p/dress") as well as the internal one
+ * a page may be rendered under ("/fr/s/fashionhub/p/dress"); both give "/p/dress".
+ */
+export function pathForLanguageLinks(pathname: string, locales: readonly Locale[], storeSlug: string | null): string {
+  const rest = stripLocalePrefix(pathname, locales);
+  const internal = storeSlug ? `/${STOREFRONT_SEGMENT}/${storeSlug}` : null;
+  if (internal && (rest === internal || rest.startsWith(`${internal}/`))) return rest.slice(internal.length) || "/";
+  return rest;
 }

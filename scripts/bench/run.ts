@@ -63,6 +63,8 @@ interface Target {
   host: string;
   cookie?: string;
   storefront: boolean;
+  /** Served from the page cache: its views are also checked to be cache hits, and a forced render is counted. */
+  cached?: boolean;
 }
 
 interface LoadFigures {
@@ -104,26 +106,47 @@ async function queriesSoFar(): Promise<{ count: number; recent: string[] }> {
   return (await response.json()) as { count: number; recent: string[] };
 }
 
+interface Statements {
+  count: number;
+  /** The statements of the (last) view counted: printed when over budget, to show where they come from. */
+  statements: string[];
+}
+
+/** The SQL statements one GET of the page sends, and what the page cache said about it. */
+async function statementsOfOneView(target: Target): Promise<Statements & { cache: string | undefined }> {
+  const before = (await queriesSoFar()).count;
+  const response = await get(target);
+  if (response.status !== 200) throw new Error(`${target.name}: status ${response.status}`);
+  // Statements sent after the response has ended would be missed: wait a beat before reading.
+  await new Promise((r) => setTimeout(r, 50));
+  const after = await queriesSoFar();
+  const count = after.count - before;
+  const cache = response.headers["x-nextjs-cache"];
+  return { count, statements: count > 0 ? after.recent.slice(-count) : [], cache: Array.isArray(cache) ? cache[0] : cache };
+}
+
 /**
- * SQL statements one view of the page costs on a warm server (median of three views), and the
- * statements of the last view (printed when over budget, to show where they come from).
+ * What the first view of a cached page costs: the render that fills the cache. Must run before
+ * anything else asked for the page.
  */
-async function statementsPerView(target: Target): Promise<{ count: number; statements: string[] }> {
+async function statementsPerRender(target: Target): Promise<Statements> {
+  const view = await statementsOfOneView(target);
+  if (view.cache !== "MISS") throw new Error(`${target.name}: expected a first render, the page cache said ${view.cache}`);
+  return view;
+}
+
+/** SQL statements one view of the page costs on a warm server: the median of three views. */
+async function statementsPerView(target: Target): Promise<Statements> {
   for (let i = 0; i < 2; i++) await get(target);
   const samples: number[] = [];
-  let statements: string[] = [];
+  let last: Statements = { count: 0, statements: [] };
   for (let i = 0; i < 3; i++) {
-    const before = (await queriesSoFar()).count;
-    const response = await get(target);
-    if (response.status !== 200) throw new Error(`${target.name}: status ${response.status}`);
-    // Statements sent after the response has ended would be missed: wait a beat before reading.
-    await new Promise((r) => setTimeout(r, 50));
-    const after = await queriesSoFar();
-    const count = after.count - before;
-    samples.push(count);
-    statements = count > 0 ? after.recent.slice(-count) : [];
+    const view = await statementsOfOneView(target);
+    if (target.cached && view.cache !== "HIT") throw new Error(`${target.name} was not served from the page cache (x-nextjs-cache: ${view.cache})`);
+    samples.push(view.count);
+    last = view;
   }
-  return { count: median(samples), statements };
+  return { count: median(samples), statements: last.statements };
 }
 
 async function load(target: Target): Promise<Omit<LoadFigures, "ratio">> {
@@ -270,14 +293,11 @@ async function main() {
         host,
         storefront: false,
       },
-      { name: "storefront home", path: "/", host, storefront: true },
-      {
-        name: "product listing (page 40)",
-        path: "/?page=40",
-        host,
-        storefront: true,
-      },
-      { name: "product page", path: `/p/${product}`, host, storefront: true },
+      { name: "storefront home", path: "/", host, storefront: true, cached: true },
+      { name: "product listing (page 40)", path: "/page/40", host, storefront: true, cached: true },
+      { name: "product page", path: `/p/${product}`, host, storefront: true, cached: true },
+      // Every storefront page view asks for the visitor's cart count once it has loaded.
+      { name: "header cart count", path: "/cart/count", host, cookie, storefront: true },
       { name: "cart (3 lines + coupon)", path: "/cart", host, cookie, storefront: true },
       { name: "loyalty account", path: "/account/loyalty", host, cookie: session, storefront: true },
     ];
@@ -311,14 +331,22 @@ async function main() {
       ),
     );
     await waitForServer(`http://127.0.0.1:${PORT}/api/internal/query-count`);
-    for (const target of targets) {
+    // Warm the server (connections, the host -> store routing cache) on the pages that are not
+    // cached; the cached ones are first asked for when their render is counted.
+    for (const target of targets.filter((t) => !t.cached)) {
       const response = await get(target);
       if (response.status !== 200) throw new Error(`${target.name} answered ${response.status}`);
     }
 
     console.log("Counting SQL statements per page view…");
-    const statements = new Map<string, { count: number; statements: string[] }>();
-    for (const target of targets.filter((t) => t.storefront)) statements.set(target.name, await statementsPerView(target));
+    const statements = new Map<string, Statements>();
+    const renders = new Map<string, Statements>();
+    for (const target of targets.filter((t) => t.storefront)) {
+      // A cached page costs nothing per view; what its render costs must still be bounded.
+      if (target.cached) renders.set(target.name, await statementsPerRender(target));
+      statements.set(target.name, await statementsPerView(target));
+      if (!target.cached) renders.set(target.name, statements.get(target.name)!);
+    }
 
     console.log(`Load: ${ROUNDS} rounds × ${targets.length} targets × ${DURATION_SECONDS} s at ${CONNECTIONS} connections…`);
     const rounds = new Map<string, LoadFigures[]>(targets.map((t) => [t.name, []]));
@@ -356,7 +384,8 @@ async function main() {
         p99Ms: median(list.map((f) => f.p99)),
         ratioToStatic: t.storefront ? median(list.map((f) => f.ratio ?? 0)) : null,
         statementsPerView: statements.get(t.name)?.count ?? null,
-        statements: statements.get(t.name)?.statements ?? [],
+        statementsPerRender: renders.get(t.name)?.count ?? null,
+        statements: renders.get(t.name)?.statements ?? [],
         non2xx: list.reduce((n, f) => n + f.non2xx, 0),
         errors: list.reduce((n, f) => n + f.errors, 0),
       };
@@ -370,15 +399,15 @@ async function main() {
     );
     lines.push("");
     lines.push(
-      `${pad("page", 28)}${padLeft("req/s", 9)}${padLeft("p50 ms", 9)}${padLeft("p99 ms", 9)}${padLeft("vs static", 11)}${padLeft("SQL/view", 10)}${padLeft("non-2xx", 9)}`,
+      `${pad("page", 28)}${padLeft("req/s", 9)}${padLeft("p50 ms", 9)}${padLeft("p99 ms", 9)}${padLeft("vs static", 11)}${padLeft("SQL/view", 10)}${padLeft("SQL/render", 12)}${padLeft("non-2xx", 9)}`,
     );
     for (const p of pages) {
       lines.push(
-        `${pad(p.name, 28)}${padLeft(p.rps.toFixed(0), 9)}${padLeft(String(p.p50Ms), 9)}${padLeft(String(p.p99Ms), 9)}${padLeft(p.ratioToStatic === null ? "-" : `${(p.ratioToStatic * 100).toFixed(1)} %`, 11)}${padLeft(p.statementsPerView === null ? "-" : String(p.statementsPerView), 10)}${padLeft(String(p.non2xx + p.errors), 9)}`,
+        `${pad(p.name, 28)}${padLeft(p.rps.toFixed(0), 9)}${padLeft(String(p.p50Ms), 9)}${padLeft(String(p.p99Ms), 9)}${padLeft(p.ratioToStatic === null ? "-" : `${(p.ratioToStatic * 100).toFixed(1)} %`, 11)}${padLeft(p.statementsPerView === null ? "-" : String(p.statementsPerView), 10)}${padLeft(p.statementsPerRender === null ? "-" : String(p.statementsPerRender), 12)}${padLeft(String(p.non2xx + p.errors), 9)}`,
       );
     }
-    for (const p of pages.filter((p) => (p.statementsPerView ?? 0) > BUDGET.statements)) {
-      lines.push(`  SQL of one view of ${p.name}:`);
+    for (const p of pages.filter((p) => (p.statementsPerRender ?? 0) > BUDGET.statements)) {
+      lines.push(`  SQL of one render of ${p.name}:`);
       for (const sql of p.statements) lines.push(`    ${sql.replace(/\s+/g, " ").slice(0, 140)}`);
     }
     lines.push("");
@@ -405,8 +434,8 @@ async function main() {
         ok: storefront.every((p) => (p.ratioToStatic ?? 0) >= BUDGET.ratioToStatic),
       },
       {
-        budget: `<= ${BUDGET.statements} SQL statements per storefront view`,
-        ok: storefront.every((p) => (p.statementsPerView ?? 99) <= BUDGET.statements),
+        budget: `<= ${BUDGET.statements} SQL statements per storefront view and per render of a cached page`,
+        ok: storefront.every((p) => Math.max(p.statementsPerView ?? 99, p.statementsPerRender ?? 99) <= BUDGET.statements),
       },
       {
         budget: "contention: exactly 50 redemptions, <= 100 units, only expected refusals",

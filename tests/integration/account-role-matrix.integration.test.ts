@@ -38,7 +38,6 @@ vi.mock("next/headers", async () => {
   return { headers: async () => testHeaders() };
 });
 vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 // Actions translate their field errors: keys stand in for the texts.
 vi.mock("next-intl/server", () => ({ getLocale: async () => "en", getTranslations: async () => Object.assign((key: string) => key, { raw: (key: string) => key }) }));
 

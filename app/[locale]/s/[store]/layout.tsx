@@ -1,21 +1,20 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/i18n/language-switcher";
 import { StorefrontHeader } from "@/components/storefront/header";
 import { isLocale } from "@/lib/i18n/locales";
 import { storefrontProfile } from "@/lib/stores/loaders";
-import { loadStorefront, loadStorefrontPage } from "@/lib/tenancy/loaders";
+import { loadPublicStorefront, loadPublicStorefrontPage } from "@/lib/tenancy/loaders";
 
 export async function generateMetadata({ params }: LayoutProps<"/[locale]/s/[store]">): Promise<Metadata> {
   const { store: slug, locale } = await params;
-  const store = await loadStorefront(slug);
+  const store = await loadPublicStorefront(slug);
   const name = isLocale(locale) && store.locales.includes(locale) ? storefrontProfile(store, locale).name : store.name;
   return { title: { default: name, template: `%s · ${name}` } };
 }
 
 export default async function StorefrontLayout({ children, params }: LayoutProps<"/[locale]/s/[store]">) {
-  const { store, locale } = await loadStorefrontPage(params);
-  setRequestLocale(locale);
+  const { store, locale } = await loadPublicStorefrontPage(params);
   const t = await getTranslations("Storefront");
   const profile = storefrontProfile(store, locale);
   const contact = profile.contact;
@@ -44,7 +43,7 @@ export default async function StorefrontLayout({ children, params }: LayoutProps
             </address>
           )}
           <p>{t("poweredBy")}</p>
-          <LanguageSwitcher locale={locale} locales={store.locales} defaultLocale={store.defaultLocale} />
+          <LanguageSwitcher locale={locale} locales={store.locales} defaultLocale={store.defaultLocale} storeSlug={store.slug} />
         </div>
       </footer>
     </div>

@@ -1,47 +1,13 @@
-import { getTranslations } from "next-intl/server";
-import { Pagination } from "@/components/catalog/pagination";
-import { ProductGrid } from "@/components/storefront/product-grid";
-import { listPublicProducts } from "@/lib/catalog/data";
-import { pageNumber } from "@/lib/catalog/rules";
-import { storefrontProfile } from "@/lib/stores/loaders";
-import { loadStorefrontPage } from "@/lib/tenancy/loaders";
-import { localizedPath } from "@/lib/tenancy/urls";
+import { StorefrontListing } from "@/components/storefront/storefront-listing";
+import { loadPublicStorefrontPage } from "@/lib/tenancy/loaders";
 
-export default async function StorefrontHome({ params, searchParams }: PageProps<"/[locale]/s/[store]">) {
-  const { store, locale } = await loadStorefrontPage(params);
-  const page = pageNumber((await searchParams).page);
-  const t = await getTranslations("Storefront");
-  const tc = await getTranslations("Catalog.storefront");
-  const listing = await listPublicProducts(store.merchantId, store.id, locale, store.defaultLocale, page);
-  const profile = storefrontProfile(store, locale);
-  const home = localizedPath("/", locale, store.defaultLocale);
-  const hrefOf = (n: number) => (n === 1 ? home : `${home}?${new URLSearchParams({ page: String(n) })}`);
-  return (
-    <>
-      <h1 className="text-3xl font-bold tracking-tight">{t("welcome", { store: profile.name })}</h1>
-      {profile.tagline && <p className="mt-2 text-lg text-slate-700" data-testid="store-tagline">{profile.tagline}</p>}
-      {profile.description && <p className="mt-4 max-w-2xl whitespace-pre-line text-slate-600" data-testid="store-description">{profile.description}</p>}
-      <section aria-labelledby="products-heading" className="mt-8">
-        <h2 id="products-heading" className="text-lg font-semibold">
-          {t("products")}
-          {listing.pageCount > 1 && <span className="ml-2 text-sm font-normal text-slate-600">{tc("pageOf", { page, pageCount: listing.pageCount })}</span>}
-        </h2>
-        {listing.products.length === 0 ? (
-          listing.total === 0 ? (
-            <p className="mt-4 text-slate-600">{t("noProducts")}</p>
-          ) : (
-            <p className="mt-4 text-slate-600">
-              {tc("pastLastPage")}{" "}
-              <a href={home} className="text-brand-700 underline">
-                {tc("firstPage")}
-              </a>
-            </p>
-          )
-        ) : (
-          <ProductGrid products={listing.products} currency={store.currency} locale={locale} defaultLocale={store.defaultLocale} />
-        )}
-        <Pagination page={Math.min(page, listing.pageCount)} pageCount={listing.pageCount} hrefOf={hrefOf} />
-      </section>
-    </>
-  );
+// A public page: rendered once, served from the page cache (lib/tenancy/storefront-cache.ts).
+export const revalidate = 60;
+export async function generateStaticParams() {
+  return [];
+}
+
+export default async function StorefrontHome({ params }: PageProps<"/[locale]/s/[store]">) {
+  const { store, locale } = await loadPublicStorefrontPage(params);
+  return <StorefrontListing store={store} locale={locale} page={1} />;
 }

@@ -1,24 +1,26 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { cache } from "react";
 import { AddToCartButton } from "@/components/cart/add-to-cart-button";
 import { ProductDetails } from "@/components/catalog/product-details";
-import { findStorefrontProduct } from "@/lib/catalog/data";
+import { loadStorefrontProduct } from "@/lib/catalog/loaders";
 import { isValidSlug } from "@/lib/catalog/rules";
-import { loadStorefrontPage } from "@/lib/tenancy/loaders";
+import { loadPublicStorefrontPage } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
 
 type Props = { params: Promise<{ locale: string; store: string; slug: string }> };
 
-// Metadata and page share one read per request.
-const findProduct = cache(findStorefrontProduct);
+// A public page: rendered once, served from the page cache (lib/tenancy/storefront-cache.ts).
+export const revalidate = 60;
+export async function generateStaticParams() {
+  return [];
+}
 
 async function loadProduct(props: Props) {
-  const { store, locale } = await loadStorefrontPage(props.params);
+  const { store, locale } = await loadPublicStorefrontPage(props.params);
   const { slug } = await props.params;
   // A slug that could never exist needs no query.
-  const product = isValidSlug(slug) ? await findProduct(store.merchantId, store.id, slug, locale, store.defaultLocale) : null;
+  const product = isValidSlug(slug) ? await loadStorefrontProduct(store, slug, locale) : null;
   if (!product) notFound();
   return { store, locale, product };
 }
