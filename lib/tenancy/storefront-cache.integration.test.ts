@@ -1,0 +1,69 @@
+import { randomUUID } from "node:crypto";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { updateProductAction } from "@/lib/catalog/actions";
+import { db } from "@/lib/db";
+import { INITIAL_PRODUCT_FORM_STATE } from "@/lib/catalog/types";
+import { actAs, form, memberOf, outcome } from "@/tests/integration/actors";
+import { createProductRow } from "@/tests/integration/catalog-fixtures";
+import { createTenant } from "@/tests/integration/fixtures";
+import { invalidatedTags } from "@/tests/integration/next-cache-stub";
+import { invalidateStorefronts, storefrontTag } from "./storefront-cache";
+
+vi.mock("@/lib/auth/index", () => import("@/lib/auth/testing"));
+vi.mock("next/headers", async () => {
+  const { testHeaders } = await import("@/lib/auth/testing");
+  return { headers: async () => testHeaders() };
+});
+vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
+
+async function secondStore(merchantId: string) {
+  return db.store.create({
+    data: { merchantId, slug: `second-${randomUUID().slice(0, 8)}`, name: "Second", currency: "EUR", defaultLocale: "en", locales: ["en"] },
+    select: { id: true, slug: true },
+  });
+}
+
+beforeEach(() => {
+  invalidatedTags.length = 0;
+});
+
+describe("storefront page cache invalidation", () => {
+  it("drops one store's pages, or every store of the merchant, never another merchant's", async () => {
+    const a = await createTenant();
+    const aSecond = await secondStore(a.merchant.id);
+    const b = await createTenant();
+
+    await invalidateStorefronts({ merchantId: a.merchant.id, storeId: a.store.id });
+    expect(invalidatedTags).toEqual([storefrontTag(a.store.slug)]);
+
+    invalidatedTags.length = 0;
+    await invalidateStorefronts({ merchantId: a.merchant.id });
+    expect([...invalidatedTags].sort()).toEqual([storefrontTag(a.store.slug), storefrontTag(aSecond.slug)].sort());
+
+    // Another merchant's store id under this merchant reaches nothing.
+    invalidatedTags.length = 0;
+    await invalidateStorefronts({ merchantId: a.merchant.id, storeId: b.store.id });
+    expect(invalidatedTags).toEqual([]);
+  });
+
+  it("a product saved in the account area drops its store's pages only", async () => {
+    const tenant = await createTenant();
+    const other = await secondStore(tenant.merchant.id);
+    const product = await createProductRow(tenant, { slug: "cached-dress" });
+    const manager = await memberOf(tenant, "MANAGER");
+    await actAs(manager.email);
+
+    const result = await outcome(
+      updateProductAction(
+        tenant.merchant.id,
+        tenant.store.id,
+        product.id,
+        INITIAL_PRODUCT_FORM_STATE,
+        form({ slug: "cached-dress", price: "12.50", stock: "", kind: "PHYSICAL", visibility: "PUBLIC", "title.en": "Dress", locale: "en" }),
+      ),
+    );
+    expect(result).toMatchObject({ redirect: expect.stringContaining("/products") });
+    expect(invalidatedTags).toEqual([storefrontTag(tenant.store.slug)]);
+    expect(invalidatedTags).not.toContain(storefrontTag(other.slug));
+  });
+});
