@@ -1,12 +1,17 @@
 /**
  * First-load JavaScript of each storefront route, from the production build's manifests: the
  * chunks every page loads (build-manifest rootMainFiles) plus the chunks of the route's layouts
- * and page (entryJSFiles of its client reference manifest), each counted once, gzipped at the
- * level the server compresses with.
+ * and page (entryJSFiles of its client reference manifest), each counted once, as many bytes as
+ * `next start` sends: its `compression` middleware gzips at zlib's default level (gzipSync's too)
+ * and sends files under its 1 KB threshold uncompressed. The nomodule polyfills (build-manifest
+ * polyfillFiles) are not counted: browsers that run modules skip them.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+
+/** Responses smaller than this go out uncompressed (the `compression` package's default threshold). */
+const COMPRESSION_THRESHOLD = 1024;
 
 export interface RouteBundle {
   route: string;
@@ -39,12 +44,13 @@ export function storefrontBundles(distDir: string): RouteBundle[] {
   const appDir = path.join(distDir, "server", "app");
   const storefrontDir = path.join(appDir, "[locale]", "s", "[store]");
   if (!existsSync(storefrontDir)) throw new Error(`No storefront routes in ${storefrontDir}: build first`);
-  const gzipped = new Map<string, number>();
+  const sent = new Map<string, number>();
   const sizeOf = (file: string) => {
-    let size = gzipped.get(file);
+    let size = sent.get(file);
     if (size === undefined) {
-      size = gzipSync(readFileSync(path.join(distDir, file.replace(/^\/?_next\//, "")))).length;
-      gzipped.set(file, size);
+      const raw = readFileSync(path.join(distDir, file.replace(/^\/?_next\//, "")));
+      size = raw.length < COMPRESSION_THRESHOLD ? raw.length : gzipSync(raw).length;
+      sent.set(file, size);
     }
     return size;
   };
