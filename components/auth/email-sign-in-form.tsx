@@ -1,11 +1,11 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { requestSignInEmailAction } from "@/lib/auth/actions";
 import { INITIAL_AUTH_FORM_STATE } from "@/lib/auth/types";
 import type { Locale } from "@/lib/i18n/locales";
 import { FormAlert } from "./form-alert";
+import type { EmailSignInLabels } from "./labels";
 import { SubmitButton } from "./submit-button";
 import { TextField } from "./text-field";
 
@@ -13,35 +13,31 @@ import { TextField } from "./text-field";
 export function EmailSignInForm({
   locale,
   callbackUrl,
-  submitLabel,
-  pendingLabel,
+  labels,
   defaultEmail,
 }: {
   locale: Locale;
   callbackUrl?: string;
-  submitLabel: string;
-  pendingLabel: string;
+  labels: EmailSignInLabels;
   defaultEmail?: string;
 }) {
-  const t = useTranslations("Auth.signIn");
-  const e = useTranslations("Errors.field");
   const [state, action] = useActionState(requestSignInEmailAction, INITIAL_AUTH_FORM_STATE);
   return (
     <form action={action} noValidate className="flex flex-col gap-4">
       <input type="hidden" name="locale" value={locale} />
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
-      <FormAlert state={state} />
+      <FormAlert message={state.alert} />
       <TextField
         id="email-sign-in-email"
         name="email"
         type="email"
         autoComplete="email"
         required
-        label={t("email")}
+        label={labels.email}
         defaultValue={state.email ?? defaultEmail}
-        error={state.fieldErrors?.email && e(state.fieldErrors.email)}
+        error={state.fieldErrors?.email && labels.fieldErrors[state.fieldErrors.email]}
       />
-      <SubmitButton label={submitLabel} pendingLabel={pendingLabel} />
+      <SubmitButton label={labels.submit} pendingLabel={labels.pending} />
     </form>
   );
 }

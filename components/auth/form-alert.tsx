@@ -1,14 +1,5 @@
-"use client";
-
-import { useTranslations } from "next-intl";
-import type { AuthFormState } from "@/lib/auth/types";
-
 /** The form-level outcome of a sign-in attempt (wrong password, rate limit), announced when it appears. */
-export function FormAlert({ state }: { state: AuthFormState }) {
-  const t = useTranslations("Errors");
-  let message: string | null = null;
-  if (state.retryAfterMinutes) message = t("rateLimited", { minutes: state.retryAfterMinutes });
-  else if (state.formError) message = t(`form.${state.formError}`);
+export function FormAlert({ message }: { message?: string }) {
   return (
     <div aria-live="assertive" className="empty:hidden">
       {message && (

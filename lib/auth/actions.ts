@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError, CredentialsSignin } from "next-auth";
+import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
 import { sameOriginRedirect } from "@/lib/tenancy/urls";
 import { authSecretOrThrow } from "./config";
@@ -11,7 +12,7 @@ import { isPlatformAdminEmail } from "./data";
 import { signIn, signOut } from "./index";
 import { clientIp, consumeAuthAttempt, refundAuthAttempt, retryAfterMinutes, type LimitKeys } from "./rate-limit";
 import { codeSignInSchema, fieldErrors, formFields, linkRequestSchema, passwordSignInSchema } from "./schema";
-import type { AuthFormState } from "./types";
+import type { AuthFormError, AuthFormState } from "./types";
 import { isLiveSignInCode, verificationSecret } from "./verification";
 
 /**
@@ -29,9 +30,17 @@ function localeFor(ctx: AuthHostContext, locale: Locale): Locale {
   return ctx.locales.includes(locale) ? locale : ctx.defaultLocale;
 }
 
-async function limited(action: "password" | "link" | "code", keys: LimitKeys, email: string): Promise<AuthFormState | null> {
+/** A refusal of the whole form, in the language the form was shown in. */
+async function refused(locale: Locale, error: AuthFormError, email: string): Promise<AuthFormState> {
+  const t = await getTranslations({ locale, namespace: "Errors.form" });
+  return { status: "error", alert: t(error), email };
+}
+
+async function limited(action: "password" | "link" | "code", keys: LimitKeys, email: string, locale: Locale): Promise<AuthFormState | null> {
   const result = await consumeAuthAttempt(action, keys);
-  return result.ok ? null : { status: "error", retryAfterMinutes: retryAfterMinutes(result.retryAfterMs), email };
+  if (result.ok) return null;
+  const t = await getTranslations({ locale, namespace: "Errors" });
+  return { status: "error", alert: t("rateLimited", { minutes: retryAfterMinutes(result.retryAfterMs) }), email };
 }
 
 /** Apex only: email + password for merchants and admins. Redirects on success. */
@@ -41,23 +50,23 @@ export async function signInWithPasswordAction(_prev: AuthFormState, formData: F
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrors(parsed.error), email: typed };
   const { email, password, callbackUrl } = parsed.data;
   const { ctx, ip } = await requestContext();
-  if (!ctx) return { status: "error", formError: "unavailable", email };
-  if (ctx.kind !== "platform") return { status: "error", formError: "wrongHost", email };
+  if (!ctx) return refused(parsed.data.locale, "unavailable", email);
+  if (ctx.kind !== "platform") return refused(parsed.data.locale, "wrongHost", email);
 
   const keys = { email, ip };
-  const refused = await limited("password", keys, email);
-  if (refused) return refused;
+  const limit = await limited("password", keys, email, parsed.data.locale);
+  if (limit) return limit;
 
   try {
     await signIn("credentials", { email, password, redirect: false });
   } catch (error) {
     if (error instanceof CredentialsSignin) {
-      return { status: "error", formError: "invalidCredentials", email };
+      return refused(parsed.data.locale, "invalidCredentials", email);
     }
     // The password was right, but every merchant of this user is suspended.
     if (error instanceof AuthError && error.type === "AccessDenied") {
       await refundAuthAttempt("password", keys);
-      return { status: "error", formError: "suspended", email };
+      return refused(parsed.data.locale, "suspended", email);
     }
     throw error;
   }
@@ -77,12 +86,12 @@ export async function requestSignInEmailAction(_prev: AuthFormState, formData: F
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrors(parsed.error), email: typed };
   const { email } = parsed.data;
   const { ctx, ip } = await requestContext();
-  if (!ctx) return { status: "error", formError: "unavailable", email };
+  if (!ctx) return refused(parsed.data.locale, "unavailable", email);
   const locale = localeFor(ctx, parsed.data.locale);
   const callbackUrl = sameOriginRedirect(parsed.data.callbackUrl, ctx.origin, hostPath(ctx, "/account", locale));
 
-  const refused = await limited("link", { email, ip }, email);
-  if (refused) return refused;
+  const limit = await limited("link", { email, ip }, email, parsed.data.locale);
+  if (limit) return limit;
 
   try {
     await signIn("email", { email, locale, redirectTo: callbackUrl, redirect: false });
@@ -103,13 +112,13 @@ export async function signInWithCodeAction(_prev: AuthFormState, formData: FormD
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrors(parsed.error), email: typed };
   const { email, code } = parsed.data;
   const { ctx, ip } = await requestContext();
-  if (!ctx) return { status: "error", formError: "unavailable", email };
+  if (!ctx) return refused(parsed.data.locale, "unavailable", email);
   const locale = localeFor(ctx, parsed.data.locale);
   const callbackUrl = sameOriginRedirect(parsed.data.callbackUrl, ctx.origin, hostPath(ctx, "/account", locale));
 
   const keys = { email, ip };
-  const refused = await limited("code", keys, email);
-  if (refused) return refused;
+  const limit = await limited("code", keys, email, parsed.data.locale);
+  if (limit) return limit;
 
   if (!(await isLiveSignInCode(email, code, verificationSecret(authSecretOrThrow(), ctx.host)))) {
     return { status: "error", fieldErrors: { code: "codeRejected" }, email };

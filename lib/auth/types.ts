@@ -53,16 +53,18 @@ export interface MerchantArea {
   stores: MerchantAreaStore[];
 }
 
-/** Form-level outcomes the sign-in forms translate under `Errors.form`. */
+/** Form-level refusals of a sign-in attempt, translated under `Errors.form`. */
 export type AuthFormError = "invalidCredentials" | "wrongHost" | "unavailable" | "suspended";
 
 /** The state of every sign-in form (useActionState). */
 export interface AuthFormState {
   status: "idle" | "error";
   fieldErrors?: Partial<Record<"email" | "password" | "code", FieldErrorCode>>;
-  formError?: AuthFormError;
-  /** Set when a rate limit refused the attempt. */
-  retryAfterMinutes?: number;
+  /**
+   * The form-level outcome (a refusal, a rate limit), already in the form's language: the forms
+   * get their text from the server and ship no message formatter.
+   */
+  alert?: string;
   /** What the user typed, so the form can show it again (never the password). */
   email?: string;
   /** A URL the browser must load next (a full page load, not a client-side navigation). */

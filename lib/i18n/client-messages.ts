@@ -3,7 +3,7 @@
  * the catalog stays on the server (smaller pages, and no text of other tenants' pages in the
  * HTML). A unit test fails when a client component uses a namespace missing here.
  */
-export const CLIENT_NAMESPACES = ["Auth.signIn", "Auth.checkEmail", "Errors", "Mailbox.resend", "Mailbox.detail", "Onboarding.form", "Onboarding.errors", "StoreSettings.form", "StoreSettings.errors", "Staff.errors", "Domains.results"] as const;
+export const CLIENT_NAMESPACES = ["Mailbox.resend", "Mailbox.detail", "Onboarding.form", "Onboarding.errors", "StoreSettings.form", "StoreSettings.errors", "Staff.errors", "Domains.results"] as const;
 
 type Messages = Record<string, unknown>;
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ApexSignInForm } from "@/components/auth/apex-sign-in-form";
 import { AuthCard } from "@/components/auth/auth-card";
+import { apexSignInLabels } from "@/components/auth/labels";
 import { PlatformHeader } from "@/components/layout/platform-header";
 import { redirectIfSignedIn } from "@/lib/auth/loaders";
 import { searchParam } from "@/lib/auth/schema";
@@ -24,7 +25,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const callbackUrl = searchParam(await searchParams, "callbackUrl");
   await redirectIfSignedIn(callbackUrl, locale);
-  const t = await getTranslations("Auth.signIn");
+  const [t, labels] = await Promise.all([getTranslations("Auth.signIn"), apexSignInLabels()]);
   return (
     <>
       <PlatformHeader locale={locale} />
@@ -36,7 +37,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
             </h1>
             <p className="mt-1 text-slate-600">{t("lead")}</p>
           </header>
-          <ApexSignInForm locale={locale} callbackUrl={callbackUrl} />
+          <ApexSignInForm locale={locale} callbackUrl={callbackUrl} labels={labels} />
         </AuthCard>
         <p className="mx-auto mt-6 max-w-md text-center text-sm text-slate-600">{t("customerHint")}</p>
       </main>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AuthCard } from "@/components/auth/auth-card";
 import { CodeSignInForm } from "@/components/auth/code-sign-in-form";
+import { codeSignInLabels } from "@/components/auth/labels";
 import { PlatformHeader } from "@/components/layout/platform-header";
 import { searchParam } from "@/lib/auth/schema";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
@@ -25,7 +26,7 @@ export default async function CheckEmailPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const email = searchParam(sp, "email", 254);
   const callbackUrl = searchParam(sp, "callbackUrl");
-  const t = await getTranslations("Auth.checkEmail");
+  const [t, labels] = await Promise.all([getTranslations("Auth.checkEmail"), codeSignInLabels()]);
   return (
     <>
       <PlatformHeader locale={locale} />
@@ -42,7 +43,7 @@ export default async function CheckEmailPage({ params, searchParams }: Props) {
             <h2 id="code-title" className="text-lg font-semibold">
               {t("codeTitle")}
             </h2>
-            <CodeSignInForm locale={locale} email={email} callbackUrl={callbackUrl} />
+            <CodeSignInForm locale={locale} email={email} callbackUrl={callbackUrl} labels={labels} />
           </section>
           <a
             href={`${localizedPath("/sign-in", locale, PLATFORM_DEFAULT_LOCALE)}${callbackUrl ? `?${new URLSearchParams({ callbackUrl })}` : ""}`}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth/auth-card";
 import { EmailSignInForm } from "@/components/auth/email-sign-in-form";
+import { emailSignInLabels } from "@/components/auth/labels";
 import { redirectIfSignedIn } from "@/lib/auth/loaders";
 import { searchParam } from "@/lib/auth/schema";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
@@ -23,6 +24,7 @@ export default async function StoreSignInPage({ params, searchParams }: Props) {
   const callbackUrl = searchParam(await searchParams, "callbackUrl");
   await redirectIfSignedIn(callbackUrl, locale);
   const t = await getTranslations("Auth.store");
+  const labels = await emailSignInLabels({ submit: t("submit"), pending: t("pending") });
   return (
     <AuthCard titleId="store-sign-in-title">
       <header>
@@ -31,7 +33,7 @@ export default async function StoreSignInPage({ params, searchParams }: Props) {
         </h1>
         <p className="mt-1 text-slate-600">{t("lead")}</p>
       </header>
-      <EmailSignInForm locale={locale} callbackUrl={callbackUrl} submitLabel={t("submit")} pendingLabel={t("pending")} />
+      <EmailSignInForm locale={locale} callbackUrl={callbackUrl} labels={labels} />
     </AuthCard>
   );
 }

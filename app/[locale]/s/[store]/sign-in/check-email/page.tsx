@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth/auth-card";
 import { CodeSignInForm } from "@/components/auth/code-sign-in-form";
+import { codeSignInLabels } from "@/components/auth/labels";
 import { searchParam } from "@/lib/auth/schema";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
@@ -22,7 +23,7 @@ export default async function StoreCheckEmailPage({ params, searchParams }: Prop
   const sp = await searchParams;
   const email = searchParam(sp, "email", 254);
   const callbackUrl = searchParam(sp, "callbackUrl");
-  const t = await getTranslations("Auth.checkEmail");
+  const [t, labels] = await Promise.all([getTranslations("Auth.checkEmail"), codeSignInLabels()]);
   const signIn = localizedPath("/sign-in", locale, store.defaultLocale);
   return (
     <AuthCard titleId="check-email-title">
@@ -37,7 +38,7 @@ export default async function StoreCheckEmailPage({ params, searchParams }: Prop
         <h2 id="code-title" className="text-lg font-semibold">
           {t("codeTitle")}
         </h2>
-        <CodeSignInForm locale={locale} email={email} callbackUrl={callbackUrl} />
+        <CodeSignInForm locale={locale} email={email} callbackUrl={callbackUrl} labels={labels} />
       </section>
       <a href={callbackUrl ? `${signIn}?${new URLSearchParams({ callbackUrl })}` : signIn} className="text-sm font-medium text-brand-700 underline">
         {t("otherEmail")}
