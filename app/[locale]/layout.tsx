@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
-import { CLIENT_NAMESPACES, pickMessages } from "@/lib/i18n/client-messages";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { isLocale } from "@/lib/i18n/locales";
 import "../globals.css";
 
@@ -17,12 +15,11 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const messages = pickMessages(await getMessages(), CLIENT_NAMESPACES);
+  // No NextIntlClientProvider here: the account and admin layouts render one for their client
+  // components (components/i18n/client-intl-provider.tsx); every other page ships no i18n runtime.
   return (
     <html lang={locale}>
-      <body className="min-h-screen font-sans">
-        <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>
-      </body>
+      <body className="min-h-screen font-sans">{children}</body>
     </html>
   );
 }

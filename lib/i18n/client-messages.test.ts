@@ -19,7 +19,56 @@ describe("pickMessages", () => {
   });
 });
 
+/** The project file an import specifier names, if it is one ("@/..." or relative). */
+function resolveImport(from: string, specifier: string): string | null {
+  const base = specifier.startsWith("@/") ? specifier.slice(2) : specifier.startsWith(".") ? path.join(path.dirname(from), specifier) : null;
+  if (base === null) return null;
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
+    try {
+      if (statSync(candidate).isFile()) return path.normalize(candidate);
+    } catch {
+      // not this one
+    }
+  }
+  return null;
+}
+
+/** The only layouts that render NextIntlClientProvider (components/i18n/client-intl-provider.tsx). */
+const PROVIDED = [path.join("app", "[locale]", "account") + path.sep, path.join("app", "[locale]", "admin") + path.sep];
+
 describe("client message namespaces", () => {
+  it("are only needed under the layouts that provide them", () => {
+    const files = ["app", "components"].flatMap((d) => sourceFiles(d)).map((f) => path.normalize(f));
+    const importers = new Map<string, string[]>();
+    for (const file of files) {
+      for (const match of readFileSync(file, "utf8").matchAll(/^import\s+(?!type\b)[^;]*?from\s+["']([^"']+)["']/gm)) {
+        const target = resolveImport(file, match[1]!);
+        if (target) importers.set(target, [...(importers.get(target) ?? []), file]);
+      }
+    }
+    const translating = files.filter((f) => {
+      const source = readFileSync(f, "utf8");
+      return /^["']use client["']/m.test(source) && /\buse(Translations|Formatter|Messages|Now|TimeZone)\(/.test(source);
+    });
+    expect(translating.length).toBeGreaterThan(0);
+    for (const component of translating) {
+      const seen = new Set<string>();
+      const queue = [component];
+      while (queue.length > 0) {
+        const file = queue.pop()!;
+        for (const importer of importers.get(file) ?? []) {
+          if (seen.has(importer)) continue;
+          seen.add(importer);
+          if (importer.startsWith(`app${path.sep}`)) {
+            expect(PROVIDED.some((dir) => importer.startsWith(dir)), `${component} is used by ${importer}, outside the account and admin areas`).toBe(true);
+          }
+          queue.push(importer);
+        }
+      }
+    }
+  });
+
+
   it("cover every namespace a client component translates with", () => {
     const used = new Set<string>();
     for (const file of ["app", "components"].flatMap((d) => sourceFiles(d))) {

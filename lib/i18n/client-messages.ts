@@ -1,7 +1,9 @@
 /**
- * The message namespaces client components read. Only these travel to the browser: the rest of
- * the catalog stays on the server (smaller pages, and no text of other tenants' pages in the
- * HTML). A unit test fails when a client component uses a namespace missing here.
+ * The message namespaces client components read. Only these travel to the browser, and only on
+ * account and admin pages (components/i18n/client-intl-provider.tsx): the rest of the catalog
+ * stays on the server (smaller pages, and no text of other tenants' pages in the HTML). A unit
+ * test fails when a client component uses a namespace missing here, or translates itself on a
+ * page outside those areas.
  */
 export const CLIENT_NAMESPACES = ["Mailbox.resend", "Mailbox.detail", "Onboarding.form", "Onboarding.errors", "StoreSettings.form", "StoreSettings.errors", "Staff.errors", "Domains.results"] as const;
 

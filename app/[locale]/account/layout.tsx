@@ -1,5 +1,6 @@
 import { setRequestLocale } from "next-intl/server";
 import { AccountMenu } from "@/components/auth/account-menu";
+import { ClientIntlProvider } from "@/components/i18n/client-intl-provider";
 import { PlatformHeader } from "@/components/layout/platform-header";
 import { loadSession } from "@/lib/auth/loaders";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
@@ -11,11 +12,11 @@ export default async function AccountLayout({ children, params }: { children: Re
   setRequestLocale(locale);
   const user = await loadSession();
   return (
-    <>
+    <ClientIntlProvider>
       <PlatformHeader locale={locale}>{user && <AccountMenu user={user} locale={locale} />}</PlatformHeader>
       <main id="main" className="mx-auto max-w-5xl px-4 py-8">
         {children}
       </main>
-    </>
+    </ClientIntlProvider>
   );
 }

@@ -1,5 +1,6 @@
 import { setRequestLocale } from "next-intl/server";
 import { AccountMenu } from "@/components/auth/account-menu";
+import { ClientIntlProvider } from "@/components/i18n/client-intl-provider";
 import { PlatformHeader } from "@/components/layout/platform-header";
 import { requireUser } from "@/lib/auth/loaders";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
@@ -14,13 +15,13 @@ export default async function AdminLayout({ children, params }: { children: Reac
   setRequestLocale(locale);
   const user = await requireUser("/admin");
   return (
-    <>
+    <ClientIntlProvider>
       <PlatformHeader locale={locale}>
         <AccountMenu user={user} locale={locale} />
       </PlatformHeader>
       <main id="main" className="mx-auto max-w-5xl px-4 py-8">
         {children}
       </main>
-    </>
+    </ClientIntlProvider>
   );
 }
