@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { formatMoney } from "@/lib/money";
@@ -32,9 +31,9 @@ export default async function CustomerOrdersPage({ params }: Props) {
           {orders.map((order) => (
             <li key={order.id} className="flex flex-wrap items-center justify-between gap-3 p-4">
               <div>
-                <Link href={localizedPath(`/orders/${order.id}`, locale, store.defaultLocale)} className="font-medium text-brand-700 underline">
+                <a href={localizedPath(`/orders/${order.id}`, locale, store.defaultLocale)} className="font-medium text-brand-700 underline">
                   {t("order", { number: order.number })}
-                </Link>
+                </a>
                 <p className="text-sm text-slate-600">{format.dateTime(order.createdAt, { dateStyle: "medium" })}</p>
               </div>
               <OrderStatusBadge status={order.status} locale={locale} />
