@@ -65,7 +65,7 @@ export function JoinForm({
   const [birthday, setBirthday] = useState(values.birthday ?? "");
   const picker = useRef<HTMLInputElement>(null);
 
-  if (state.status === "joined" && state.number) {
+  if (state.status === "joined" && state.number && state.qr) {
     return (
       <section aria-labelledby="join-title" className="mx-auto flex max-w-md flex-col items-center gap-6 text-center">
         <header>
@@ -76,6 +76,7 @@ export function JoinForm({
         </header>
         <LoyaltyCardView
           number={state.number}
+          qr={state.qr}
           title={labels.cardTitle}
           numberLabel={labels.cardNumber}
           qrLabel={labels.qrLabel.replace("{number}", state.number)}

@@ -10,6 +10,7 @@ import { assertStoreLocale, loadStorefront } from "@/lib/tenancy/loaders";
 import { requireLoyaltyManager, requireTerminalAccess } from "./loaders";
 import { LOYALTY_TIME_ZONE, createReward, earnOnCard, enrollCustomer, redeemReward, reverseMovement, saveProgram, setRewardActive, type MovementResult } from "./mutations";
 import { dateFormatOf, fieldErrorsOf, idSchema, joinFormSchema, parseSpend, programFormSchema, reasonSchema, rewardFormSchema, type LoyaltyFieldError } from "./schema";
+import { qrDrawing, type QrDrawing } from "./qr";
 import { MAX_MOVEMENT } from "./rules";
 
 /**
@@ -23,6 +24,8 @@ export interface JoinState {
   fieldErrors?: Partial<Record<string, string>>;
   values?: Record<string, string>;
   number?: string;
+  /** The new card's QR code, drawn here so that the join form ships no QR encoder. */
+  qr?: QrDrawing;
   formError?: string;
 }
 
@@ -68,7 +71,7 @@ export async function joinLoyaltyAction(slug: string, rawLocale: string, _prev: 
     return { status: "error", formError: t("noProgram"), values };
   }
   refresh();
-  return result.alreadyMember ? { status: "already" } : { status: "joined", number: result.number };
+  return result.alreadyMember ? { status: "already" } : { status: "joined", number: result.number, qr: qrDrawing(result.number) };
 }
 
 // --- Terminal

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { qrMatrix, qrSvgPath } from "./qr";
+import { qrDrawing, qrMatrix, qrSvgPath } from "./qr";
 
 describe("qrMatrix", () => {
   it("is a square with the three finder patterns of a QR code", () => {
@@ -20,5 +20,10 @@ describe("qrMatrix", () => {
   it("draws one square per dark module, shifted by the quiet zone", () => {
     const path = qrSvgPath([[true, false], [false, true]], 4);
     expect(path).toBe("M4 4h1v1h-1zM5 5h1v1h-1z");
+  });
+
+  it("draws the whole code with its quiet zone", () => {
+    const matrix = qrMatrix("K7QM-4XRT-9HCP");
+    expect(qrDrawing("K7QM-4XRT-9HCP")).toEqual({ path: qrSvgPath(matrix, 4), extent: matrix.length + 8 });
   });
 });

@@ -26,3 +26,18 @@ export function qrSvgPath(matrix: boolean[][], margin = 4): string {
   });
   return parts.join("");
 }
+
+/** A QR code ready to draw as SVG: the path of its dark modules and the side of its square, quiet zone included. */
+export interface QrDrawing {
+  path: string;
+  extent: number;
+}
+
+/**
+ * The drawing of a QR code for `text`. Made on the server (pages, server actions): the encoder
+ * stays out of the browser, which only draws the path.
+ */
+export function qrDrawing(text: string, margin = 4): QrDrawing {
+  const matrix = qrMatrix(text);
+  return { path: qrSvgPath(matrix, margin), extent: matrix.length + 2 * margin };
+}

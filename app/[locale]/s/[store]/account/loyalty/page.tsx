@@ -5,6 +5,7 @@ import { LoyaltyCardView } from "@/components/loyalty/card-qr";
 import { HistoryTable } from "@/components/loyalty/history-table";
 import { loadCustomerSession } from "@/lib/auth/loaders";
 import { findActiveProgram, findCardView } from "@/lib/loyalty/data";
+import { qrDrawing } from "@/lib/loyalty/qr";
 import { rewardProgress, rewardReach } from "@/lib/loyalty/rules";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
@@ -59,7 +60,7 @@ export default async function CustomerLoyaltyPage({ params }: Props) {
         </h1>
       </header>
       <div className="grid gap-6 sm:grid-cols-2">
-        <LoyaltyCardView number={card.number} title={`${t("card.label")} · ${merchantName}`} numberLabel={t("card.number")} qrLabel={t("card.qrLabel", { number: card.number })} />
+        <LoyaltyCardView number={card.number} qr={qrDrawing(card.number)} title={`${t("card.label")} · ${merchantName}`} numberLabel={t("card.number")} qrLabel={t("card.qrLabel", { number: card.number })} />
         <div className="flex flex-col gap-4">
           <div className="rounded-xl border border-slate-200 p-6">
             <p className="text-sm text-slate-600">{ta("balance")}</p>
