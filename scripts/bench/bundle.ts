@@ -57,8 +57,13 @@ export function storefrontBundles(distDir: string): RouteBundle[] {
   return findManifests(storefrontDir)
     .map((manifest) => {
       const route = "/" + path.relative(storefrontDir, path.dirname(manifest)).split(path.sep).join("/");
+      const { entryJSFiles } = readManifest(manifest);
+      // Only Turbopack writes entryJSFiles. A webpack build (`next build --webpack`) lists chunks per
+      // client module instead, more of them than a page loads: counting rootMainFiles alone would
+      // understate every route, so refuse rather than report wrong figures.
+      if (!entryJSFiles) throw new Error(`${manifest} has no entryJSFiles: storefrontBundles measures Turbopack builds only`);
       const files = new Set(build.rootMainFiles);
-      for (const chunks of Object.values(readManifest(manifest).entryJSFiles ?? {})) for (const chunk of chunks) files.add(chunk);
+      for (const chunks of Object.values(entryJSFiles)) for (const chunk of chunks) files.add(chunk);
       let gzipBytes = 0;
       for (const file of files) gzipBytes += sizeOf(file);
       return {
