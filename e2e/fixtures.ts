@@ -93,15 +93,24 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   signInCustomer: async ({ page, db }, provide) => {
     await provide(async (slug, { email = uniqueEmail("customer"), page: target = page } = {}) => {
       const store = { slug, ...(await storeLocales(db, slug)) };
-      const requestedAt = new Date();
-      const signIn = new StoreSignInPage(target, store);
-      await signIn.goto();
-      await signIn.requestCode(email);
-      await new CheckEmailPage(target, store.defaultLocale).expectShown();
-      const link = firstLink(await waitForEmail(db, email, { template: "sign-in", after: requestedAt }));
-      expect(link, `a link in the sign-in email to ${email}`).not.toBeNull();
-      await target.goto(link!);
-      await expect(target).toHaveURL(storeUrl(slug, "/account"));
+      // Specs in other workers may sign the same demo account in at the same moment: each must
+      // use the link of its own email, so one sign-in per address at a time across workers.
+      const lock = await db.connect();
+      try {
+        await lock.query("SELECT pg_advisory_lock(hashtext($1))", [`e2e-sign-in:${email}`]);
+        const requestedAt = new Date();
+        const signIn = new StoreSignInPage(target, store);
+        await signIn.goto();
+        await signIn.requestCode(email);
+        await new CheckEmailPage(target, store.defaultLocale).expectShown();
+        const link = firstLink(await waitForEmail(db, email, { template: "sign-in", after: requestedAt }));
+        expect(link, `a link in the sign-in email to ${email}`).not.toBeNull();
+        await target.goto(link!);
+        await expect(target).toHaveURL(storeUrl(slug, "/account"));
+      } finally {
+        await lock.query("SELECT pg_advisory_unlock(hashtext($1))", [`e2e-sign-in:${email}`]).catch(() => undefined);
+        lock.release();
+      }
       return { email };
     });
   },
