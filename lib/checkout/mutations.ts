@@ -164,16 +164,17 @@ async function commitOrder(
   const { priced, physical } = checked;
   if (priced.totalCents !== ctx.expectedTotalCents) throw new CheckoutRejected(fail("priceChanged"));
 
-  // Guests become customers of the merchant by email (one row per merchant and email).
+  // Guests become customers of the merchant by email (one row per merchant and email). The
+  // insert skips an existing row (ON CONFLICT DO NOTHING), so two checkouts of one new email meet
+  // without a unique violation (Prisma's upsert here reads first, then inserts).
   let customerId = input.customer?.customerId ?? null;
   if (!customerId) {
-    const customer = await tx.customer.upsert({
-      where: { merchantId_email: { merchantId, email: ctx.email } },
-      create: { merchantId, email: ctx.email, preferredLocale: input.locale },
-      update: {},
+    const [created] = await tx.customer.createManyAndReturn({
+      data: [{ merchantId, email: ctx.email, preferredLocale: input.locale }],
+      skipDuplicates: true,
       select: { id: true },
     });
-    customerId = customer.id;
+    customerId = created?.id ?? (await tx.customer.findUniqueOrThrow({ where: { merchantId_email: { merchantId, email: ctx.email } }, select: { id: true } })).id;
   }
 
   // Dense numbers per store: the store's counter row is locked until this order commits.
