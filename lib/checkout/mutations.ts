@@ -81,12 +81,11 @@ function checkCart(
 const TX_OPTIONS = { maxWait: 20_000, timeout: 30_000 } as const;
 
 /**
- * Places an order from a cart in three phases: validate (nothing written), price (pure), then
- * one transaction (see commitOrder) that locks the cart, checks and prices it again, writes the
- * order, lines, discounts, redemptions and the checked-out cart with one transactionId, and last
- * takes the coupon uses, the stock and the store's next order number with conditional updates
- * that re-check every limit. Orders below the payment minimum are PAID in that transaction;
- * others then get a payment from the provider.
+ * Places an order from a cart in one transaction (see commitOrder): the cart is locked, read,
+ * validated and priced; the order, its lines, discounts and redemptions and the checked-out cart
+ * are written with one transactionId; last, conditional updates take the coupon uses, the stock
+ * and the store's next order number, re-checking every limit. Orders below the payment minimum
+ * are PAID in that transaction; others then get a payment from the provider.
  *
  * The caller has resolved `store` from the request and `cartId`/`customer` from the session or
  * the signed cart cookie; nothing else is trusted (prices and stock are read here). The same
@@ -98,34 +97,21 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
   const now = input.now ?? new Date();
 
   const email = input.customer ? normalizeEmail(input.customer.email) : input.email ? normalizeEmail(input.email) : null;
-  const buyer = { customerId: input.customer?.customerId ?? null, email };
 
-  // Phase 1 + 2: validate and price without writing anything.
-  const cart = await loadCartForCheckout(merchantId, store.id, input.cartId, { locale: input.locale });
-  if (!cart || cart.customerId !== (input.customer?.customerId ?? null)) {
-    const placed = await findOrderByKey(merchantId, store.id, input.idempotencyKey);
-    return placed ? resumeOrder(input, placed, true) : fail("cartNotFound");
-  }
-  const usage = await loadCouponUsage(merchantId, cart.coupons.map((c) => c.id), buyer);
-  const checked = checkCart(cart, { email, shipping: input.shipping, currency: store.currency, now, usage });
-  if (!checked.ok) return checked;
-  if (input.expectedTotalCents !== null && input.expectedTotalCents !== checked.priced.totalCents) {
-    return fail("priceChanged");
-  }
-
-  // Phase 3: commit.
+  let order: OrderByKey;
   try {
-    await db.$transaction((tx) => commitOrder(tx, input, { email: email!, now, expectedTotalCents: checked.priced.totalCents }), TX_OPTIONS);
+    order = await db.$transaction((tx) => commitOrder(tx, input, { email, now }), TX_OPTIONS);
   } catch (error) {
-    // A double click that lost the race (the cart is already checked out, or the key is taken):
-    // the other request placed the order.
+    const refused = error instanceof CheckoutRejected ? error.failure : null;
+    if (refused && refused.error !== "cartNotFound") return refused;
+    // No ACTIVE cart (or the key is taken): a double click or a retry whose other request placed
+    // the order gets that order.
     const other = await findOrderByKey(merchantId, store.id, input.idempotencyKey);
     if (other) return resumeOrder(input, other, true);
-    if (error instanceof CheckoutRejected) return error.failure;
+    if (refused) return refused;
     throw error;
   }
-  const order = await findOrderByKey(merchantId, store.id, input.idempotencyKey);
-  return resumeOrder(input, order!, false);
+  return resumeOrder(input, order, false);
 }
 
 /**
@@ -139,15 +125,15 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
 async function commitOrder(
   tx: Tx,
   input: PlaceOrderInput,
-  ctx: { email: string; now: Date; expectedTotalCents: number },
-): Promise<string> {
+  ctx: { email: string | null; now: Date },
+): Promise<OrderByKey> {
   const { store } = input;
   const merchantId = store.merchantId;
   const buyer = { customerId: input.customer?.customerId ?? null, email: ctx.email };
 
-  // 1. The cart as it is under its lock, checked and priced again (nothing written). Stock and
-  // coupon uses read here are not authoritative (other checkouts keep taking them) but refuse
-  // early and cheaply once they are gone.
+  // 1. Validate and price (nothing written): the cart as it is under its lock. Stock and coupon
+  // uses read here are not authoritative (other checkouts keep taking them) but refuse early and
+  // cheaply once they are gone.
   const locked = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM "Cart" WHERE id = ${input.cartId} AND "merchantId" = ${merchantId} AND "storeId" = ${store.id} AND status = 'ACTIVE' FOR UPDATE`;
   if (locked.length === 0) throw new CheckoutRejected(fail("cartNotFound"));
@@ -158,8 +144,8 @@ async function commitOrder(
   const checked = checkCart(cart, { email: ctx.email, shipping: input.shipping, currency: store.currency, now: ctx.now, usage });
   if (!checked.ok) throw new CheckoutRejected(checked);
   const { priced, physical } = checked;
-  if (priced.totalCents !== ctx.expectedTotalCents) throw new CheckoutRejected(fail("priceChanged"));
-  const { email } = ctx;
+  if (input.expectedTotalCents !== null && input.expectedTotalCents !== priced.totalCents) throw new CheckoutRejected(fail("priceChanged"));
+  const email = ctx.email!; // checkCart refuses a cart without one
 
   // 2. Write what no other checkout waits for. Guests become customers of the merchant by email
   // (one row per merchant and email); ON CONFLICT DO NOTHING (skipDuplicates) lets two checkouts
@@ -211,7 +197,7 @@ async function commitOrder(
       },
       discounts: { create: priced.discounts.map((d) => ({ couponId: d.couponId, code: d.code, amountCents: d.amountCents })) },
     },
-    select: { id: true },
+    select: ORDER_BY_KEY_SELECT,
   });
   if (priced.discounts.length > 0) {
     await tx.couponRedemption.createMany({
@@ -231,17 +217,18 @@ async function commitOrder(
     await takeStock(tx, merchantId, line);
   }
   // Dense numbers per store: the counter moves in the same statement that numbers the order.
-  const numbered = await tx.$executeRaw`
+  const [numbered] = await tx.$queryRaw<{ number: string }[]>`
     WITH counter AS (
       UPDATE "Store" SET "lastOrderNumber" = "lastOrderNumber" + 1
       WHERE id = ${store.id} AND "merchantId" = ${merchantId}
       RETURNING "lastOrderNumber"::text AS n
     )
-    UPDATE "Order" SET number = lpad(n, greatest(length(n), 6), '0') FROM counter WHERE "Order".id = ${order.id}`;
-  if (numbered !== 1) throw new CheckoutRejected(fail("cartNotFound"));
+    UPDATE "Order" SET number = lpad(n, greatest(length(n), 6), '0') FROM counter WHERE "Order".id = ${order.id}
+    RETURNING "Order".number`;
+  if (!numbered) throw new CheckoutRejected(fail("cartNotFound"));
   // After the number, which the email shows (only orders that need no payment get here).
   if (!paymentRequired) await enqueueOrderConfirmation(tx, order.id);
-  return order.id;
+  return { ...order, number: numbered.number };
 }
 
 /**
@@ -313,11 +300,10 @@ interface OrderByKey {
   locale: string;
 }
 
+const ORDER_BY_KEY_SELECT = { id: true, number: true, email: true, status: true, paymentProvider: true, totalCents: true, currency: true, locale: true } as const;
+
 async function findOrderByKey(merchantId: MerchantId, storeId: StoreId, idempotencyKey: string): Promise<OrderByKey | null> {
-  return db.order.findFirst({
-    where: { merchantId, storeId, idempotencyKey },
-    select: { id: true, number: true, email: true, status: true, paymentProvider: true, totalCents: true, currency: true, locale: true },
-  });
+  return db.order.findFirst({ where: { merchantId, storeId, idempotencyKey }, select: ORDER_BY_KEY_SELECT });
 }
 
 /**
