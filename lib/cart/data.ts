@@ -1,5 +1,5 @@
 import "server-only";
-import { COUPON_TERMS_SELECT } from "@/lib/coupons/data";
+import type { CouponTerms } from "@/lib/coupons/types";
 import { db, type Tx } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/locales";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
@@ -46,6 +46,9 @@ export async function countCartItems(merchantId: MerchantId, storeId: StoreId, c
  * An ACTIVE cart of this store with live product data (title in `locale`, price, stock, kind,
  * visibility, archived) and its coupons' terms, oldest coupon first. Null when the cart does not
  * exist in this store or is no longer ACTIVE. Pass `tx` to read inside a checkout transaction.
+ *
+ * One statement in SQL: every checkout and cart page reads this, and Prisma compiles a nested
+ * read like it again on each call, which cost more CPU than the rest of a checkout's statements.
  */
 export async function loadCartForCheckout(
   merchantId: MerchantId,
@@ -54,66 +57,53 @@ export async function loadCartForCheckout(
   options: Partial<CartLocale> & { tx?: Tx } = {},
 ): Promise<CartForCheckout | null> {
   const client = options.tx ?? db;
-  const cart = await client.cart.findFirst({
-    where: { id: cartId, merchantId, storeId, status: "ACTIVE" },
-    select: {
-      id: true,
-      merchantId: true,
-      storeId: true,
-      customerId: true,
-      store: { select: { defaultLocale: true } },
-      lines: {
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: {
-          id: true,
-          quantity: true,
-          product: {
-            select: {
-              id: true,
-              slug: true,
-              priceCents: true,
-              stock: true,
-              kind: true,
-              visibility: true,
-              archivedAt: true,
-              translations: { select: { locale: true, title: true } },
-            },
-          },
-        },
-      },
-      coupons: {
-        where: { coupon: { merchantId, storeId } },
-        orderBy: [{ addedAt: "asc" }, { couponId: "asc" }],
-        select: { addedAt: true, coupon: { select: COUPON_TERMS_SELECT } },
-      },
-    },
-  });
+  const rows = await client.$queryRaw<CartRow[]>`
+    WITH cart AS (
+      SELECT c.id, c."merchantId", c."storeId", c."customerId",
+             coalesce(${options.defaultLocale ?? null}, s."defaultLocale") AS "defaultLocale"
+      FROM "Cart" c JOIN "Store" s ON s.id = c."storeId" AND s."merchantId" = c."merchantId"
+      WHERE c.id = ${cartId} AND c."merchantId" = ${merchantId} AND c."storeId" = ${storeId} AND c.status = 'ACTIVE'
+    )
+    SELECT cart.id, cart."merchantId", cart."storeId", cart."customerId",
+      (SELECT coalesce(json_agg(json_build_object(
+                'lineId', l.id, 'quantity', l.quantity, 'id', p.id, 'slug', p.slug, 'priceCents', p."priceCents",
+                'stock', p.stock, 'kind', p.kind, 'visibility', p.visibility, 'archived', p."archivedAt" IS NOT NULL,
+                'title', coalesce(
+                  (SELECT t.title FROM "ProductTranslation" t WHERE t."productId" = p.id AND t.locale = coalesce(${options.locale ?? null}, cart."defaultLocale")),
+                  (SELECT t.title FROM "ProductTranslation" t WHERE t."productId" = p.id AND t.locale = cart."defaultLocale"),
+                  p.slug))
+              ORDER BY l."createdAt", l.id), '[]')
+       FROM "CartLine" l JOIN "Product" p ON p.id = l."productId" WHERE l."cartId" = cart.id) AS lines,
+      (SELECT coalesce(json_agg(json_build_object(
+                'id', k.id, 'code', k.code, 'kind', k.kind, 'amountCents', k."amountCents",
+                'percentBasisPoints', k."percentBasisPoints", 'maxDiscountCents', k."maxDiscountCents",
+                'minSubtotalCents', k."minSubtotalCents", 'startsAt', k."startsAt", 'endsAt', k."endsAt",
+                'perCustomerLimit', k."perCustomerLimit", 'totalLimit', k."totalLimit", 'combinable', k.combinable,
+                'paused', k.paused, 'addedAt', cc."addedAt")
+              ORDER BY cc."addedAt", cc."couponId"), '[]')
+       FROM "CartCoupon" cc JOIN "Coupon" k ON k.id = cc."couponId"
+       WHERE cc."cartId" = cart.id AND k."merchantId" = cart."merchantId" AND k."storeId" = cart."storeId") AS coupons
+    FROM cart`;
+  const cart = rows[0];
   if (!cart) return null;
-  const defaultLocale = options.defaultLocale ?? cart.store.defaultLocale;
-  const locale = options.locale ?? defaultLocale;
+  const date = (value: string | null) => (value === null ? null : new Date(value));
   return {
     id: cart.id,
     merchantId: cart.merchantId,
     storeId: cart.storeId,
     customerId: cart.customerId,
-    lines: cart.lines.map((line) => {
-      const p = line.product;
-      const title =
-        p.translations.find((t) => t.locale === locale)?.title ?? p.translations.find((t) => t.locale === defaultLocale)?.title ?? p.slug;
-      const product: CartProduct = {
-        id: p.id,
-        slug: p.slug,
-        title,
-        priceCents: p.priceCents,
-        stock: p.stock,
-        kind: p.kind,
-        visibility: p.visibility,
-        archived: p.archivedAt !== null,
-      };
-      return { lineId: line.id, productId: p.id, quantity: line.quantity, product };
-    }),
-    coupons: cart.coupons.map((c) => ({ ...c.coupon, addedAt: c.addedAt })),
+    lines: cart.lines.map(({ lineId, quantity, ...product }) => ({ lineId, productId: product.id, quantity, product })),
+    coupons: cart.coupons.map((c) => ({ ...c, startsAt: date(c.startsAt), endsAt: date(c.endsAt), addedAt: new Date(c.addedAt) })),
   };
+}
+
+interface CartRow {
+  id: string;
+  merchantId: string;
+  storeId: string;
+  customerId: string | null;
+  lines: Array<CartProduct & { lineId: string; quantity: number }>;
+  coupons: Array<Omit<CouponTerms, "startsAt" | "endsAt"> & { startsAt: string | null; endsAt: string | null; addedAt: string }>;
 }
 
 /** Whether a product may sit in a cart: bought by link (HIDDEN) or listed (PUBLIC), never a draft or archived one. */
