@@ -1,5 +1,7 @@
 import "server-only";
-import type { CouponTerms } from "@/lib/coupons/types";
+import { normalizeEmail } from "@/lib/auth/schema";
+import type { Buyer } from "@/lib/coupons/data";
+import type { CouponTerms, CouponUsage } from "@/lib/coupons/types";
 import { db, type Tx } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/locales";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
@@ -44,8 +46,9 @@ export async function countCartItems(merchantId: MerchantId, storeId: StoreId, c
 
 /**
  * An ACTIVE cart of this store with live product data (title in `locale`, price, stock, kind,
- * visibility, archived) and its coupons' terms, oldest coupon first. Null when the cart does not
- * exist in this store or is no longer ACTIVE. Pass `tx` to read inside a checkout transaction.
+ * visibility, archived), its coupons' terms, oldest coupon first, and their usage (ACTIVE
+ * redemptions overall and by `buyer`, counted as loadCouponUsage does). Null when the cart does
+ * not exist in this store or is no longer ACTIVE. Pass `tx` to read inside a checkout transaction.
  *
  * One statement in SQL: every checkout and cart page reads this, and Prisma compiles a nested
  * read like it again on each call, which cost more CPU than the rest of a checkout's statements.
@@ -54,9 +57,11 @@ export async function loadCartForCheckout(
   merchantId: MerchantId,
   storeId: StoreId,
   cartId: string,
-  options: Partial<CartLocale> & { tx?: Tx } = {},
+  options: Partial<CartLocale> & { buyer?: Buyer; tx?: Tx } = {},
 ): Promise<CartForCheckout | null> {
   const client = options.tx ?? db;
+  const customerId = options.buyer?.customerId ?? null;
+  const email = options.buyer?.email ? normalizeEmail(options.buyer.email) : null;
   const rows = await client.$queryRaw<CartRow[]>`
     WITH cart AS (
       SELECT c.id, c."merchantId", c."storeId", c."customerId",
@@ -79,21 +84,32 @@ export async function loadCartForCheckout(
                 'percentBasisPoints', k."percentBasisPoints", 'maxDiscountCents', k."maxDiscountCents",
                 'minSubtotalCents', k."minSubtotalCents", 'startsAt', k."startsAt", 'endsAt', k."endsAt",
                 'perCustomerLimit', k."perCustomerLimit", 'totalLimit', k."totalLimit", 'combinable', k.combinable,
-                'paused', k.paused, 'addedAt', cc."addedAt")
+                'paused', k.paused, 'addedAt', cc."addedAt",
+                'usage', json_build_object('total', used.total, 'byCustomer', used.mine))
               ORDER BY cc."addedAt", cc."couponId"), '[]')
        FROM "CartCoupon" cc JOIN "Coupon" k ON k.id = cc."couponId"
+       CROSS JOIN LATERAL (
+         SELECT count(*)::int AS total, count(*) FILTER (WHERE r."customerId" = ${customerId} OR r.email = ${email})::int AS mine
+         FROM "CouponRedemption" r WHERE r."merchantId" = cart."merchantId" AND r."couponId" = k.id AND r.status = 'ACTIVE'
+       ) used
        WHERE cc."cartId" = cart.id AND k."merchantId" = cart."merchantId" AND k."storeId" = cart."storeId") AS coupons
     FROM cart`;
   const cart = rows[0];
   if (!cart) return null;
   const date = (value: string | null) => (value === null ? null : new Date(value));
+  const usage: Record<string, CouponUsage> = {};
+  const coupons = cart.coupons.map(({ usage: used, ...c }) => {
+    usage[c.id] = used;
+    return { ...c, startsAt: date(c.startsAt), endsAt: date(c.endsAt), addedAt: new Date(c.addedAt) };
+  });
   return {
     id: cart.id,
     merchantId: cart.merchantId,
     storeId: cart.storeId,
     customerId: cart.customerId,
     lines: cart.lines.map(({ lineId, quantity, ...product }) => ({ lineId, productId: product.id, quantity, product })),
-    coupons: cart.coupons.map((c) => ({ ...c, startsAt: date(c.startsAt), endsAt: date(c.endsAt), addedAt: new Date(c.addedAt) })),
+    coupons,
+    usage,
   };
 }
 
@@ -103,7 +119,7 @@ interface CartRow {
   storeId: string;
   customerId: string | null;
   lines: Array<CartProduct & { lineId: string; quantity: number }>;
-  coupons: Array<Omit<CouponTerms, "startsAt" | "endsAt"> & { startsAt: string | null; endsAt: string | null; addedAt: string }>;
+  coupons: Array<Omit<CouponTerms, "startsAt" | "endsAt"> & { startsAt: string | null; endsAt: string | null; addedAt: string; usage: CouponUsage }>;
 }
 
 /** Whether a product may sit in a cart: bought by link (HIDDEN) or listed (PUBLIC), never a draft or archived one. */

@@ -51,7 +51,7 @@ function fail(error: CheckoutFailure["error"], extra: Omit<CheckoutFailure, "ok"
  */
 function checkCart(
   cart: CartForCheckout,
-  input: { email: string | null; shipping: ShippingAddress | null; currency: string; now: Date; usage: Parameters<typeof priceCart>[0]["usage"] },
+  input: { email: string | null; shipping: ShippingAddress | null; currency: string; now: Date },
 ): { ok: true; priced: PricedCart; physical: boolean } | CheckoutFailure {
   if (cart.lines.length === 0) return fail("emptyCart");
   for (const line of cart.lines) {
@@ -68,7 +68,7 @@ function checkCart(
     lines: cart.lines.map((l) => ({ productId: l.productId, title: l.product.title, unitPriceCents: l.product.priceCents, quantity: l.quantity })),
     coupons: cart.coupons,
     now: input.now,
-    usage: input.usage,
+    usage: cart.usage,
   });
   const refused = priced.coupons.find((c) => !c.qualified);
   if (refused && !refused.qualified) {
@@ -138,10 +138,9 @@ async function commitOrder(
     SELECT id FROM "Cart" WHERE id = ${input.cartId} AND "merchantId" = ${merchantId} AND "storeId" = ${store.id} AND status = 'ACTIVE' FOR UPDATE`;
   if (locked.length === 0) throw new CheckoutRejected(fail("cartNotFound"));
 
-  const cart = await loadCartForCheckout(merchantId, store.id, input.cartId, { locale: input.locale, tx });
+  const cart = await loadCartForCheckout(merchantId, store.id, input.cartId, { locale: input.locale, buyer, tx });
   if (!cart || cart.customerId !== buyer.customerId) throw new CheckoutRejected(fail("cartNotFound"));
-  const usage = await loadCouponUsage(merchantId, cart.coupons.map((c) => c.id), buyer, tx);
-  const checked = checkCart(cart, { email: ctx.email, shipping: input.shipping, currency: store.currency, now: ctx.now, usage });
+  const checked = checkCart(cart, { email: ctx.email, shipping: input.shipping, currency: store.currency, now: ctx.now });
   if (!checked.ok) throw new CheckoutRejected(checked);
   const { priced, physical } = checked;
   if (input.expectedTotalCents !== null && input.expectedTotalCents !== priced.totalCents) throw new CheckoutRejected(fail("priceChanged"));
