@@ -7,11 +7,6 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import type { CartForCheckout, CartProduct } from "./types";
 
-export interface CartLocale {
-  locale: Locale;
-  defaultLocale: Locale;
-}
-
 /** The key that makes a customer's ACTIVE cart unique per store. */
 export function cartActiveKey(storeId: string, customerId: string): string {
   return `${storeId}:${customerId}`;
@@ -57,43 +52,39 @@ export async function loadCartForCheckout(
   merchantId: MerchantId,
   storeId: StoreId,
   cartId: string,
-  options: Partial<CartLocale> & { buyer?: Buyer; tx?: Tx } = {},
+  options: { locale?: Locale; buyer?: Buyer; tx?: Tx } = {},
 ): Promise<CartForCheckout | null> {
   const client = options.tx ?? db;
+  // Titles in this locale, else in the store's default locale, else the slug.
+  const locale = options.locale ?? null;
   const customerId = options.buyer?.customerId ?? null;
   const email = options.buyer?.email ? normalizeEmail(options.buyer.email) : null;
   const rows = await client.$queryRaw<CartRow[]>`
-    WITH cart AS (
-      SELECT c.id, c."merchantId", c."storeId", c."customerId",
-             coalesce(${options.defaultLocale ?? null}, s."defaultLocale") AS "defaultLocale"
-      FROM "Cart" c JOIN "Store" s ON s.id = c."storeId" AND s."merchantId" = c."merchantId"
-      WHERE c.id = ${cartId} AND c."merchantId" = ${merchantId} AND c."storeId" = ${storeId} AND c.status = 'ACTIVE'
-    )
-    SELECT cart.id, cart."merchantId", cart."storeId", cart."customerId",
+    SELECT c.id, c."merchantId", c."storeId", c."customerId",
       (SELECT coalesce(json_agg(json_build_object(
                 'lineId', l.id, 'quantity', l.quantity, 'id', p.id, 'slug', p.slug, 'priceCents', p."priceCents",
                 'stock', p.stock, 'kind', p.kind, 'visibility', p.visibility, 'archived', p."archivedAt" IS NOT NULL,
                 'title', coalesce(
-                  (SELECT t.title FROM "ProductTranslation" t WHERE t."productId" = p.id AND t.locale = coalesce(${options.locale ?? null}, cart."defaultLocale")),
-                  (SELECT t.title FROM "ProductTranslation" t WHERE t."productId" = p.id AND t.locale = cart."defaultLocale"),
+                  (SELECT t.title FROM "ProductTranslation" t
+                   WHERE t."productId" = p.id AND t.locale IN (${locale}, s."defaultLocale")
+                   ORDER BY t.locale = ${locale} DESC LIMIT 1),
                   p.slug))
               ORDER BY l."createdAt", l.id), '[]')
-       FROM "CartLine" l JOIN "Product" p ON p.id = l."productId" WHERE l."cartId" = cart.id) AS lines,
+       FROM "CartLine" l JOIN "Product" p ON p.id = l."productId"
+       WHERE l."cartId" = c.id) AS lines,
       (SELECT coalesce(json_agg(json_build_object(
                 'id', k.id, 'code', k.code, 'kind', k.kind, 'amountCents', k."amountCents",
                 'percentBasisPoints', k."percentBasisPoints", 'maxDiscountCents', k."maxDiscountCents",
                 'minSubtotalCents', k."minSubtotalCents", 'startsAt', k."startsAt", 'endsAt', k."endsAt",
                 'perCustomerLimit', k."perCustomerLimit", 'totalLimit', k."totalLimit", 'combinable', k.combinable,
                 'paused', k.paused, 'addedAt', cc."addedAt",
-                'usage', json_build_object('total', used.total, 'byCustomer', used.mine))
+                'usage', (SELECT json_build_object('total', count(*), 'byCustomer', count(*) FILTER (WHERE r."customerId" = ${customerId} OR r.email = ${email}))
+                          FROM "CouponRedemption" r WHERE r."merchantId" = c."merchantId" AND r."couponId" = k.id AND r.status = 'ACTIVE'))
               ORDER BY cc."addedAt", cc."couponId"), '[]')
        FROM "CartCoupon" cc JOIN "Coupon" k ON k.id = cc."couponId"
-       CROSS JOIN LATERAL (
-         SELECT count(*)::int AS total, count(*) FILTER (WHERE r."customerId" = ${customerId} OR r.email = ${email})::int AS mine
-         FROM "CouponRedemption" r WHERE r."merchantId" = cart."merchantId" AND r."couponId" = k.id AND r.status = 'ACTIVE'
-       ) used
-       WHERE cc."cartId" = cart.id AND k."merchantId" = cart."merchantId" AND k."storeId" = cart."storeId") AS coupons
-    FROM cart`;
+       WHERE cc."cartId" = c.id AND k."merchantId" = c."merchantId" AND k."storeId" = c."storeId") AS coupons
+    FROM "Cart" c JOIN "Store" s ON s.id = c."storeId" AND s."merchantId" = c."merchantId"
+    WHERE c.id = ${cartId} AND c."merchantId" = ${merchantId} AND c."storeId" = ${storeId} AND c.status = 'ACTIVE'`;
   const cart = rows[0];
   if (!cart) return null;
   const date = (value: string | null) => (value === null ? null : new Date(value));

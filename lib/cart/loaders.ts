@@ -29,7 +29,7 @@ export async function loadCartPage(store: Storefront, locale: Locale, now = new 
   const customer = await loadCustomerSession(store.id);
   const current = await currentCart(store, customer);
   const buyer = { customerId: customer?.customerId, email: customer?.email };
-  const cart = current ? await loadCartForCheckout(store.merchantId, store.id, current.cartId, { locale, defaultLocale: store.defaultLocale, buyer }) : null;
+  const cart = current ? await loadCartForCheckout(store.merchantId, store.id, current.cartId, { locale, buyer }) : null;
   const lines: CartPageLine[] = (cart?.lines ?? []).map((line) => {
     const stockLeft = line.product.stock ?? Number.POSITIVE_INFINITY;
     const available = isPurchasable(line.product) && stockLeft > 0;
