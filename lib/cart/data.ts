@@ -78,8 +78,11 @@ export async function loadCartForCheckout(
                 'minSubtotalCents', k."minSubtotalCents", 'startsAt', k."startsAt", 'endsAt', k."endsAt",
                 'perCustomerLimit', k."perCustomerLimit", 'totalLimit', k."totalLimit", 'combinable', k.combinable,
                 'paused', k.paused, 'addedAt', cc."addedAt",
-                'usage', (SELECT json_build_object('total', count(*), 'byCustomer', count(*) FILTER (WHERE r."customerId" = ${customerId} OR r.email = ${email}))
-                          FROM "CouponRedemption" r WHERE r."merchantId" = c."merchantId" AND r."couponId" = k.id AND r.status = 'ACTIVE'))
+                'usage', (SELECT json_build_object(
+                            'total', count(*),
+                            'byCustomer', count(*) FILTER (WHERE r."customerId" = ${customerId} OR r.email = ${email}))
+                          FROM "CouponRedemption" r
+                          WHERE r."merchantId" = c."merchantId" AND r."couponId" = k.id AND r.status = 'ACTIVE'))
               ORDER BY cc."addedAt", cc."couponId"), '[]')
        FROM "CartCoupon" cc JOIN "Coupon" k ON k.id = cc."couponId"
        WHERE cc."cartId" = c.id AND k."merchantId" = c."merchantId" AND k."storeId" = c."storeId") AS coupons

@@ -143,7 +143,9 @@ async function commitOrder(
   const checked = checkCart(cart, { email: ctx.email, shipping: input.shipping, currency: store.currency, now: ctx.now });
   if (!checked.ok) throw new CheckoutRejected(checked);
   const { priced, physical } = checked;
-  if (input.expectedTotalCents !== null && input.expectedTotalCents !== priced.totalCents) throw new CheckoutRejected(fail("priceChanged"));
+  if (input.expectedTotalCents !== null && input.expectedTotalCents !== priced.totalCents) {
+    throw new CheckoutRejected(fail("priceChanged"));
+  }
   const email = ctx.email!; // checkCart refuses a cart without one
 
   // 2. Write what no other checkout waits for. Guests become customers of the merchant by email
@@ -156,7 +158,8 @@ async function commitOrder(
       skipDuplicates: true,
       select: { id: true },
     });
-    customerId = created?.id ?? (await tx.customer.findUniqueOrThrow({ where: { merchantId_email: { merchantId, email } }, select: { id: true } })).id;
+    customerId =
+      created?.id ?? (await tx.customer.findUniqueOrThrow({ where: { merchantId_email: { merchantId, email } }, select: { id: true } })).id;
   }
 
   const paymentRequired = needsPayment(priced.totalCents);
@@ -248,10 +251,14 @@ async function redeemCoupon(
   if (taken === 0) {
     // The last use went to another order, or the coupon changed since it was read: its reason
     // when it no longer applies as it is now, else the buyer reviews the new price.
-    const current = await tx.coupon.findFirst({ where: { id: terms.id, merchantId }, select: { ...COUPON_TERMS_SELECT, redemptionCount: true } });
-    if (current) {
-      const standing = qualifyCoupon(current, { subtotalCents: ctx.subtotalCents, now: ctx.now, usage: { total: current.redemptionCount, byCustomer: 0 } });
-      if (!standing.qualified) throw new CheckoutRejected(fail("couponNotQualified", { coupon: { code: current.code, reason: standing.reason, params: standing.params } }));
+    const current = await tx.coupon.findFirst({
+      where: { id: terms.id, merchantId },
+      select: { ...COUPON_TERMS_SELECT, redemptionCount: true },
+    });
+    const usage = { total: current?.redemptionCount ?? 0, byCustomer: 0 };
+    const standing = current ? qualifyCoupon(current, { subtotalCents: ctx.subtotalCents, now: ctx.now, usage }) : null;
+    if (current && standing && !standing.qualified) {
+      throw new CheckoutRejected(fail("couponNotQualified", { coupon: { code: current.code, reason: standing.reason, params: standing.params } }));
     }
     throw new CheckoutRejected(fail("priceChanged"));
   }
@@ -299,7 +306,16 @@ interface OrderByKey {
   locale: string;
 }
 
-const ORDER_BY_KEY_SELECT = { id: true, number: true, email: true, status: true, paymentProvider: true, totalCents: true, currency: true, locale: true } as const;
+const ORDER_BY_KEY_SELECT = {
+  id: true,
+  number: true,
+  email: true,
+  status: true,
+  paymentProvider: true,
+  totalCents: true,
+  currency: true,
+  locale: true,
+} as const;
 
 async function findOrderByKey(merchantId: MerchantId, storeId: StoreId, idempotencyKey: string): Promise<OrderByKey | null> {
   return db.order.findFirst({ where: { merchantId, storeId, idempotencyKey }, select: ORDER_BY_KEY_SELECT });
