@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { createCouponRow, createCustomerRow } from "@/tests/integration/cart-fixtures";
 import { createProductRow } from "@/tests/integration/catalog-fixtures";
+import { createOrderRow } from "@/tests/integration/order-fixtures";
 import { createTenant } from "@/tests/integration/fixtures";
 
 // A storefront request: the proxy's headers, a cookie jar, and who is signed in.
@@ -147,6 +148,66 @@ describe("cart isolation", () => {
     expect(await loadCartForCheckout(b.ids.merchantId, b.ids.storeId, cart!.cartId)).toBeNull();
     expect(await loadCartForCheckout(a.ids.merchantId, b.ids.storeId, cart!.cartId)).toBeNull();
     expect(await loadCartForCheckout(b.ids.merchantId, a.ids.storeId, cart!.cartId)).toBeNull();
+  });
+
+  it("loadCartForCheckout reads every product and coupon field and the coupons' usage, titles falling back to the default locale, then the slug", async () => {
+    const tenant = await createTenant({ defaultLocale: "fr", locales: ["fr", "en", "de"] });
+    const ids = { merchantId: tenant.merchant.id as MerchantId, storeId: tenant.store.id as StoreId };
+    const both = await createProductRow(tenant, { slug: "robe", priceCents: 2500, stock: 3, translations: { fr: { title: "Robe" }, en: { title: "Dress" } } });
+    const french = await createProductRow(tenant, { slug: "jupe", priceCents: 1800, visibility: "HIDDEN", translations: { fr: { title: "Jupe" } } });
+    const none = await createProductRow(tenant, { slug: "sac", archivedAt: new Date(), translations: {} });
+    const startsAt = new Date("2026-01-01T10:00:00.123Z");
+    const later = await createCouponRow(tenant, { code: "LATER", kind: "PERCENT", percentBasisPoints: 1500, minSubtotalCents: 1000, startsAt, endsAt: new Date("2999-01-01T00:00:00Z"), perCustomerLimit: 2, totalLimit: 9, combinable: true });
+    const first = await createCouponRow(tenant, { code: "FIRST", amountCents: 300, paused: true });
+    const cart = await db.cart.create({
+      data: {
+        merchantId: ids.merchantId,
+        storeId: ids.storeId,
+        lines: {
+          create: [
+            { productId: none.id, quantity: 1, createdAt: new Date("2026-02-01T00:00:03Z") },
+            { productId: both.id, quantity: 2, createdAt: new Date("2026-02-01T00:00:01Z") },
+            { productId: french.id, quantity: 1, createdAt: new Date("2026-02-01T00:00:02Z") },
+          ],
+        },
+        coupons: {
+          create: [
+            { couponId: later.id, addedAt: new Date("2026-02-01T00:00:02Z") },
+            { couponId: first.id, addedAt: new Date("2026-02-01T00:00:01Z") },
+          ],
+        },
+      },
+      select: { id: true, lines: { select: { id: true, productId: true } } },
+    });
+    const lineId = (productId: string) => cart.lines.find((l) => l.productId === productId)!.id;
+    // Uses of LATER: two ACTIVE (one by this buyer, by email in another case), one RELEASED.
+    for (const [email, status] of [["buyer@example.test", "ACTIVE"], ["other@example.test", "ACTIVE"], ["buyer@example.test", "RELEASED"]] as const) {
+      const order = await createOrderRow(tenant, ids.storeId, { status: "PAID", createdAt: "2026-01-15T10:00:00Z", lines: [], email });
+      await db.couponRedemption.create({ data: { merchantId: ids.merchantId, couponId: later.id, orderId: order.id, email, amountCents: 100, status } });
+    }
+
+    const loaded = await loadCartForCheckout(ids.merchantId, ids.storeId, cart.id, { locale: "en", buyer: { email: " Buyer@Example.test " } });
+
+    expect(loaded).toEqual({
+      id: cart.id,
+      merchantId: ids.merchantId,
+      storeId: ids.storeId,
+      customerId: null,
+      lines: [
+        { lineId: lineId(both.id), productId: both.id, quantity: 2, product: { id: both.id, slug: "robe", title: "Dress", priceCents: 2500, stock: 3, kind: "PHYSICAL", visibility: "PUBLIC", archived: false } },
+        { lineId: lineId(french.id), productId: french.id, quantity: 1, product: { id: french.id, slug: "jupe", title: "Jupe", priceCents: 1800, stock: null, kind: "PHYSICAL", visibility: "HIDDEN", archived: false } },
+        { lineId: lineId(none.id), productId: none.id, quantity: 1, product: { id: none.id, slug: "sac", title: "sac", priceCents: 1000, stock: null, kind: "PHYSICAL", visibility: "PUBLIC", archived: true } },
+      ],
+      coupons: [
+        { id: first.id, code: "FIRST", kind: "FIXED", amountCents: 300, percentBasisPoints: null, maxDiscountCents: null, minSubtotalCents: null, startsAt: null, endsAt: null, perCustomerLimit: null, totalLimit: null, combinable: false, paused: true, addedAt: new Date("2026-02-01T00:00:01Z") },
+        { id: later.id, code: "LATER", kind: "PERCENT", amountCents: null, percentBasisPoints: 1500, maxDiscountCents: null, minSubtotalCents: 1000, startsAt, endsAt: new Date("2999-01-01T00:00:00Z"), perCustomerLimit: 2, totalLimit: 9, combinable: true, paused: false, addedAt: new Date("2026-02-01T00:00:02Z") },
+      ],
+      usage: { [first.id]: { total: 0, byCustomer: 0 }, [later.id]: { total: 2, byCustomer: 1 } },
+    });
+    // Without a locale, the store's default.
+    const byDefault = await loadCartForCheckout(ids.merchantId, ids.storeId, cart.id);
+    expect(byDefault?.lines.map((l) => l.product.title)).toEqual(["Robe", "Jupe", "sac"]);
+    expect(byDefault?.usage[later.id]).toEqual({ total: 2, byCustomer: 0 });
   });
 
   it("checked-out carts are not current any more and cannot be checked out twice", async () => {

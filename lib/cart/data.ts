@@ -1,14 +1,11 @@
 import "server-only";
-import { COUPON_TERMS_SELECT } from "@/lib/coupons/data";
+import { normalizeEmail } from "@/lib/auth/schema";
+import type { Buyer } from "@/lib/coupons/data";
+import type { CouponTerms, CouponUsage } from "@/lib/coupons/types";
 import { db, type Tx } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/locales";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import type { CartForCheckout, CartProduct } from "./types";
-
-export interface CartLocale {
-  locale: Locale;
-  defaultLocale: Locale;
-}
 
 /** The key that makes a customer's ACTIVE cart unique per store. */
 export function cartActiveKey(storeId: string, customerId: string): string {
@@ -44,76 +41,79 @@ export async function countCartItems(merchantId: MerchantId, storeId: StoreId, c
 
 /**
  * An ACTIVE cart of this store with live product data (title in `locale`, price, stock, kind,
- * visibility, archived) and its coupons' terms, oldest coupon first. Null when the cart does not
- * exist in this store or is no longer ACTIVE. Pass `tx` to read inside a checkout transaction.
+ * visibility, archived), its coupons' terms, oldest coupon first, and their usage (ACTIVE
+ * redemptions overall and by `buyer`, counted as loadCouponUsage does). Null when the cart does
+ * not exist in this store or is no longer ACTIVE. Pass `tx` to read inside a checkout transaction.
+ *
+ * One statement in SQL: every checkout and cart page reads this, and Prisma compiles a nested
+ * read like it again on each call, which cost more CPU than the rest of a checkout's statements.
  */
 export async function loadCartForCheckout(
   merchantId: MerchantId,
   storeId: StoreId,
   cartId: string,
-  options: Partial<CartLocale> & { tx?: Tx } = {},
+  options: { locale?: Locale; buyer?: Buyer; tx?: Tx } = {},
 ): Promise<CartForCheckout | null> {
   const client = options.tx ?? db;
-  const cart = await client.cart.findFirst({
-    where: { id: cartId, merchantId, storeId, status: "ACTIVE" },
-    select: {
-      id: true,
-      merchantId: true,
-      storeId: true,
-      customerId: true,
-      store: { select: { defaultLocale: true } },
-      lines: {
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: {
-          id: true,
-          quantity: true,
-          product: {
-            select: {
-              id: true,
-              slug: true,
-              priceCents: true,
-              stock: true,
-              kind: true,
-              visibility: true,
-              archivedAt: true,
-              translations: { select: { locale: true, title: true } },
-            },
-          },
-        },
-      },
-      coupons: {
-        where: { coupon: { merchantId, storeId } },
-        orderBy: [{ addedAt: "asc" }, { couponId: "asc" }],
-        select: { addedAt: true, coupon: { select: COUPON_TERMS_SELECT } },
-      },
-    },
-  });
+  // Titles in this locale, else in the store's default locale, else the slug.
+  const locale = options.locale ?? null;
+  const customerId = options.buyer?.customerId ?? null;
+  const email = options.buyer?.email ? normalizeEmail(options.buyer.email) : null;
+  const rows = await client.$queryRaw<CartRow[]>`
+    SELECT c.id, c."merchantId", c."storeId", c."customerId",
+      (SELECT coalesce(json_agg(json_build_object(
+                'lineId', l.id, 'quantity', l.quantity, 'id', p.id, 'slug', p.slug, 'priceCents', p."priceCents",
+                'stock', p.stock, 'kind', p.kind, 'visibility', p.visibility, 'archived', p."archivedAt" IS NOT NULL,
+                'title', coalesce(
+                  (SELECT t.title FROM "ProductTranslation" t
+                   WHERE t."productId" = p.id AND t.locale IN (${locale}, s."defaultLocale")
+                   ORDER BY t.locale = ${locale} DESC LIMIT 1),
+                  p.slug))
+              ORDER BY l."createdAt", l.id), '[]')
+       FROM "CartLine" l JOIN "Product" p ON p.id = l."productId"
+       WHERE l."cartId" = c.id) AS lines,
+      (SELECT coalesce(json_agg(json_build_object(
+                'id', k.id, 'code', k.code, 'kind', k.kind, 'amountCents', k."amountCents",
+                'percentBasisPoints', k."percentBasisPoints", 'maxDiscountCents', k."maxDiscountCents",
+                'minSubtotalCents', k."minSubtotalCents", 'startsAt', k."startsAt", 'endsAt', k."endsAt",
+                'perCustomerLimit', k."perCustomerLimit", 'totalLimit', k."totalLimit", 'combinable', k.combinable,
+                'paused', k.paused, 'addedAt', cc."addedAt",
+                'usage', (SELECT json_build_object(
+                            'total', count(*),
+                            'byCustomer', count(*) FILTER (WHERE r."customerId" = ${customerId} OR r.email = ${email}))
+                          FROM "CouponRedemption" r
+                          WHERE r."merchantId" = c."merchantId" AND r."couponId" = k.id AND r.status = 'ACTIVE'))
+              ORDER BY cc."addedAt", cc."couponId"), '[]')
+       FROM "CartCoupon" cc JOIN "Coupon" k ON k.id = cc."couponId"
+       WHERE cc."cartId" = c.id AND k."merchantId" = c."merchantId" AND k."storeId" = c."storeId") AS coupons
+    FROM "Cart" c JOIN "Store" s ON s.id = c."storeId" AND s."merchantId" = c."merchantId"
+    WHERE c.id = ${cartId} AND c."merchantId" = ${merchantId} AND c."storeId" = ${storeId} AND c.status = 'ACTIVE'`;
+  const cart = rows[0];
   if (!cart) return null;
-  const defaultLocale = options.defaultLocale ?? cart.store.defaultLocale;
-  const locale = options.locale ?? defaultLocale;
+  const date = (value: string | null) => (value === null ? null : new Date(value));
+  const usage: Record<string, CouponUsage> = {};
+  const coupons = cart.coupons.map(({ usage: used, ...c }) => {
+    usage[c.id] = used;
+    return { ...c, startsAt: date(c.startsAt), endsAt: date(c.endsAt), addedAt: new Date(c.addedAt) };
+  });
   return {
     id: cart.id,
     merchantId: cart.merchantId,
     storeId: cart.storeId,
     customerId: cart.customerId,
-    lines: cart.lines.map((line) => {
-      const p = line.product;
-      const title =
-        p.translations.find((t) => t.locale === locale)?.title ?? p.translations.find((t) => t.locale === defaultLocale)?.title ?? p.slug;
-      const product: CartProduct = {
-        id: p.id,
-        slug: p.slug,
-        title,
-        priceCents: p.priceCents,
-        stock: p.stock,
-        kind: p.kind,
-        visibility: p.visibility,
-        archived: p.archivedAt !== null,
-      };
-      return { lineId: line.id, productId: p.id, quantity: line.quantity, product };
-    }),
-    coupons: cart.coupons.map((c) => ({ ...c.coupon, addedAt: c.addedAt })),
+    lines: cart.lines.map(({ lineId, quantity, ...product }) => ({ lineId, productId: product.id, quantity, product })),
+    coupons,
+    usage,
   };
+}
+
+interface CartRow {
+  id: string;
+  merchantId: string;
+  storeId: string;
+  customerId: string | null;
+  lines: Array<CartProduct & { lineId: string; quantity: number }>;
+  coupons: Array<Omit<CouponTerms, "startsAt" | "endsAt"> & { startsAt: string | null; endsAt: string | null; addedAt: string; usage: CouponUsage }>;
 }
 
 /** Whether a product may sit in a cart: bought by link (HIDDEN) or listed (PUBLIC), never a draft or archived one. */

@@ -2,7 +2,6 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import { loadCustomerSession } from "@/lib/auth/loaders";
 import { priceCart, type PricedCart } from "@/lib/checkout/pricing";
-import { loadCouponUsage } from "@/lib/coupons/data";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Storefront } from "@/lib/tenancy/loaders";
 import { countCartItems, isPurchasable, loadCartForCheckout } from "./data";
@@ -30,7 +29,8 @@ export interface CartPage {
 export async function loadCartPage(store: Storefront, locale: Locale, now = new Date()): Promise<CartPage> {
   const customer = await loadCustomerSession(store.id);
   const current = await currentCart(store, customer);
-  const cart = current ? await loadCartForCheckout(store.merchantId, store.id, current.cartId, { locale, defaultLocale: store.defaultLocale }) : null;
+  const buyer = { customerId: customer?.customerId, email: customer?.email };
+  const cart = current ? await loadCartForCheckout(store.merchantId, store.id, current.cartId, { locale, buyer }) : null;
   const lines: CartPageLine[] = (cart?.lines ?? []).map((line) => {
     const stockLeft = line.product.stock ?? Number.POSITIVE_INFINITY;
     const available = isPurchasable(line.product) && stockLeft > 0;
@@ -41,20 +41,14 @@ export async function loadCartPage(store: Storefront, locale: Locale, now = new 
       lineTotalCents: line.product.priceCents * line.quantity,
     };
   });
-  const coupons = cart?.coupons ?? [];
-  const usage = await loadCouponUsage(
-    store.merchantId,
-    coupons.map((c) => c.id),
-    { customerId: customer?.customerId, email: customer?.email },
-  );
   const priced = priceCart({
     currency: store.currency,
     lines: lines
       .filter((l) => l.available)
       .map((l) => ({ productId: l.productId, title: l.product.title, unitPriceCents: l.product.priceCents, quantity: l.quantity })),
-    coupons,
+    coupons: cart?.coupons ?? [],
     now,
-    usage,
+    usage: cart?.usage ?? {},
   });
   return { lines, priced, itemCount: lines.reduce((sum, l) => sum + l.quantity, 0) };
 }

@@ -1,4 +1,4 @@
-import type { CouponTerms } from "@/lib/coupons/types";
+import type { CouponTerms, CouponUsage } from "@/lib/coupons/types";
 
 /** The most of one product a cart line may hold, whatever the stock. */
 export const MAX_LINE_QUANTITY = 99;
@@ -34,6 +34,8 @@ export interface CartForCheckout {
   customerId: string | null;
   lines: CartLineView[];
   coupons: CartCouponView[];
+  /** ACTIVE redemptions of each coupon: overall and by the buyer the cart was read for. */
+  usage: Record<string, CouponUsage>;
 }
 
 /** The cart a storefront request is working with. */

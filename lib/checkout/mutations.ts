@@ -3,8 +3,10 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { normalizeEmail } from "@/lib/auth/schema";
 import { markCartCheckedOut } from "@/lib/cart/mutations";
 import { isPurchasable, loadCartForCheckout } from "@/lib/cart/data";
-import type { CartForCheckout } from "@/lib/cart/types";
-import { loadCouponUsage } from "@/lib/coupons/data";
+import type { CartForCheckout, CartLineView } from "@/lib/cart/types";
+import { COUPON_TERMS_SELECT, loadCouponUsage, sameCouponTermsSql, type Buyer } from "@/lib/coupons/data";
+import { qualifyCoupon } from "@/lib/coupons/rules";
+import type { CouponTerms } from "@/lib/coupons/types";
 import { db, Prisma, type Tx } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/locales";
 import { enqueueOrderConfirmation, orderPath } from "@/lib/orders/confirmation";
@@ -49,7 +51,7 @@ function fail(error: CheckoutFailure["error"], extra: Omit<CheckoutFailure, "ok"
  */
 function checkCart(
   cart: CartForCheckout,
-  input: { email: string | null; shipping: ShippingAddress | null; currency: string; now: Date; usage: Parameters<typeof priceCart>[0]["usage"] },
+  input: { email: string | null; shipping: ShippingAddress | null; currency: string; now: Date },
 ): { ok: true; priced: PricedCart; physical: boolean } | CheckoutFailure {
   if (cart.lines.length === 0) return fail("emptyCart");
   for (const line of cart.lines) {
@@ -66,7 +68,7 @@ function checkCart(
     lines: cart.lines.map((l) => ({ productId: l.productId, title: l.product.title, unitPriceCents: l.product.priceCents, quantity: l.quantity })),
     coupons: cart.coupons,
     now: input.now,
-    usage: input.usage,
+    usage: cart.usage,
   });
   const refused = priced.coupons.find((c) => !c.qualified);
   if (refused && !refused.qualified) {
@@ -75,14 +77,15 @@ function checkCart(
   return { ok: true, priced, physical };
 }
 
+// No isolation level: PostgreSQL's default READ COMMITTED, which commitOrder relies on.
 const TX_OPTIONS = { maxWait: 20_000, timeout: 30_000 } as const;
 
 /**
- * Places an order from a cart in the three phases of ARCHITECTURE.md: validate (nothing
- * written), price (pure), then one transaction that locks the cart, the coupons and the stocked
- * products (each in id order), re-checks every limit, and writes the order, lines, discounts,
- * redemptions, stock and the checked-out cart with one transactionId. Orders below the payment
- * minimum are PAID in that transaction; others then get a payment from the provider.
+ * Places an order from a cart in one transaction (see commitOrder): the cart is locked, read,
+ * validated and priced; the order, its lines, discounts and redemptions and the checked-out cart
+ * are written with one transactionId; last, conditional updates take the coupon uses, the stock
+ * and the store's next order number, re-checking every limit. Orders below the payment minimum
+ * are PAID in that transaction; others then get a payment from the provider.
  *
  * The caller has resolved `store` from the request and `cartId`/`customer` from the session or
  * the signed cart cookie; nothing else is trusted (prices and stock are read here). The same
@@ -94,93 +97,70 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
   const now = input.now ?? new Date();
 
   const email = input.customer ? normalizeEmail(input.customer.email) : input.email ? normalizeEmail(input.email) : null;
-  const buyer = { customerId: input.customer?.customerId ?? null, email };
 
-  // Phase 1 + 2: validate and price without writing anything.
-  const cart = await loadCartForCheckout(merchantId, store.id, input.cartId, { locale: input.locale });
-  if (!cart || cart.customerId !== (input.customer?.customerId ?? null)) {
-    const placed = await findOrderByKey(merchantId, store.id, input.idempotencyKey);
-    return placed ? resumeOrder(input, placed, true) : fail("cartNotFound");
-  }
-  const usage = await loadCouponUsage(merchantId, cart.coupons.map((c) => c.id), buyer);
-  const checked = checkCart(cart, { email, shipping: input.shipping, currency: store.currency, now, usage });
-  if (!checked.ok) return checked;
-  if (input.expectedTotalCents !== null && input.expectedTotalCents !== checked.priced.totalCents) {
-    return fail("priceChanged");
-  }
-
-  // Phase 3: commit.
+  let order: OrderByKey;
   try {
-    await db.$transaction((tx) => commitOrder(tx, input, cart, { email: email!, now, expectedTotalCents: checked.priced.totalCents }), TX_OPTIONS);
+    order = await db.$transaction((tx) => commitOrder(tx, input, { email, now }), TX_OPTIONS);
   } catch (error) {
-    // A double click that lost the race (the cart is already checked out, or the key is taken):
-    // the other request placed the order.
+    const refused = error instanceof CheckoutRejected ? error.failure : null;
+    if (refused && refused.error !== "cartNotFound") return refused;
+    // No ACTIVE cart (or the key is taken): a double click or a retry whose other request placed
+    // the order gets that order.
     const other = await findOrderByKey(merchantId, store.id, input.idempotencyKey);
     if (other) return resumeOrder(input, other, true);
-    if (error instanceof CheckoutRejected) return error.failure;
+    if (refused) return refused;
     throw error;
   }
-  const order = await findOrderByKey(merchantId, store.id, input.idempotencyKey);
-  return resumeOrder(input, order!, false);
+  return resumeOrder(input, order, false);
 }
 
+/**
+ * The checkout transaction. Lock order everywhere: cart, coupons (by id), stocked products (by
+ * id), then the store's order counter. Only the cart is locked up front (nobody else checks it
+ * out); the rows that every checkout contends for are locked last, each by the one statement that
+ * checks and consumes it, and stay locked only for the few statements left before the commit.
+ * The writes before them touch those rows through foreign keys only: KEY SHARE locks, which the
+ * non-key updates of redemptionCount, stock and lastOrderNumber neither wait for nor block.
+ */
 async function commitOrder(
   tx: Tx,
   input: PlaceOrderInput,
-  cart: CartForCheckout,
-  ctx: { email: string; now: Date; expectedTotalCents: number },
-): Promise<string> {
+  ctx: { email: string | null; now: Date },
+): Promise<OrderByKey> {
   const { store } = input;
   const merchantId = store.merchantId;
+  const buyer = { customerId: input.customer?.customerId ?? null, email: ctx.email };
 
-  // Lock order everywhere: cart, coupons (by id), stocked products (by id), then the store's
-  // number. The coupons and products are those the cart held when it was priced; the read under
-  // the locks below must find the same ones, or the cart changed in between and is priced again.
+  // 1. Validate and price (nothing written): the cart as it is under its lock. Stock and coupon
+  // uses read here are not authoritative (other checkouts keep taking them) but refuse early and
+  // cheaply once they are gone.
   const locked = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM "Cart" WHERE id = ${input.cartId} AND "merchantId" = ${merchantId} AND "storeId" = ${store.id} AND status = 'ACTIVE' FOR UPDATE`;
   if (locked.length === 0) throw new CheckoutRejected(fail("cartNotFound"));
 
-  const couponIds = [...new Set(cart.coupons.map((c) => c.id))].sort();
-  if (couponIds.length > 0) {
-    await tx.$queryRaw`SELECT id FROM "Coupon" WHERE id IN (${Prisma.join(couponIds)}) AND "merchantId" = ${merchantId} ORDER BY id FOR UPDATE`;
-  }
-  const productIds = [...new Set(cart.lines.map((l) => l.productId))].sort();
-  if (productIds.length > 0) {
-    await tx.$queryRaw`SELECT id FROM "Product" WHERE id IN (${Prisma.join(productIds)}) AND "merchantId" = ${merchantId} AND stock IS NOT NULL ORDER BY id FOR UPDATE`;
-  }
-  // Re-read under the locks: stock, coupon terms and usage as they are now.
-  const fresh = await loadCartForCheckout(merchantId, store.id, input.cartId, { locale: input.locale, tx });
-  if (!fresh || fresh.customerId !== (input.customer?.customerId ?? null)) throw new CheckoutRejected(fail("cartNotFound"));
-  const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
-  if (
-    !sameIds([...new Set(fresh.coupons.map((c) => c.id))].sort(), couponIds) ||
-    !sameIds([...new Set(fresh.lines.map((l) => l.productId))].sort(), productIds)
-  ) {
-    throw new CheckoutRejected(fail("priceChanged"));
-  }
-  const usage = await loadCouponUsage(merchantId, couponIds, { customerId: input.customer?.customerId ?? null, email: ctx.email }, tx);
-  const checked = checkCart(fresh, { email: ctx.email, shipping: input.shipping, currency: store.currency, now: ctx.now, usage });
+  const cart = await loadCartForCheckout(merchantId, store.id, input.cartId, { locale: input.locale, buyer, tx });
+  if (!cart || cart.customerId !== buyer.customerId) throw new CheckoutRejected(fail("cartNotFound"));
+  const checked = checkCart(cart, { email: ctx.email, shipping: input.shipping, currency: store.currency, now: ctx.now });
   if (!checked.ok) throw new CheckoutRejected(checked);
   const { priced, physical } = checked;
-  if (priced.totalCents !== ctx.expectedTotalCents) throw new CheckoutRejected(fail("priceChanged"));
+  if (input.expectedTotalCents !== null && input.expectedTotalCents !== priced.totalCents) {
+    throw new CheckoutRejected(fail("priceChanged"));
+  }
+  const email = ctx.email!; // checkCart refuses a cart without one
 
-  // Guests become customers of the merchant by email (one row per merchant and email).
-  let customerId = input.customer?.customerId ?? null;
+  // 2. Write what no other checkout waits for. Guests become customers of the merchant by email
+  // (one row per merchant and email); ON CONFLICT DO NOTHING (skipDuplicates) lets two checkouts
+  // of one new email meet without a unique violation.
+  let customerId = buyer.customerId;
   if (!customerId) {
-    const customer = await tx.customer.upsert({
-      where: { merchantId_email: { merchantId, email: ctx.email } },
-      create: { merchantId, email: ctx.email, preferredLocale: input.locale },
-      update: {},
+    const [created] = await tx.customer.createManyAndReturn({
+      data: [{ merchantId, email, preferredLocale: input.locale }],
+      skipDuplicates: true,
       select: { id: true },
     });
-    customerId = customer.id;
+    customerId =
+      created?.id ?? (await tx.customer.findUniqueOrThrow({ where: { merchantId_email: { merchantId, email } }, select: { id: true } })).id;
   }
-
-  // Dense numbers per store: the store's counter row is locked until this order commits.
-  const [counter] = await tx.$queryRaw<{ lastOrderNumber: number }[]>`
-    UPDATE "Store" SET "lastOrderNumber" = "lastOrderNumber" + 1 WHERE id = ${store.id} AND "merchantId" = ${merchantId} RETURNING "lastOrderNumber"`;
-  if (!counter) throw new CheckoutRejected(fail("cartNotFound"));
-  const number = String(counter.lastOrderNumber).padStart(6, "0");
 
   const paymentRequired = needsPayment(priced.totalCents);
   const transactionId = randomUUID();
@@ -188,10 +168,13 @@ async function commitOrder(
     data: {
       merchantId,
       storeId: store.id,
-      number,
-      cartId: fresh.id,
+      // The store's next number is taken last (below), so that its counter stays locked only
+      // until the commit. Until then the order carries a placeholder that no real number or
+      // other placeholder can equal; no other transaction ever sees it.
+      number: `pending-${transactionId}`,
+      cartId: cart.id,
       customerId,
-      email: ctx.email,
+      email,
       locale: input.locale,
       currency: store.currency,
       status: paymentRequired ? "PENDING_PAYMENT" : "PAID",
@@ -204,7 +187,7 @@ async function commitOrder(
       idempotencyKey: input.idempotencyKey,
       transactionId,
       lines: {
-        create: fresh.lines.map((line) => ({
+        create: cart.lines.map((line) => ({
           productId: line.productId,
           title: line.product.title,
           kind: line.product.kind,
@@ -216,27 +199,100 @@ async function commitOrder(
       },
       discounts: { create: priced.discounts.map((d) => ({ couponId: d.couponId, code: d.code, amountCents: d.amountCents })) },
     },
-    select: { id: true },
+    select: ORDER_BY_KEY_SELECT,
   });
-
-  for (const discount of [...priced.discounts].sort((a, b) => (a.couponId < b.couponId ? -1 : 1))) {
-    await tx.couponRedemption.create({
-      data: { merchantId, couponId: discount.couponId, orderId: order.id, customerId, email: ctx.email, amountCents: discount.amountCents },
+  if (priced.discounts.length > 0) {
+    await tx.couponRedemption.createMany({
+      data: priced.discounts.map((d) => ({ merchantId, couponId: d.couponId, orderId: order.id, customerId, email, amountCents: d.amountCents })),
     });
-    await tx.$executeRaw`UPDATE "Coupon" SET "redemptionCount" = "redemptionCount" + 1, "updatedAt" = now() WHERE id = ${discount.couponId} AND "merchantId" = ${merchantId}`;
   }
-  for (const line of [...fresh.lines].sort((a, b) => (a.productId < b.productId ? -1 : 1))) {
-    if (line.product.stock === null) continue;
-    const updated = await tx.$executeRaw`
-      UPDATE "Product" SET stock = stock - ${line.quantity}, "updatedAt" = now()
-      WHERE id = ${line.productId} AND "merchantId" = ${merchantId} AND stock >= ${line.quantity}`;
-    if (updated !== 1) {
-      throw new CheckoutRejected(fail("notEnoughStock", { params: { title: line.product.title, available: line.product.stock } }));
+  await markCartCheckedOut(tx, cart.id);
+
+  // 3. The contended rows, in the lock order. Under READ COMMITTED (TX_OPTIONS sets no isolation
+  // level) an update that waited for another checkout's lock evaluates its condition again on the
+  // row that checkout committed, so the limits hold exactly.
+  for (const discount of [...priced.discounts].sort((a, b) => (a.couponId < b.couponId ? -1 : 1))) {
+    const terms = cart.coupons.find((c) => c.id === discount.couponId)!;
+    await redeemCoupon(tx, merchantId, terms, { buyer, subtotalCents: priced.subtotalCents, now: ctx.now });
+  }
+  for (const line of cart.lines.filter((l) => l.product.stock !== null).sort((a, b) => (a.productId < b.productId ? -1 : 1))) {
+    await takeStock(tx, merchantId, line);
+  }
+  // Dense numbers per store: the counter moves in the same statement that numbers the order.
+  const [numbered] = await tx.$queryRaw<{ number: string }[]>`
+    WITH counter AS (
+      UPDATE "Store" SET "lastOrderNumber" = "lastOrderNumber" + 1
+      WHERE id = ${store.id} AND "merchantId" = ${merchantId}
+      RETURNING "lastOrderNumber"::text AS n
+    )
+    UPDATE "Order" SET number = lpad(n, greatest(length(n), 6), '0') FROM counter WHERE "Order".id = ${order.id}
+    RETURNING "Order".number`;
+  if (!numbered) throw new CheckoutRejected(fail("cartNotFound"));
+  // After the number, which the email shows (only orders that need no payment get here).
+  if (!paymentRequired) await enqueueOrderConfirmation(tx, order.id);
+  return { ...order, number: numbered.number };
+}
+
+/**
+ * Takes one use of a coupon for the order, if its terms are still those the cart was priced with
+ * and a use is left; this order's redemption row is already written. The update locks the coupon
+ * until the commit, so the per-customer count right after it sees every earlier use.
+ */
+async function redeemCoupon(
+  tx: Tx,
+  merchantId: MerchantId,
+  terms: CouponTerms,
+  ctx: { buyer: Buyer; subtotalCents: number; now: Date },
+): Promise<void> {
+  const taken = await tx.$executeRaw`
+    UPDATE "Coupon" SET "redemptionCount" = "redemptionCount" + 1
+    WHERE id = ${terms.id} AND "merchantId" = ${merchantId} AND ${sameCouponTermsSql(terms)}
+      AND ("totalLimit" IS NULL OR "redemptionCount" < "totalLimit")`;
+  if (taken === 0) {
+    // The last use went to another order, or the coupon changed since it was read: its reason
+    // when it no longer applies as it is now, else the buyer reviews the new price.
+    const current = await tx.coupon.findFirst({
+      where: { id: terms.id, merchantId },
+      select: { ...COUPON_TERMS_SELECT, redemptionCount: true },
+    });
+    const usage = { total: current?.redemptionCount ?? 0, byCustomer: 0 };
+    const standing = current ? qualifyCoupon(current, { subtotalCents: ctx.subtotalCents, now: ctx.now, usage }) : null;
+    if (current && standing && !standing.qualified) {
+      throw new CheckoutRejected(fail("couponNotQualified", { coupon: { code: current.code, reason: standing.reason, params: standing.params } }));
+    }
+    throw new CheckoutRejected(fail("priceChanged"));
+  }
+  if (terms.perCustomerLimit !== null) {
+    const usage = await loadCouponUsage(merchantId, [terms.id], ctx.buyer, tx);
+    // This order's own redemption is counted too.
+    if (usage[terms.id]!.byCustomer > terms.perCustomerLimit) {
+      const reason = { reason: "ALREADY_USED" as const, params: { perCustomerLimit: terms.perCustomerLimit } };
+      throw new CheckoutRejected(fail("couponNotQualified", { coupon: { code: terms.code, ...reason } }));
     }
   }
-  await markCartCheckedOut(tx, fresh.id);
-  if (!paymentRequired) await enqueueOrderConfirmation(tx, order.id);
-  return order.id;
+}
+
+/** Takes a line's units from a stocked product whose price and availability are as read. */
+async function takeStock(tx: Tx, merchantId: MerchantId, line: CartLineView): Promise<void> {
+  const { product, quantity } = line;
+  const taken = await tx.$executeRaw`
+    UPDATE "Product" SET stock = stock - ${quantity}
+    WHERE id = ${line.productId} AND "merchantId" = ${merchantId} AND stock >= ${quantity}
+      AND "priceCents" = ${product.priceCents} AND kind = ${product.kind}::"ProductKind"
+      AND "archivedAt" IS NULL AND visibility <> 'DRAFT'`;
+  if (taken === 1) return;
+  // Sold out by other orders, or the product changed since it was read: say which.
+  const current = await tx.product.findFirst({
+    where: { id: line.productId, merchantId },
+    select: { stock: true, visibility: true, archivedAt: true },
+  });
+  if (!current || !isPurchasable({ visibility: current.visibility, archived: current.archivedAt !== null })) {
+    throw new CheckoutRejected(fail("unavailable", { params: { title: product.title } }));
+  }
+  if (current.stock !== null && current.stock < quantity) {
+    throw new CheckoutRejected(fail("notEnoughStock", { params: { title: product.title, available: Math.max(0, current.stock) } }));
+  }
+  throw new CheckoutRejected(fail("priceChanged"));
 }
 
 interface OrderByKey {
@@ -250,11 +306,19 @@ interface OrderByKey {
   locale: string;
 }
 
+const ORDER_BY_KEY_SELECT = {
+  id: true,
+  number: true,
+  email: true,
+  status: true,
+  paymentProvider: true,
+  totalCents: true,
+  currency: true,
+  locale: true,
+} as const;
+
 async function findOrderByKey(merchantId: MerchantId, storeId: StoreId, idempotencyKey: string): Promise<OrderByKey | null> {
-  return db.order.findFirst({
-    where: { merchantId, storeId, idempotencyKey },
-    select: { id: true, number: true, email: true, status: true, paymentProvider: true, totalCents: true, currency: true, locale: true },
-  });
+  return db.order.findFirst({ where: { merchantId, storeId, idempotencyKey }, select: ORDER_BY_KEY_SELECT });
 }
 
 /**

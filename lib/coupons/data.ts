@@ -22,6 +22,20 @@ export const COUPON_TERMS_SELECT = {
   paused: true,
 } as const;
 
+const TERM_COLUMNS = (Object.keys(COUPON_TERMS_SELECT) as Array<keyof CouponTerms>).filter((column) => column !== "id");
+
+/**
+ * A SQL condition on a Coupon row: every rule field still equals `terms` (as read earlier). A
+ * conditional update with it consumes a coupon only if nobody edited, paused or rescheduled it
+ * since. (updatedAt cannot serve: the set_updated_at trigger bumps it on every write, redemptions too.)
+ */
+export function sameCouponTermsSql(terms: CouponTerms): Prisma.Sql {
+  return Prisma.join(
+    TERM_COLUMNS.map((column) => Prisma.sql`${Prisma.raw(`"${column}"`)} IS NOT DISTINCT FROM ${terms[column]}`),
+    " AND ",
+  );
+}
+
 export interface Buyer {
   customerId?: string | null;
   /** Guests are counted by normalized email; unknown before checkout asks for it. */
