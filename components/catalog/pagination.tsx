@@ -1,8 +1,9 @@
 import { getTranslations } from "next-intl/server";
+import { pageWindow } from "@/lib/catalog/rules";
 
 /**
- * Previous / next links and the page numbers of a listing, as a labelled navigation landmark.
- * `hrefOf(page)` builds each page's URL; page 1 has no `?page=`.
+ * Previous / next links and the page numbers of a listing (the first, the last and those around
+ * the current one), as a labelled navigation landmark. `hrefOf(page)` builds each page's URL.
  */
 export async function Pagination({ page, pageCount, hrefOf }: { page: number; pageCount: number; hrefOf: (page: number) => string }) {
   if (pageCount <= 1) return null;
@@ -20,18 +21,24 @@ export async function Pagination({ page, pageCount, hrefOf }: { page: number; pa
         </span>
       )}
       <ul className="flex flex-wrap gap-1">
-        {Array.from({ length: pageCount }, (_, i) => i + 1).map((n) => (
-          <li key={n}>
-            <a
-              href={hrefOf(n)}
-              aria-current={n === page ? "page" : undefined}
-              aria-label={t("page", { page: n })}
-              className={`${link} ${n === page ? "bg-brand-600 font-semibold text-white hover:bg-brand-700" : ""}`}
-            >
-              {n}
-            </a>
-          </li>
-        ))}
+        {pageWindow(page, pageCount).map((n, i) =>
+          n === "gap" ? (
+            <li key={`gap-${i}`} aria-hidden="true" className="px-1 py-1.5 text-sm text-slate-500">
+              …
+            </li>
+          ) : (
+            <li key={n}>
+              <a
+                href={hrefOf(n)}
+                aria-current={n === page ? "page" : undefined}
+                aria-label={t("page", { page: n })}
+                className={`${link} ${n === page ? "bg-brand-600 font-semibold text-white hover:bg-brand-700" : ""}`}
+              >
+                {n}
+              </a>
+            </li>
+          ),
+        )}
       </ul>
       {page < pageCount ? (
         <a href={hrefOf(page + 1)} rel="next" className={link}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isOnSale, isValidSlug, normalizeSlug, listingPageNumber, pageCount, pickTranslation, storefrontListingPath } from "./rules";
+import { isOnSale, isValidSlug, normalizeSlug, listingPageNumber, pageCount, pageWindow, pickTranslation, storefrontListingPath } from "./rules";
 
 describe("slugs", () => {
   it.each([
@@ -84,6 +84,18 @@ describe("pagination", () => {
     [40, "fr", "/fr/page/40"],
   ] as const)("page %i in %s -> %s", (page, locale, path) => {
     expect(storefrontListingPath(page, locale, "en")).toBe(path);
+  });
+
+  it.each([
+    [1, 1, [1]],
+    [1, 3, [1, 2, 3]],
+    [1, 167, [1, 2, 3, "gap", 167]],
+    [40, 167, [1, "gap", 38, 39, 40, 41, 42, "gap", 167]],
+    [4, 167, [1, 2, 3, 4, 5, 6, "gap", 167]],
+    [167, 167, [1, "gap", 165, 166, 167]],
+    [5, 7, [1, 2, 3, 4, 5, 6, 7]],
+  ] as const)("page %i of %i shows %j", (page, count, shown) => {
+    expect(pageWindow(page, count)).toEqual(shown);
   });
 
   it.each([

@@ -47,6 +47,22 @@ export function storefrontListingPath(page: number, locale: Locale, defaultLocal
   return localizedPath(page === 1 ? "/" : `/page/${page}`, locale, defaultLocale);
 }
 
+/**
+ * The page numbers a pagination shows: the first and last page, the current one and `radius`
+ * on each side of it; "gap" where numbers are left out. A catalog of hundreds of pages stays a
+ * short list.
+ */
+export function pageWindow(page: number, pageCount: number, radius = 2): Array<number | "gap"> {
+  const kept = (n: number) => n === 1 || n === pageCount || Math.abs(n - page) <= radius;
+  const shown: Array<number | "gap"> = [];
+  for (let n = 1; n <= pageCount; n++) {
+    // A gap would hide a single page: show that page instead.
+    if (kept(n) || (kept(n - 1) && kept(n + 1))) shown.push(n);
+    else if (shown.at(-1) !== "gap") shown.push("gap");
+  }
+  return shown;
+}
+
 /** Number of pages for `total` items (at least 1, so an empty catalog still has its first page). */
 export function pageCount(total: number, pageSize = STOREFRONT_PAGE_SIZE): number {
   return Math.max(1, Math.ceil(total / pageSize));
