@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DomainActionForm } from "@/components/domains/domain-action-form";
 import { DomainStatusBadge } from "@/components/domains/domain-status-badge";
+import { DataTable } from "@/components/layout/data-table";
 import { recheckDomainAction } from "@/lib/domains/actions";
 import { loadAdminDomains } from "@/lib/domains/loaders";
 import { INTL_TAGS, isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
@@ -30,41 +31,28 @@ export default async function AdminDomainsPage({ params }: Props) {
       {domains.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">{ta("empty")}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-4">{t("domain")}</th>
-                <th scope="col" className="py-2 pr-4">{ta("store")}</th>
-                <th scope="col" className="py-2 pr-4">{ta("state")}</th>
-                <th scope="col" className="py-2 pr-4">{ta("lastCheck")}</th>
-                <th scope="col" className="py-2">{ta("actions")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {domains.map((d) => (
-                <tr key={d.id} data-testid="admin-domain-row" data-domain={d.domain}>
-                  <td className="py-2 pr-4 font-mono">{d.domain}</td>
-                  <td className="py-2 pr-4">
-                    {d.store.name} · {d.merchant.name}
-                  </td>
-                  <td className="py-2 pr-4">
-                    <DomainStatusBadge status={d.status} label={t(`status.${d.status}`)} />
-                  </td>
-                  <td className="py-2 pr-4">
-                    {d.lastCheckedAt ? when.format(d.lastCheckedAt) : t("neverChecked")}
-                    {d.lastError ? ` · ${t(`results.${d.lastError as "txtMissing"}`)}` : ""}
-                  </td>
-                  <td className="py-2">
-                    <DomainActionForm action={recheckDomainAction} submitLabel={ta("recheck")} pendingLabel={t("verifying")} variant="secondary">
-                      <input type="hidden" name="domainId" value={d.id} />
-                    </DomainActionForm>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={[{ label: t("domain") }, { label: ta("store") }, { label: ta("state") }, { label: ta("lastCheck") }, { label: ta("actions") }]}>
+          {domains.map((d) => (
+            <tr key={d.id} data-testid="admin-domain-row" data-domain={d.domain}>
+              <td className="py-2 pr-4 font-mono">{d.domain}</td>
+              <td className="py-2 pr-4">
+                {d.store.name} · {d.merchant.name}
+              </td>
+              <td className="py-2 pr-4">
+                <DomainStatusBadge status={d.status} label={t(`status.${d.status}`)} />
+              </td>
+              <td className="py-2 pr-4">
+                {d.lastCheckedAt ? when.format(d.lastCheckedAt) : t("neverChecked")}
+                {d.lastError ? ` · ${t(`results.${d.lastError as "txtMissing"}`)}` : ""}
+              </td>
+              <td className="py-2">
+                <DomainActionForm action={recheckDomainAction} submitLabel={ta("recheck")} pendingLabel={t("verifying")} variant="secondary">
+                  <input type="hidden" name="domainId" value={d.id} />
+                </DomainActionForm>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

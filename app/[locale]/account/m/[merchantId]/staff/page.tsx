@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { DataTable } from "@/components/layout/data-table";
 import { StaffActionForm } from "@/components/staff/staff-action-form";
 import { INTL_TAGS, isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import {
@@ -76,63 +77,51 @@ export default async function StaffPage({ params }: Props) {
         <h2 id="members-title" className="text-lg font-semibold">
           {t("members.title")}
         </h2>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-4">{t("members.member")}</th>
-                <th scope="col" className="py-2 pr-4">{t("members.role")}</th>
-                <th scope="col" className="py-2 pr-4">{t("members.stores")}</th>
-                <th scope="col" className="py-2">{t("members.actions")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.members.map((m) => (
-                <tr key={m.id} data-testid="member-row" data-email={m.user.email}>
-                  <td className="py-2 pr-4">
-                    {m.user.name ? `${m.user.name} · ` : ""}
-                    {m.user.email} {m.self && <span className="text-slate-500">{t("members.you")}</span>}
-                  </td>
-                  <td className="py-2 pr-4" data-testid="member-role">
-                    {tr(m.role)}
-                  </td>
-                  <td className="py-2 pr-4">{storesOf(m.storeIds)}</td>
-                  <td className="flex flex-col items-start gap-2 py-2">
-                    {m.canChange && (
-                      <details>
-                        <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("members.change")}</summary>
-                        <StaffActionForm
-                          action={changeMemberRoleAction.bind(null, id)}
-                          submitLabel={t("members.save")}
-                          pendingLabel={t("members.saving")}
-                          doneMessage={t("members.changed")}
-                          variant="secondary"
-                          className="mt-2 flex flex-col gap-2"
-                        >
-                          <input type="hidden" name="membershipId" value={m.id} />
-                          {roleSelect("role", t("members.role"), page.invitableRoles, `role-${m.id}`, m.role)}
-                          {storeChoices(t("invite.stores"), m.storeIds)}
-                        </StaffActionForm>
-                      </details>
-                    )}
-                    {m.canRemove && (
-                      <StaffActionForm
-                        action={removeMemberAction.bind(null, id)}
-                        submitLabel={m.self ? t("members.leave") : t("members.remove")}
-                        pendingLabel={t("members.removing")}
-                        doneMessage={t("members.removed")}
-                        variant="danger"
-                      >
-                        {localeField}
-                        <input type="hidden" name="membershipId" value={m.id} />
-                      </StaffActionForm>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={[{ label: t("members.member") }, { label: t("members.role") }, { label: t("members.stores") }, { label: t("members.actions") }]}>
+          {page.members.map((m) => (
+            <tr key={m.id} data-testid="member-row" data-email={m.user.email}>
+              <td className="py-2 pr-4">
+                {m.user.name ? `${m.user.name} · ` : ""}
+                {m.user.email} {m.self && <span className="text-slate-500">{t("members.you")}</span>}
+              </td>
+              <td className="py-2 pr-4" data-testid="member-role">
+                {tr(m.role)}
+              </td>
+              <td className="py-2 pr-4">{storesOf(m.storeIds)}</td>
+              <td className="flex flex-col items-start gap-2 py-2">
+                {m.canChange && (
+                  <details>
+                    <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("members.change")}</summary>
+                    <StaffActionForm
+                      action={changeMemberRoleAction.bind(null, id)}
+                      submitLabel={t("members.save")}
+                      pendingLabel={t("members.saving")}
+                      doneMessage={t("members.changed")}
+                      variant="secondary"
+                      className="mt-2 flex flex-col gap-2"
+                    >
+                      <input type="hidden" name="membershipId" value={m.id} />
+                      {roleSelect("role", t("members.role"), page.invitableRoles, `role-${m.id}`, m.role)}
+                      {storeChoices(t("invite.stores"), m.storeIds)}
+                    </StaffActionForm>
+                  </details>
+                )}
+                {m.canRemove && (
+                  <StaffActionForm
+                    action={removeMemberAction.bind(null, id)}
+                    submitLabel={m.self ? t("members.leave") : t("members.remove")}
+                    pendingLabel={t("members.removing")}
+                    doneMessage={t("members.removed")}
+                    variant="danger"
+                  >
+                    {localeField}
+                    <input type="hidden" name="membershipId" value={m.id} />
+                  </StaffActionForm>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
 
       <section aria-labelledby="requests-title" className="flex flex-col gap-3">
@@ -243,37 +232,25 @@ export default async function StaffPage({ params }: Props) {
         {page.codes.length === 0 ? (
           <p className="text-slate-600">{t("codes.empty")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 text-slate-600">
-                <tr>
-                  <th scope="col" className="py-2 pr-4">{t("codes.phrase")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("codes.details")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("codes.state")}</th>
-                  <th scope="col" className="py-2">{t("members.actions")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {page.codes.map((c) => (
-                  <tr key={c.id} data-testid="code-row" data-phrase={c.phrase}>
-                    <td className="py-2 pr-4 font-mono text-base font-semibold">{c.phrase}</td>
-                    <td className="py-2 pr-4">
-                      {tr(c.role)} · {storesOf(c.storeIds)} · {c.multiUse ? t("codes.multi") : t("codes.single")}
-                      {c.moderated ? ` · ${t("codes.moderatedTag")}` : ""} · {t("codes.useCount", { count: c.useCount })} · {t("codes.expires", { date: date.format(c.expiresAt) })}
-                    </td>
-                    <td className="py-2 pr-4">{t(`codes.states.${c.state === "revoked" ? "expired" : c.state}`)}</td>
-                    <td className="py-2">
-                      {c.canRevoke && (
-                        <StaffActionForm action={revokeAccessCodeAction.bind(null, id)} submitLabel={t("codes.revoke")} pendingLabel={t("codes.revoking")} doneMessage={t("codes.revokedDone")} variant="danger">
-                          <input type="hidden" name="codeId" value={c.id} />
-                        </StaffActionForm>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={[{ label: t("codes.phrase") }, { label: t("codes.details") }, { label: t("codes.state") }, { label: t("members.actions") }]}>
+            {page.codes.map((c) => (
+              <tr key={c.id} data-testid="code-row" data-phrase={c.phrase}>
+                <td className="py-2 pr-4 font-mono text-base font-semibold">{c.phrase}</td>
+                <td className="py-2 pr-4">
+                  {tr(c.role)} · {storesOf(c.storeIds)} · {c.multiUse ? t("codes.multi") : t("codes.single")}
+                  {c.moderated ? ` · ${t("codes.moderatedTag")}` : ""} · {t("codes.useCount", { count: c.useCount })} · {t("codes.expires", { date: date.format(c.expiresAt) })}
+                </td>
+                <td className="py-2 pr-4">{t(`codes.states.${c.state === "revoked" ? "expired" : c.state}`)}</td>
+                <td className="py-2">
+                  {c.canRevoke && (
+                    <StaffActionForm action={revokeAccessCodeAction.bind(null, id)} submitLabel={t("codes.revoke")} pendingLabel={t("codes.revoking")} doneMessage={t("codes.revokedDone")} variant="danger">
+                      <input type="hidden" name="codeId" value={c.id} />
+                    </StaffActionForm>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { couponTexts } from "@/components/coupons/describe";
 import { PauseButton } from "@/components/coupons/pause-button";
+import { DataTable } from "@/components/layout/data-table";
 import { requireStoreAccess } from "@/lib/auth/loaders";
 import { setCouponPausedAction } from "@/lib/coupons/actions";
 import { loadStoreCoupons } from "@/lib/coupons/loaders";
@@ -45,47 +46,34 @@ export default async function CouponsPage({ params }: Props) {
       {coupons.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">{t("empty")}</div>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-4">{t("code")}</th>
-                <th scope="col" className="py-2 pr-4">{t("discount")}</th>
-                <th scope="col" className="py-2 pr-4 text-right">{t("redemptions")}</th>
-                <th scope="col" className="py-2 pr-4">{t("status")}</th>
-                <th scope="col" className="py-2">{t("actions")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {coupons.map((c) => (
-                <tr key={c.id} data-testid="coupon-row" data-code={c.code}>
-                  <td className="py-2 pr-4 font-mono font-semibold">{c.code}</td>
-                  <td className="py-2 pr-4">{texts.discount(c)}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">
-                    {c.redemptionCount}
-                    {c.totalLimit !== null ? ` / ${c.totalLimit}` : ""}
-                  </td>
-                  <td className="py-2 pr-4">{t(c.status)}</td>
-                  <td className="py-2">
-                    <div className="flex flex-wrap items-center gap-3">
-                      <a href={link(`/${encodeURIComponent(c.id)}`)} className="font-medium text-brand-700 hover:underline">
-                        {t("editLink")}
-                      </a>
-                      <a href={link(`/${encodeURIComponent(c.id)}#redemptions`)} className="text-slate-700 hover:underline">
-                        {t("viewRedemptions")}
-                      </a>
-                      <form action={pauseAction}>
-                        <input type="hidden" name="couponId" value={c.id} />
-                        <input type="hidden" name="paused" value={c.paused ? "false" : "true"} />
-                        <PauseButton label={c.paused ? t("resume") : t("pause")} pendingLabel={t("pausing")} />
-                      </form>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={[{ label: t("code") }, { label: t("discount") }, { label: t("redemptions"), numeric: true }, { label: t("status") }, { label: t("actions") }]}>
+          {coupons.map((c) => (
+            <tr key={c.id} data-testid="coupon-row" data-code={c.code}>
+              <td className="py-2 pr-4 font-mono font-semibold">{c.code}</td>
+              <td className="py-2 pr-4">{texts.discount(c)}</td>
+              <td className="py-2 pr-4 text-right tabular-nums">
+                {c.redemptionCount}
+                {c.totalLimit !== null ? ` / ${c.totalLimit}` : ""}
+              </td>
+              <td className="py-2 pr-4">{t(c.status)}</td>
+              <td className="py-2">
+                <div className="flex flex-wrap items-center gap-3">
+                  <a href={link(`/${encodeURIComponent(c.id)}`)} className="font-medium text-brand-700 hover:underline">
+                    {t("editLink")}
+                  </a>
+                  <a href={link(`/${encodeURIComponent(c.id)}#redemptions`)} className="text-slate-700 hover:underline">
+                    {t("viewRedemptions")}
+                  </a>
+                  <form action={pauseAction}>
+                    <input type="hidden" name="couponId" value={c.id} />
+                    <input type="hidden" name="paused" value={c.paused ? "false" : "true"} />
+                    <PauseButton label={c.paused ? t("resume") : t("pause")} pendingLabel={t("pausing")} />
+                  </form>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

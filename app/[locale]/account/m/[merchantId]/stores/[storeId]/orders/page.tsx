@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { DataTable } from "@/components/layout/data-table";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { requireStoreAccess } from "@/lib/auth/loaders";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
@@ -35,36 +36,23 @@ export default async function MerchantOrdersPage({ params }: Props) {
           <p className="font-medium">{t("empty")}</p>
         </div>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-4">{t("number")}</th>
-                <th scope="col" className="py-2 pr-4">{t("date")}</th>
-                <th scope="col" className="py-2 pr-4">{t("customer")}</th>
-                <th scope="col" className="py-2 pr-4">{t("status")}</th>
-                <th scope="col" className="py-2 text-right">{t("total")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {orders.map((order) => (
-                <tr key={order.id}>
-                  <td className="py-2 pr-4">
-                    <a href={localizedPath(`${base}/${encodeURIComponent(order.id)}`, locale, PLATFORM_DEFAULT_LOCALE)} className="font-medium text-brand-700 underline">
-                      {order.number}
-                    </a>
-                  </td>
-                  <td className="py-2 pr-4">{format.dateTime(order.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                  <td className="py-2 pr-4">{order.email}</td>
-                  <td className="py-2 pr-4">
-                    <OrderStatusBadge status={order.status} locale={locale} />
-                  </td>
-                  <td className="py-2 text-right tabular-nums">{formatMoney(order.totalCents, order.currency, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={[{ label: t("number") }, { label: t("date") }, { label: t("customer") }, { label: t("status") }, { label: t("total"), numeric: true }]}>
+          {orders.map((order) => (
+            <tr key={order.id}>
+              <td className="py-2 pr-4">
+                <a href={localizedPath(`${base}/${encodeURIComponent(order.id)}`, locale, PLATFORM_DEFAULT_LOCALE)} className="font-medium text-brand-700 underline">
+                  {order.number}
+                </a>
+              </td>
+              <td className="py-2 pr-4">{format.dateTime(order.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+              <td className="py-2 pr-4">{order.email}</td>
+              <td className="py-2 pr-4">
+                <OrderStatusBadge status={order.status} locale={locale} />
+              </td>
+              <td className="py-2 text-right tabular-nums">{formatMoney(order.totalCents, order.currency, locale)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

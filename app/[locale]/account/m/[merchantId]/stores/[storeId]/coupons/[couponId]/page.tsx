@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { CouponForm } from "@/components/coupons/coupon-form";
 import { couponFormLabels, couponFormValues } from "@/components/coupons/form-labels";
+import { DataTable } from "@/components/layout/data-table";
 import { requireStoreAccess } from "@/lib/auth/loaders";
 import { currencyDigits } from "@/lib/catalog/price";
 import { updateCouponAction } from "@/lib/coupons/actions";
@@ -67,30 +68,17 @@ export default async function CouponPage(props: Props) {
         {redemptions.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">{t("noRedemptions")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 text-slate-600">
-                <tr>
-                  <th scope="col" className="py-2 pr-4">{t("date")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("order")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("email")}</th>
-                  <th scope="col" className="py-2 pr-4 text-right">{t("amount")}</th>
-                  <th scope="col" className="py-2">{t("status")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {redemptions.map((r) => (
-                  <tr key={r.id}>
-                    <td className="py-2 pr-4">{format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                    <td className="py-2 pr-4 font-mono">{r.orderNumber}</td>
-                    <td className="py-2 pr-4">{r.email}</td>
-                    <td className="py-2 pr-4 text-right tabular-nums">{formatMoney(r.amountCents, access.store.currency, locale)}</td>
-                    <td className="py-2">{t(`redemptionStatus.${r.status}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={[{ label: t("date") }, { label: t("order") }, { label: t("email") }, { label: t("amount"), numeric: true }, { label: t("status") }]}>
+            {redemptions.map((r) => (
+              <tr key={r.id}>
+                <td className="py-2 pr-4">{format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                <td className="py-2 pr-4 font-mono">{r.orderNumber}</td>
+                <td className="py-2 pr-4">{r.email}</td>
+                <td className="py-2 pr-4 text-right tabular-nums">{formatMoney(r.amountCents, access.store.currency, locale)}</td>
+                <td className="py-2">{t(`redemptionStatus.${r.status}`)}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>
