@@ -1,6 +1,5 @@
 import "server-only";
-import { normalizeEmail } from "@/lib/auth/schema";
-import type { Buyer } from "@/lib/coupons/data";
+import { buyersRedemptionSql, type Buyer } from "@/lib/coupons/data";
 import type { CouponTerms, CouponUsage } from "@/lib/coupons/types";
 import { db, type Tx } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/locales";
@@ -57,8 +56,6 @@ export async function loadCartForCheckout(
   const client = options.tx ?? db;
   // Titles in this locale, else in the store's default locale, else the slug.
   const locale = options.locale ?? null;
-  const customerId = options.buyer?.customerId ?? null;
-  const email = options.buyer?.email ? normalizeEmail(options.buyer.email) : null;
   const rows = await client.$queryRaw<CartRow[]>`
     SELECT c.id, c."merchantId", c."storeId", c."customerId",
       (SELECT coalesce(json_agg(json_build_object(
@@ -80,7 +77,7 @@ export async function loadCartForCheckout(
                 'paused', k.paused, 'addedAt', cc."addedAt",
                 'usage', (SELECT json_build_object(
                             'total', count(*),
-                            'byCustomer', count(*) FILTER (WHERE r."customerId" = ${customerId} OR r.email = ${email}))
+                            'byCustomer', count(*) FILTER (WHERE ${buyersRedemptionSql("r", options.buyer ?? {})}))
                           FROM "CouponRedemption" r
                           WHERE r."merchantId" = c."merchantId" AND r."couponId" = k.id AND r.status = 'ACTIVE'))
               ORDER BY cc."addedAt", cc."couponId"), '[]')

@@ -43,6 +43,17 @@ export interface Buyer {
 }
 
 /**
+ * The SQL condition "this redemption (table alias `alias`) is the buyer's": by customer id or by
+ * normalized email, whichever matches. Every count of a buyer's coupon uses goes through it.
+ */
+export function buyersRedemptionSql(alias: string, buyer: Buyer): Prisma.Sql {
+  const customerId = buyer.customerId ?? null;
+  const email = buyer.email ? normalizeEmail(buyer.email) : null;
+  const r = Prisma.raw(`"${alias}"`);
+  return Prisma.sql`(${r}."customerId" = ${customerId} OR ${r}.email = ${email})`;
+}
+
+/**
  * ACTIVE redemptions of each coupon: overall and by this buyer (by customer id or by
  * normalized email, whichever matches). Pass `tx` to count under the checkout's row locks.
  */
@@ -55,16 +66,14 @@ export async function loadCouponUsage(
   const client = tx ?? db;
   const usage: Record<string, CouponUsage> = Object.fromEntries(couponIds.map((id) => [id, { total: 0, byCustomer: 0 }]));
   if (couponIds.length === 0) return usage;
-  const customerId = buyer.customerId ?? null;
-  const email = buyer.email ? normalizeEmail(buyer.email) : null;
   // Both counts in one statement (checkout runs this while it holds the coupons' locks).
   const rows = await client.$queryRaw<Array<{ couponId: string; total: number; mine: number }>>`
-    SELECT "couponId",
+    SELECT r."couponId",
            count(*)::int AS total,
-           count(*) FILTER (WHERE "customerId" = ${customerId} OR email = ${email})::int AS mine
-    FROM "CouponRedemption"
-    WHERE "merchantId" = ${merchantId} AND "couponId" IN (${Prisma.join(couponIds)}) AND status = 'ACTIVE'
-    GROUP BY "couponId"`;
+           count(*) FILTER (WHERE ${buyersRedemptionSql("r", buyer)})::int AS mine
+    FROM "CouponRedemption" r
+    WHERE r."merchantId" = ${merchantId} AND r."couponId" IN (${Prisma.join(couponIds)}) AND r.status = 'ACTIVE'
+    GROUP BY r."couponId"`;
   for (const row of rows) usage[row.couponId] = { total: row.total, byCustomer: row.mine };
   return usage;
 }
