@@ -4,6 +4,7 @@ import { LOCALES, negotiateLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "
 import { findStoreRoutingByDomain, findStoreRoutingBySlug } from "@/lib/tenancy/data";
 import { resolveHost } from "@/lib/tenancy/host";
 import { INTERNAL_HEADERS, NOT_FOUND_PATH, STOREFRONT_SEGMENT } from "@/lib/tenancy/internal";
+import { classifyPath } from "@/lib/tenancy/path";
 import type { StoreRouting } from "@/lib/tenancy/types";
 
 // proxy.ts is Next 16's name for middleware.ts. It does only host -> tenant -> locale -> rewrite.
@@ -50,22 +51,25 @@ function rewriteTo(request: NextRequest, pathname: string, headers: Headers, sta
   return NextResponse.rewrite(url, { request: { headers }, status });
 }
 
-function notFound(request: NextRequest, locales: readonly Locale[] = LOCALES, fallback: Locale = PLATFORM_DEFAULT_LOCALE) {
+function notFound(request: NextRequest, locales: readonly Locale[] = LOCALES, fallback: Locale = PLATFORM_DEFAULT_LOCALE, status = 404) {
   const locale = negotiateLocale(request.headers.get("accept-language"), locales, fallback);
-  return rewriteTo(request, `/${locale}${NOT_FOUND_PATH}`, cleanHeaders(request), 404);
+  return rewriteTo(request, `/${locale}${NOT_FOUND_PATH}`, cleanHeaders(request), status);
+}
+
+/**
+ * The answer for a path no host may ask for: an internal segment (404, however it is encoded) or a
+ * path the router could not decode (400, with the same translated page instead of Next's bare one).
+ */
+function refusePath(request: NextRequest, locales?: readonly Locale[], fallback?: Locale): NextResponse | null {
+  const path = classifyPath(request.nextUrl.pathname);
+  if (path.kind === "public") return null;
+  return notFound(request, locales, fallback, path.kind === "malformed" ? 400 : 404);
 }
 
 /** The locale-prefixed path next-intl settled on (after its own rewrite, if any). */
 function intlPath(response: Response, request: NextRequest): string {
   const rewrite = response.headers.get("x-middleware-rewrite");
   return rewrite ? new URL(rewrite).pathname : request.nextUrl.pathname;
-}
-
-function isInternalPath(pathname: string): boolean {
-  const segments = pathname.split("/").filter(Boolean);
-  const first = segments[0];
-  const index = first && (LOCALES as readonly string[]).includes(first) ? 1 : 0;
-  return segments[index] === STOREFRONT_SEGMENT || segments[index] === NOT_FOUND_PATH.slice(1);
 }
 
 export async function proxy(request: NextRequest) {
@@ -82,7 +86,8 @@ export async function proxy(request: NextRequest) {
       return notFound(request);
     case "platform": {
       // The storefront segment exists only behind a store host.
-      if (isInternalPath(request.nextUrl.pathname)) return notFound(request);
+      const refused = refusePath(request);
+      if (refused) return refused;
       const response = platformIntl(request);
       if (response.headers.has("location")) return response;
       const headers = cleanHeaders(request);
@@ -94,7 +99,8 @@ export async function proxy(request: NextRequest) {
       const store =
         target.kind === "store" ? await findStoreRoutingBySlug(target.slug) : await findStoreRoutingByDomain(target.domain);
       if (!store) return notFound(request);
-      if (isInternalPath(request.nextUrl.pathname)) return notFound(request, store.locales, store.defaultLocale);
+      const refused = refusePath(request, store.locales, store.defaultLocale);
+      if (refused) return refused;
       const response = intlFor(store)(request);
       if (response.headers.has("location")) return response;
       const [, locale = store.defaultLocale, ...rest] = intlPath(response, request).split("/");
@@ -108,6 +114,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but Next's own assets, API routes and files with an extension.
-  matcher: ["/((?!api|_next|_vercel|.*\\..*).*)"],
+  // Every page path, dots included (a path the proxy skips reaches the router undecided), but not
+  // Next's own assets or the API routes, which serve no tenant's pages.
+  matcher: ["/((?!api/|api$|_next/|_vercel/).*)"],
 };

@@ -4,6 +4,7 @@ import { expectNotFoundPage } from "./pages/not-found";
 import { addCustomDomain, removeCustomDomain, storeBySlug } from "./support/db";
 import { ROOT_DOMAIN } from "./env";
 import { requestWithHost } from "./support/http";
+import { messages } from "./support/messages";
 
 test.describe("hosts that are not stores", () => {
   test("an unknown store subdomain answers 404 with the not-found page", async ({ page }) => {
@@ -48,6 +49,54 @@ test.describe("the internal storefront segment", () => {
     const response = await page.goto(storeUrl("fashionhub", "/s/fashionhub"));
     await expectNotFoundPage(page, response);
   });
+
+  // The router decodes a path before it matches a route, so the proxy must decide on the decoded path.
+  const disguised = [
+    "/%73/fashionhub",
+    "/%73/fashionhub/",
+    "/%53/fashionhub",
+    "/S/fashionhub",
+    "/%2573/fashionhub",
+    "/en/%73/fashionhub",
+    "/%65n/s/fashionhub",
+    "/%73/bakeryschmit",
+    "//s/fashionhub",
+    "/%2fs/fashionhub",
+    "/s/fashionhub/page/1.0",
+    "/_next/../s/fashionhub",
+    "/api/../s/fashionhub",
+    "/%6eot-found-host",
+    "/not-found-host/",
+  ];
+  for (const path of disguised) {
+    test(`answers 404 on the apex, disguised: ${path}`, async () => {
+      let response = await requestWithHost(ROOT_DOMAIN, path);
+      // Next first answers trailing and doubled slashes with a redirect to the tidy path.
+      for (let hop = 0; hop < 3 && response.status === 308; hop++) {
+        response = await requestWithHost(ROOT_DOMAIN, String(response.headers.location));
+      }
+      expect(response.status).toBe(404);
+      expect(response.body).not.toContain("Fashion Hub");
+      expect(response.body).not.toContain("Bakery Schmit");
+    });
+  }
+
+  test("a product page under an encoded segment answers 404 on the apex", async ({ page }) => {
+    const response = await page.goto(`${APEX_URL}/%73/fashionhub/p/linen-shirt`);
+    await expectNotFoundPage(page, response);
+    await expect(page.getByText("Fashion Hub")).toHaveCount(0);
+  });
+});
+
+test.describe("paths the router cannot use", () => {
+  for (const path of ["/c/%FF", "/c/AB%00CD", "/p/%00", "/c/%"]) {
+    test(`answer 400 with the store's translated page, not an error: ${path}`, async () => {
+      const response = await requestWithHost(`fashionhub.${ROOT_DOMAIN}`, path, { "accept-language": "fr" });
+      expect(response.status).toBe(400);
+      expect(response.body).toContain('lang="fr"');
+      expect(response.body).toContain(messages.fr.NotFound.title);
+    });
+  }
 });
 
 test("a verified custom domain serves its store until it is removed", async ({ db }) => {
