@@ -64,7 +64,6 @@ function namesInternalSegment(decoded: string): boolean {
  */
 export function classifyPath(pathname: string): PathKind {
   const routed = decodeOnce(pathname);
-  // eslint-disable-next-line no-control-regex
   if (routed === null || /[\u0000-\u001f\u007f]/.test(routed)) return { kind: "malformed" };
   return decodedForms(pathname).some(namesInternalSegment) ? { kind: "internal" } : { kind: "public" };
 }
