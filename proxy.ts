@@ -58,10 +58,11 @@ function notFound(request: NextRequest, locales: readonly Locale[] = LOCALES, fa
 
 /**
  * The answer for a path no host may ask for: an internal segment (404, however it is encoded) or a
- * path the router could not decode (400, with the same translated page instead of Next's bare one).
+ * path the router could not decode or a URL with a control character (400, with the same translated
+ * page instead of Next's bare one or a database error).
  */
 function refusePath(request: NextRequest, locales?: readonly Locale[], fallback?: Locale): NextResponse | null {
-  const path = classifyPath(request.nextUrl.pathname);
+  const path = classifyPath(request.nextUrl.pathname, request.nextUrl.search);
   if (path.kind === "public") return null;
   return notFound(request, locales, fallback, path.kind === "malformed" ? 400 : 404);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanString } from "@/lib/input";
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const blankToUndefined = (value: unknown) => {
@@ -7,11 +8,11 @@ const blankToUndefined = (value: unknown) => {
 };
 
 /** Ids of rows the admin pages act on (cuid()s; anything longer is not one of ours). */
-export const adminIdSchema = z.string().trim().min(1).max(64);
+export const adminIdSchema = cleanString().trim().min(1).max(64);
 
 /** The merchant search: text (name, id, store name or slug), status, page. */
 export const merchantSearchSchema = z.object({
-  q: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()),
+  q: z.preprocess(blankToUndefined, cleanString().trim().max(200).optional()),
   status: z.preprocess(blankToUndefined, z.enum(["ACTIVE", "SUSPENDED"]).optional()),
   page: z.preprocess((v) => first(v) ?? "1", z.coerce.number().int().min(1).max(100_000)),
 });
@@ -19,7 +20,7 @@ export type MerchantSearch = z.infer<typeof merchantSearchSchema>;
 
 /** The user search: text (email, name or id), admins only, page. */
 export const userSearchSchema = z.object({
-  q: z.preprocess(blankToUndefined, z.string().trim().max(254).optional()),
+  q: z.preprocess(blankToUndefined, cleanString().trim().max(254).optional()),
   admins: z.preprocess(blankToUndefined, z.literal("1").optional()),
   page: z.preprocess((v) => first(v) ?? "1", z.coerce.number().int().min(1).max(100_000)),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanString } from "@/lib/input";
 import { isCalendarDate } from "@/lib/reports/period";
 import type { AuditFilterError } from "./types";
 
@@ -21,7 +22,7 @@ const optionalText = (max: number) =>
   z.preprocess((v) => {
     const value = first(v);
     return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
-  }, z.string().max(max).optional());
+  }, cleanString().max(max).optional());
 
 const ACTION_PATTERN = /^[a-z][a-z0-9_.-]*$/i;
 

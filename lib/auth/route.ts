@@ -11,6 +11,16 @@ function errorRedirect(ctx: AuthHostContext, request: NextRequest, params: Recor
   return Response.redirect(`${ctx.origin}${hostPath(ctx, "/sign-in/error", locale)}?${new URLSearchParams(params)}`, 302);
 }
 
+/** A path on this host ("/fr/account") or an absolute URL of this very origin. */
+function isSameOriginCallback(value: string, origin: string): boolean {
+  if (value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\")) return true;
+  try {
+    return new URL(value).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The Auth.js route handler. `next start` gives route handlers a request URL on the server's own
  * address whatever the Host header says, so the URL is rebuilt from Host / X-Forwarded-Host
@@ -22,6 +32,9 @@ export async function handleAuthRequest(request: NextRequest): Promise<Response>
     return new Response("Not found", { status: 404 });
   }
   const url = new URL(request.nextUrl.pathname + request.nextUrl.search, ctx.origin);
+  // Auth.js answers a callbackUrl it cannot use with a 500: keep only one that stays on this host.
+  const callbackUrl = url.searchParams.get("callbackUrl");
+  if (callbackUrl !== null && !isSameOriginCallback(callbackUrl, ctx.origin)) url.searchParams.delete("callbackUrl");
 
   if (request.method === "GET" && request.nextUrl.pathname === `${BASE_PATH}/callback/email`) {
     const token = url.searchParams.get("token");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanString, stripControlCharacters } from "@/lib/input";
 import { isLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { normalizeSignInCode } from "./codes";
 import { MAX_PASSWORD_BYTES } from "./password";
@@ -26,7 +27,7 @@ export const emailSchema = z
     else if (!emailFormat.safeParse(value).success) ctx.addIssue({ code: "custom", message: "invalidEmail" });
   });
 
-export const passwordSchema = z.string().superRefine((value, ctx) => {
+export const passwordSchema = cleanString().superRefine((value, ctx) => {
   if (!value) ctx.addIssue({ code: "custom", message: "required" });
   else if (new TextEncoder().encode(value).length > MAX_PASSWORD_BYTES) ctx.addIssue({ code: "custom", message: "passwordTooLong" });
 });
@@ -106,9 +107,9 @@ export function formFields(formData: FormData, names: readonly string[]): Record
   return Object.fromEntries(names.map((n) => [n, formData.get(n) ?? undefined]));
 }
 
-/** One value of a page's search param (the first when repeated), bounded in length. */
+/** One value of a page's search param (the first when repeated), bounded in length, without control characters. */
 export function searchParam(params: Record<string, string | string[] | undefined>, name: string, max = 2048): string | undefined {
   const value = params[name];
   const first = Array.isArray(value) ? value[0] : value;
-  return first && first.length <= max ? first : undefined;
+  return first && first.length <= max ? stripControlCharacters(first) || undefined : undefined;
 }

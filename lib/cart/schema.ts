@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { cleanString } from "@/lib/input";
 import { MAX_LINE_QUANTITY } from "./types";
 
-const id = z.string().trim().min(1).max(64).regex(/^[a-z0-9]+$/i);
+const id = cleanString().trim().min(1).max(64).regex(/^[a-z0-9]+$/i);
 
 /**
  * A quantity typed or sent by a client: a whole number from 1 to MAX_LINE_QUANTITY. Anything
@@ -12,7 +13,7 @@ export const quantitySchema = z.coerce.number().int().min(1).max(MAX_LINE_QUANTI
 export const addCartItemSchema = z.object({ productId: id, quantity: quantitySchema.default(1) });
 export const setCartItemQuantitySchema = z.object({ productId: id, quantity: quantitySchema });
 export const removeCartItemSchema = z.object({ productId: id });
-export const applyCouponSchema = z.object({ code: z.string().trim().min(1).max(64) });
+export const applyCouponSchema = z.object({ code: cleanString().trim().min(1).max(64) });
 export const removeCouponSchema = z.object({ couponId: id });
 /** The storefront a cart action is for: the proxy-resolved store must match it. */
-export const storeSlugSchema = z.string().trim().min(1).max(63);
+export const storeSlugSchema = cleanString().trim().min(1).max(63);

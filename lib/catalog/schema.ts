@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanMultilineString, cleanString } from "@/lib/input";
 import type { Locale } from "@/lib/i18n/locales";
 import { IMAGE_TYPES, sniffImageType, type ImageType } from "@/lib/storage/keys";
 import { currencyDigits, parsePrice, MAX_PRICE_CENTS } from "./price";
@@ -47,13 +48,12 @@ export function productFormSchema(store: CatalogStore) {
     z.object({
       title: z.preprocess(
         text,
-        z
-          .string()
+        cleanString()
           .trim()
           .max(TITLE_MAX_LENGTH, "tooLong")
           .refine((v) => !required || v.length > 0, "required"),
       ),
-      description: z.preprocess(text, z.string().trim().max(DESCRIPTION_MAX_LENGTH, "tooLong")),
+      description: z.preprocess(text, cleanMultilineString().trim().max(DESCRIPTION_MAX_LENGTH, "tooLong")),
     });
   const translations = Object.fromEntries(store.locales.map((l) => [l, translation(l === store.defaultLocale)])) as Record<
     Locale,
@@ -187,4 +187,4 @@ export async function readImageUploads(list: readonly File[]): Promise<ImageUplo
   return out;
 }
 
-export const productIdSchema = z.string().min(1).max(64);
+export const productIdSchema = cleanString().min(1).max(64);

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { cleanString } from "@/lib/input";
 import { normalizeEmail } from "@/lib/auth/schema";
 
-const text = (max: number) => z.string().trim().min(1, "required").max(max, "tooLong");
+const text = (max: number) => cleanString().trim().min(1, "required").max(max, "tooLong");
 const optionalText = (max: number) =>
   z
     .string()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanString } from "@/lib/input";
 import { currencyDigits, parsePrice } from "@/lib/catalog/price";
 import { normalizeCouponCode } from "./rules";
 
@@ -90,7 +91,7 @@ export function toWallTime(date: Date, timeZone: string): string {
   return local.toISOString().slice(0, 16);
 }
 
-const text = z.string().max(200).optional().transform((v) => (v ?? "").trim());
+const text = cleanString().max(200).optional().transform((v) => (v ?? "").trim());
 
 /**
  * The coupon form: `currency` decides how many decimals amounts have, `timeZone` how dates
@@ -194,4 +195,4 @@ export function couponFormFields(formData: FormData): Record<string, string | un
   return out;
 }
 
-export const couponIdSchema = z.string().trim().min(1).max(64).regex(/^[a-z0-9]+$/i);
+export const couponIdSchema = cleanString().trim().min(1).max(64).regex(/^[a-z0-9]+$/i);

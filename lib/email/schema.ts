@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanString } from "@/lib/input";
 import { LOCALES } from "@/lib/i18n/locales";
 import { TEMPLATE_NAMES } from "./templates/registry";
 import { EMAIL_STATUSES } from "./types";
@@ -17,7 +18,7 @@ export const enqueueEmailSchema = z.object({
   idempotencyKey: z.string().trim().min(1).max(200),
 });
 
-export const emailMessageIdSchema = z.string().trim().min(1).max(64);
+export const emailMessageIdSchema = cleanString().trim().min(1).max(64);
 
 export const resendEmailSchema = z.object({ id: emailMessageIdSchema });
 
@@ -34,8 +35,8 @@ const emptyToUndefined = (value: unknown) => {
 export const mailboxFilterSchema = z.object({
   status: z.preprocess(emptyToUndefined, z.enum(EMAIL_STATUSES).optional()).catch(undefined),
   template: z.preprocess(emptyToUndefined, z.enum(TEMPLATE_NAMES).optional()).catch(undefined),
-  merchant: z.preprocess(emptyToUndefined, z.string().trim().max(64).optional()).catch(undefined),
-  recipient: z.preprocess(emptyToUndefined, z.string().trim().max(254).optional()).catch(undefined),
+  merchant: z.preprocess(emptyToUndefined, cleanString().trim().max(64).optional()).catch(undefined),
+  recipient: z.preprocess(emptyToUndefined, cleanString().trim().max(254).optional()).catch(undefined),
   page: z.preprocess(firstValue, z.coerce.number().int().min(1).max(100_000)).catch(1),
 });
 

@@ -4,6 +4,7 @@
  * (translated under `Loyalty.errors.<key>`). Pure module.
  */
 import { z } from "zod";
+import { cleanMultilineString, cleanString, stripControlCharacters } from "@/lib/input";
 import { INTL_TAGS, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { parseCardNumber } from "./card-number";
 import { MAX_MOVEMENT } from "./rules";
@@ -23,7 +24,12 @@ export type LoyaltyFieldError =
   | "termsMissing"
   | "invalidCard";
 
-const text = (max: number) => z.string().max(10_000).optional().transform((v) => (v ?? "").trim()).pipe(z.string().max(max, "tooLong"));
+const text = (max: number, multiline = false) =>
+  (multiline ? cleanMultilineString() : cleanString())
+    .max(10_000)
+    .optional()
+    .transform((v) => (v ?? "").trim())
+    .pipe(z.string().max(max, "tooLong"));
 
 // --- Birthday: typed in the locale's order (22/11/1990 or 22.11.1990), or ISO from a date input.
 
@@ -134,7 +140,7 @@ export const programFormSchema = z
     stampsPerVisit: text(12),
     cooldownMinutes: text(12),
     dailyCap: text(12),
-    termsText: text(5000),
+    termsText: text(5000, true),
     termsUrl: text(2048),
     publish: z.string().optional(),
   })
@@ -173,7 +179,7 @@ export function rewardFormSchema(formData: FormData) {
   const raw: Record<string, string> = {};
   for (const key of ["cost", ...LOCALES.flatMap((l) => [`name_${l}`, `description_${l}`])]) {
     const v = formData.get(key);
-    raw[key] = typeof v === "string" ? v.trim() : "";
+    raw[key] = typeof v === "string" ? stripControlCharacters(v, { multiline: key.startsWith("description_") }).trim() : "";
   }
   const errors: Record<string, LoyaltyFieldError> = {};
   if (!/^\d{1,9}$/.test(raw.cost!) || Number(raw.cost) < 1 || Number(raw.cost) > MAX_MOVEMENT) errors.cost = raw.cost ? "invalidNumber" : "required";
@@ -213,8 +219,8 @@ export function parseSpend(raw: string, digits: number, maxCents: number): { ok:
   return { ok: true, cents };
 }
 
-export const idSchema = z.string().trim().min(1).max(64).regex(/^[a-z0-9]+$/i);
-export const reasonSchema = z.string().trim().min(1, "required").max(300, "tooLong");
+export const idSchema = cleanString().trim().min(1).max(64).regex(/^[a-z0-9]+$/i);
+export const reasonSchema = cleanMultilineString().trim().min(1, "required").max(300, "tooLong");
 
 /** Field errors of a failed parse, keyed by field (the first message of each). */
 export function fieldErrorsOf<F extends string>(error: z.ZodError): Partial<Record<F, LoyaltyFieldError>> {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanString } from "@/lib/input";
 import { emailSchema } from "@/lib/auth/schema";
 import { isLocale, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { normalizeSlug, slugProblem, STORE_CURRENCIES, type StoreCurrency } from "./rules";
@@ -41,8 +42,7 @@ export interface NewMerchantInput {
 }
 
 const text = (max: number) =>
-  z
-    .string()
+  cleanString()
     .optional()
     .transform((v) => (v ?? "").trim())
     .pipe(z.string().min(1, "required").max(max, "tooLong"));
@@ -78,7 +78,7 @@ export const newMerchantSchema = z.object(merchantShape).transform((v): NewMerch
 export const newAccountSchema = z.object({
   name: text(120),
   email: emailSchema,
-  password: z.string().superRefine((value, ctx) => {
+  password: cleanString().superRefine((value, ctx) => {
     if (!value) ctx.addIssue({ code: "custom", message: "required" });
     else if (value.length < MIN_PASSWORD_LENGTH) ctx.addIssue({ code: "custom", message: "passwordTooShort" });
     else if (new TextEncoder().encode(value).length > MAX_PASSWORD_BYTES) ctx.addIssue({ code: "custom", message: "passwordTooLong" });

@@ -2,13 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { cleanString } from "@/lib/input";
 import { requireStoreAccess } from "@/lib/auth/loaders";
 import { fulfillOrder, refundOrder, type MerchantOrderResult } from "./mutations";
 
 const schema = z.object({
-  merchantId: z.string().min(1).max(64),
-  storeId: z.string().min(1).max(64),
-  orderId: z.string().min(1).max(64),
+  merchantId: cleanString().min(1).max(64),
+  storeId: cleanString().min(1).max(64),
+  orderId: cleanString().min(1).max(64),
 });
 
 export type OrderActionState = { result: MerchantOrderResult | null };

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { cleanString } from "@/lib/input";
 import { isLocale } from "@/lib/i18n/locales";
 import { orderPath } from "@/lib/orders/confirmation";
 import { findStoreOrder } from "@/lib/orders/data";
@@ -13,10 +14,10 @@ import { applyPaymentEvent } from "./mutations";
 import { testPaymentRef } from "./test-provider";
 
 const schema = z.object({
-  store: z.string().min(1).max(100),
+  store: cleanString().min(1).max(100),
   locale: z.string().refine(isLocale),
-  orderId: z.string().min(1).max(64),
-  token: z.string().min(1).max(128),
+  orderId: cleanString().min(1).max(64),
+  token: cleanString().min(1).max(128),
   outcome: z.enum(["paid", "failed"]),
 });
 

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { cleanString } from "@/lib/input";
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const text = (max: number) =>
   z.preprocess((v) => {
     const value = first(v);
     return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
-  }, z.string().max(max).optional());
+  }, cleanString().max(max).optional());
 
 /**
  * The report's search params: the period's days (checked by parsePeriod) and the store ("all"

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanString } from "@/lib/input";
 import { emailSchema } from "@/lib/auth/schema";
 import { normalizePhrase } from "./phrases";
 
@@ -7,7 +8,7 @@ export const MAX_CODE_DAYS = 90;
 
 const storeIds = z.preprocess(
   (v) => (Array.isArray(v) ? v : v ? [v] : []),
-  z.array(z.string().trim().min(1).max(64)).max(100),
+  z.array(cleanString().trim().min(1).max(64)).max(100),
 );
 
 export const inviteSchema = z.object({
@@ -18,7 +19,7 @@ export const inviteSchema = z.object({
 export type InviteInput = z.infer<typeof inviteSchema>;
 
 export const changeRoleSchema = z.object({
-  membershipId: z.string().trim().min(1, "notFound").max(64, "notFound").regex(/^[a-z0-9]+$/i, "notFound"),
+  membershipId: cleanString().trim().min(1, "notFound").max(64, "notFound").regex(/^[a-z0-9]+$/i, "notFound"),
   role: z.enum(ROLE_VALUES, "invalidChoice"),
   storeIds,
 });
@@ -49,7 +50,7 @@ export const phraseSchema = z
     return phrase;
   });
 
-export const idSchema = z.string().trim().min(1).max(64).regex(/^[a-z0-9]+$/i);
+export const idSchema = cleanString().trim().min(1).max(64).regex(/^[a-z0-9]+$/i);
 
 /** The staff forms' fields as strings, the store ids as a list. */
 export function staffFormFields(formData: FormData): Record<string, unknown> {

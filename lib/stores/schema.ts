@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanMultilineString, cleanString } from "@/lib/input";
 import type { Locale } from "@/lib/i18n/locales";
 import { IMAGE_TYPES } from "@/lib/storage/keys";
 
@@ -29,8 +30,9 @@ export interface StoreSettingsInput {
   removeLogo: boolean;
 }
 
-const text = (max: number) => z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().trim().max(max, "tooLong"));
-const optional = (max: number) => text(max).transform((v) => v || null);
+const text = (max: number, multiline = false) =>
+  z.preprocess((v) => (typeof v === "string" ? v : ""), (multiline ? cleanMultilineString() : cleanString()).trim().max(max, "tooLong"));
+const optional = (max: number, multiline = false) => text(max, multiline).transform((v) => v || null);
 const emailFormat = z.email();
 
 /**
@@ -42,8 +44,8 @@ export function storeSettingsSchema(store: { defaultLocale: Locale; locales: rea
     z.object({
       name: text(STORE_NAME_MAX).refine((v) => !required || v.length > 0, "required"),
       tagline: text(TAGLINE_MAX),
-      description: text(DESCRIPTION_MAX),
-      closedMessage: text(CLOSED_MESSAGE_MAX),
+      description: text(DESCRIPTION_MAX, true),
+      closedMessage: text(CLOSED_MESSAGE_MAX, true),
     });
   const perLocale = Object.fromEntries(
     store.locales.map((l) => [l, z.preprocess((v) => (v && typeof v === "object" ? v : {}), texts(l === store.defaultLocale))]),
@@ -53,7 +55,7 @@ export function storeSettingsSchema(store: { defaultLocale: Locale; locales: rea
       texts: z.object(perLocale),
       contactEmail: optional(254).refine((v) => v === null || emailFormat.safeParse(v).success, "invalidEmail"),
       contactPhone: optional(40),
-      contactAddress: optional(500),
+      contactAddress: optional(500, true),
       status: z.enum(["OPEN", "CLOSED"], "invalidChoice"),
       logo: z.preprocess(
         (v) => (v instanceof File && v.size > 0 ? v : null),

@@ -4,6 +4,7 @@ import { setRequestLocale } from "next-intl/server";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { isValidStoreSlug } from "./host";
 import { requestHostContext } from "./request";
 import { storefrontCached } from "./storefront-cache";
 import type { MerchantId, StoreId } from "./types";
@@ -38,6 +39,8 @@ export interface Storefront extends PublicStorefront {
 }
 
 async function readStorefront(slug: string): Promise<PublicStorefront> {
+  // Only the proxy names a store here, but a slug that cannot exist never reaches the database.
+  if (!isValidStoreSlug(slug)) notFound();
   const store = await db.store.findUnique({
     where: { slug },
     select: {

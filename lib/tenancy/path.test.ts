@@ -73,6 +73,21 @@ describe("classifyPath", () => {
   });
 });
 
+describe("query strings with control characters are malformed", () => {
+  const cases: Array<[string, PathKind]> = [
+    ["?q=K7QM-4XRT-9HCP", publicPath],
+    ["?q=caf%C3%A9&page=2", publicPath],
+    ["?q=%", publicPath],
+    ["?q=AB%00CD", malformed],
+    ["?to=%0d%0aBcc:x", malformed],
+    ["?%00=1", malformed],
+    ["?a=1&b=%7F", malformed],
+  ];
+  for (const [search, expected] of cases) {
+    it(search, () => expect(classifyPath("/admin/emails", search)).toEqual(expected));
+  }
+});
+
 describe("decodedForms", () => {
   const cases: Array<[string, string[]]> = [
     ["/plain", ["/plain"]],

@@ -1,4 +1,5 @@
 import { LOCALES } from "@/lib/i18n/locales";
+import { hasControlCharacters } from "@/lib/input";
 import { NOT_FOUND_PATH, STOREFRONT_SEGMENT } from "./internal";
 
 /**
@@ -56,14 +57,22 @@ function namesInternalSegment(decoded: string): boolean {
   return segment !== undefined && INTERNAL_SEGMENTS.has(segment);
 }
 
+/** True when a query string's names or values, once decoded, hold a control character. */
+function queryHasControlCharacters(search: string): boolean {
+  for (const [name, value] of new URLSearchParams(search)) {
+    if (hasControlCharacters(name) || hasControlCharacters(value)) return true;
+  }
+  return false;
+}
+
 /**
- * Classifies a request path as it arrived, percent-escapes and all: "malformed" when the router could
- * not decode it or it holds a control character (PostgreSQL refuses NUL; no URL of ours has one),
- * "internal" when any decoded form names an internal segment (after an optional locale prefix),
- * "public" otherwise.
+ * Classifies a request path as it arrived, percent-escapes and all, with its query string:
+ * "malformed" when the router could not decode the path or either holds a control character
+ * (PostgreSQL refuses NUL; no URL of ours has one), "internal" when any decoded form of the path
+ * names an internal segment (after an optional locale prefix), "public" otherwise.
  */
-export function classifyPath(pathname: string): PathKind {
+export function classifyPath(pathname: string, search = ""): PathKind {
   const routed = decodeOnce(pathname);
-  if (routed === null || /[\u0000-\u001f\u007f]/.test(routed)) return { kind: "malformed" };
+  if (routed === null || hasControlCharacters(routed) || queryHasControlCharacters(search)) return { kind: "malformed" };
   return decodedForms(pathname).some(namesInternalSegment) ? { kind: "internal" } : { kind: "public" };
 }

@@ -1,0 +1,38 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { cleanMultilineString, cleanString, hasControlCharacters, stripControlCharacters } from "./input";
+
+describe("stripControlCharacters", () => {
+  const cases: Array<[string, boolean, string]> = [
+    ["BIENVENUE10", false, "BIENVENUE10"],
+    ["AB\u0000CD", false, "ABCD"],
+    ["a\nb\tc\rd", false, "abcd"],
+    ["a\nb\tc\r\nd", true, "a\nb\tc\r\nd"],
+    ["\u0000\u0001\u001f\u007f", true, ""],
+    ["Léa Müller ✓ 日本", false, "Léa Müller ✓ 日本"],
+    ["\u0085 and \u200b stay", false, "\u0085 and \u200b stay"],
+  ];
+  for (const [input, multiline, expected] of cases) {
+    it(`${JSON.stringify(input)} (${multiline ? "multi-line" : "single line"})`, () => {
+      expect(stripControlCharacters(input, { multiline })).toBe(expected);
+    });
+  }
+});
+
+describe("text inputs", () => {
+  it("never let a control character through, whatever comes in", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 200 }), (raw) => {
+        const single = cleanString().trim().max(500).safeParse(raw);
+        if (single.success) expect(hasControlCharacters(single.data)).toBe(false);
+        const multi = cleanMultilineString().max(500).safeParse(raw);
+        if (multi.success) expect(multi.data.replace(/[\n\r\t]/g, "")).toSatisfy((v: string) => !hasControlCharacters(v));
+      }),
+    );
+  });
+
+  it("strip before the other checks, so a NUL alone is an empty value", () => {
+    expect(cleanString().min(1).safeParse("\u0000").success).toBe(false);
+    expect(cleanString().trim().min(1).safeParse(" \u0000A ").data).toBe("A");
+  });
+});

@@ -1,0 +1,103 @@
+import fc from "fast-check";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { quantitySchema } from "@/lib/cart/schema";
+import { db } from "@/lib/db";
+import { stopBoss } from "@/lib/jobs/boss";
+import en from "@/messages/en.json";
+import { createCouponRow } from "./cart-fixtures";
+import { createProductRow } from "./catalog-fixtures";
+import { createTenant } from "./fixtures";
+
+/**
+ * The storefront's cart actions, fed random, huge, unicode, NUL and wrong-type values against a
+ * real cart: an action never throws, answers a refusal the cart page can translate, and a refused
+ * action leaves the cart exactly as it was.
+ */
+
+const browser = vi.hoisted(() => ({ storeId: "", jar: new Map<string, string>() }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ host: "shop.localhost:3000", "x-patron-host-kind": "subdomain", "x-patron-store-id": browser.storeId }),
+  cookies: async () => ({
+    get: (name: string) => (browser.jar.has(name) ? { name, value: browser.jar.get(name)! } : undefined),
+    set: (name: string, value: string) => void browser.jar.set(name, value),
+    delete: (name: string) => void browser.jar.delete(name),
+  }),
+}));
+vi.mock("@/lib/auth/loaders", () => ({ loadCustomerSession: async () => null }));
+
+const { addToCartAction, applyCouponCode, removeCartItemAction, removeCouponAction, setCartItemQuantityAction } = await import("@/lib/cart/actions");
+
+afterAll(() => stopBoss(1_000));
+
+const nasty = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 60 }),
+  fc.string({ unit: "grapheme", maxLength: 30 }),
+  fc.constantFrom("\u0000", "AB\u0000CD", "x".repeat(100_000), "-1", "abc", "2.5", "1e9", "99999", "0", "NaN", " ", "é💥"),
+);
+const anything = fc.oneof(nasty, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.array(nasty, { maxLength: 2 }));
+
+/** Every refusal a cart action can answer must have its sentence on the cart page. */
+const CART_ERRORS = new Set(Object.keys(en.Cart.errors));
+
+describe("cart actions, fuzzed", async () => {
+  const tenant = await createTenant();
+  const product = await createProductRow(tenant, { slug: "robe", priceCents: 2500, stock: 50 });
+  await createCouponRow(tenant, { code: "REAL10", kind: "PERCENT", percentBasisPoints: 1000 });
+  browser.storeId = tenant.store.id;
+
+  expect(await addToCartAction({ productId: product.id, quantity: 2 })).toMatchObject({ ok: true });
+  const cart = await db.cart.findFirstOrThrow({ where: { merchantId: tenant.merchant.id, storeId: tenant.store.id }, select: { id: true } });
+
+  const snapshot = async () => ({
+    lines: await db.cartLine.findMany({ where: { cartId: cart.id }, select: { productId: true, quantity: true }, orderBy: { productId: "asc" } }),
+    coupons: await db.cartCoupon.count({ where: { cartId: cart.id } }),
+    carts: await db.cart.count({ where: { storeId: tenant.store.id } }),
+  });
+
+  /** Runs one action that must be refused: a refusal the page can say, and the cart as it was. */
+  async function expectRefusedWithoutWrites(run: () => Promise<{ ok?: boolean; status?: string; error?: string }>) {
+    const before = await snapshot();
+    const result = await run();
+    const refused = result.ok === false || result.status === "error";
+    expect(refused, JSON.stringify(result)).toBe(true);
+    expect(result.error === "required" || CART_ERRORS.has(result.error!), `untranslated refusal ${result.error}`).toBe(true);
+    expect(await snapshot()).toEqual(before);
+  }
+
+  it("a typed code that is not a code of the store is refused and attaches nothing", async () => {
+    await fc.assert(
+      fc.asyncProperty(anything, async (code) => {
+        await expectRefusedWithoutWrites(() => applyCouponCode(code));
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it("a quantity or product that is not valid is refused and changes no line", async () => {
+    const productId = fc.oneof(fc.constant(product.id), nasty);
+    await fc.assert(
+      fc.asyncProperty(productId, anything, async (id, quantity) => {
+        // What the quantity field accepts is the schema's to say; everything else must change nothing.
+        fc.pre(id !== product.id || !quantitySchema.safeParse(quantity).success);
+        await expectRefusedWithoutWrites(() => setCartItemQuantityAction({ productId: id, quantity: quantity as number }));
+        await expectRefusedWithoutWrites(() => addToCartAction({ productId: id === product.id ? `${id}x` : id, quantity: quantity as number }));
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it("removing what is not in the cart removes nothing (a refusal, or nothing to do)", async () => {
+    await fc.assert(
+      fc.asyncProperty(nasty, async (id) => {
+        fc.pre(id !== product.id);
+        for (const run of [() => removeCartItemAction({ productId: id }), () => removeCouponAction({ couponId: id })]) {
+          const before = await snapshot();
+          const result = await run();
+          if (!result.ok) expect(CART_ERRORS.has(result.error), `untranslated refusal ${result.error}`).toBe(true);
+          expect(await snapshot()).toEqual(before);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
