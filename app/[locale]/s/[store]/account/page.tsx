@@ -35,9 +35,20 @@ export default async function CustomerAccountPage({ params }: Props) {
         <dt className="font-medium text-slate-700">{t("email")}</dt>
         <dd>{customer.email}</dd>
       </dl>
-      <a href={href("/account/loyalty")} className="self-start font-medium text-brand-700 underline">
-        {(await getTranslations("Loyalty.account"))("link")}
-      </a>
+      <nav aria-label={t("title")}>
+        <ul className="flex flex-col gap-2">
+          <li>
+            <a href={href("/account/orders")} className="font-medium text-brand-700 underline">
+              {(await getTranslations("Orders.account"))("title")}
+            </a>
+          </li>
+          <li>
+            <a href={href("/account/loyalty")} className="font-medium text-brand-700 underline">
+              {(await getTranslations("Loyalty.account"))("link")}
+            </a>
+          </li>
+        </ul>
+      </nav>
       <div>
         <SignOutButton locale={locale} />
       </div>
