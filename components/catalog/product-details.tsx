@@ -57,12 +57,12 @@ export async function ProductDetails({
           )}
         </div>
         <div className="flex flex-col gap-4">
-          <h1 className="text-3xl font-bold tracking-tight">{product.title}</h1>
+          <h1 className="text-3xl font-bold tracking-tight wrap-anywhere">{product.title}</h1>
           <p className="text-2xl font-semibold">{formatMoney(product.priceCents, currency, locale)}</p>
           <p className={soldOut ? "font-medium text-red-700" : "text-green-800"}>{stockText}</p>
           {product.kind === "DIGITAL" && <p className="text-sm text-slate-600">{t("digitalNote")}</p>}
           {children}
-          {product.description && <div className="whitespace-pre-line text-slate-800">{product.description}</div>}
+          {product.description && <div className="whitespace-pre-line text-slate-800 wrap-anywhere">{product.description}</div>}
         </div>
       </div>
     </article>

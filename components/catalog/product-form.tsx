@@ -131,6 +131,7 @@ export function ProductForm({ action, mode, locale, store, initial, images = [],
               id="digitalFile"
               name="digitalFile"
               type="file"
+              className="w-full"
               aria-describedby={`digitalFile-hint${error("digitalFile") ? " digitalFile-error" : ""}`}
               aria-invalid={error("digitalFile") ? true : undefined}
             />
@@ -182,6 +183,7 @@ export function ProductForm({ action, mode, locale, store, initial, images = [],
           id="images"
           name="images"
           type="file"
+          className="w-full"
           multiple
           accept={Object.keys(IMAGE_TYPES).join(",")}
           aria-describedby={`images-hint${error("images") ? " images-error" : ""}`}

@@ -26,7 +26,7 @@ export async function ProductTable({
   const t = await getTranslations("Catalog");
   const number = new Intl.NumberFormat(locale);
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{t("list.caption")}</caption>
         <thead className="border-b border-slate-200 text-slate-600">

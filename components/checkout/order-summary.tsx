@@ -36,7 +36,7 @@ export async function OrderSummary({
       <ul className="flex flex-col gap-2">
         {lines.map((line, index) => (
           <li key={index} className="flex justify-between gap-4">
-            <span>{t("line", { quantity: line.quantity, title: line.title })}</span>
+            <span className="min-w-0 wrap-anywhere">{t("line", { quantity: line.quantity, title: line.title })}</span>
             <span className="tabular-nums">{money(line.totalCents)}</span>
           </li>
         ))}

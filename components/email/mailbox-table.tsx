@@ -8,7 +8,7 @@ export async function MailboxTable({ rows, hrefOf }: { rows: MailboxRow[]; hrefO
   const t = await getTranslations("Mailbox");
   const format = await getFormatter();
   return (
-    <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200">
+    <div className="relative mt-6 overflow-x-auto rounded-lg border border-slate-200">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{t("tableCaption")}</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">

@@ -9,7 +9,7 @@ export interface DataColumn {
 /** A list in the account and admin areas: a scrolling table with its column headers and the rows the caller renders. */
 export function DataTable({ columns, caption, children }: { columns: DataColumn[]; caption?: string; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         {caption && <caption className="sr-only">{caption}</caption>}
         <thead className="border-b border-slate-200 text-slate-600">

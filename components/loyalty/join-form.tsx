@@ -159,7 +159,7 @@ export function JoinForm({
           error={errors.phone}
         />
         <div className="flex items-end gap-2">
-          <div className="flex-1">
+          <div className="min-w-0 flex-1">
             <TextField
               id="join-birthday"
               name="birthday"

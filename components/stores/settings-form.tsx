@@ -70,12 +70,12 @@ export function StoreSettingsForm({
       <fieldset className="flex flex-col gap-4 rounded-lg border border-slate-200 p-4">
         <legend className="px-1 font-semibold">{t("logo")}</legend>
         {/* eslint-disable-next-line @next/next/no-img-element -- served by our own file route */}
-        {logoUrl && <img src={logoUrl} alt={t("currentLogo")} className="h-16 w-auto self-start" />}
+        {logoUrl && <img src={logoUrl} alt={t("currentLogo")} className="h-16 w-auto max-w-full self-start object-contain object-left" />}
         <div className="flex flex-col gap-1">
           <label htmlFor="logo" className="text-sm font-medium text-slate-900">
             {t("uploadLogo")}
           </label>
-          <input id="logo" name="logo" type="file" accept="image/png,image/jpeg,image/webp,image/gif" aria-describedby="logo-hint" />
+          <input id="logo" name="logo" type="file" accept="image/png,image/jpeg,image/webp,image/gif" aria-describedby="logo-hint" className="w-full" />
           <p id="logo-hint" className="text-sm text-slate-600">
             {t("logoHint")}
           </p>

@@ -1,6 +1,6 @@
 import { expect, test } from "../fixtures";
 import { demoCredentials } from "../support/demo";
-import { messages } from "../support/messages";
+import { format, messages } from "../support/messages";
 
 const en = messages.en;
 
@@ -40,9 +40,18 @@ test("an admin finds merchants and users, sees memberships and sends a sign-in l
   await page.goto(`/admin/emails?recipient=${encodeURIComponent(tenant.owner.email)}`);
   await expect(page.getByRole("cell", { name: tenant.owner.email })).toHaveCount(1);
 
-  // A filter that cannot be read is named, not silently dropped.
-  await page.goto("/admin/emails?status=NOPE");
-  await expect(page.getByRole("alert").filter({ hasText: en.AdminArea.mailbox.ignored.replace("{fields}", en.Mailbox.filters.status) })).toBeVisible();
+  // A filter that cannot be read refuses the search, with the reason, instead of listing every email.
+  const refusal = page.getByRole("alert").filter({ hasText: en.AdminArea.mailbox.refused });
+  await page.goto(`/admin/emails?recipient=${"x".repeat(300)}`);
+  await expect(refusal).toContainText(format(en.AdminArea.mailbox.refusedRecipient, { max: 254 }));
+  await expect(page.getByRole("table")).toHaveCount(0);
+  await page.goto("/admin/emails?status=NOPE&page=abc");
+  await expect(refusal).toContainText(en.AdminArea.mailbox.refusedStatus);
+  await expect(page.getByRole("table")).toHaveCount(0);
+  // A page number that cannot be read only falls back to the first page, and says so.
+  await page.goto(`/admin/emails?recipient=${encodeURIComponent(tenant.owner.email)}&page=abc`);
+  await expect(page.getByRole("alert").filter({ hasText: en.AdminArea.mailbox.pageIgnored })).toBeVisible();
+  await expect(page.getByRole("cell", { name: tenant.owner.email })).toHaveCount(1);
 
   // Malformed search params: a clear message, no list.
   await page.goto("/admin/users?page=-1");

@@ -106,7 +106,7 @@ const CASES: Array<{ name: string; run: () => Promise<unknown>; expected: Row }>
   { name: "admin users", run: () => loadAdminUsers({}).then(summarize), expected: adminOnly({ ok: true }) },
   { name: "admin user", run: () => loadAdminUser(tenant.owner.id).then((u) => u?.user.id === tenant.owner.id), expected: adminOnly(true) },
   { name: "admin audit log", run: () => loadAdminAuditLog({}).then(summarize), expected: adminOnly({ ok: true }) },
-  { name: "admin emails", run: () => loadMailbox({}).then((v) => v.page.total > 0), expected: adminOnly(true) },
+  { name: "admin emails", run: () => loadMailbox({}).then((v) => (v.page?.total ?? 0) > 0), expected: adminOnly(true) },
   {
     // Reactivating an active merchant: the gate answers before anything could change.
     name: "suspend / reactivate",

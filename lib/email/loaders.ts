@@ -4,16 +4,19 @@ import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { getEmailMessage, listEmailMessages, listMailboxMerchants } from "./data";
 import { extractLinks } from "./links";
 import { renderEmail } from "./render";
-import { emailMessageIdSchema, ignoredMailboxFilters, mailboxFilterSchema, type MailboxFilter } from "./schema";
+import { emailMessageIdSchema, mailboxFilterSchema, unreadableMailboxParams, type MailboxFilter, type MailboxFilterField } from "./schema";
 import { isTemplateName, TEMPLATE_NAMES, type TemplateName } from "./templates/registry";
 import { emailProviderConfigured } from "./transport";
 import type { EmailMessageDetail, MailboxPage, RenderedEmail } from "./types";
 
 export interface MailboxView {
   filter: MailboxFilter;
-  /** Filters given in the URL that could not be read, and were ignored. */
-  ignored: ReturnType<typeof ignoredMailboxFilters>;
-  page: MailboxPage;
+  /** Filters given in the URL that could not be read: nothing is listed while there are any. */
+  refused: MailboxFilterField[];
+  /** A page number given in the URL that could not be read (page 1 is shown). */
+  pageIgnored: boolean;
+  /** Null when a filter was refused. */
+  page: MailboxPage | null;
   merchants: Array<{ id: string; name: string }>;
   templates: readonly TemplateName[];
   /** No provider configured: messages stay here instead of being sent. */
@@ -24,8 +27,9 @@ export interface MailboxView {
 export async function loadMailbox(searchParams: Record<string, string | string[] | undefined>): Promise<MailboxView> {
   await requirePlatformAdmin({ from: "/admin/emails" });
   const filter = mailboxFilterSchema.parse(searchParams);
-  const [page, merchants] = await Promise.all([listEmailMessages(filter), listMailboxMerchants()]);
-  return { filter, ignored: ignoredMailboxFilters(searchParams, filter), page, merchants, templates: TEMPLATE_NAMES, devMailbox: !emailProviderConfigured() };
+  const { refused, pageIgnored } = unreadableMailboxParams(searchParams, filter);
+  const [page, merchants] = await Promise.all([refused.length > 0 ? null : listEmailMessages(filter), listMailboxMerchants()]);
+  return { filter, refused, pageIgnored, page, merchants, templates: TEMPLATE_NAMES, devMailbox: !emailProviderConfigured() };
 }
 
 export interface EmailMessageView {

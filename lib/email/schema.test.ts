@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { enqueueEmailSchema, ignoredMailboxFilters, mailboxFilterSchema } from "./schema";
+import { enqueueEmailSchema, mailboxFilterSchema, unreadableMailboxParams } from "./schema";
 
 describe("mailboxFilterSchema", () => {
   it.each([
@@ -33,14 +33,18 @@ describe("enqueueEmailSchema", () => {
   });
 });
 
-describe("ignoredMailboxFilters", () => {
+describe("unreadableMailboxParams", () => {
   it.each([
-    [{}, []],
-    [{ status: "SENT", page: "2" }, []],
-    [{ status: "NOPE", template: "sign-in", page: "-2" }, ["status", "page"]],
-    [{ template: "unknown", recipient: "x".repeat(300) }, ["template", "recipient"]],
-    [{ status: "", merchant: "  " }, []],
+    [{}, { refused: [], pageIgnored: false }],
+    [{ status: "SENT", page: "2" }, { refused: [], pageIgnored: false }],
+    [{ status: "NOPE", template: "sign-in", page: "-2" }, { refused: ["status"], pageIgnored: true }],
+    [{ template: "unknown", recipient: "x".repeat(300) }, { refused: ["template", "recipient"], pageIgnored: false }],
+    // An over-long recipient is refused, not dropped (which would list every email).
+    [{ recipient: `${"a".repeat(250)}@x.test` }, { refused: ["recipient"], pageIgnored: false }],
+    [{ recipient: ` ${"a".repeat(247)}@x.test ` }, { refused: [], pageIgnored: false }],
+    [{ merchant: "m".repeat(65) }, { refused: ["merchant"], pageIgnored: false }],
+    [{ status: "", merchant: "  " }, { refused: [], pageIgnored: false }],
   ])("%j -> %j", (input, expected) => {
-    expect(ignoredMailboxFilters(input, mailboxFilterSchema.parse(input))).toEqual(expected);
+    expect(unreadableMailboxParams(input, mailboxFilterSchema.parse(input))).toEqual(expected);
   });
 });

@@ -31,30 +31,40 @@ const emptyToUndefined = (value: unknown) => {
   return typeof first === "string" && first.trim() === "" ? undefined : first;
 };
 
-/** The outbox page's search params. Anything malformed is ignored rather than an error. */
+/** A recipient filter is part of an address, which holds at most 254 characters. */
+export const MAILBOX_RECIPIENT_MAX = 254;
+
+/** The outbox page's search params. What cannot be read comes out undefined (see unreadableMailboxParams). */
 export const mailboxFilterSchema = z.object({
   status: z.preprocess(emptyToUndefined, z.enum(EMAIL_STATUSES).optional()).catch(undefined),
   template: z.preprocess(emptyToUndefined, z.enum(TEMPLATE_NAMES).optional()).catch(undefined),
   merchant: z.preprocess(emptyToUndefined, cleanString().trim().max(64).optional()).catch(undefined),
-  recipient: z.preprocess(emptyToUndefined, cleanString().trim().max(254).optional()).catch(undefined),
+  recipient: z.preprocess(emptyToUndefined, cleanString().trim().max(MAILBOX_RECIPIENT_MAX).optional()).catch(undefined),
   page: z.preprocess(firstValue, z.coerce.number().int().min(1).max(100_000)).catch(1),
 });
 
 export type MailboxFilter = z.infer<typeof mailboxFilterSchema>;
 
-export const MAILBOX_FILTER_FIELDS = ["status", "template", "merchant", "recipient", "page"] as const;
+/** The params that narrow the list (the page number does not). */
+export const MAILBOX_FILTER_FIELDS = ["status", "template", "merchant", "recipient"] as const;
+export type MailboxFilterField = (typeof MAILBOX_FILTER_FIELDS)[number];
 
 /**
- * The filters that were given but could not be read (and so were ignored by mailboxFilterSchema),
- * so the page can say so instead of silently showing an unfiltered list.
+ * What was given in the URL but could not be read. A filter that cannot be applied refuses the
+ * search (`refused`): listing every email instead would look like the filter's result. A page
+ * number that cannot be read only falls back to page 1 (`pageIgnored`), which the page says.
  */
-export function ignoredMailboxFilters(
+export function unreadableMailboxParams(
   searchParams: Record<string, string | string[] | undefined>,
   filter: MailboxFilter,
-): Array<(typeof MAILBOX_FILTER_FIELDS)[number]> {
-  return MAILBOX_FILTER_FIELDS.filter((field) => {
-    const given = firstValue(searchParams[field]);
-    if (typeof given !== "string" || given.trim() === "") return false;
-    return field === "page" ? String(filter.page) !== given.trim() : filter[field] === undefined;
-  });
+): { refused: MailboxFilterField[]; pageIgnored: boolean } {
+  const given = (field: string) => {
+    const value = firstValue(searchParams[field]);
+    return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+  };
+  const page = given("page");
+  return {
+    refused: MAILBOX_FILTER_FIELDS.filter((field) => given(field) !== null && filter[field] === undefined),
+    pageIgnored: page !== null && String(filter.page) !== page,
+  };
 }

@@ -6,7 +6,7 @@ import { MailboxPagination } from "@/components/email/mailbox-pagination";
 import { MailboxTable } from "@/components/email/mailbox-table";
 import { RefreshWhileQueued } from "@/components/email/refresh-while-queued";
 import { loadMailbox } from "@/lib/email/loaders";
-import type { MailboxFilter } from "@/lib/email/schema";
+import { MAILBOX_RECIPIENT_MAX, type MailboxFilter } from "@/lib/email/schema";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
 
@@ -41,7 +41,6 @@ export default async function MailboxPage({ params, searchParams }: Props) {
   const ta = await getTranslations("AdminArea");
   const base = localizedPath("/admin/emails", locale, PLATFORM_DEFAULT_LOCALE);
   const filtered = Boolean(view.filter.status || view.filter.template || view.filter.merchant || view.filter.recipient);
-  const { rows, total, page, pageCount } = view.page;
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
@@ -52,15 +51,29 @@ export default async function MailboxPage({ params, searchParams }: Props) {
         <p className="mt-4 rounded-md border border-brand-600/20 bg-brand-50 p-3 text-sm text-brand-700">{t("devModeNotice")}</p>
       )}
 
-      {view.ignored.length > 0 && (
+      {view.pageIgnored && (
         <p role="alert" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          {ta("mailbox.ignored", { fields: view.ignored.map((field) => (field === "page" ? ta("mailbox.page") : t(`filters.${field}`))).join(", ") })}
+          {ta("mailbox.pageIgnored")}
         </p>
       )}
 
       <MailboxFilters action={base} filter={view.filter} templates={view.templates} merchants={view.merchants} />
 
-      {rows.length === 0 ? (
+      {view.page === null ? (
+        <div role="alert" className="mt-6 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+          <p className="font-medium">{ta("mailbox.refused")}</p>
+          <ul className="mt-1 list-disc pl-5">
+            {view.refused.map((field) => (
+              <li key={field}>
+                {field === "status" && ta("mailbox.refusedStatus")}
+                {field === "template" && ta("mailbox.refusedTemplate")}
+                {field === "merchant" && ta("mailbox.refusedMerchant")}
+                {field === "recipient" && ta("mailbox.refusedRecipient", { max: MAILBOX_RECIPIENT_MAX })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : view.page.rows.length === 0 ? (
         <div className="mt-6 rounded-lg border border-dashed border-slate-300 p-10 text-center">
           {filtered ? (
             <p className="text-slate-700">{t("emptyFiltered")}</p>
@@ -74,13 +87,13 @@ export default async function MailboxPage({ params, searchParams }: Props) {
       ) : (
         <>
           <p className="mt-6 text-sm text-slate-600" aria-live="polite">
-            {t("total", { count: total })}
+            {t("total", { count: view.page.total })}
           </p>
-          <MailboxTable rows={rows} hrefOf={(id) => `${base}/${encodeURIComponent(id)}`} />
-          <MailboxPagination page={page} pageCount={pageCount} hrefOfPage={(p) => `${base}${query(view.filter, p)}`} />
+          <MailboxTable rows={view.page.rows} hrefOf={(id) => `${base}/${encodeURIComponent(id)}`} />
+          <MailboxPagination page={view.page.page} pageCount={view.page.pageCount} hrefOfPage={(p) => `${base}${query(view.filter, p)}`} />
         </>
       )}
-      <RefreshWhileQueued active={rows.some((row) => row.status === "QUEUED")} />
+      <RefreshWhileQueued active={view.page?.rows.some((row) => row.status === "QUEUED") ?? false} />
     </div>
   );
 }

@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/i18n/language-switcher";
 import { StorefrontHeader } from "@/components/storefront/header";
+import { StoreHomeProvider } from "@/components/storefront/store-home";
 import { isLocale } from "@/lib/i18n/locales";
 import { storefrontProfile } from "@/lib/stores/loaders";
 import { loadPublicStorefront, loadPublicStorefrontPage } from "@/lib/tenancy/loaders";
+import { localizedPath } from "@/lib/tenancy/urls";
 
 export async function generateMetadata({ params }: LayoutProps<"/[locale]/s/[store]">): Promise<Metadata> {
   const { store: slug, locale } = await params;
@@ -23,7 +25,7 @@ export default async function StorefrontLayout({ children, params }: LayoutProps
       <StorefrontHeader store={store} locale={locale} name={profile.name} logoUrl={profile.logoUrl} />
       <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
         {store.isOpen ? (
-          children
+          <StoreHomeProvider href={localizedPath("/", locale, store.defaultLocale)}>{children}</StoreHomeProvider>
         ) : (
           <section className="py-16 text-center">
             <h1 className="text-2xl font-bold">{t("closedTitle")}</h1>

@@ -29,15 +29,26 @@ export default async function CustomerAccountPage({ params }: Props) {
         </h1>
         <p className="mt-1 text-slate-600">{t("lead", { store: store.name })}</p>
       </header>
-      <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg border border-slate-200 p-4">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg border border-slate-200 p-4 wrap-anywhere">
         <dt className="font-medium text-slate-700">{t("name")}</dt>
         <dd>{customer.name ?? <span className="text-slate-500">{t("noName")}</span>}</dd>
         <dt className="font-medium text-slate-700">{t("email")}</dt>
         <dd>{customer.email}</dd>
       </dl>
-      <a href={href("/account/loyalty")} className="self-start font-medium text-brand-700 underline">
-        {(await getTranslations("Loyalty.account"))("link")}
-      </a>
+      <nav aria-label={t("title")}>
+        <ul className="flex flex-col gap-2">
+          <li>
+            <a href={href("/account/orders")} className="font-medium text-brand-700 underline">
+              {(await getTranslations("Orders.account"))("title")}
+            </a>
+          </li>
+          <li>
+            <a href={href("/account/loyalty")} className="font-medium text-brand-700 underline">
+              {(await getTranslations("Loyalty.account"))("link")}
+            </a>
+          </li>
+        </ul>
+      </nav>
       <div>
         <SignOutButton locale={locale} />
       </div>

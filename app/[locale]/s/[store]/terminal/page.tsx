@@ -84,9 +84,9 @@ export default async function TerminalPage({ params, searchParams }: Props) {
             </p>
           )}
           {card && (
-            <div className="grid gap-6 lg:grid-cols-2" data-testid="terminal-card">
+            <div className="grid grid-cols-1 gap-6 lg:grid-cols-2" data-testid="terminal-card">
               <div className="flex flex-col gap-4">
-                <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg border border-slate-200 p-4">
+                <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg border border-slate-200 p-4 wrap-anywhere">
                   <dt className="font-medium text-slate-700">{tl("card.number")}</dt>
                   <dd className="font-mono">{card.number}</dd>
                   <dt className="font-medium text-slate-700">{t("name")}</dt>

@@ -49,7 +49,7 @@ export default async function MerchantOrderPage({ params }: Props) {
         </h1>
         <OrderStatusBadge status={order.status} locale={locale} />
       </header>
-      <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg border border-slate-200 p-4">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg border border-slate-200 p-4 wrap-anywhere">
         <dt className="font-medium text-slate-700">{t("customer")}</dt>
         <dd>{order.email}</dd>
         <dt className="font-medium text-slate-700">{t("date")}</dt>
