@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { Locale } from "@/lib/i18n/locales";
 import { IMAGE_TYPES } from "@/lib/storage/keys";
+import { parseCountryList } from "./countries";
 
 /** Field problems of the store settings form, translated under `StoreSettings.errors.<code>`. */
-export type StoreSettingsFieldError = "required" | "tooLong" | "invalidEmail" | "invalidChoice" | "imageType" | "imageTooLarge";
+export type StoreSettingsFieldError = "required" | "tooLong" | "invalidEmail" | "invalidChoice" | "imageType" | "imageTooLarge" | "invalidCountry";
 
 export const STORE_NAME_MAX = 120;
 export const TAGLINE_MAX = 160;
@@ -24,6 +25,8 @@ export interface StoreSettingsInput {
   contactEmail: string | null;
   contactPhone: string | null;
   contactAddress: string | null;
+  /** ISO codes checkout offers, at least one. */
+  shippingCountries: string[];
   status: "OPEN" | "CLOSED";
   logo: File | null;
   removeLogo: boolean;
@@ -54,6 +57,12 @@ export function storeSettingsSchema(store: { defaultLocale: Locale; locales: rea
       contactEmail: optional(254).refine((v) => v === null || emailFormat.safeParse(v).success, "invalidEmail"),
       contactPhone: optional(40),
       contactAddress: optional(500),
+      shippingCountries: text(1000).transform((raw, ctx) => {
+        const parsed = parseCountryList(raw);
+        if (parsed.ok) return parsed.codes;
+        ctx.addIssue({ code: "custom", message: parsed.error === "required" ? "required" : "invalidCountry" });
+        return z.NEVER;
+      }),
       status: z.enum(["OPEN", "CLOSED"], "invalidChoice"),
       logo: z.preprocess(
         (v) => (v instanceof File && v.size > 0 ? v : null),
@@ -88,6 +97,7 @@ export function storeSettingsFields(formData: FormData, locales: readonly Locale
     contactEmail: get("contactEmail"),
     contactPhone: get("contactPhone"),
     contactAddress: get("contactAddress"),
+    shippingCountries: get("shippingCountries"),
     status: get("status"),
     logo: formData.get("logo") ?? undefined,
     removeLogo: get("removeLogo"),
@@ -96,7 +106,7 @@ export function storeSettingsFields(formData: FormData, locales: readonly Locale
 
 /** First error per form field name ("name.fr", "contactEmail", "logo"). */
 export function storeSettingsFieldErrors(error: z.ZodError): Record<string, StoreSettingsFieldError> {
-  const known = new Set(["required", "tooLong", "invalidEmail", "invalidChoice", "imageType", "imageTooLarge"]);
+  const known = new Set(["required", "tooLong", "invalidEmail", "invalidChoice", "imageType", "imageTooLarge", "invalidCountry"]);
   const out: Record<string, StoreSettingsFieldError> = {};
   for (const issue of error.issues) {
     const field = issue.path[0] === "texts" ? `${String(issue.path[2] ?? "name")}.${String(issue.path[1])}` : String(issue.path[0]);
