@@ -13,6 +13,8 @@ test.describe("cart", () => {
     createTenant,
     serverErrors,
   }) => {
+    // Two checkouts and two payment pages in one story.
+    test.slow();
     const tenant = await createTenant({
       defaultLocale: "fr",
       products: [
