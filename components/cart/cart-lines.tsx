@@ -3,6 +3,7 @@
 import { useOptimistic, useState, useTransition } from "react";
 import { announceCartChanged } from "@/components/storefront/cart-link";
 import { removeCartItemAction, setCartItemQuantityAction } from "@/lib/cart/actions";
+import { parseTypedQuantity } from "@/lib/cart/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatMoney } from "@/lib/money";
 import { fillMessage, type CartErrorMessages } from "./messages";
@@ -15,6 +16,8 @@ export interface CartLineItem {
   quantity: number;
   maxQuantity: number;
   available: boolean;
+  /** No longer sold: no price, no quantity control, only "Remove". */
+  noLongerSold: boolean;
 }
 
 export interface CartLinesLabels {
@@ -25,7 +28,7 @@ export interface CartLinesLabels {
   remove: string;
   unitPrice: string;
   unavailable: string;
-  subtotal: string;
+  noLongerSold: string;
   saving: string;
   errors: CartErrorMessages;
 }
@@ -57,7 +60,21 @@ export function CartLines({ lines, currency, locale, labels }: { lines: CartLine
     });
   }
 
-  const subtotal = optimisticLines.filter((l) => l.available).reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
+  /**
+   * The typed quantity, on Enter or when the box loses focus. Anything but a whole number from 1
+   * to the maximum is refused with the same message as too large a number, and the box shows
+   * the line's quantity again; the line is never removed from here.
+   */
+  function applyTyped(input: HTMLInputElement, line: CartLineItem) {
+    const quantity = parseTypedQuantity(input.value);
+    if (quantity === null) {
+      input.value = String(line.quantity);
+      setError(fillMessage(labels.errors.invalidQuantity));
+      return;
+    }
+    input.value = String(quantity);
+    if (quantity !== line.quantity) change(line.productId, quantity);
+  }
 
   return (
     <div>
@@ -68,45 +85,58 @@ export function CartLines({ lines, currency, locale, labels }: { lines: CartLine
               <a href={line.href} className="font-medium hover:underline">
                 {line.title}
               </a>
-              <p className="text-sm text-slate-600">{fillMessage(labels.unitPrice, { price: money(line.unitPriceCents) })}</p>
-              {!line.available && <p className="text-sm text-amber-700">{labels.unavailable}</p>}
+              {line.noLongerSold ? (
+                <p className="text-sm text-amber-700" data-testid="cart-line-no-longer-sold">
+                  {labels.noLongerSold}
+                </p>
+              ) : (
+                <p className="text-sm text-slate-600">{fillMessage(labels.unitPrice, { price: money(line.unitPriceCents) })}</p>
+              )}
+              {!line.available && !line.noLongerSold && <p className="text-sm text-amber-700">{labels.unavailable}</p>}
             </div>
-            <div className="flex items-center gap-1">
-              <button
-                type="button"
-                className="h-8 w-8 rounded border border-slate-300 disabled:opacity-50"
-                aria-label={label(labels.decrease, line.title)}
-                disabled={line.quantity <= 1}
-                onClick={() => change(line.productId, line.quantity - 1)}
-              >
-                −
-              </button>
-              <input
-                type="number"
-                inputMode="numeric"
-                min={1}
-                max={line.maxQuantity}
-                step={1}
-                aria-label={label(labels.quantityOf, line.title)}
-                className="h-8 w-14 rounded border border-slate-300 text-center"
-                key={`${line.productId}:${line.quantity}`}
-                defaultValue={line.quantity}
-                onBlur={(event) => {
-                  const value = Number(event.currentTarget.value);
-                  if (value !== line.quantity) change(line.productId, Number.isInteger(value) ? value : line.quantity);
-                }}
-              />
-              <button
-                type="button"
-                className="h-8 w-8 rounded border border-slate-300 disabled:opacity-50"
-                aria-label={label(labels.increase, line.title)}
-                disabled={line.quantity >= line.maxQuantity}
-                onClick={() => change(line.productId, line.quantity + 1)}
-              >
-                +
-              </button>
-            </div>
-            <p className="w-28 text-right font-medium tabular-nums">{money(line.unitPriceCents * line.quantity)}</p>
+            {!line.noLongerSold && (
+              <>
+                <div className="flex items-center gap-1">
+                  <button
+                    type="button"
+                    className="h-8 w-8 rounded border border-slate-300 disabled:opacity-50"
+                    aria-label={label(labels.decrease, line.title)}
+                    disabled={!line.available || line.quantity <= 1}
+                    onClick={() => change(line.productId, line.quantity - 1)}
+                  >
+                    −
+                  </button>
+                  <input
+                    type="number"
+                    inputMode="numeric"
+                    min={1}
+                    max={line.maxQuantity}
+                    step={1}
+                    aria-label={label(labels.quantityOf, line.title)}
+                    className="h-8 w-14 rounded border border-slate-300 text-center"
+                    key={`${line.productId}:${line.quantity}`}
+                    defaultValue={line.quantity}
+                    disabled={!line.available}
+                    onKeyDown={(event) => {
+                      if (event.key !== "Enter") return;
+                      event.preventDefault();
+                      applyTyped(event.currentTarget, line);
+                    }}
+                    onBlur={(event) => applyTyped(event.currentTarget, line)}
+                  />
+                  <button
+                    type="button"
+                    className="h-8 w-8 rounded border border-slate-300 disabled:opacity-50"
+                    aria-label={label(labels.increase, line.title)}
+                    disabled={!line.available || line.quantity >= line.maxQuantity}
+                    onClick={() => change(line.productId, line.quantity + 1)}
+                  >
+                    +
+                  </button>
+                </div>
+                <p className="w-28 text-right font-medium tabular-nums">{money(line.unitPriceCents * line.quantity)}</p>
+              </>
+            )}
             <button
               type="button"
               className="text-sm text-slate-600 underline-offset-2 hover:underline"
@@ -126,10 +156,6 @@ export function CartLines({ lines, currency, locale, labels }: { lines: CartLine
         ) : pending ? (
           <span className="text-slate-500">{labels.saving}</span>
         ) : null}
-      </p>
-      <p className="flex justify-between py-2 text-slate-700" data-testid="cart-subtotal">
-        <span>{labels.subtotal}</span>
-        <span className="tabular-nums">{money(subtotal)}</span>
       </p>
     </div>
   );

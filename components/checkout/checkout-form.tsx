@@ -16,7 +16,6 @@ export interface CheckoutFormTexts {
   postalCode: string;
   city: string;
   country: string;
-  countryHint: string;
   placeOrder: string;
   placing: string;
   backToCart: string;
@@ -36,6 +35,7 @@ export function CheckoutForm({
   expectedTotalCents,
   askEmail,
   askShipping,
+  countries,
   defaultEmail,
   texts,
   cartHref,
@@ -48,6 +48,8 @@ export function CheckoutForm({
   expectedTotalCents: number;
   askEmail: boolean;
   askShipping: boolean;
+  /** The countries the store ships to, by name, and the one preselected. */
+  countries: { options: Array<{ code: string; name: string }>; preselected: string | null };
   defaultEmail?: string;
   texts: CheckoutFormTexts;
   cartHref: string;
@@ -105,15 +107,10 @@ export function CheckoutForm({
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
             <TextField id="shipping-postal" name="shipping.postalCode" defaultValue={state.values?.["shipping.postalCode"]} autoComplete="shipping postal-code" required label={texts.postalCode} error={fieldError("shipping.postalCode")} />
             <TextField id="shipping-city" name="shipping.city" defaultValue={state.values?.["shipping.city"]} autoComplete="shipping address-level2" required label={texts.city} error={fieldError("shipping.city")} />
-            <TextField
-              id="shipping-country"
-              name="shipping.country"
-              autoComplete="shipping country"
-              required
-              maxLength={2}
+            <CountrySelect
               label={texts.country}
-              hint={texts.countryHint}
-              defaultValue={state.values?.["shipping.country"] ?? "LU"}
+              options={countries.options}
+              defaultValue={state.values?.["shipping.country"] ?? countries.preselected ?? ""}
               error={fieldError("shipping.country")}
             />
           </div>
@@ -121,5 +118,47 @@ export function CheckoutForm({
       )}
       <SubmitButton label={texts.placeOrder} pendingLabel={texts.placing} />
     </form>
+  );
+}
+
+/** The store's shipping countries as a list, labelled and described like the TextFields beside it. */
+function CountrySelect({
+  label,
+  options,
+  defaultValue,
+  error,
+}: {
+  label: string;
+  options: Array<{ code: string; name: string }>;
+  defaultValue: string;
+  error?: string;
+}) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor="shipping-country" className="text-sm font-medium text-slate-900">
+        {label}
+      </label>
+      <select
+        id="shipping-country"
+        name="shipping.country"
+        autoComplete="shipping country"
+        required
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "shipping-country-error" : undefined}
+        className="rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm"
+      >
+        {options.map((option) => (
+          <option key={option.code} value={option.code}>
+            {option.name}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <p id="shipping-country-error" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 
 const CART_CHANGED = "patron:cart-changed";
@@ -16,12 +17,15 @@ interface Badge {
 
 /**
  * The header's link to the cart with the number of items. Storefront pages are cached for every
- * visitor, so the count is the visitor's own, asked from `countUrl` after the page loads, again
- * when the cart changes on the page and when the browser shows the page from its back/forward
- * cache. Until it is known the link shows no number.
+ * visitor, so the count is the visitor's own, asked from `countUrl` after the page loads, after
+ * every navigation (the header stays mounted while a server action places an order or a payment
+ * fails and redirects, both of which change the cart), when the cart changes on the page and
+ * when the browser shows the page from its back/forward cache. Until it is known the link shows
+ * no number.
  */
 export function CartLink({ href, countUrl, text }: { href: string; countUrl: string; text: string }) {
   const [badge, setBadge] = useState<Badge | null>(null);
+  const pathname = usePathname();
 
   useEffect(() => {
     let request = new AbortController();
@@ -46,7 +50,7 @@ export function CartLink({ href, countUrl, text }: { href: string; countUrl: str
       window.removeEventListener(CART_CHANGED, load);
       window.removeEventListener("pageshow", onPageShow);
     };
-  }, [countUrl]);
+  }, [countUrl, pathname]);
 
   return (
     <a

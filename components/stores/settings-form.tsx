@@ -93,6 +93,18 @@ export function StoreSettingsForm({
         <TextField id="contactPhone" name="contactPhone" type="tel" label={t("contactPhone")} defaultValue={values.contactPhone ?? ""} error={error("contactPhone")} />
         {area("contactAddress", "contactAddress", t("contactAddress"), 3)}
       </fieldset>
+      <fieldset className="flex flex-col gap-4 rounded-lg border border-slate-200 p-4">
+        <legend className="px-1 font-semibold">{t("shipping")}</legend>
+        <TextField
+          id="shippingCountries"
+          name="shippingCountries"
+          label={t("shippingCountries")}
+          hint={t("shippingCountriesHint")}
+          defaultValue={values.shippingCountries ?? ""}
+          error={error("shippingCountries")}
+          required
+        />
+      </fieldset>
       <fieldset className="flex flex-col gap-2 rounded-lg border border-slate-200 p-4">
         <legend className="px-1 font-semibold">{t("status")}</legend>
         {(["OPEN", "CLOSED"] as const).map((s) => (

@@ -70,7 +70,11 @@ export async function applyCouponAction(_prev: CouponFormState, formData: FormDa
 /** "Apply to my cart" on a coupon page: creates the cart when there is none yet. */
 export async function applyCouponCode(rawCode: unknown): Promise<CouponFormState> {
   const parsed = applyCouponSchema.safeParse({ code: typeof rawCode === "string" ? rawCode : "" });
-  if (!parsed.success) return { status: "error", error: "required" };
+  if (!parsed.success) {
+    // Longer than any code can be: no such code, which is what the shopper needs to hear.
+    const tooLong = parsed.error.issues.some((i) => i.message === "tooLong");
+    return tooLong ? { status: "error", error: "unknownCoupon" } : { status: "error", error: "required" };
+  }
   const store = await storeOfRequest();
   if (!store) return { status: "error", error: "unavailable" };
   const cart = await ensureCurrentCart(store, await loadCustomerSession(store.id));

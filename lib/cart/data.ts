@@ -39,6 +39,20 @@ export async function countCartItems(merchantId: MerchantId, storeId: StoreId, c
 }
 
 /**
+ * The order whose failed, expired or unstarted payment gave this cart back to the shopper (the
+ * latest one), or null. An ACTIVE cart has a cancelled order only when restoreCheckedOutCart
+ * restored it; a successful retry checks the cart out again.
+ */
+export async function findFailedPaymentOfCart(merchantId: MerchantId, storeId: StoreId, cartId: string): Promise<{ orderNumber: string } | null> {
+  const order = await db.order.findFirst({
+    where: { merchantId, storeId, cartId, status: "CANCELLED", cart: { status: "ACTIVE" } },
+    orderBy: { cancelledAt: "desc" },
+    select: { number: true },
+  });
+  return order ? { orderNumber: order.number } : null;
+}
+
+/**
  * An ACTIVE cart of this store with live product data (title in `locale`, price, stock, kind,
  * visibility, archived), its coupons' terms, oldest coupon first, and their usage (ACTIVE
  * redemptions overall and by `buyer`, counted as loadCouponUsage does). Null when the cart does

@@ -4,13 +4,15 @@ import { loadCustomerSession } from "@/lib/auth/loaders";
 import { priceCart, type PricedCart } from "@/lib/checkout/pricing";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Storefront } from "@/lib/tenancy/loaders";
-import { countCartItems, isPurchasable, loadCartForCheckout } from "./data";
+import { countCartItems, findFailedPaymentOfCart, isPurchasable, loadCartForCheckout } from "./data";
 import { currentCart } from "./request";
 import { MAX_LINE_QUANTITY, type CartLineView } from "./types";
 
 export interface CartPageLine extends CartLineView {
   /** False when the product was archived, unpublished or sold out since it was added. */
   available: boolean;
+  /** The product is no longer sold (archived or back to draft): the line can only be removed. */
+  noLongerSold: boolean;
   /** The most the quantity control may ask for. */
   maxQuantity: number;
   lineTotalCents: number;
@@ -20,6 +22,8 @@ export interface CartPage {
   lines: CartPageLine[];
   priced: PricedCart;
   itemCount: number;
+  /** Set when this cart came back after the payment of this order did not go through. */
+  paymentFailed: { orderNumber: string } | null;
 }
 
 /**
@@ -30,13 +34,20 @@ export async function loadCartPage(store: Storefront, locale: Locale, now = new 
   const customer = await loadCustomerSession(store.id);
   const current = await currentCart(store, customer);
   const buyer = { customerId: customer?.customerId, email: customer?.email };
-  const cart = current ? await loadCartForCheckout(store.merchantId, store.id, current.cartId, { locale, buyer }) : null;
+  const [cart, paymentFailed] = current
+    ? await Promise.all([
+        loadCartForCheckout(store.merchantId, store.id, current.cartId, { locale, buyer }),
+        findFailedPaymentOfCart(store.merchantId, store.id, current.cartId),
+      ])
+    : [null, null];
   const lines: CartPageLine[] = (cart?.lines ?? []).map((line) => {
     const stockLeft = line.product.stock ?? Number.POSITIVE_INFINITY;
-    const available = isPurchasable(line.product) && stockLeft > 0;
+    const noLongerSold = !isPurchasable(line.product);
+    const available = !noLongerSold && stockLeft > 0;
     return {
       ...line,
       available,
+      noLongerSold,
       maxQuantity: Math.max(1, Math.min(MAX_LINE_QUANTITY, stockLeft)),
       lineTotalCents: line.product.priceCents * line.quantity,
     };
@@ -50,10 +61,9 @@ export async function loadCartPage(store: Storefront, locale: Locale, now = new 
     now,
     usage: cart?.usage ?? {},
   });
-  return { lines, priced, itemCount: lines.reduce((sum, l) => sum + l.quantity, 0) };
+  return { lines, priced, itemCount: lines.reduce((sum, l) => sum + l.quantity, 0), paymentFailed: cart && cart.lines.length > 0 ? paymentFailed : null };
 }
 
-/** Units in the visitor's cart, for the storefront header (0 without a cart). */
 /** The header's cart badge for the visitor: the number of items and the link's accessible name. */
 export async function loadCartBadge(store: Storefront, locale: Locale): Promise<{ count: number; label: string }> {
   const current = await currentCart(store, await loadCustomerSession(store.id));

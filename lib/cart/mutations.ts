@@ -215,3 +215,47 @@ export async function findCustomerIdOfUser(merchantId: MerchantId, userId: strin
   return customer?.id ?? null;
 }
 
+
+/**
+ * Called when the payment of an order placed from this cart failed or expired (in the transaction
+ * that cancels the order, before its holds are released: carts are locked before coupons and
+ * products, as in checkout). The checked-out cart, which still holds its lines and coupons,
+ * becomes the shopper's ACTIVE cart again so they can retry as they were.
+ *
+ * Restoring the cart here, when the failure is applied, rather than when the shopper comes back:
+ * a Stripe session fails or expires through a webhook while nobody is on the page, and a
+ * customer's cart must be back whichever device they return on. A guest's cookie still names
+ * this cart unless they started another one meanwhile, which is then left as it is.
+ *
+ * A customer who has started a new cart since keeps it, merged into the restored one: a product
+ * in both keeps the larger quantity (nothing counted twice), coupons join, the newer cart is
+ * MERGED. True when the cart was restored (false: not checked out, e.g. already restored).
+ */
+export async function restoreCheckedOutCart(tx: Tx, merchantId: string, cartId: string): Promise<boolean> {
+  const [cart] = await tx.$queryRaw<Array<{ id: string; storeId: string; customerId: string | null }>>`
+    SELECT "id", "storeId", "customerId" FROM "Cart"
+    WHERE "id" = ${cartId} AND "merchantId" = ${merchantId} AND "status" = 'CHECKED_OUT'
+    FOR UPDATE`;
+  if (!cart) return false;
+  const activeKey = cart.customerId ? cartActiveKey(cart.storeId, cart.customerId) : null;
+  if (activeKey) {
+    const [newer] = await tx.$queryRaw<Array<{ id: string }>>`
+      SELECT "id" FROM "Cart"
+      WHERE "activeKey" = ${activeKey} AND "merchantId" = ${merchantId} AND "status" = 'ACTIVE'
+      FOR UPDATE`;
+    if (newer) {
+      await tx.cart.update({ where: { id: newer.id }, data: { status: "MERGED", activeKey: null, updatedAt: new Date() } });
+      await tx.$executeRaw`
+        INSERT INTO "CartLine" ("id", "cartId", "productId", "quantity")
+        SELECT replace(gen_random_uuid()::text, '-', ''), ${cart.id}, n."productId", n."quantity" FROM "CartLine" n WHERE n."cartId" = ${newer.id}
+        ON CONFLICT ("cartId", "productId") DO UPDATE
+          SET "quantity" = least(${MAX_LINE_QUANTITY}, greatest("CartLine"."quantity", excluded."quantity")), "updatedAt" = now()`;
+      await tx.$executeRaw`
+        INSERT INTO "CartCoupon" ("cartId", "couponId", "addedAt")
+        SELECT ${cart.id}, n."couponId", n."addedAt" FROM "CartCoupon" n WHERE n."cartId" = ${newer.id}
+        ON CONFLICT DO NOTHING`;
+    }
+  }
+  await tx.cart.update({ where: { id: cart.id }, data: { status: "ACTIVE", activeKey, updatedAt: new Date() } });
+  return true;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addCartItemSchema, quantitySchema } from "./schema";
+import { addCartItemSchema, applyCouponSchema, parseTypedQuantity, quantitySchema } from "./schema";
 
 describe("quantitySchema", () => {
   it.each([
@@ -26,5 +26,32 @@ describe("addCartItemSchema", () => {
   });
   it("refuses odd product ids", () => {
     expect(addCartItemSchema.safeParse({ productId: "x' OR 1=1" }).success).toBe(false);
+  });
+});
+
+describe("parseTypedQuantity", () => {
+  it.each([
+    ["1", 1],
+    [" 3 ", 3],
+    ["99", 99],
+    ["007", 7],
+    ["0", null],
+    ["-1", null],
+    ["2.5", null],
+    ["2,5", null],
+    ["1e1", null],
+    ["abc", null],
+    ["", null],
+    ["100", null],
+    ["99999", null],
+  ])("%j -> %j", (typed, quantity) => {
+    expect(parseTypedQuantity(typed)).toBe(quantity);
+  });
+});
+
+describe("applyCouponSchema", () => {
+  it("tells an empty code from one longer than any code", () => {
+    expect(applyCouponSchema.safeParse({ code: "  " }).error?.issues[0]?.message).toBe("required");
+    expect(applyCouponSchema.safeParse({ code: "A".repeat(65) }).error?.issues[0]?.message).toBe("tooLong");
   });
 });

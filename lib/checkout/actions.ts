@@ -51,6 +51,10 @@ export async function placeOrderAction(_previous: CheckoutFormState, form: FormD
     }
   }
   if (!customer && !values.email?.trim()) fields.email = "required";
+  // Only a country the store ships to (the form offers no other).
+  if (parsed.success && parsed.data.shipping && !store.shippingCountries.includes(parsed.data.shipping.country)) {
+    fields["shipping.country"] = "invalidCountry";
+  }
   if (!parsed.success || Object.keys(fields).length > 0) return { error: "invalid", fields, values };
 
   const cart = await currentCart(store, customer);

@@ -10,8 +10,8 @@ import type { CouponTerms } from "@/lib/coupons/types";
 import { db, Prisma, type Tx } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/locales";
 import { enqueueOrderConfirmation, orderPath } from "@/lib/orders/confirmation";
-import { releaseOrderHoldsNow } from "@/lib/orders/mutations";
 import { needsPayment } from "@/lib/payments/minimum";
+import { failOrderPayment } from "@/lib/payments/mutations";
 import { paymentProvider, providerFor } from "@/lib/payments/provider";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { absoluteUrl, type UrlConfig, type UrlTarget } from "@/lib/tenancy/urls";
@@ -324,8 +324,8 @@ async function findOrderByKey(merchantId: MerchantId, storeId: StoreId, idempote
 /**
  * A written order's next step: nothing to pay, or the provider's page. Asking again for the
  * same order gives the same payment (the test link is deterministic, Stripe gets an idempotency
- * key). If the provider cannot be reached, the order is cancelled and its holds released, so
- * nothing stays locked for a payment that never started.
+ * key). If the provider cannot be reached, the order is cancelled, its holds released and its
+ * cart given back, so nothing stays locked for a payment that never started.
  */
 async function resumeOrder(input: PlaceOrderInput, order: OrderByKey, replayed: boolean): Promise<PlaceOrderResult> {
   const base = { ok: true as const, orderId: order.id, orderNumber: order.number, provider: order.paymentProvider, replayed };
@@ -352,7 +352,7 @@ async function resumeOrder(input: PlaceOrderInput, order: OrderByKey, replayed: 
     return { ...base, status: order.status, paymentUrl: payment.url };
   } catch (error) {
     console.error(`Payment could not start for order ${order.id}:`, error);
-    await releaseOrderHoldsNow(order.id);
+    await db.$transaction((tx) => failOrderPayment(tx, order.id));
     return fail("paymentUnavailable");
   }
 }

@@ -50,6 +50,7 @@ function storefrontOf(t: Awaited<ReturnType<typeof createLoyaltyTenant>>, storeI
     isOpen: true,
     target: { kind: "store", slug: t.tenant.store.slug, defaultLocale: "en" },
     merchantName: "Merchant",
+    shippingCountries: ["LU"],
     profile: { logoKey: null, contactEmail: null, contactPhone: null, contactAddress: null, translations: [] },
   };
 }

@@ -37,7 +37,7 @@ export async function completeTestPaymentAction(form: FormData): Promise<void> {
   }
   const paymentRef = testPaymentRef(orderId);
   await applyPaymentEvent({ eventId: `${paymentRef}:${outcome}`, provider: "TEST", type: `test.payment.${outcome}`, paymentRef, orderId, outcome });
-  // The storefront header counts the cart, which is now checked out.
+  // The storefront header counts the cart: checked out once paid, given back after a failure.
   revalidatePath("/[locale]/s/[store]", "layout");
   redirect(localizedPath(outcome === "paid" ? orderPath(orderId) : "/cart", locale, store.defaultLocale));
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { restoreCheckedOutCart } from "@/lib/cart/mutations";
+import { db, type Tx } from "@/lib/db";
 import { markOrderPaid, releaseOrderHolds } from "@/lib/orders/mutations";
 import type { PaymentEventInput } from "./types";
 
@@ -9,7 +10,8 @@ export type PaymentEventResult = "applied" | "duplicate" | "unchanged" | "unknow
  * Applies one verified provider event, exactly once per event id: the PaymentEvent row and the
  * order's transition commit together, so a replayed (or concurrently delivered) event finds its
  * id taken and changes nothing. "paid" moves a pending order to PAID (and queues its
- * confirmation); "failed" cancels it and releases its stock and coupon uses.
+ * confirmation); "failed" cancels it, gives the shopper their cart back and releases its stock
+ * and coupon uses (failOrderPayment).
  */
 export async function applyPaymentEvent(event: PaymentEventInput): Promise<PaymentEventResult> {
   return db.$transaction(async (tx) => {
@@ -35,7 +37,22 @@ export async function applyPaymentEvent(event: PaymentEventInput): Promise<Payme
     });
     if (inserted.length === 0) return "duplicate";
     if (!orderId) return "unknown-order";
-    const changed = event.outcome === "paid" ? await markOrderPaid(tx, orderId) : await releaseOrderHolds(tx, orderId);
+    const changed = event.outcome === "paid" ? await markOrderPaid(tx, orderId) : await failOrderPayment(tx, orderId);
     return changed ? "applied" : "unchanged";
   });
+}
+
+/**
+ * A pending order whose payment failed, expired or could not start: it is cancelled, its holds
+ * are released and the cart it was placed from is the shopper's ACTIVE cart again (see
+ * restoreCheckedOutCart), so they can retry. The order row is locked first and the cart before
+ * the holds, the order in which checkout takes carts, coupons and products. False when the
+ * order was not pending (nothing changes).
+ */
+export async function failOrderPayment(tx: Tx, orderId: string): Promise<boolean> {
+  const [order] = await tx.$queryRaw<Array<{ merchantId: string; cartId: string | null }>>`
+    SELECT "merchantId", "cartId" FROM "Order" WHERE id = ${orderId} AND status = 'PENDING_PAYMENT' FOR UPDATE`;
+  if (!order) return false;
+  if (order.cartId) await restoreCheckedOutCart(tx, order.merchantId, order.cartId);
+  return releaseOrderHolds(tx, orderId);
 }

@@ -115,9 +115,9 @@ describe("Stripe payments (real SDK against a local fake API)", () => {
     expect(await db.emailMessage.count({ where: { to: input.email!, template: "order-confirmation" } })).toBe(1);
   });
 
-  it("an expired session cancels the order and releases stock and coupon uses exactly once", async () => {
+  it("an expired session cancels the order, releases stock and coupon uses and gives the cart back exactly once", async () => {
     const { handleStripeWebhook, db } = await modules();
-    const { order, product, coupon } = await stripeOrder();
+    const { order, product, coupon, input } = await stripeOrder();
     expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(2);
     expect((await db.coupon.findUniqueOrThrow({ where: { id: coupon.id } })).redemptionCount).toBe(1);
 
@@ -131,6 +131,12 @@ describe("Stripe payments (real SDK against a local fake API)", () => {
     expect((await db.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(4);
     expect((await db.coupon.findUniqueOrThrow({ where: { id: coupon.id } })).redemptionCount).toBe(0);
     expect(await db.couponRedemption.findMany({ where: { orderId: order.id }, select: { status: true } })).toEqual([{ status: "RELEASED" }]);
+    // The shopper's cart is back, once, with its line and its code.
+    const cart = await db.cart.findUniqueOrThrow({
+      where: { id: input.cartId },
+      select: { status: true, lines: { select: { productId: true, quantity: true } }, coupons: { select: { couponId: true } } },
+    });
+    expect(cart).toEqual({ status: "ACTIVE", lines: [{ productId: product.id, quantity: 2 }], coupons: [{ couponId: coupon.id }] });
 
     // A late "completed" for a cancelled order changes nothing.
     const late = signed(sessionEvent(`evt_late_${order.id}`, "checkout.session.completed", { id: order.paymentRef!, orderId: order.id }));

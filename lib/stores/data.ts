@@ -14,6 +14,7 @@ export function findStoreSettings(merchantId: MerchantId, storeId: StoreId) {
       contactEmail: true,
       contactPhone: true,
       contactAddress: true,
+      shippingCountries: true,
       translations: {
         where: { merchantId },
         select: { locale: true, name: true, tagline: true, description: true, closedMessage: true },

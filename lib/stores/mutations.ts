@@ -46,6 +46,7 @@ export async function updateStoreSettings(actor: StoreActor, write: StoreSetting
           contactEmail: write.contactEmail,
           contactPhone: write.contactPhone,
           contactAddress: write.contactAddress,
+          shippingCountries: write.shippingCountries,
           logoKey,
         },
       });

@@ -4,7 +4,7 @@ import { storeSettingsFieldErrors, storeSettingsSchema, storeTextsFor } from "./
 const store = { defaultLocale: "fr" as const, locales: ["fr", "en"] as const };
 
 function parse(fields: Record<string, unknown>) {
-  return storeSettingsSchema(store).safeParse({ status: "OPEN", ...fields });
+  return storeSettingsSchema(store).safeParse({ status: "OPEN", shippingCountries: "LU", ...fields });
 }
 
 describe("storeSettingsSchema", () => {
@@ -21,10 +21,18 @@ describe("storeSettingsSchema", () => {
     [{ contactEmail: "not an email" }, { contactEmail: "invalidEmail" }],
     [{ status: "SOMETIMES" }, { status: "invalidChoice" }],
     [{ contactPhone: "1".repeat(41) }, { contactPhone: "tooLong" }],
+    [{ shippingCountries: "" }, { shippingCountries: "required" }],
+    [{ shippingCountries: "LU, Luxembourg" }, { shippingCountries: "invalidCountry" }],
+    [{ shippingCountries: "LU, EU" }, { shippingCountries: "invalidCountry" }],
   ])("refuses %j", (fields, errors) => {
     const result = parse({ texts: { fr: { name: "Boutique" } }, ...fields });
     expect(result.success).toBe(false);
     expect(storeSettingsFieldErrors(result.error!)).toEqual(errors);
+  });
+
+  it("reads the shipping countries as codes, each once", () => {
+    const result = parse({ texts: { fr: { name: "Boutique" } }, shippingCountries: "lu, BE be fr" });
+    expect(result.data?.shippingCountries).toEqual(["LU", "BE", "FR"]);
   });
 
   it("empty contact fields become null", () => {

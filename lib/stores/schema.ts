@@ -2,9 +2,10 @@ import { z } from "zod";
 import { cleanMultilineString, cleanString } from "@/lib/input";
 import type { Locale } from "@/lib/i18n/locales";
 import { IMAGE_TYPES } from "@/lib/storage/keys";
+import { parseCountryList } from "./countries";
 
 /** Field problems of the store settings form, translated under `StoreSettings.errors.<code>`. */
-export type StoreSettingsFieldError = "required" | "tooLong" | "invalidEmail" | "invalidChoice" | "imageType" | "imageTooLarge";
+export type StoreSettingsFieldError = "required" | "tooLong" | "invalidEmail" | "invalidChoice" | "imageType" | "imageTooLarge" | "invalidCountry";
 
 export const STORE_NAME_MAX = 120;
 export const TAGLINE_MAX = 160;
@@ -25,6 +26,8 @@ export interface StoreSettingsInput {
   contactEmail: string | null;
   contactPhone: string | null;
   contactAddress: string | null;
+  /** ISO codes checkout offers, at least one. */
+  shippingCountries: string[];
   status: "OPEN" | "CLOSED";
   logo: File | null;
   removeLogo: boolean;
@@ -56,6 +59,12 @@ export function storeSettingsSchema(store: { defaultLocale: Locale; locales: rea
       contactEmail: optional(254).refine((v) => v === null || emailFormat.safeParse(v).success, "invalidEmail"),
       contactPhone: optional(40),
       contactAddress: optional(500, true),
+      shippingCountries: text(1000).transform((raw, ctx) => {
+        const parsed = parseCountryList(raw);
+        if (parsed.ok) return parsed.codes;
+        ctx.addIssue({ code: "custom", message: parsed.error === "required" ? "required" : "invalidCountry" });
+        return z.NEVER;
+      }),
       status: z.enum(["OPEN", "CLOSED"], "invalidChoice"),
       logo: z.preprocess(
         (v) => (v instanceof File && v.size > 0 ? v : null),
@@ -90,6 +99,7 @@ export function storeSettingsFields(formData: FormData, locales: readonly Locale
     contactEmail: get("contactEmail"),
     contactPhone: get("contactPhone"),
     contactAddress: get("contactAddress"),
+    shippingCountries: get("shippingCountries"),
     status: get("status"),
     logo: formData.get("logo") ?? undefined,
     removeLogo: get("removeLogo"),
@@ -98,7 +108,7 @@ export function storeSettingsFields(formData: FormData, locales: readonly Locale
 
 /** First error per form field name ("name.fr", "contactEmail", "logo"). */
 export function storeSettingsFieldErrors(error: z.ZodError): Record<string, StoreSettingsFieldError> {
-  const known = new Set(["required", "tooLong", "invalidEmail", "invalidChoice", "imageType", "imageTooLarge"]);
+  const known = new Set(["required", "tooLong", "invalidEmail", "invalidChoice", "imageType", "imageTooLarge", "invalidCountry"]);
   const out: Record<string, StoreSettingsFieldError> = {};
   for (const issue of error.issues) {
     const field = issue.path[0] === "texts" ? `${String(issue.path[2] ?? "name")}.${String(issue.path[1])}` : String(issue.path[0]);

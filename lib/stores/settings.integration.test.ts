@@ -28,7 +28,7 @@ beforeEach(() => {
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
 function settings(extra: Record<string, string> = {}) {
-  return form({ "name.fr": "Boutique Léa", "tagline.fr": "Mode et café", "description.fr": "Depuis 1990.", "closedMessage.fr": "Fermé pour inventaire.", "name.en": "Lea's Shop", status: "OPEN", ...extra });
+  return form({ "name.fr": "Boutique Léa", "tagline.fr": "Mode et café", "description.fr": "Depuis 1990.", "closedMessage.fr": "Fermé pour inventaire.", "name.en": "Lea's Shop", status: "OPEN", shippingCountries: "LU, BE, FR", ...extra });
 }
 
 describe("store settings", () => {
@@ -43,7 +43,10 @@ describe("store settings", () => {
     const profile = await findStoreSettings(tenant.merchant.id as MerchantId, tenant.store.id as StoreId);
     expect(profile).toMatchObject({ name: "Boutique Léa", contactEmail: "Hello@Lea.test", contactPhone: "+352 123 456", logoKey: expect.stringMatching(new RegExp(`^images/${tenant.merchant.id}/`)) });
     expect(storeTextsFor(profile!.translations, "en", "fr", profile!.name)).toEqual({ name: "Lea's Shop", tagline: "Mode et café", description: "Depuis 1990.", closedMessage: "Fermé pour inventaire." });
-    expect((await db.store.findUniqueOrThrow({ where: { id: tenant.store.id } })).status).toBe("CLOSED");
+    expect(await db.store.findUniqueOrThrow({ where: { id: tenant.store.id }, select: { status: true, shippingCountries: true } })).toEqual({
+      status: "CLOSED",
+      shippingCountries: ["LU", "BE", "FR"],
+    });
 
     // The file route serves the logo (app/api/files tests it); removing it clears the key.
     expect(await isStoreLogoKey(tenant.merchant.id, profile!.logoKey!)).toBe(true);
@@ -55,6 +58,22 @@ describe("store settings", () => {
       { actorUserId: owner.id, targetId: tenant.store.id },
       { actorUserId: owner.id, targetId: tenant.store.id },
     ]);
+  });
+
+  it("a new store ships to the EU; a country list that is empty or names no country is refused", async () => {
+    const tenant = await createTenant({ defaultLocale: "fr", locales: ["fr", "en"] });
+    const before = await db.store.findUniqueOrThrow({ where: { id: tenant.store.id }, select: { shippingCountries: true } });
+    expect(before.shippingCountries).toHaveLength(27);
+    expect(before.shippingCountries).toContain("LU");
+    const owner = await member(tenant, "OWNER");
+    await signedInAs(owner.email);
+    for (const [shippingCountries, error] of [["", "required"], ["LU, Narnia", "invalidCountry"], ["LU, EU", "invalidCountry"]] as const) {
+      expect(await updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, INITIAL_STORE_SETTINGS_STATE, settings({ shippingCountries }))).toMatchObject({
+        status: "error",
+        fieldErrors: { shippingCountries: error },
+      });
+    }
+    expect(await db.store.findUniqueOrThrow({ where: { id: tenant.store.id }, select: { shippingCountries: true } })).toEqual(before);
   });
 
   it("bad input writes nothing: missing default name, bad email, a file that is not an image", async () => {

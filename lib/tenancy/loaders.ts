@@ -22,6 +22,8 @@ export interface PublicStorefront {
   /** False when the store is closed or its merchant suspended: the storefront shows a closed page. */
   isOpen: boolean;
   merchantName: string;
+  /** ISO codes of the countries the store ships to (checkout offers these). */
+  shippingCountries: string[];
   /** What the storefront shows about the store (lib/stores turns it into texts per locale). */
   profile: {
     logoKey: string | null;
@@ -56,6 +58,7 @@ async function readStorefront(slug: string): Promise<PublicStorefront> {
       contactEmail: true,
       contactPhone: true,
       contactAddress: true,
+      shippingCountries: true,
       // One statement for the store, its merchant and its texts: every storefront page needs them.
       translations: { select: { locale: true, name: true, tagline: true, description: true, closedMessage: true } },
       merchant: { select: { status: true, name: true } },
@@ -73,6 +76,7 @@ async function readStorefront(slug: string): Promise<PublicStorefront> {
     locales: store.locales.filter(isLocale),
     isOpen: store.status === "OPEN" && store.merchant.status === "ACTIVE",
     merchantName: store.merchant.name,
+    shippingCountries: store.shippingCountries,
     profile: {
       logoKey: store.logoKey,
       contactEmail: store.contactEmail,

@@ -62,7 +62,7 @@ describe("store logos", async () => {
   const other = await createTenant();
   const actor = { merchantId: t.merchant.id as MerchantId, storeId: t.store.id as StoreId, userId: t.owner.id, defaultLocale: "en" as const, locales: ["en" as const] };
   const texts = { en: { name: "Logo shop", tagline: "", description: "", closedMessage: "" } };
-  await updateStoreSettings(actor, { texts, contactEmail: null, contactPhone: null, contactAddress: null, status: "OPEN", removeLogo: false, logo: { bytes: PNG, type: "image/png" } });
+  await updateStoreSettings(actor, { texts, contactEmail: null, contactPhone: null, contactAddress: null, shippingCountries: ["LU"], status: "OPEN", removeLogo: false, logo: { bytes: PNG, type: "image/png" } });
   const logoKey = (await findStoreSettings(actor.merchantId, actor.storeId))!.logoKey!;
 
   it("serves the current logo of a store, under its own merchant only", async () => {
@@ -73,7 +73,7 @@ describe("store logos", async () => {
   });
 
   it("stops serving a logo once it is removed", async () => {
-    await updateStoreSettings(actor, { texts, contactEmail: null, contactPhone: null, contactAddress: null, status: "OPEN", removeLogo: true, logo: null });
+    await updateStoreSettings(actor, { texts, contactEmail: null, contactPhone: null, contactAddress: null, shippingCountries: ["LU"], status: "OPEN", removeLogo: true, logo: null });
     expect((await get(logoKey)).status).toBe(404);
   });
 });

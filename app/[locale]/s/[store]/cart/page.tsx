@@ -33,6 +33,11 @@ export default async function CartPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
+      {cart.paymentFailed && (
+        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900" data-testid="cart-payment-failed">
+          {t("paymentFailed", { number: cart.paymentFailed.orderNumber })}
+        </p>
+      )}
       {isCartReviewReason(review) && cart.lines.length > 0 && (
         <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900" data-testid="cart-review">
           {t(`review.${review}`)}
@@ -58,6 +63,7 @@ export default async function CartPage({ params, searchParams }: Props) {
             quantity: l.quantity,
             maxQuantity: l.maxQuantity,
             available: l.available,
+            noLongerSold: l.noLongerSold,
           }))}
           labels={{
             quantityOf: t.raw("quantityOf") as string,
@@ -67,7 +73,7 @@ export default async function CartPage({ params, searchParams }: Props) {
             remove: t("remove"),
             unitPrice: t.raw("unitPrice") as string,
             unavailable: t("unavailable"),
-            subtotal: t("subtotal"),
+            noLongerSold: t("noLongerSold"),
             saving: t("saving"),
             errors,
           }}

@@ -5,6 +5,7 @@ import { OrderSummary } from "@/components/checkout/order-summary";
 import { placeOrderAction } from "@/lib/checkout/actions";
 import { loadCheckoutPage } from "@/lib/checkout/loaders";
 import { needsPayment } from "@/lib/payments/minimum";
+import { countryOptions } from "@/lib/stores/countries";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
 
@@ -50,6 +51,7 @@ export default async function CheckoutPage({ params }: Props) {
           expectedTotalCents={priced.totalCents}
           askEmail={!page.customer}
           askShipping={page.physical}
+          countries={countryOptions(store.shippingCountries, locale)}
           cartHref={localizedPath("/cart", locale, store.defaultLocale)}
           errorMessages={errorMessages}
           texts={{
@@ -63,7 +65,6 @@ export default async function CheckoutPage({ params }: Props) {
             postalCode: t("form.postalCode"),
             city: t("form.city"),
             country: t("form.country"),
-            countryHint: t("form.countryHint"),
             placeOrder: t("form.placeOrder"),
             placing: t("form.placing"),
             backToCart: t("form.backToCart"),

@@ -29,6 +29,7 @@ export default async function StoreSettingsPage({ params }: Props) {
     contactEmail: settings.contactEmail ?? "",
     contactPhone: settings.contactPhone ?? "",
     contactAddress: settings.contactAddress ?? "",
+    shippingCountries: settings.shippingCountries.join(", "),
     [`name.${access.store.defaultLocale}`]: settings.name,
   };
   for (const row of settings.translations) {
