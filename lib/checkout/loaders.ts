@@ -24,8 +24,9 @@ export interface CheckoutPage {
 /**
  * The checkout page's data (phase 1 at the door: validate and price without writing), from the
  * same read and pricing as the cart page. A cart that cannot be ordered as it is (empty,
- * unavailable or short product, a coupon that does not qualify) sends the visitor back to the
- * cart page, which shows each reason.
+ * unavailable or short product) sends the visitor back to the cart page, which shows each reason.
+ * A coupon that does not qualify is not applied and does not stop the order: the page lists it
+ * with its reason.
  */
 export async function loadCheckoutPage(store: Storefront, locale: Locale, now = new Date()): Promise<CheckoutPage> {
   const cartPath = localizedPath("/cart", locale, store.defaultLocale);
@@ -34,7 +35,6 @@ export async function loadCheckoutPage(store: Storefront, locale: Locale, now = 
   if (cart.lines.some((l) => !l.available || (l.product.stock !== null && l.product.stock < l.quantity))) {
     redirect(cartReviewPath(cartPath, "notEnoughStock"));
   }
-  if (cart.priced.coupons.some((c) => !c.qualified)) redirect(cartReviewPath(cartPath, "couponNotQualified"));
   return {
     customer,
     lines: cart.lines,

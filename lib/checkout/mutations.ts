@@ -15,7 +15,7 @@ import { needsPayment } from "@/lib/payments/minimum";
 import { paymentProvider, providerFor } from "@/lib/payments/provider";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { absoluteUrl, type UrlConfig, type UrlTarget } from "@/lib/tenancy/urls";
-import { priceCart, type PricedCart } from "./pricing";
+import { couponThatStoppedQualifying, priceCart, type PricedCart } from "./pricing";
 import type { ShippingAddress } from "./schema";
 import type { CheckoutFailure, PlaceOrderResult } from "./types";
 
@@ -30,6 +30,11 @@ export interface PlaceOrderInput {
   shipping: ShippingAddress | null;
   idempotencyKey: string;
   expectedTotalCents: number | null;
+  /**
+   * The coupons the checkout page showed as applied. Others that do not qualify are left out of
+   * the order instead of refusing it; null or absent: every attached coupon must qualify.
+   */
+  appliedCouponIds?: readonly string[] | null;
   locale: Locale;
   now?: Date;
 }
@@ -51,7 +56,7 @@ function fail(error: CheckoutFailure["error"], extra: Omit<CheckoutFailure, "ok"
  */
 function checkCart(
   cart: CartForCheckout,
-  input: { email: string | null; shipping: ShippingAddress | null; currency: string; now: Date },
+  input: { email: string | null; shipping: ShippingAddress | null; currency: string; now: Date; seenApplied: ReadonlySet<string> | null },
 ): { ok: true; priced: PricedCart; physical: boolean } | CheckoutFailure {
   if (cart.lines.length === 0) return fail("emptyCart");
   for (const line of cart.lines) {
@@ -70,8 +75,8 @@ function checkCart(
     now: input.now,
     usage: cart.usage,
   });
-  const refused = priced.coupons.find((c) => !c.qualified);
-  if (refused && !refused.qualified) {
+  const refused = couponThatStoppedQualifying(priced, input.seenApplied);
+  if (refused) {
     return fail("couponNotQualified", { coupon: { code: refused.code, reason: refused.reason, params: refused.params } });
   }
   return { ok: true, priced, physical };
@@ -140,7 +145,8 @@ async function commitOrder(
 
   const cart = await loadCartForCheckout(merchantId, store.id, input.cartId, { locale: input.locale, buyer, tx });
   if (!cart || cart.customerId !== buyer.customerId) throw new CheckoutRejected(fail("cartNotFound"));
-  const checked = checkCart(cart, { email: ctx.email, shipping: input.shipping, currency: store.currency, now: ctx.now });
+  const seenApplied = input.appliedCouponIds ? new Set(input.appliedCouponIds) : null;
+  const checked = checkCart(cart, { email: ctx.email, shipping: input.shipping, currency: store.currency, now: ctx.now, seenApplied });
   if (!checked.ok) throw new CheckoutRejected(checked);
   const { priced, physical } = checked;
   if (input.expectedTotalCents !== null && input.expectedTotalCents !== priced.totalCents) {

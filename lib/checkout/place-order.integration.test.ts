@@ -288,6 +288,50 @@ describe("placeOrder", () => {
     expect(email).toEqual({ locale: "en" });
   });
 
+  it("leaves out the codes that did not qualify when the buyer looked, instead of refusing the order", async () => {
+    const shop = await createShop();
+    const product = await createProduct(shop, { priceCents: 2000 });
+    const applied = await createCoupon(shop, { amountCents: 300 });
+    const expired = await createCoupon(shop, { amountCents: 500 });
+    await db.coupon.update({ where: { id: expired.id }, data: { endsAt: new Date(Date.now() - 60_000) } });
+    const belowMinimum = await createCoupon(shop, { amountCents: 500 });
+    await db.coupon.update({ where: { id: belowMinimum.id }, data: { minSubtotalCents: 5000, combinable: true } });
+    const cart = await createCart(shop, [{ productId: product.id, quantity: 1 }], [applied.id, expired.id, belowMinimum.id]);
+
+    const result = await placeOrder(orderInput(shop, cart.id, { appliedCouponIds: [applied.id], expectedTotalCents: 1700 }));
+
+    expect(result).toMatchObject({ ok: true, status: "PENDING_PAYMENT" });
+    if (!result.ok) return;
+    const order = await db.order.findUniqueOrThrow({ where: { id: result.orderId }, select: { totalCents: true, discounts: { select: { code: true } } } });
+    expect(order).toEqual({ totalCents: 1700, discounts: [{ code: applied.code }] });
+    const redeemed = await db.couponRedemption.findMany({ where: { orderId: result.orderId }, select: { couponId: true } });
+    expect(redeemed).toEqual([{ couponId: applied.id }]);
+    expect((await db.coupon.findUniqueOrThrow({ where: { id: expired.id } })).redemptionCount).toBe(0);
+  });
+
+  it("still sends the buyer back with the reason when a code they saw applied stopped qualifying", async () => {
+    const shop = await createShop();
+    const product = await createProduct(shop, { priceCents: 2000 });
+    const endsAt = new Date(Date.now() + 60_000);
+    const coupon = await createCoupon(shop, { amountCents: 300, totalLimit: 1 });
+    await db.coupon.update({ where: { id: coupon.id }, data: { endsAt } });
+    const seen = { appliedCouponIds: [coupon.id] };
+
+    // Expired between the checkout page and "Place order".
+    const late = await createCart(shop, [{ productId: product.id, quantity: 1 }], [coupon.id]);
+    expect(await placeOrder(orderInput(shop, late.id, { ...seen, now: new Date(endsAt.getTime() + 1) }))).toMatchObject({
+      ok: false,
+      error: "couponNotQualified",
+      coupon: { code: coupon.code, reason: "EXPIRED" },
+    });
+    await expectNothingWritten(shop.store.id, late.id, coupon.id);
+
+    // Its last use went to another order meanwhile.
+    const first = await createCart(shop, [{ productId: product.id, quantity: 1 }], [coupon.id]);
+    expect(await placeOrder(orderInput(shop, first.id, seen))).toMatchObject({ ok: true });
+    expect(await placeOrder(orderInput(shop, late.id, seen))).toMatchObject({ ok: false, error: "couponNotQualified", coupon: { reason: "LIMIT_REACHED" } });
+  });
+
   it("sends a paid order to the test provider and refuses bad input with reasons", async () => {
     const shop = await createShop();
     const physical = await createProduct(shop, { priceCents: 4000, kind: "PHYSICAL" });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
 import { OrderSummary } from "@/components/checkout/order-summary";
+import { couponTexts } from "@/components/coupons/describe";
 import { placeOrderAction } from "@/lib/checkout/actions";
 import { loadCheckoutPage } from "@/lib/checkout/loaders";
 import { needsPayment } from "@/lib/payments/minimum";
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CheckoutPage({ params }: Props) {
   const { store, locale } = await loadStorefrontPage(params);
   const page = await loadCheckoutPage(store, locale);
-  const t = await getTranslations({ locale, namespace: "Checkout" });
+  const [t, texts] = await Promise.all([getTranslations({ locale, namespace: "Checkout" }), couponTexts(locale, store.currency)]);
   const { priced } = page;
 
   const errorMessages: Record<string, string> = {
@@ -42,12 +43,20 @@ export default async function CheckoutPage({ params }: Props) {
           <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-900">{t("noPaymentNeeded")}</p>
         )}
         {page.customer && <p className="text-slate-600">{t("signedInAs", { email: page.customer.email })}</p>}
+        {priced.coupons.some((c) => !c.qualified) && (
+          <ul className="space-y-1 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900" data-testid="checkout-coupons-not-applied">
+            {priced.coupons.map((c) =>
+              c.qualified ? null : <li key={c.couponId}>{t("couponNotApplied", { code: c.code, reason: texts.reason(c.reason, c.params) })}</li>,
+            )}
+          </ul>
+        )}
         <CheckoutForm
           action={placeOrderAction}
           store={store.slug}
           locale={locale}
           idempotencyKey={page.idempotencyKey}
           expectedTotalCents={priced.totalCents}
+          appliedCouponIds={priced.coupons.filter((c) => c.qualified).map((c) => c.couponId)}
           askEmail={!page.customer}
           askShipping={page.physical}
           cartHref={localizedPath("/cart", locale, store.defaultLocale)}
