@@ -6,6 +6,8 @@ import type { CustomerSession } from "@/lib/auth/types";
 import { loadCartPage } from "@/lib/cart/loaders";
 import type { CartLineView } from "@/lib/cart/types";
 import type { Locale } from "@/lib/i18n/locales";
+import { settleTotal } from "@/lib/payments/minimum";
+import { findSmallOrderPolicy } from "@/lib/stores/data";
 import type { Storefront } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
 import type { PricedCart } from "./pricing";
@@ -19,6 +21,8 @@ export interface CheckoutPage {
   physical: boolean;
   /** A fresh key per rendered page: a double-clicked "Place order" sends the same one. */
   idempotencyKey: string;
+  /** How the total would be settled now (see settleTotal): "refuse" when the store refuses a total this small. */
+  settlement: ReturnType<typeof settleTotal>;
 }
 
 /**
@@ -35,11 +39,14 @@ export async function loadCheckoutPage(store: Storefront, locale: Locale, now = 
   if (cart.lines.some((l) => !l.available || (l.product.stock !== null && l.product.stock < l.quantity))) {
     redirect(cartReviewPath(cartPath, "notEnoughStock"));
   }
+  let settlement = settleTotal(cart.priced.totalCents, "WAIVE");
+  if (settlement === "waived") settlement = settleTotal(cart.priced.totalCents, await findSmallOrderPolicy(store.merchantId, store.id));
   return {
     customer,
     lines: cart.lines,
     priced: cart.priced,
     physical: cart.lines.some((l) => l.product.kind === "PHYSICAL"),
     idempotencyKey: randomUUID(),
+    settlement,
   };
 }

@@ -11,8 +11,9 @@ import { db, Prisma, type Tx } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/locales";
 import { enqueueOrderConfirmation, orderPath } from "@/lib/orders/confirmation";
 import { releaseOrderHoldsNow } from "@/lib/orders/mutations";
-import { needsPayment } from "@/lib/payments/minimum";
+import { PAYMENT_MINIMUM_CENTS, settleTotal } from "@/lib/payments/minimum";
 import { paymentProvider, providerFor } from "@/lib/payments/provider";
+import { findSmallOrderPolicy } from "@/lib/stores/data";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { absoluteUrl, type UrlConfig, type UrlTarget } from "@/lib/tenancy/urls";
 import { couponThatStoppedQualifying, priceCart, type PricedCart } from "./pricing";
@@ -90,7 +91,8 @@ const TX_OPTIONS = { maxWait: 20_000, timeout: 30_000 } as const;
  * validated and priced; the order, its lines, discounts and redemptions and the checked-out cart
  * are written with one transactionId; last, conditional updates take the coupon uses, the stock
  * and the store's next order number, re-checking every limit. Orders below the payment minimum
- * are PAID in that transaction; others then get a payment from the provider.
+ * are PAID in that transaction (with the payment waived when the total is above zero), or
+ * refused when the store refuses such orders; others then get a payment from the provider.
  *
  * The caller has resolved `store` from the request and `cartId`/`customer` from the session or
  * the signed cart cookie; nothing else is trusted (prices and stock are read here). The same
@@ -153,6 +155,11 @@ async function commitOrder(
     throw new CheckoutRejected(fail("priceChanged"));
   }
   const email = ctx.email!; // checkCart refuses a cart without one
+  // A total above zero but below the payment minimum is the store's choice: completed unpaid
+  // (marked waived, kept out of revenue) or refused. The policy is read only for such totals.
+  let settlement = settleTotal(priced.totalCents, "WAIVE");
+  if (settlement === "waived") settlement = settleTotal(priced.totalCents, await findSmallOrderPolicy(merchantId, store.id, tx));
+  if (settlement === "refuse") throw new CheckoutRejected(fail("belowPaymentMinimum", { params: { minimumCents: PAYMENT_MINIMUM_CENTS } }));
 
   // 2. Write what no other checkout waits for. Guests become customers of the merchant by email
   // (one row per merchant and email); ON CONFLICT DO NOTHING (skipDuplicates) lets two checkouts
@@ -168,7 +175,7 @@ async function commitOrder(
       created?.id ?? (await tx.customer.findUniqueOrThrow({ where: { merchantId_email: { merchantId, email } }, select: { id: true } })).id;
   }
 
-  const paymentRequired = needsPayment(priced.totalCents);
+  const paymentRequired = settlement === "charge";
   const transactionId = randomUUID();
   const order = await tx.order.create({
     data: {
@@ -190,6 +197,7 @@ async function commitOrder(
       totalCents: priced.totalCents,
       shippingAddress: physical && input.shipping ? input.shipping : Prisma.JsonNull,
       paymentProvider: paymentRequired ? paymentProvider().kind : "NONE",
+      paymentWaived: settlement === "waived",
       idempotencyKey: input.idempotencyKey,
       transactionId,
       lines: {

@@ -288,6 +288,38 @@ describe("placeOrder", () => {
     expect(email).toEqual({ locale: "en" });
   });
 
+  it("marks an order above zero but below the payment minimum as waived, under the default policy", async () => {
+    const shop = await createShop();
+    const product = await createProduct(shop, { priceCents: 30 });
+    const free = await createProduct(shop, { priceCents: 1000 });
+    const all = await createCoupon(shop, { kind: "PERCENT", percentBasisPoints: 10000 });
+
+    const small = await placeOrder(orderInput(shop, (await createCart(shop, [{ productId: product.id, quantity: 1 }])).id));
+    const zero = await placeOrder(orderInput(shop, (await createCart(shop, [{ productId: free.id, quantity: 1 }], [all.id])).id));
+
+    expect(small).toMatchObject({ ok: true, status: "PAID", provider: "NONE", paymentUrl: null });
+    expect(zero).toMatchObject({ ok: true, status: "PAID", provider: "NONE" });
+    if (!small.ok || !zero.ok) return;
+    const waived = (id: string) => db.order.findUniqueOrThrow({ where: { id }, select: { totalCents: true, paymentWaived: true } });
+    expect(await waived(small.orderId)).toEqual({ totalCents: 30, paymentWaived: true });
+    // Nothing was owed: not a waived payment.
+    expect(await waived(zero.orderId)).toEqual({ totalCents: 0, paymentWaived: false });
+  });
+
+  it("refuses an order above zero but below the payment minimum when the store refuses small orders", async () => {
+    const shop = await createShop();
+    await db.store.update({ where: { id: shop.store.id }, data: { smallOrderPolicy: "REFUSE" } });
+    const product = await createProduct(shop, { priceCents: 30 });
+    const cart = await createCart(shop, [{ productId: product.id, quantity: 1 }]);
+
+    expect(await placeOrder(orderInput(shop, cart.id))).toEqual({ ok: false, error: "belowPaymentMinimum", params: { minimumCents: 50 } });
+    await expectNothingWritten(shop.store.id, cart.id, null);
+
+    // At the minimum it goes to the payment provider as usual.
+    await db.product.update({ where: { id: product.id }, data: { priceCents: 50 } });
+    expect(await placeOrder(orderInput(shop, cart.id))).toMatchObject({ ok: true, status: "PENDING_PAYMENT", provider: "TEST" });
+  });
+
   it("leaves out the codes that did not qualify when the buyer looked, instead of refusing the order", async () => {
     const shop = await createShop();
     const product = await createProduct(shop, { priceCents: 2000 });

@@ -78,8 +78,29 @@ describe("salesReport", () => {
         refundedOrders: 1,
         refundedCents: 700,
         cancelledOrders: 1,
+        waivedOrders: 0,
+        waivedCents: 0,
       },
     ]);
+  });
+
+  it("keeps orders completed with the payment waived out of every figure and shows them apart", async () => {
+    const { tenant, merchantId, s1, mug } = await shop();
+    // 0.40 - 0.10 = 0.30: below the payment minimum, completed without payment.
+    const waived = await createOrderRow(tenant, s1, {
+      status: "PAID",
+      createdAt: "2026-11-10T10:00:00Z",
+      number: "W",
+      lines: [{ productId: mug.id, title: "Mug", unitPriceCents: 40, quantity: 1 }],
+      discounts: [{ code: "SAVE10", amountCents: 10 }],
+    });
+    await db.order.update({ where: { id: waived.id }, data: { paymentWaived: true, paymentProvider: "NONE" } });
+
+    const report = await salesReport(merchantId, [s1], NOVEMBER, REPORT_TIME_ZONE);
+    expect(report.summaries[0]).toMatchObject({ orders: 3, revenueCents: 3500, discountCents: 200, averageOrderCents: 1167, waivedOrders: 1, waivedCents: 30 });
+    expect(report.daily[0]!.days.find((d) => d.day === "2026-11-10")).toEqual({ day: "2026-11-10", orders: 2, revenueCents: 3000 });
+    expect(report.topProducts.find((p) => p.productId === mug.id)).toMatchObject({ quantity: 3, orders: 2, revenueCents: 2600 });
+    expect(report.coupons).toEqual([{ code: "SAVE10", currency: "EUR", orders: 1, discountCents: 200 }]);
   });
 
   it("limits every figure to the chosen store", async () => {

@@ -20,11 +20,17 @@ describe("storeSettingsSchema", () => {
   it.each([
     [{ contactEmail: "not an email" }, { contactEmail: "invalidEmail" }],
     [{ status: "SOMETIMES" }, { status: "invalidChoice" }],
+    [{ smallOrderPolicy: "SOMETIMES" }, { smallOrderPolicy: "invalidChoice" }],
     [{ contactPhone: "1".repeat(41) }, { contactPhone: "tooLong" }],
   ])("refuses %j", (fields, errors) => {
     const result = parse({ texts: { fr: { name: "Boutique" } }, ...fields });
     expect(result.success).toBe(false);
     expect(storeSettingsFieldErrors(result.error!)).toEqual(errors);
+  });
+
+  it("small orders are waived unless the store refuses them", () => {
+    expect(parse({ texts: { fr: { name: "Boutique" } } }).data?.smallOrderPolicy).toBe("WAIVE");
+    expect(parse({ texts: { fr: { name: "Boutique" } }, smallOrderPolicy: "REFUSE" }).data?.smallOrderPolicy).toBe("REFUSE");
   });
 
   it("empty contact fields become null", () => {

@@ -25,6 +25,8 @@ export interface StoreSettingsInput {
   contactPhone: string | null;
   contactAddress: string | null;
   status: "OPEN" | "CLOSED";
+  /** Orders above zero but below the payment minimum: complete them unpaid (WAIVE) or refuse them. */
+  smallOrderPolicy: "WAIVE" | "REFUSE";
   logo: File | null;
   removeLogo: boolean;
 }
@@ -55,6 +57,7 @@ export function storeSettingsSchema(store: { defaultLocale: Locale; locales: rea
       contactPhone: optional(40),
       contactAddress: optional(500),
       status: z.enum(["OPEN", "CLOSED"], "invalidChoice"),
+      smallOrderPolicy: z.enum(["WAIVE", "REFUSE"], "invalidChoice").default("WAIVE"),
       logo: z.preprocess(
         (v) => (v instanceof File && v.size > 0 ? v : null),
         z
@@ -89,6 +92,7 @@ export function storeSettingsFields(formData: FormData, locales: readonly Locale
     contactPhone: get("contactPhone"),
     contactAddress: get("contactAddress"),
     status: get("status"),
+    smallOrderPolicy: get("smallOrderPolicy"),
     logo: formData.get("logo") ?? undefined,
     removeLogo: get("removeLogo"),
   };

@@ -5,7 +5,8 @@ import { OrderSummary } from "@/components/checkout/order-summary";
 import { couponTexts } from "@/components/coupons/describe";
 import { placeOrderAction } from "@/lib/checkout/actions";
 import { loadCheckoutPage } from "@/lib/checkout/loaders";
-import { needsPayment } from "@/lib/payments/minimum";
+import { formatMoney } from "@/lib/money";
+import { PAYMENT_MINIMUM_CENTS } from "@/lib/payments/minimum";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
 
@@ -31,6 +32,7 @@ export default async function CheckoutPage({ params }: Props) {
     shippingRequired: t.raw("errors.shippingRequired") as string,
     paymentUnavailable: t.raw("errors.paymentUnavailable") as string,
     unexpected: t.raw("errors.unexpected") as string,
+    belowPaymentMinimum: t("errors.belowPaymentMinimum", { minimum: formatMoney(PAYMENT_MINIMUM_CENTS, store.currency, locale) }),
   };
 
   return (
@@ -39,8 +41,13 @@ export default async function CheckoutPage({ params }: Props) {
         <h1 id="checkout-title" className="text-3xl font-bold tracking-tight">
           {t("title")}
         </h1>
-        {!needsPayment(priced.totalCents) && (
+        {(page.settlement === "free" || page.settlement === "waived") && (
           <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-900">{t("noPaymentNeeded")}</p>
+        )}
+        {page.settlement === "refuse" && (
+          <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900" data-testid="checkout-below-minimum">
+            {errorMessages.belowPaymentMinimum}
+          </p>
         )}
         {page.customer && <p className="text-slate-600">{t("signedInAs", { email: page.customer.email })}</p>}
         {priced.coupons.some((c) => !c.qualified) && (
