@@ -148,6 +148,7 @@ export interface OrderExportRow {
   paidAt: Date | null;
   refundedAt: Date | null;
   cancelledAt: Date | null;
+  paymentWaived: boolean;
 }
 
 export const EXPORT_BATCH_SIZE = 500;
@@ -171,7 +172,7 @@ export async function* exportOrderBatches(
         SELECT o.id, o.number, s.slug AS "storeSlug", o."createdAt", o.status::text AS status, o.email, o.currency,
                o."subtotalCents", o."discountCents", o."totalCents",
                (SELECT string_agg(d.code, ' ' ORDER BY d.code) FROM "OrderDiscount" d WHERE d."orderId" = o.id) AS "couponCodes",
-               o."paidAt", o."refundedAt", o."cancelledAt"
+               o."paidAt", o."refundedAt", o."cancelledAt", o."paymentWaived"
           FROM "Order" o
           JOIN "Store" s ON s.id = o."storeId" AND s."merchantId" = o."merchantId"
          WHERE ${where} ${cursor}

@@ -101,6 +101,10 @@ describe("salesReport", () => {
     expect(report.daily[0]!.days.find((d) => d.day === "2026-11-10")).toEqual({ day: "2026-11-10", orders: 2, revenueCents: 3000 });
     expect(report.topProducts.find((p) => p.productId === mug.id)).toMatchObject({ quantity: 3, orders: 2, revenueCents: 2600 });
     expect(report.coupons).toEqual([{ code: "SAVE10", currency: "EUR", orders: 1, discountCents: 200 }]);
+    // The CSV lists it with the payment marked as waived.
+    const csv = await readAll(ordersCsvStream({ merchantId, stores: [], store: "all", storeIds: [s1], period: NOVEMBER, timeZone: REPORT_TIME_ZONE }, (c) => c));
+    const rows = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n").map((l) => l.split(","));
+    expect(rows.filter((r) => r.at(-1) === "true").map((r) => r[0])).toEqual(["W"]);
   });
 
   it("limits every figure to the chosen store", async () => {
@@ -158,11 +162,11 @@ describe("ordersCsvStream", () => {
       ordersCsvStream({ merchantId, stores: [], store: "all", storeIds: null, period: NOVEMBER, timeZone: REPORT_TIME_ZONE }, (c) => c.toUpperCase()),
     );
     const lines = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
-    expect(lines[0]).toBe("NUMBER,STORE,PLACEDAT,STATUS,EMAIL,CURRENCY,SUBTOTAL,DISCOUNT,TOTAL,COUPONS,PAIDAT,REFUNDEDAT,CANCELLEDAT");
+    expect(lines[0]).toBe("NUMBER,STORE,PLACEDAT,STATUS,EMAIL,CURRENCY,SUBTOTAL,DISCOUNT,TOTAL,COUPONS,PAIDAT,REFUNDEDAT,CANCELLEDAT,PAYMENTWAIVED");
     expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(["A", "B", "C", "D", "E", "F", "H"]);
     const a = lines[1]!.split(",");
     expect(a.slice(1, 4)).toEqual([tenant.store.slug, "2026-11-10 11:00:00", "PAID"]);
-    expect(a.slice(5)).toEqual(["EUR", "12.00", "2.00", "10.00", "SAVE10", "2026-11-10 11:00:00", "", ""]);
+    expect(a.slice(5)).toEqual(["EUR", "12.00", "2.00", "10.00", "SAVE10", "2026-11-10 11:00:00", "", "", "false"]);
     expect(lines[3]!.split(",")[2]).toBe("2026-11-11 00:30:00");
   });
 
