@@ -12,7 +12,7 @@ export function ApplyCouponButton({
 }: {
   code: string;
   cartHref: string;
-  labels: { apply: string; applying: string; applied: string; viewCart: string; errors: CartErrorMessages };
+  labels: { apply: string; applying: string; applied: string; notApplied: string; viewCart: string; errors: CartErrorMessages };
 }) {
   const [pending, startTransition] = useTransition();
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
@@ -27,6 +27,7 @@ export function ApplyCouponButton({
             const result = await applyCouponCode(code);
             // Already in the cart counts as success: the visitor's intent is fulfilled.
             if (result.status === "applied" || result.error === "couponAlreadyAdded") setOutcome({ ok: true, message: labels.applied });
+            else if (result.status === "notApplied") setOutcome({ ok: true, message: labels.notApplied });
             else setOutcome({ ok: false, message: labels.errors[result.error ?? "unavailable"] });
           })
         }

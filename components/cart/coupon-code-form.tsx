@@ -9,13 +9,19 @@ export interface CouponCodeFormLabels {
   apply: string;
   applying: string;
   applied: string;
+  /** "Code {code} added, but it does not apply…: {reason}". */
+  notApplied: string;
   errors: CartErrorMessages;
 }
 
 const INITIAL: CouponFormState = { status: "idle" };
 
-/** The cart's discount code field; the cart refreshes itself through revalidation. */
-export function CouponCodeForm({ labels }: { labels: CouponCodeFormLabels }) {
+/**
+ * The cart's discount code field; the cart refreshes itself through revalidation. `reasons`
+ * holds, by code, why each coupon on the cart does not apply (rendered by the page), so the
+ * message after adding one can say why.
+ */
+export function CouponCodeForm({ labels, reasons }: { labels: CouponCodeFormLabels; reasons: Record<string, string> }) {
   const [state, formAction, pending] = useActionState(applyCouponAction, INITIAL);
   const errorId = "coupon-code-error";
   return (
@@ -32,7 +38,7 @@ export function CouponCodeForm({ labels }: { labels: CouponCodeFormLabels }) {
           maxLength={64}
           required
           defaultValue={state.status === "error" ? state.code : ""}
-          key={state.status === "applied" ? state.code : "entry"}
+          key={state.status === "applied" || state.status === "notApplied" ? state.code : "entry"}
           aria-invalid={state.status === "error"}
           aria-describedby={state.status === "error" ? errorId : undefined}
           className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 uppercase"
@@ -53,6 +59,8 @@ export function CouponCodeForm({ labels }: { labels: CouponCodeFormLabels }) {
           </span>
         ) : state.status === "applied" ? (
           <span className="text-emerald-700">{fillMessage(labels.applied, { code: state.code ?? "" })}</span>
+        ) : state.status === "notApplied" ? (
+          <span className="text-amber-800">{fillMessage(labels.notApplied, { code: state.code ?? "", reason: reasons[state.code ?? ""] ?? "" })}</span>
         ) : null}
       </p>
     </form>

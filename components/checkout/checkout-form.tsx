@@ -33,6 +33,7 @@ export function CheckoutForm({
   locale,
   idempotencyKey,
   expectedTotalCents,
+  appliedCouponIds,
   askEmail,
   askShipping,
   countries,
@@ -46,6 +47,8 @@ export function CheckoutForm({
   locale: string;
   idempotencyKey: string;
   expectedTotalCents: number;
+  /** The coupons this page shows as applied: only they may stop the order if they stop qualifying. */
+  appliedCouponIds: string[];
   askEmail: boolean;
   askShipping: boolean;
   /** The countries the store ships to, by name, and the one preselected. */
@@ -70,6 +73,7 @@ export function CheckoutForm({
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <input type="hidden" name="expectedTotalCents" value={expectedTotalCents} />
+      <input type="hidden" name="appliedCoupons" value={appliedCouponIds.join(",")} />
       <div aria-live="assertive" className="empty:hidden">
         {filled && (
           <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">

@@ -17,6 +17,7 @@ export function StoreSettingsForm({
   localeNames,
   logoUrl,
   locale,
+  paymentMinimum,
 }: {
   action: (state: StoreSettingsFormState, formData: FormData) => Promise<StoreSettingsFormState>;
   initial: Record<string, string>;
@@ -25,6 +26,8 @@ export function StoreSettingsForm({
   localeNames: Record<Locale, string>;
   logoUrl: string | null;
   locale: Locale;
+  /** The payment provider's smallest charge, formatted in the store's currency. */
+  paymentMinimum: string;
 }) {
   const t = useTranslations("StoreSettings.form");
   const te = useTranslations("StoreSettings.errors");
@@ -114,6 +117,19 @@ export function StoreSettingsForm({
           </label>
         ))}
         <p className="text-sm text-slate-600">{t("closedHint")}</p>
+      </fieldset>
+      <fieldset className="flex flex-col gap-2 rounded-lg border border-slate-200 p-4" aria-describedby="small-orders-hint">
+        <legend className="px-1 font-semibold">{t("smallOrders")}</legend>
+        <p id="small-orders-hint" className="text-sm text-slate-600">
+          {t("smallOrdersHint", { minimum: paymentMinimum })}
+        </p>
+        {(["WAIVE", "REFUSE"] as const).map((policy) => (
+          <label key={policy} className="flex items-center gap-2">
+            <input type="radio" name="smallOrderPolicy" value={policy} defaultChecked={(values.smallOrderPolicy ?? "WAIVE") === policy} />
+            {t(policy === "WAIVE" ? "smallOrdersWaive" : "smallOrdersRefuse")}
+          </label>
+        ))}
+        {error("smallOrderPolicy") && <p className="text-sm text-red-700">{error("smallOrderPolicy")}</p>}
       </fieldset>
       <div aria-live="polite" className="empty:hidden">
         {state.status === "saved" && (

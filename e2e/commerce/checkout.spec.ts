@@ -54,6 +54,50 @@ test.describe("checkout", () => {
     expect(serverErrors).toEqual([]);
   });
 
+  test("an order below the payment minimum is completed with the payment waived, or refused once the merchant chooses so", async ({
+    page,
+    browser,
+    db,
+    createTenant,
+    signInWithPassword,
+    serverErrors,
+  }) => {
+    const tenant = await createTenant({ products: [{ slug: "sticker", priceCents: 30, title: { en: "Sticker" } }] });
+    const email = `small-${tenant.tag}@example.test`;
+    const form = en.StoreSettings.form;
+
+    await giveGuestCart(db, page.context(), tenant.store.slug, ["sticker"]);
+    await applyCodeAndGoToCheckout(page, { storeUrl: tenant.store.url, cartPath: "/cart", locale: "en" });
+    await expect(page.getByText(en.Checkout.noPaymentNeeded)).toBeVisible();
+    await placeGuestOrder(page, "en", email, true);
+    await expect(page.getByRole("heading", { level: 1, name: en.Orders.confirmation.thanks })).toBeVisible();
+    const { rows } = await db.query(`SELECT id, "paymentWaived", "totalCents" FROM "Order" WHERE email = $1`, [email]);
+    expect(rows).toMatchObject([{ paymentWaived: true, totalCents: 30 }]);
+
+    // The merchant is told on the order, then refuses such orders from now on.
+    const merchant = await browser.newContext();
+    const merchantPage = await merchant.newPage();
+    await signInWithPassword(tenant.owner, { page: merchantPage });
+    const storePath = `/account/m/${tenant.merchant.id}/stores/${tenant.store.id}`;
+    await merchantPage.goto(`${storePath}/orders/${rows[0].id}`);
+    await expect(merchantPage.getByTestId("order-payment")).toHaveText(en.Orders.merchant.paymentWaived.replace("{minimum}", "€0.50"));
+    await merchantPage.goto(`${storePath}/settings`);
+    await merchantPage.getByRole("radio", { name: form.smallOrdersRefuse }).check();
+    await merchantPage.getByRole("button", { name: form.save }).click();
+    await expect(merchantPage.getByText(form.saved)).toBeVisible();
+    await merchant.close();
+
+    const refusal = en.Checkout.errors.belowPaymentMinimum.replace("{minimum}", "€0.50");
+    await giveGuestCart(db, page.context(), tenant.store.slug, ["sticker"]);
+    await applyCodeAndGoToCheckout(page, { storeUrl: tenant.store.url, cartPath: "/cart", locale: "en" });
+    await expect(page.getByTestId("checkout-below-minimum")).toHaveText(refusal);
+    await placeGuestOrder(page, "en", `refused-${tenant.tag}@example.test`, true);
+    await expect(page.getByRole("alert").filter({ hasText: refusal })).toBeVisible();
+    const refused = await db.query(`SELECT count(*)::int AS n FROM "Order" WHERE email = $1`, [`refused-${tenant.tag}@example.test`]);
+    expect(refused.rows[0].n).toBe(0);
+    expect(serverErrors).toEqual([]);
+  });
+
   test("a fully discounted cart completes without payment; its merchant sees the order and another merchant gets 404", async ({
     page,
     browser,

@@ -1,6 +1,6 @@
 import { expect, test } from "../fixtures";
 import { storeUrl } from "../env";
-import { createCoupon, giveGuestCart } from "../support/commerce";
+import { createCoupon, giveGuestCart, placeGuestOrder } from "../support/commerce";
 import { createDatedCoupon } from "../support/coupons";
 import { messages } from "../support/messages";
 
@@ -32,6 +32,41 @@ test.describe("coupons on the storefront", () => {
     // The X removes it.
     await row.getByRole("button", { name: fr.Cart.removeCoupon.replace("{code}", expired.code) }).click();
     await expect(row).toHaveCount(0);
+    expect(serverErrors).toEqual([]);
+  });
+
+  test("a code that does not apply says so on adding, stays with its reason and does not stop the order", async ({ page, context, db, serverErrors }) => {
+    await giveGuestCart(db, context, "fashionhub", ["linen-shirt"]);
+    const expired = await createDatedCoupon(db, "fashionhub", { amountCents: 500, endsAt: new Date(Date.now() - 24 * 3600_000) });
+    const email = `kept-${expired.code.toLowerCase()}@example.test`;
+
+    await page.goto(storeUrl("fashionhub", "/cart"));
+    await page.getByRole("textbox", { name: fr.Cart.codeLabel, exact: true }).fill(expired.code);
+    await page.getByRole("button", { name: fr.Cart.apply, exact: true }).click();
+    // "Le code … a été ajouté, mais il ne s’applique pas à votre panier : Ce code a expiré le …"
+    const [added] = fr.Cart.notApplied.replace("{code}", expired.code).split("{reason}");
+    await expect(page.getByText(added!)).toBeVisible();
+    await expect(page.getByText(added!)).toContainText(fr.Coupons.reasons.EXPIRED.split("{date}")[0]!.trim());
+    const row = page.locator(`[data-testid="cart-coupon"][data-code="${expired.code}"]`);
+    await expect(row).toHaveAttribute("data-qualified", "false");
+
+    // Checkout opens with the code listed as not applied, and the order goes through without it.
+    await page.getByTestId("cart-checkout").click();
+    await expect(page.getByRole("heading", { level: 1, name: fr.Checkout.title })).toBeVisible();
+    await expect(page.getByTestId("checkout-coupons-not-applied")).toContainText(expired.code);
+    await placeGuestOrder(page, "fr", email, true);
+    await expect(page.getByText(fr.Payments.test.banner)).toBeVisible();
+    const { rows } = await db.query(`SELECT "discountCents" FROM "Order" WHERE email = $1`, [email]);
+    expect(rows).toEqual([{ discountCents: 0 }]);
+    expect(serverErrors).toEqual([]);
+  });
+
+  test("an expired code's page shows why and does not offer to apply it", async ({ page, db, serverErrors }) => {
+    const expired = await createDatedCoupon(db, "fashionhub", { amountCents: 500, endsAt: new Date(Date.now() - 24 * 3600_000) });
+    await page.goto(storeUrl("fashionhub", `/c/${expired.code}`));
+    await expect(page.getByRole("heading", { level: 1, name: fr.Coupons.page.title.replace("{code}", expired.code) })).toBeVisible();
+    await expect(page.getByTestId("coupon-standing")).toContainText(fr.Coupons.reasons.EXPIRED.split("{date}")[0]!.trim());
+    await expect(page.getByRole("button", { name: fr.Coupons.page.apply })).toHaveCount(0);
     expect(serverErrors).toEqual([]);
   });
 

@@ -26,11 +26,18 @@ test("a merchant creates a coupon, a guest redeems it, the merchant sees the red
   await page.getByLabel(form.code, { exact: true }).fill(code.toLowerCase());
   await page.getByRole("radio", { name: form.fixed }).check();
   await page.getByLabel(form.amount.replace("{currency}", "EUR")).fill("5");
+  await page.getByLabel(form.minimum.replace("{currency}", "EUR")).fill("10");
   await page.getByLabel(form.totalLimit).fill("1");
   await page.getByRole("button", { name: form.create }).click();
   await expect(page).toHaveURL(new RegExp(`${couponsPath}$`));
   const row = page.getByRole("row").filter({ hasText: code });
   await expect(row).toContainText(en.Coupons.merchant.active);
+  // The list tells the coupon's conditions, not only its discount.
+  const conditions = row.getByTestId("coupon-conditions");
+  await expect(conditions).toContainText(en.Coupons.terms.minimum.replace("{amount}", "€10.00"));
+  await expect(conditions).toContainText("Limited to 1 use in total");
+  await expect(conditions).toContainText(en.Coupons.terms.notCombinable);
+  await expect(row).toContainText("0 / 1");
 
   // A guest on the storefront uses it and pays through the test provider.
   const guest = await browser.newContext();

@@ -2,7 +2,9 @@
 
 import { refresh } from "next/cache";
 import { loadCustomerSession } from "@/lib/auth/loaders";
+import type { CouponReason } from "@/lib/coupons/types";
 import { countCartItems } from "./data";
+import { loadCouponOnCart } from "./loaders";
 import { addCartItem, attachCoupon, detachCoupon, removeCartItem, setCartItemQuantity, type CartMutationResult } from "./mutations";
 import { currentCart, ensureCurrentCart, storeOfRequest, type CartStore } from "./request";
 import { addCartItemSchema, applyCouponSchema, removeCartItemSchema, removeCouponSchema, setCartItemQuantitySchema } from "./schema";
@@ -57,9 +59,12 @@ export async function removeCartItemAction(input: { productId: string }): Promis
 }
 
 export interface CouponFormState {
-  status: "idle" | "applied" | "error";
+  /** applied: the code takes its discount off the cart; notApplied: it is on the cart but does not qualify. */
+  status: "idle" | "applied" | "notApplied" | "error";
   code?: string;
   error?: CartErrorCode | "required";
+  /** notApplied: why (translated under `Coupons.reasons`; the cart page shows it with its params). */
+  reason?: CouponReason;
 }
 
 /** The cart's code form (useActionState): attaches a coupon of this store by code. */
@@ -77,10 +82,15 @@ export async function applyCouponCode(rawCode: unknown): Promise<CouponFormState
   }
   const store = await storeOfRequest();
   if (!store) return { status: "error", error: "unavailable" };
-  const cart = await ensureCurrentCart(store, await loadCustomerSession(store.id));
+  const customer = await loadCustomerSession(store.id);
+  const cart = await ensureCurrentCart(store, customer);
   const result = await attachCoupon(store.merchantId, store.id, cart.cartId, parsed.data.code);
   if (!result.ok) return { status: "error", error: result.error, code: parsed.data.code };
   refresh();
+  // Say at once whether the code takes anything off: a code that does not qualify stays on the
+  // cart with its reason (and is left out at checkout), so the visitor knows what is missing.
+  const standing = await loadCouponOnCart(store, cart.cartId, result.couponId, { customerId: customer?.customerId, email: customer?.email });
+  if (standing && !standing.qualified) return { status: "notApplied", code: result.code, reason: standing.reason };
   return { status: "applied", code: result.code };
 }
 

@@ -241,7 +241,8 @@ describe("coupons on the cart", () => {
     expect(await applyCouponCode("NOPE")).toMatchObject({ status: "error", error: "unknownCoupon" });
     expect(await applyCouponCode("OTHERSTORE")).toMatchObject({ status: "error", error: "unknownCoupon" });
     expect(await applyCouponCode("")).toMatchObject({ status: "error", error: "required" });
-    expect(await applyCouponCode("old")).toEqual({ status: "applied", code: "OLD" });
+    // Added, and the answer says it does not apply (and why): it stays on the cart with its reason.
+    expect(await applyCouponCode("old")).toEqual({ status: "notApplied", code: "OLD", reason: "EXPIRED" });
 
     const cart = await currentCart(a.store, null);
     const loaded = await loadCartForCheckout(a.ids.merchantId, a.ids.storeId, cart!.cartId);
@@ -270,7 +271,7 @@ describe("coupons on the cart", () => {
     const { tenant, ids, store } = await shop();
     await createCouponRow(tenant, { code: "FIVE" });
     visit(ids.storeId);
-    expect(await applyCouponCode("FIVE")).toEqual({ status: "applied", code: "FIVE" });
+    expect(await applyCouponCode("FIVE")).toEqual({ status: "notApplied", code: "FIVE", reason: "EMPTY_CART" });
     const cart = await currentCart(store, null);
     expect((await loadCartForCheckout(ids.merchantId, ids.storeId, cart!.cartId))?.coupons.map((c) => c.code)).toEqual(["FIVE"]);
   });

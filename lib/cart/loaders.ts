@@ -1,11 +1,12 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { loadCustomerSession } from "@/lib/auth/loaders";
-import { priceCart, type PricedCart } from "@/lib/checkout/pricing";
+import { priceCart, type PricedCart, type PricedCoupon } from "@/lib/checkout/pricing";
+import type { Buyer } from "@/lib/coupons/data";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Storefront } from "@/lib/tenancy/loaders";
 import { countCartItems, findFailedPaymentOfCart, isPurchasable, loadCartForCheckout } from "./data";
-import { currentCart } from "./request";
+import { currentCart, type CartStore } from "./request";
 import { MAX_LINE_QUANTITY, type CartLineView } from "./types";
 
 export interface CartPageLine extends CartLineView {
@@ -43,7 +44,7 @@ export async function loadCartPage(store: Storefront, locale: Locale, now = new 
   const lines: CartPageLine[] = (cart?.lines ?? []).map((line) => {
     const stockLeft = line.product.stock ?? Number.POSITIVE_INFINITY;
     const noLongerSold = !isPurchasable(line.product);
-    const available = !noLongerSold && stockLeft > 0;
+    const available = isAvailableLine(line);
     return {
       ...line,
       available,
@@ -62,6 +63,32 @@ export async function loadCartPage(store: Storefront, locale: Locale, now = new 
     usage: cart?.usage ?? {},
   });
   return { lines, priced, itemCount: lines.reduce((sum, l) => sum + l.quantity, 0), paymentFailed: cart && cart.lines.length > 0 ? paymentFailed : null };
+}
+
+/** A line the cart counts in its total: purchasable and not sold out. */
+function isAvailableLine(line: CartLineView): boolean {
+  return isPurchasable(line.product) && (line.product.stock ?? Number.POSITIVE_INFINITY) > 0;
+}
+
+/**
+ * Whether the coupon `couponId` applies to the cart `cartId` as the cart page prices it (the
+ * same lines, the coupons in the order they were added, usage counted for `buyer`), with its
+ * reason when it does not. Null when the coupon is not on the cart. For the message right after
+ * a code is added; the caller resolved the cart from the request.
+ */
+export async function loadCouponOnCart(store: CartStore, cartId: string, couponId: string, buyer: Buyer, now = new Date()): Promise<PricedCoupon | null> {
+  const cart = await loadCartForCheckout(store.merchantId, store.id, cartId, { buyer });
+  if (!cart) return null;
+  const priced = priceCart({
+    currency: "",
+    lines: cart.lines
+      .filter(isAvailableLine)
+      .map((l) => ({ productId: l.productId, title: l.product.title, unitPriceCents: l.product.priceCents, quantity: l.quantity })),
+    coupons: cart.coupons,
+    now,
+    usage: cart.usage,
+  });
+  return priced.coupons.find((c) => c.couponId === couponId) ?? null;
 }
 
 /** The header's cart badge for the visitor: the number of items and the link's accessible name. */

@@ -69,6 +69,7 @@ export async function placeOrderAction(_previous: CheckoutFormState, form: FormD
       shipping: parsed.data.shipping,
       idempotencyKey: parsed.data.idempotencyKey,
       expectedTotalCents: parsed.data.expectedTotalCents,
+      appliedCouponIds: parsed.data.appliedCouponIds,
       locale,
     });
   } catch (error) {

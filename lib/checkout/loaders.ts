@@ -6,6 +6,8 @@ import type { CustomerSession } from "@/lib/auth/types";
 import { loadCartPage } from "@/lib/cart/loaders";
 import type { CartLineView } from "@/lib/cart/types";
 import type { Locale } from "@/lib/i18n/locales";
+import { settleTotal } from "@/lib/payments/minimum";
+import { findSmallOrderPolicy } from "@/lib/stores/data";
 import type { Storefront } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
 import type { PricedCart } from "./pricing";
@@ -19,13 +21,16 @@ export interface CheckoutPage {
   physical: boolean;
   /** A fresh key per rendered page: a double-clicked "Place order" sends the same one. */
   idempotencyKey: string;
+  /** How the total would be settled now (see settleTotal): "refuse" when the store refuses a total this small. */
+  settlement: ReturnType<typeof settleTotal>;
 }
 
 /**
  * The checkout page's data (phase 1 at the door: validate and price without writing), from the
  * same read and pricing as the cart page. A cart that cannot be ordered as it is (empty,
- * unavailable or short product, a coupon that does not qualify) sends the visitor back to the
- * cart page, which shows each reason.
+ * unavailable or short product) sends the visitor back to the cart page, which shows each reason.
+ * A coupon that does not qualify is not applied and does not stop the order: the page lists it
+ * with its reason.
  */
 export async function loadCheckoutPage(store: Storefront, locale: Locale, now = new Date()): Promise<CheckoutPage> {
   const cartPath = localizedPath("/cart", locale, store.defaultLocale);
@@ -36,12 +41,14 @@ export async function loadCheckoutPage(store: Storefront, locale: Locale, now = 
   if (cart.lines.some((l) => !l.available || (l.product.stock !== null && l.product.stock < l.quantity))) {
     redirect(cartReviewPath(cartPath, "notEnoughStock"));
   }
-  if (cart.priced.coupons.some((c) => !c.qualified)) redirect(cartReviewPath(cartPath, "couponNotQualified"));
+  let settlement = settleTotal(cart.priced.totalCents, "WAIVE");
+  if (settlement === "waived") settlement = settleTotal(cart.priced.totalCents, await findSmallOrderPolicy(store.merchantId, store.id));
   return {
     customer,
     lines: cart.lines,
     priced: cart.priced,
     physical: cart.lines.some((l) => l.product.kind === "PHYSICAL"),
     idempotencyKey: randomUUID(),
+    settlement,
   };
 }

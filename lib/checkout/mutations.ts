@@ -10,12 +10,13 @@ import type { CouponTerms } from "@/lib/coupons/types";
 import { db, Prisma, type Tx } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/locales";
 import { enqueueOrderConfirmation, orderPath } from "@/lib/orders/confirmation";
-import { needsPayment } from "@/lib/payments/minimum";
+import { PAYMENT_MINIMUM_CENTS, settleTotal } from "@/lib/payments/minimum";
 import { failOrderPayment } from "@/lib/payments/mutations";
 import { paymentProvider, providerFor } from "@/lib/payments/provider";
+import { findSmallOrderPolicy } from "@/lib/stores/data";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { absoluteUrl, type UrlConfig, type UrlTarget } from "@/lib/tenancy/urls";
-import { priceCart, type PricedCart } from "./pricing";
+import { couponThatStoppedQualifying, priceCart, type PricedCart } from "./pricing";
 import type { ShippingAddress } from "./schema";
 import type { CheckoutFailure, PlaceOrderResult } from "./types";
 
@@ -30,6 +31,11 @@ export interface PlaceOrderInput {
   shipping: ShippingAddress | null;
   idempotencyKey: string;
   expectedTotalCents: number | null;
+  /**
+   * The coupons the checkout page showed as applied. Others that do not qualify are left out of
+   * the order instead of refusing it; null or absent: every attached coupon must qualify.
+   */
+  appliedCouponIds?: readonly string[] | null;
   locale: Locale;
   now?: Date;
 }
@@ -51,7 +57,7 @@ function fail(error: CheckoutFailure["error"], extra: Omit<CheckoutFailure, "ok"
  */
 function checkCart(
   cart: CartForCheckout,
-  input: { email: string | null; shipping: ShippingAddress | null; currency: string; now: Date },
+  input: { email: string | null; shipping: ShippingAddress | null; currency: string; now: Date; seenApplied: ReadonlySet<string> | null },
 ): { ok: true; priced: PricedCart; physical: boolean } | CheckoutFailure {
   if (cart.lines.length === 0) return fail("emptyCart");
   for (const line of cart.lines) {
@@ -70,8 +76,8 @@ function checkCart(
     now: input.now,
     usage: cart.usage,
   });
-  const refused = priced.coupons.find((c) => !c.qualified);
-  if (refused && !refused.qualified) {
+  const refused = couponThatStoppedQualifying(priced, input.seenApplied);
+  if (refused) {
     return fail("couponNotQualified", { coupon: { code: refused.code, reason: refused.reason, params: refused.params } });
   }
   return { ok: true, priced, physical };
@@ -85,7 +91,8 @@ const TX_OPTIONS = { maxWait: 20_000, timeout: 30_000 } as const;
  * validated and priced; the order, its lines, discounts and redemptions and the checked-out cart
  * are written with one transactionId; last, conditional updates take the coupon uses, the stock
  * and the store's next order number, re-checking every limit. Orders below the payment minimum
- * are PAID in that transaction; others then get a payment from the provider.
+ * are PAID in that transaction (with the payment waived when the total is above zero), or
+ * refused when the store refuses such orders; others then get a payment from the provider.
  *
  * The caller has resolved `store` from the request and `cartId`/`customer` from the session or
  * the signed cart cookie; nothing else is trusted (prices and stock are read here). The same
@@ -140,13 +147,19 @@ async function commitOrder(
 
   const cart = await loadCartForCheckout(merchantId, store.id, input.cartId, { locale: input.locale, buyer, tx });
   if (!cart || cart.customerId !== buyer.customerId) throw new CheckoutRejected(fail("cartNotFound"));
-  const checked = checkCart(cart, { email: ctx.email, shipping: input.shipping, currency: store.currency, now: ctx.now });
+  const seenApplied = input.appliedCouponIds ? new Set(input.appliedCouponIds) : null;
+  const checked = checkCart(cart, { email: ctx.email, shipping: input.shipping, currency: store.currency, now: ctx.now, seenApplied });
   if (!checked.ok) throw new CheckoutRejected(checked);
   const { priced, physical } = checked;
   if (input.expectedTotalCents !== null && input.expectedTotalCents !== priced.totalCents) {
     throw new CheckoutRejected(fail("priceChanged"));
   }
   const email = ctx.email!; // checkCart refuses a cart without one
+  // A total above zero but below the payment minimum is the store's choice: completed unpaid
+  // (marked waived, kept out of revenue) or refused. The policy is read only for such totals.
+  let settlement = settleTotal(priced.totalCents, "WAIVE");
+  if (settlement === "waived") settlement = settleTotal(priced.totalCents, await findSmallOrderPolicy(merchantId, store.id, tx));
+  if (settlement === "refuse") throw new CheckoutRejected(fail("belowPaymentMinimum", { params: { minimumCents: PAYMENT_MINIMUM_CENTS } }));
 
   // 2. Write what no other checkout waits for. Guests become customers of the merchant by email
   // (one row per merchant and email); ON CONFLICT DO NOTHING (skipDuplicates) lets two checkouts
@@ -162,7 +175,7 @@ async function commitOrder(
       created?.id ?? (await tx.customer.findUniqueOrThrow({ where: { merchantId_email: { merchantId, email } }, select: { id: true } })).id;
   }
 
-  const paymentRequired = needsPayment(priced.totalCents);
+  const paymentRequired = settlement === "charge";
   const transactionId = randomUUID();
   const order = await tx.order.create({
     data: {
@@ -184,6 +197,7 @@ async function commitOrder(
       totalCents: priced.totalCents,
       shippingAddress: physical && input.shipping ? input.shipping : Prisma.JsonNull,
       paymentProvider: paymentRequired ? paymentProvider().kind : "NONE",
+      paymentWaived: settlement === "waived",
       idempotencyKey: input.idempotencyKey,
       transactionId,
       lines: {

@@ -288,6 +288,82 @@ describe("placeOrder", () => {
     expect(email).toEqual({ locale: "en" });
   });
 
+  it("marks an order above zero but below the payment minimum as waived, under the default policy", async () => {
+    const shop = await createShop();
+    const product = await createProduct(shop, { priceCents: 30 });
+    const free = await createProduct(shop, { priceCents: 1000 });
+    const all = await createCoupon(shop, { kind: "PERCENT", percentBasisPoints: 10000 });
+
+    const small = await placeOrder(orderInput(shop, (await createCart(shop, [{ productId: product.id, quantity: 1 }])).id));
+    const zero = await placeOrder(orderInput(shop, (await createCart(shop, [{ productId: free.id, quantity: 1 }], [all.id])).id));
+
+    expect(small).toMatchObject({ ok: true, status: "PAID", provider: "NONE", paymentUrl: null });
+    expect(zero).toMatchObject({ ok: true, status: "PAID", provider: "NONE" });
+    if (!small.ok || !zero.ok) return;
+    const waived = (id: string) => db.order.findUniqueOrThrow({ where: { id }, select: { totalCents: true, paymentWaived: true } });
+    expect(await waived(small.orderId)).toEqual({ totalCents: 30, paymentWaived: true });
+    // Nothing was owed: not a waived payment.
+    expect(await waived(zero.orderId)).toEqual({ totalCents: 0, paymentWaived: false });
+  });
+
+  it("refuses an order above zero but below the payment minimum when the store refuses small orders", async () => {
+    const shop = await createShop();
+    await db.store.update({ where: { id: shop.store.id }, data: { smallOrderPolicy: "REFUSE" } });
+    const product = await createProduct(shop, { priceCents: 30 });
+    const cart = await createCart(shop, [{ productId: product.id, quantity: 1 }]);
+
+    expect(await placeOrder(orderInput(shop, cart.id))).toEqual({ ok: false, error: "belowPaymentMinimum", params: { minimumCents: 50 } });
+    await expectNothingWritten(shop.store.id, cart.id, null);
+
+    // At the minimum it goes to the payment provider as usual.
+    await db.product.update({ where: { id: product.id }, data: { priceCents: 50 } });
+    expect(await placeOrder(orderInput(shop, cart.id))).toMatchObject({ ok: true, status: "PENDING_PAYMENT", provider: "TEST" });
+  });
+
+  it("leaves out the codes that did not qualify when the buyer looked, instead of refusing the order", async () => {
+    const shop = await createShop();
+    const product = await createProduct(shop, { priceCents: 2000 });
+    const applied = await createCoupon(shop, { amountCents: 300 });
+    const expired = await createCoupon(shop, { amountCents: 500 });
+    await db.coupon.update({ where: { id: expired.id }, data: { endsAt: new Date(Date.now() - 60_000) } });
+    const belowMinimum = await createCoupon(shop, { amountCents: 500 });
+    await db.coupon.update({ where: { id: belowMinimum.id }, data: { minSubtotalCents: 5000, combinable: true } });
+    const cart = await createCart(shop, [{ productId: product.id, quantity: 1 }], [applied.id, expired.id, belowMinimum.id]);
+
+    const result = await placeOrder(orderInput(shop, cart.id, { appliedCouponIds: [applied.id], expectedTotalCents: 1700 }));
+
+    expect(result).toMatchObject({ ok: true, status: "PENDING_PAYMENT" });
+    if (!result.ok) return;
+    const order = await db.order.findUniqueOrThrow({ where: { id: result.orderId }, select: { totalCents: true, discounts: { select: { code: true } } } });
+    expect(order).toEqual({ totalCents: 1700, discounts: [{ code: applied.code }] });
+    const redeemed = await db.couponRedemption.findMany({ where: { orderId: result.orderId }, select: { couponId: true } });
+    expect(redeemed).toEqual([{ couponId: applied.id }]);
+    expect((await db.coupon.findUniqueOrThrow({ where: { id: expired.id } })).redemptionCount).toBe(0);
+  });
+
+  it("still sends the buyer back with the reason when a code they saw applied stopped qualifying", async () => {
+    const shop = await createShop();
+    const product = await createProduct(shop, { priceCents: 2000 });
+    const endsAt = new Date(Date.now() + 60_000);
+    const coupon = await createCoupon(shop, { amountCents: 300, totalLimit: 1 });
+    await db.coupon.update({ where: { id: coupon.id }, data: { endsAt } });
+    const seen = { appliedCouponIds: [coupon.id] };
+
+    // Expired between the checkout page and "Place order".
+    const late = await createCart(shop, [{ productId: product.id, quantity: 1 }], [coupon.id]);
+    expect(await placeOrder(orderInput(shop, late.id, { ...seen, now: new Date(endsAt.getTime() + 1) }))).toMatchObject({
+      ok: false,
+      error: "couponNotQualified",
+      coupon: { code: coupon.code, reason: "EXPIRED" },
+    });
+    await expectNothingWritten(shop.store.id, late.id, coupon.id);
+
+    // Its last use went to another order meanwhile.
+    const first = await createCart(shop, [{ productId: product.id, quantity: 1 }], [coupon.id]);
+    expect(await placeOrder(orderInput(shop, first.id, seen))).toMatchObject({ ok: true });
+    expect(await placeOrder(orderInput(shop, late.id, seen))).toMatchObject({ ok: false, error: "couponNotQualified", coupon: { reason: "LIMIT_REACHED" } });
+  });
+
   it("sends a paid order to the test provider and refuses bad input with reasons", async () => {
     const shop = await createShop();
     const physical = await createProduct(shop, { priceCents: 4000, kind: "PHYSICAL" });

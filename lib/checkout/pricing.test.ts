@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { couponTerms } from "@/lib/coupons/testing";
 import type { CouponTerms } from "@/lib/coupons/types";
-import { priceCart, type PricingInput } from "./pricing";
+import { couponThatStoppedQualifying, priceCart, type PricingInput } from "./pricing";
 
 const NOW = new Date("2026-06-15T12:00:00.000Z");
 const added = (minutes: number) => new Date(NOW.getTime() - 60 * 60_000 + minutes * 60_000);
@@ -129,5 +129,35 @@ describe("priceCart", () => {
     const a = coupon("A", 1, fixed(100));
     const b = coupon("B", 1, fixed(100));
     expect(priceCart(input([[1000, 1]], [b, a])).coupons[0]?.code).toBe("A");
+  });
+});
+
+describe("couponThatStoppedQualifying", () => {
+  // A 20,00 cart: "MIN" needs 50,00, "OLD" has expired, "SOLO" is fine, "ALSO" is not combinable with it.
+  const priced = priceCart(
+    input(
+      [[2000, 1]],
+      [
+        coupon("SOLO", 1, fixed(500)),
+        coupon("MIN", 2, fixed(500, { minSubtotalCents: 5000 })),
+        coupon("OLD", 3, fixed(500, { endsAt: new Date(NOW.getTime() - 1) })),
+        coupon("ALSO", 4, fixed(100)),
+      ],
+    ),
+  );
+
+  it.each([
+    ["codes that never applied do not block", ["id-SOLO"], null],
+    ["nothing seen applied, nothing blocks", [], null],
+    ["a code seen applied that expired since blocks, with its reason", ["id-SOLO", "id-OLD"], "OLD"],
+    ["a code seen applied that is now below its minimum blocks", ["id-MIN"], "MIN"],
+    ["a code seen applied that another code now excludes blocks", ["id-SOLO", "id-ALSO"], "ALSO"],
+  ])("%s", (_, seen, blocking) => {
+    expect(couponThatStoppedQualifying(priced, new Set(seen))?.code ?? null).toBe(blocking);
+  });
+
+  it("without knowing what the buyer saw, every attached coupon must qualify", () => {
+    expect(couponThatStoppedQualifying(priced, null)).toMatchObject({ code: "MIN", reason: "BELOW_MINIMUM" });
+    expect(couponThatStoppedQualifying(priceCart(input([[2000, 1]], [coupon("SOLO", 1, fixed(500))])), null)).toBeNull();
   });
 });

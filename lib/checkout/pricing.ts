@@ -88,3 +88,19 @@ export function priceCart(input: PricingInput): PricedCart {
 
   return { subtotalCents, discountCents: subtotalCents - remaining, totalCents: remaining, discounts, coupons };
 }
+
+export type RefusedCoupon = Extract<PricedCoupon, { qualified: false }>;
+
+/**
+ * The coupon that stops an order being placed, or null. A coupon that did not qualify when the
+ * buyer last saw the cart is simply not applied: it never blocks. Only a coupon the buyer saw
+ * applied (`seenApplied`: the ids the checkout page showed as applied) and that no longer
+ * qualifies blocks, because the total they agreed to is gone. `seenApplied` null means the
+ * caller does not know what the buyer saw: then every attached coupon must qualify.
+ */
+export function couponThatStoppedQualifying(priced: PricedCart, seenApplied: ReadonlySet<string> | null): RefusedCoupon | null {
+  for (const coupon of priced.coupons) {
+    if (!coupon.qualified && (seenApplied === null || seenApplied.has(coupon.couponId))) return coupon;
+  }
+  return null;
+}

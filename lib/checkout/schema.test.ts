@@ -18,6 +18,9 @@ describe("placeOrderSchema", () => {
       { idempotencyKey: KEY, email: "a@b.lu", "shipping.name": "Léa", "shipping.line1": "1 rue X", "shipping.line2": "", "shipping.postalCode": "1611", "shipping.city": "Luxembourg", "shipping.country": "lu" },
       { shipping: { name: "Léa", line1: "1 rue X", line2: null, postalCode: "1611", city: "Luxembourg", country: "LU" } },
     ],
+    ["no applied-coupons field (unknown)", { idempotencyKey: KEY }, { appliedCouponIds: null }],
+    ["no coupon seen applied", { idempotencyKey: KEY, appliedCoupons: "" }, { appliedCouponIds: [] }],
+    ["the coupons seen applied", { idempotencyKey: KEY, appliedCoupons: "cma1b2c3,cmz9_x-8" }, { appliedCouponIds: ["cma1b2c3", "cmz9_x-8"] }],
   ])("accepts %s", (_name, fields, expected) => {
     const parsed = placeOrderSchema.safeParse(placeOrderFormValues(form(fields)));
     expect(parsed.success).toBe(true);
@@ -31,6 +34,7 @@ describe("placeOrderSchema", () => {
     ["a negative expected total", { idempotencyKey: KEY, expectedTotalCents: "-1" }, "expectedTotalCents"],
     ["a fractional expected total", { idempotencyKey: KEY, expectedTotalCents: "10.5" }, "expectedTotalCents"],
     ["an address without city", { idempotencyKey: KEY, "shipping.name": "A", "shipping.line1": "B", "shipping.postalCode": "1", "shipping.country": "LU" }, "shipping.city"],
+    ["a tampered applied-coupons list", { idempotencyKey: KEY, appliedCoupons: "a,'; DROP" }, "appliedCouponIds.1"],
     ["a bad country", { idempotencyKey: KEY, "shipping.name": "A", "shipping.line1": "B", "shipping.postalCode": "1", "shipping.city": "C", "shipping.country": "Luxembourg" }, "shipping.country"],
   ])("refuses %s", (_name, fields, path) => {
     const parsed = placeOrderSchema.safeParse(placeOrderFormValues(form(fields)));

@@ -43,6 +43,16 @@ export const placeOrderSchema = z.object({
   shipping: shippingAddressSchema.nullable(),
   /** The total the customer saw; a different total at commit means prices changed under them. */
   expectedTotalCents: z.coerce.number().int().min(0).max(1_000_000_000).nullable(),
+  /**
+   * The coupons the customer saw applied (ids, comma-separated): only these may refuse the order
+   * when they stop qualifying. Absent: unknown (every attached coupon must qualify).
+   */
+  appliedCouponIds: z
+    .string()
+    .max(2000, "invalid")
+    .transform((v) => (v ? v.split(",") : []))
+    .pipe(z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "invalid")).max(50, "invalid"))
+    .nullable(),
 });
 
 export type PlaceOrderFormInput = z.infer<typeof placeOrderSchema>;
@@ -68,5 +78,6 @@ export function placeOrderFormValues(form: FormData): Record<string, unknown> {
         }
       : null,
     expectedTotalCents: str("expectedTotalCents") ?? null,
+    appliedCouponIds: str("appliedCoupons") ?? null,
   };
 }

@@ -10,7 +10,9 @@ export type CheckoutErrorCode =
   | "emailRequired"
   | "shippingRequired"
   | "priceChanged"
-  | "paymentUnavailable";
+  | "paymentUnavailable"
+  /** The total is above zero but below the payment minimum, and the store refuses such orders. */
+  | "belowPaymentMinimum";
 
 export interface CheckoutFailure {
   ok: false;

@@ -16,7 +16,8 @@ export async function loadStoreCoupons(merchantId: MerchantId, storeId: StoreId)
 /**
  * Whether the storefront's visitor could use `coupon` now, for its shareable page: usage counted
  * for the signed-in customer, if any. Without a cart the minimum subtotal cannot be judged yet, so
- * only what no cart can fix is reported (not started, expired, paused, used up).
+ * only what no cart can fix is reported (not started, expired, paused, used up): the page offers
+ * "apply to my cart" only when this qualifies.
  */
 export async function loadCouponStanding(store: Storefront, coupon: CouponTerms, now = new Date()): Promise<CouponQualification> {
   const customer = await loadCustomerSession(store.id);

@@ -15,6 +15,7 @@ const ORDER_DETAIL_SELECT = {
   totalCents: true,
   shippingAddress: true,
   paymentProvider: true,
+  paymentWaived: true,
   paymentRef: true,
   createdAt: true,
   paidAt: true,
@@ -43,6 +44,8 @@ export interface OrderDetail {
   totalCents: number;
   shippingAddress: unknown;
   paymentProvider: "NONE" | "TEST" | "STRIPE";
+  /** Completed without payment although the total was above zero (below the payment minimum). */
+  paymentWaived: boolean;
   paymentRef: string | null;
   createdAt: Date;
   paidAt: Date | null;

@@ -9,7 +9,9 @@ import type { CouponUsage, CurrencySummary, DailySales, SalesReport, TopProduct 
  * orders of a period into memory. `storeIds` null means every store of the merchant.
  */
 
-const COUNTED = Prisma.sql`o.status IN ('PAID', 'FULFILLED')`;
+const COUNTED = Prisma.sql`o.status IN ('PAID', 'FULFILLED') AND NOT o."paymentWaived"`;
+// Completed without payment although the total was above zero: never revenue, shown apart.
+const WAIVED = Prisma.sql`o.status IN ('PAID', 'FULFILLED') AND o."paymentWaived"`;
 
 function scope(merchantId: MerchantId, storeIds: StoreId[] | null, period: Period, timeZone: string) {
   // Local midnights of the first day and of the day after the last, as instants.
@@ -23,7 +25,18 @@ const n = (value: bigint | number | null): number => Number(value ?? 0);
 
 async function summaries(where: Prisma.Sql): Promise<CurrencySummary[]> {
   const rows = await db.$queryRaw<
-    Array<{ currency: string; orders: bigint; revenue: bigint; discount: bigint; average: bigint | null; refunded: bigint; refundedCents: bigint; cancelled: bigint }>
+    Array<{
+      currency: string;
+      orders: bigint;
+      revenue: bigint;
+      discount: bigint;
+      average: bigint | null;
+      refunded: bigint;
+      refundedCents: bigint;
+      cancelled: bigint;
+      waived: bigint;
+      waivedCents: bigint;
+    }>
   >`
     SELECT o.currency,
            count(*) FILTER (WHERE ${COUNTED}) AS orders,
@@ -32,7 +45,9 @@ async function summaries(where: Prisma.Sql): Promise<CurrencySummary[]> {
            round(avg(o."totalCents") FILTER (WHERE ${COUNTED}))::bigint AS average,
            count(*) FILTER (WHERE o.status = 'REFUNDED') AS refunded,
            coalesce(sum(o."totalCents") FILTER (WHERE o.status = 'REFUNDED'), 0) AS "refundedCents",
-           count(*) FILTER (WHERE o.status = 'CANCELLED') AS cancelled
+           count(*) FILTER (WHERE o.status = 'CANCELLED') AS cancelled,
+           count(*) FILTER (WHERE ${WAIVED}) AS waived,
+           coalesce(sum(o."totalCents") FILTER (WHERE ${WAIVED}), 0) AS "waivedCents"
       FROM "Order" o
      WHERE ${where} AND o.status IN ('PAID', 'FULFILLED', 'REFUNDED', 'CANCELLED')
      GROUP BY o.currency
@@ -46,6 +61,8 @@ async function summaries(where: Prisma.Sql): Promise<CurrencySummary[]> {
     refundedOrders: n(r.refunded),
     refundedCents: n(r.refundedCents),
     cancelledOrders: n(r.cancelled),
+    waivedOrders: n(r.waived),
+    waivedCents: n(r.waivedCents),
   }));
 }
 
@@ -131,6 +148,7 @@ export interface OrderExportRow {
   paidAt: Date | null;
   refundedAt: Date | null;
   cancelledAt: Date | null;
+  paymentWaived: boolean;
 }
 
 export const EXPORT_BATCH_SIZE = 500;
@@ -154,7 +172,7 @@ export async function* exportOrderBatches(
         SELECT o.id, o.number, s.slug AS "storeSlug", o."createdAt", o.status::text AS status, o.email, o.currency,
                o."subtotalCents", o."discountCents", o."totalCents",
                (SELECT string_agg(d.code, ' ' ORDER BY d.code) FROM "OrderDiscount" d WHERE d."orderId" = o.id) AS "couponCodes",
-               o."paidAt", o."refundedAt", o."cancelledAt"
+               o."paidAt", o."refundedAt", o."cancelledAt", o."paymentWaived"
           FROM "Order" o
           JOIN "Store" s ON s.id = o."storeId" AND s."merchantId" = o."merchantId"
          WHERE ${where} ${cursor}

@@ -18,12 +18,14 @@ export const EXPORT_COLUMNS = [
   "paidAt",
   "refundedAt",
   "cancelledAt",
+  "paymentWaived",
 ] as const;
 
 /**
  * The orders of a report selection as a CSV byte stream: a header line (`header` gives each
  * column's title), then one line per order, read batch by batch as the client consumes them.
- * Money is in major units with a dot; times are local to the report's time zone.
+ * Money is in major units with a dot; times are local to the report's time zone. paymentWaived is
+ * true for orders completed without payment below the payment minimum (never revenue).
  */
 export function ordersCsvStream(selection: ReportSelection, header: (column: (typeof EXPORT_COLUMNS)[number]) => string): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -57,6 +59,7 @@ export function ordersCsvStream(selection: ReportSelection, header: (column: (ty
           csvDateTime(o.paidAt, tz),
           csvDateTime(o.refundedAt, tz),
           csvDateTime(o.cancelledAt, tz),
+          String(o.paymentWaived),
         ]);
       }
       controller.enqueue(encoder.encode(chunk));

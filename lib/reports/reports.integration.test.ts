@@ -78,8 +78,33 @@ describe("salesReport", () => {
         refundedOrders: 1,
         refundedCents: 700,
         cancelledOrders: 1,
+        waivedOrders: 0,
+        waivedCents: 0,
       },
     ]);
+  });
+
+  it("keeps orders completed with the payment waived out of every figure and shows them apart", async () => {
+    const { tenant, merchantId, s1, mug } = await shop();
+    // 0.40 - 0.10 = 0.30: below the payment minimum, completed without payment.
+    const waived = await createOrderRow(tenant, s1, {
+      status: "PAID",
+      createdAt: "2026-11-10T10:00:00Z",
+      number: "W",
+      lines: [{ productId: mug.id, title: "Mug", unitPriceCents: 40, quantity: 1 }],
+      discounts: [{ code: "SAVE10", amountCents: 10 }],
+    });
+    await db.order.update({ where: { id: waived.id }, data: { paymentWaived: true, paymentProvider: "NONE" } });
+
+    const report = await salesReport(merchantId, [s1], NOVEMBER, REPORT_TIME_ZONE);
+    expect(report.summaries[0]).toMatchObject({ orders: 3, revenueCents: 3500, discountCents: 200, averageOrderCents: 1167, waivedOrders: 1, waivedCents: 30 });
+    expect(report.daily[0]!.days.find((d) => d.day === "2026-11-10")).toEqual({ day: "2026-11-10", orders: 2, revenueCents: 3000 });
+    expect(report.topProducts.find((p) => p.productId === mug.id)).toMatchObject({ quantity: 3, orders: 2, revenueCents: 2600 });
+    expect(report.coupons).toEqual([{ code: "SAVE10", currency: "EUR", orders: 1, discountCents: 200 }]);
+    // The CSV lists it with the payment marked as waived.
+    const csv = await readAll(ordersCsvStream({ merchantId, stores: [], store: "all", storeIds: [s1], period: NOVEMBER, timeZone: REPORT_TIME_ZONE }, (c) => c));
+    const rows = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n").map((l) => l.split(","));
+    expect(rows.filter((r) => r.at(-1) === "true").map((r) => r[0])).toEqual(["W"]);
   });
 
   it("limits every figure to the chosen store", async () => {
@@ -137,11 +162,11 @@ describe("ordersCsvStream", () => {
       ordersCsvStream({ merchantId, stores: [], store: "all", storeIds: null, period: NOVEMBER, timeZone: REPORT_TIME_ZONE }, (c) => c.toUpperCase()),
     );
     const lines = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
-    expect(lines[0]).toBe("NUMBER,STORE,PLACEDAT,STATUS,EMAIL,CURRENCY,SUBTOTAL,DISCOUNT,TOTAL,COUPONS,PAIDAT,REFUNDEDAT,CANCELLEDAT");
+    expect(lines[0]).toBe("NUMBER,STORE,PLACEDAT,STATUS,EMAIL,CURRENCY,SUBTOTAL,DISCOUNT,TOTAL,COUPONS,PAIDAT,REFUNDEDAT,CANCELLEDAT,PAYMENTWAIVED");
     expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(["A", "B", "C", "D", "E", "F", "H"]);
     const a = lines[1]!.split(",");
     expect(a.slice(1, 4)).toEqual([tenant.store.slug, "2026-11-10 11:00:00", "PAID"]);
-    expect(a.slice(5)).toEqual(["EUR", "12.00", "2.00", "10.00", "SAVE10", "2026-11-10 11:00:00", "", ""]);
+    expect(a.slice(5)).toEqual(["EUR", "12.00", "2.00", "10.00", "SAVE10", "2026-11-10 11:00:00", "", "", "false"]);
     expect(lines[3]!.split(",")[2]).toBe("2026-11-11 00:30:00");
   });
 

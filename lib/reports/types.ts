@@ -6,6 +6,8 @@ import type { Period } from "./period";
  *    orders only;
  *  - REFUNDED orders are left out of those figures and shown on their own (count and amount);
  *  - CANCELLED orders (failed or expired payments) are only counted, PENDING_PAYMENT not at all;
+ *  - orders completed with the payment waived (a total above zero but below the payment minimum)
+ *    are never revenue: they are left out of every figure and shown on their own (count and amount);
  *  - an order belongs to the day it was placed (createdAt) in the report's time zone.
  * Stores of one merchant may sell in different currencies, so every money figure is per currency.
  */
@@ -21,6 +23,10 @@ export interface CurrencySummary {
   refundedOrders: number;
   refundedCents: number;
   cancelledOrders: number;
+  /** PAID or FULFILLED with the payment waived: not in the figures above. */
+  waivedOrders: number;
+  /** What those orders' totals came to, never charged. */
+  waivedCents: number;
 }
 
 export interface DailySales {

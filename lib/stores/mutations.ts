@@ -17,10 +17,14 @@ export interface StoreActor {
   locales: readonly Locale[];
 }
 
-export type StoreSettingsWrite = Omit<StoreSettingsInput, "logo"> & { logo: { bytes: Uint8Array; type: ImageType } | null };
+/** Without `smallOrderPolicy` the store keeps its current one. */
+export type StoreSettingsWrite = Omit<StoreSettingsInput, "logo" | "smallOrderPolicy"> & {
+  logo: { bytes: Uint8Array; type: ImageType } | null;
+  smallOrderPolicy?: StoreSettingsInput["smallOrderPolicy"];
+};
 
 /**
- * Saves a store's texts per locale, contacts, status and logo in one transaction with its audit
+ * Saves a store's texts per locale, contacts, status, small-order policy and logo in one transaction with its audit
  * event. The store's own name follows the default locale's name. A new logo is written before
  * the transaction (and removed if it fails); the replaced one is removed after the commit.
  * False when the store is not the actor's.
@@ -43,6 +47,7 @@ export async function updateStoreSettings(actor: StoreActor, write: StoreSetting
         data: {
           name: defaultTexts.name,
           status: write.status,
+          smallOrderPolicy: write.smallOrderPolicy,
           contactEmail: write.contactEmail,
           contactPhone: write.contactPhone,
           contactAddress: write.contactAddress,
@@ -69,6 +74,7 @@ export async function updateStoreSettings(actor: StoreActor, write: StoreSetting
         data: {
           status: write.status,
           statusChanged: current.status !== write.status,
+          smallOrderPolicy: write.smallOrderPolicy,
           locales: kept,
           logo: newLogoKey ? "replaced" : write.removeLogo && current.logoKey ? "removed" : "kept",
         },

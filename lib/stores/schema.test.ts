@@ -20,6 +20,7 @@ describe("storeSettingsSchema", () => {
   it.each([
     [{ contactEmail: "not an email" }, { contactEmail: "invalidEmail" }],
     [{ status: "SOMETIMES" }, { status: "invalidChoice" }],
+    [{ smallOrderPolicy: "SOMETIMES" }, { smallOrderPolicy: "invalidChoice" }],
     [{ contactPhone: "1".repeat(41) }, { contactPhone: "tooLong" }],
     [{ shippingCountries: "" }, { shippingCountries: "required" }],
     [{ shippingCountries: "LU, Luxembourg" }, { shippingCountries: "invalidCountry" }],
@@ -33,6 +34,11 @@ describe("storeSettingsSchema", () => {
   it("reads the shipping countries as codes, each once", () => {
     const result = parse({ texts: { fr: { name: "Boutique" } }, shippingCountries: "lu, BE be fr" });
     expect(result.data?.shippingCountries).toEqual(["LU", "BE", "FR"]);
+  });
+
+  it("small orders are waived unless the store refuses them", () => {
+    expect(parse({ texts: { fr: { name: "Boutique" } } }).data?.smallOrderPolicy).toBe("WAIVE");
+    expect(parse({ texts: { fr: { name: "Boutique" } }, smallOrderPolicy: "REFUSE" }).data?.smallOrderPolicy).toBe("REFUSE");
   });
 
   it("empty contact fields become null", () => {

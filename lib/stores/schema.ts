@@ -29,6 +29,8 @@ export interface StoreSettingsInput {
   /** ISO codes checkout offers, at least one. */
   shippingCountries: string[];
   status: "OPEN" | "CLOSED";
+  /** Orders above zero but below the payment minimum: complete them unpaid (WAIVE) or refuse them. */
+  smallOrderPolicy: "WAIVE" | "REFUSE";
   logo: File | null;
   removeLogo: boolean;
 }
@@ -66,6 +68,7 @@ export function storeSettingsSchema(store: { defaultLocale: Locale; locales: rea
         return z.NEVER;
       }),
       status: z.enum(["OPEN", "CLOSED"], "invalidChoice"),
+      smallOrderPolicy: z.enum(["WAIVE", "REFUSE"], "invalidChoice").default("WAIVE"),
       logo: z.preprocess(
         (v) => (v instanceof File && v.size > 0 ? v : null),
         z
@@ -101,6 +104,7 @@ export function storeSettingsFields(formData: FormData, locales: readonly Locale
     contactAddress: get("contactAddress"),
     shippingCountries: get("shippingCountries"),
     status: get("status"),
+    smallOrderPolicy: get("smallOrderPolicy"),
     logo: formData.get("logo") ?? undefined,
     removeLogo: get("removeLogo"),
   };

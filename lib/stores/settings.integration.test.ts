@@ -36,12 +36,18 @@ describe("store settings", () => {
     const tenant = await createTenant({ defaultLocale: "fr", locales: ["fr", "en"] });
     const owner = await member(tenant, "OWNER");
     await signedInAs(owner.email);
-    const data = settings({ status: "CLOSED", contactEmail: "Hello@Lea.test", contactPhone: "+352 123 456", contactAddress: "1 rue de la Gare, Luxembourg" });
+    const data = settings({
+      status: "CLOSED",
+      contactEmail: "Hello@Lea.test",
+      contactPhone: "+352 123 456",
+      contactAddress: "1 rue de la Gare, Luxembourg",
+      smallOrderPolicy: "REFUSE",
+    });
     data.append("logo", new File([PNG], "logo.png", { type: "image/png" }));
     expect(await updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, INITIAL_STORE_SETTINGS_STATE, data)).toEqual({ status: "saved" });
 
     const profile = await findStoreSettings(tenant.merchant.id as MerchantId, tenant.store.id as StoreId);
-    expect(profile).toMatchObject({ name: "Boutique Léa", contactEmail: "Hello@Lea.test", contactPhone: "+352 123 456", logoKey: expect.stringMatching(new RegExp(`^images/${tenant.merchant.id}/`)) });
+    expect(profile).toMatchObject({ name: "Boutique Léa", contactEmail: "Hello@Lea.test", contactPhone: "+352 123 456", smallOrderPolicy: "REFUSE", logoKey: expect.stringMatching(new RegExp(`^images/${tenant.merchant.id}/`)) });
     expect(storeTextsFor(profile!.translations, "en", "fr", profile!.name)).toEqual({ name: "Lea's Shop", tagline: "Mode et café", description: "Depuis 1990.", closedMessage: "Fermé pour inventaire." });
     expect(await db.store.findUniqueOrThrow({ where: { id: tenant.store.id }, select: { status: true, shippingCountries: true } })).toEqual({
       status: "CLOSED",

@@ -114,7 +114,15 @@ export default async function CartPage({ params, searchParams }: Props) {
           </ul>
         )}
         <CouponCodeForm
-          labels={{ codeLabel: t("codeLabel"), apply: t("apply"), applying: t("applying"), applied: t.raw("applied") as string, errors }}
+          labels={{
+            codeLabel: t("codeLabel"),
+            apply: t("apply"),
+            applying: t("applying"),
+            applied: t.raw("applied") as string,
+            notApplied: t.raw("notApplied") as string,
+            errors,
+          }}
+          reasons={Object.fromEntries(priced.coupons.flatMap((c) => (c.qualified ? [] : [[c.code, texts.reason(c.reason, c.params)]])))}
         />
       </section>
 

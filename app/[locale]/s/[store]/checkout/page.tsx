@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
 import { OrderSummary } from "@/components/checkout/order-summary";
+import { couponTexts } from "@/components/coupons/describe";
 import { placeOrderAction } from "@/lib/checkout/actions";
 import { loadCheckoutPage } from "@/lib/checkout/loaders";
-import { needsPayment } from "@/lib/payments/minimum";
+import { formatMoney } from "@/lib/money";
+import { PAYMENT_MINIMUM_CENTS } from "@/lib/payments/minimum";
 import { countryOptions } from "@/lib/stores/countries";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
@@ -20,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CheckoutPage({ params }: Props) {
   const { store, locale } = await loadStorefrontPage(params);
   const page = await loadCheckoutPage(store, locale);
-  const t = await getTranslations({ locale, namespace: "Checkout" });
+  const [t, texts] = await Promise.all([getTranslations({ locale, namespace: "Checkout" }), couponTexts(locale, store.currency)]);
   const { priced } = page;
 
   const errorMessages: Record<string, string> = {
@@ -31,6 +33,7 @@ export default async function CheckoutPage({ params }: Props) {
     shippingRequired: t.raw("errors.shippingRequired") as string,
     paymentUnavailable: t.raw("errors.paymentUnavailable") as string,
     unexpected: t.raw("errors.unexpected") as string,
+    belowPaymentMinimum: t("errors.belowPaymentMinimum", { minimum: formatMoney(PAYMENT_MINIMUM_CENTS, store.currency, locale) }),
   };
 
   return (
@@ -39,16 +42,29 @@ export default async function CheckoutPage({ params }: Props) {
         <h1 id="checkout-title" className="text-3xl font-bold tracking-tight">
           {t("title")}
         </h1>
-        {!needsPayment(priced.totalCents) && (
+        {(page.settlement === "free" || page.settlement === "waived") && (
           <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-900">{t("noPaymentNeeded")}</p>
         )}
+        {page.settlement === "refuse" && (
+          <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900" data-testid="checkout-below-minimum">
+            {errorMessages.belowPaymentMinimum}
+          </p>
+        )}
         {page.customer && <p className="text-slate-600">{t("signedInAs", { email: page.customer.email })}</p>}
+        {priced.coupons.some((c) => !c.qualified) && (
+          <ul className="space-y-1 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900" data-testid="checkout-coupons-not-applied">
+            {priced.coupons.map((c) =>
+              c.qualified ? null : <li key={c.couponId}>{t("couponNotApplied", { code: c.code, reason: texts.reason(c.reason, c.params) })}</li>,
+            )}
+          </ul>
+        )}
         <CheckoutForm
           action={placeOrderAction}
           store={store.slug}
           locale={locale}
           idempotencyKey={page.idempotencyKey}
           expectedTotalCents={priced.totalCents}
+          appliedCouponIds={priced.coupons.filter((c) => c.qualified).map((c) => c.couponId)}
           askEmail={!page.customer}
           askShipping={page.physical}
           countries={countryOptions(store.shippingCountries, locale)}

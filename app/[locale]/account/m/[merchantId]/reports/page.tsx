@@ -115,6 +115,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
                 </dl>
                 <p className="text-sm text-slate-600">
                   {t("refundedLine", { count: s.refundedOrders, amount: money(s.refundedCents) })} {t("cancelledLine", { count: s.cancelledOrders })}
+                  {s.waivedOrders > 0 && ` ${t("waivedLine", { count: s.waivedOrders, amount: money(s.waivedCents) })}`}
                 </p>
                 {daily && <SalesChart sales={daily} locale={locale} id={`chart-${s.currency}`} />}
               </section>

@@ -51,22 +51,25 @@ export default async function CouponPage(props: Props) {
           <li key={line}>{line}</li>
         ))}
       </ul>
-      {!state.qualified && (
-        <p role="status" className="rounded-md bg-amber-50 p-3 text-amber-900">
+      {/* A code that no cart can use now (expired, paused, used up, not started) is not offered. */}
+      {state.qualified ? (
+        <ApplyCouponButton
+          code={coupon.code}
+          cartHref={cartHref}
+          labels={{
+            apply: t("apply"),
+            applying: t("applying"),
+            applied: t("applied"),
+            notApplied: t("notApplied"),
+            viewCart: t("viewCart"),
+            errors: tCart.raw("errors") as CartErrorMessages,
+          }}
+        />
+      ) : (
+        <p role="status" className="rounded-md bg-amber-50 p-3 text-amber-900" data-testid="coupon-standing">
           {texts.reason(state.reason, state.params)}
         </p>
       )}
-      <ApplyCouponButton
-        code={coupon.code}
-        cartHref={cartHref}
-        labels={{
-          apply: t("apply"),
-          applying: t("applying"),
-          applied: t("applied"),
-          viewCart: t("viewCart"),
-          errors: tCart.raw("errors") as CartErrorMessages,
-        }}
-      />
     </article>
   );
 }

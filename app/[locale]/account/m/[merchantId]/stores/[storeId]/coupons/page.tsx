@@ -18,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${t("title")} · ${access.store.name}` };
 }
 
-/** The store's coupons with their redemption counts (managers and owners). */
+/** The store's coupons with their conditions and redemption counts (managers and owners). */
 export default async function CouponsPage({ params }: Props) {
   const { locale: raw, merchantId, storeId } = await params;
   const locale = isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
@@ -46,11 +46,18 @@ export default async function CouponsPage({ params }: Props) {
       {coupons.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">{t("empty")}</div>
       ) : (
-        <DataTable columns={[{ label: t("code") }, { label: t("discount") }, { label: t("redemptions"), numeric: true }, { label: t("status") }, { label: t("actions") }]}>
+        <DataTable columns={[{ label: t("code") }, { label: t("discount") }, { label: t("conditions") }, { label: t("redemptions"), numeric: true }, { label: t("status") }, { label: t("actions") }]}>
           {coupons.map((c) => (
             <tr key={c.id} data-testid="coupon-row" data-code={c.code}>
               <td className="py-2 pr-4 font-mono font-semibold">{c.code}</td>
               <td className="py-2 pr-4">{texts.discount(c)}</td>
+              <td className="py-2 pr-4">
+                <ul className="space-y-0.5 text-slate-700" data-testid="coupon-conditions">
+                  {texts.conditions(c).map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              </td>
               <td className="py-2 pr-4 text-right tabular-nums">
                 {c.redemptionCount}
                 {c.totalLimit !== null ? ` / ${c.totalLimit}` : ""}

@@ -4,6 +4,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { StoreSettingsForm } from "@/components/stores/settings-form";
 import { requireStoreAccess } from "@/lib/auth/loaders";
 import { isLocale, LOCALE_NAMES, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { formatMoney } from "@/lib/money";
+import { PAYMENT_MINIMUM_CENTS } from "@/lib/payments/minimum";
 import { updateStoreSettingsAction } from "@/lib/stores/actions";
 import { findStoreSettings } from "@/lib/stores/data";
 
@@ -26,6 +28,7 @@ export default async function StoreSettingsPage({ params }: Props) {
   if (!settings) notFound();
   const initial: Record<string, string> = {
     status: settings.status,
+    smallOrderPolicy: settings.smallOrderPolicy,
     contactEmail: settings.contactEmail ?? "",
     contactPhone: settings.contactPhone ?? "",
     contactAddress: settings.contactAddress ?? "",
@@ -51,6 +54,7 @@ export default async function StoreSettingsPage({ params }: Props) {
         localeNames={LOCALE_NAMES}
         logoUrl={settings.logoKey ? `/api/files/${settings.logoKey}` : null}
         locale={locale}
+        paymentMinimum={formatMoney(PAYMENT_MINIMUM_CENTS, access.store.currency, locale)}
       />
     </section>
   );

@@ -7,8 +7,10 @@ import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { requireStoreAccess } from "@/lib/auth/loaders";
 import { hasRole } from "@/lib/auth/types";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { formatMoney } from "@/lib/money";
 import { fulfillOrderAction, refundOrderAction } from "@/lib/orders/actions";
 import { findStoreOrder } from "@/lib/orders/data";
+import { PAYMENT_MINIMUM_CENTS } from "@/lib/payments/minimum";
 
 type Props = { params: Promise<{ locale: string; merchantId: string; storeId: string; orderId: string }> };
 
@@ -55,7 +57,11 @@ export default async function MerchantOrderPage({ params }: Props) {
         <dt className="font-medium text-slate-700">{t("date")}</dt>
         <dd>{format.dateTime(order.createdAt, { dateStyle: "long", timeStyle: "short" })}</dd>
         <dt className="font-medium text-slate-700">{t("payment")}</dt>
-        <dd>{t(`providers.${order.paymentProvider}`)}</dd>
+        <dd data-testid="order-payment">
+          {order.paymentWaived
+            ? t("paymentWaived", { minimum: formatMoney(PAYMENT_MINIMUM_CENTS, order.currency, locale) })
+            : t(`providers.${order.paymentProvider}`)}
+        </dd>
         {address?.line1 && (
           <>
             <dt className="font-medium text-slate-700">{t("shipTo")}</dt>
