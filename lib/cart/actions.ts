@@ -1,7 +1,9 @@
 "use server";
 
 import { refresh } from "next/cache";
+import { headers } from "next/headers";
 import { loadCustomerSession } from "@/lib/auth/loaders";
+import { clientIp, consumeLimit, refundLimit, retryAfterMinutes } from "@/lib/auth/rate-limit";
 import { countCartItems } from "./data";
 import { addCartItem, attachCoupon, detachCoupon, removeCartItem, setCartItemQuantity, type CartMutationResult } from "./mutations";
 import { currentCart, ensureCurrentCart, storeOfRequest, type CartStore } from "./request";
@@ -59,7 +61,9 @@ export async function removeCartItemAction(input: { productId: string }): Promis
 export interface CouponFormState {
   status: "idle" | "applied" | "error";
   code?: string;
-  error?: CartErrorCode | "required";
+  error?: CartErrorCode | "required" | "rateLimited";
+  /** With "rateLimited": whole minutes to wait. */
+  retryAfterMinutes?: number;
 }
 
 /** The cart's code form (useActionState): attaches a coupon of this store by code. */
@@ -67,15 +71,23 @@ export async function applyCouponAction(_prev: CouponFormState, formData: FormDa
   return applyCouponCode(formData.get("code"));
 }
 
-/** "Apply to my cart" on a coupon page: creates the cart when there is none yet. */
+/**
+ * "Apply to my cart" on a coupon page: creates the cart when there is none yet. Codes that do not
+ * apply count against the cart and the client's address (code guessing); an applied code gives
+ * its point back.
+ */
 export async function applyCouponCode(rawCode: unknown): Promise<CouponFormState> {
   const parsed = applyCouponSchema.safeParse({ code: typeof rawCode === "string" ? rawCode : "" });
   if (!parsed.success) return { status: "error", error: "required" };
   const store = await storeOfRequest();
   if (!store) return { status: "error", error: "unavailable" };
   const cart = await ensureCurrentCart(store, await loadCustomerSession(store.id));
+  const keys = { ip: clientIp(await headers()), cart: cart.cartId };
+  const limit = await consumeLimit("couponApply", keys);
+  if (!limit.ok) return { status: "error", error: "rateLimited", code: parsed.data.code, retryAfterMinutes: retryAfterMinutes(limit.retryAfterMs) };
   const result = await attachCoupon(store.merchantId, store.id, cart.cartId, parsed.data.code);
   if (!result.ok) return { status: "error", error: result.error, code: parsed.data.code };
+  await refundLimit("couponApply", keys);
   refresh();
   return { status: "applied", code: result.code };
 }
