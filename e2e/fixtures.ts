@@ -7,11 +7,13 @@
  *   signInWithPassword  signs a merchant or admin in on the apex sign-in page
  *   signInCustomer      signs a customer in on a storefront with the link from the outbox
  *   serverErrors        every 5xx response the test's page received, to assert it stays empty
+ *   cspViolations       (automatic) every Content-Security-Policy violation Chromium reports on
+ *                       any page of the test, its own contexts included; the test fails on one
  *
  * The sign-in helpers go through the real forms, as a user would; the specs under e2e/auth/
  * exercise the sign-in flows themselves in detail.
  */
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, test as base, type BrowserContext, type Page } from "@playwright/test";
 import pg from "pg";
 import { E2E_DATABASE_URL, storeUrl } from "./env";
 import { ApexSignInPage } from "./pages/apex-sign-in-page";
@@ -43,6 +45,25 @@ interface TestFixtures {
    */
   signInCustomer: (slug: string, options?: { email?: string; page?: Page }) => Promise<{ email: string }>;
   serverErrors: string[];
+  cspViolations: string[];
+}
+
+/**
+ * Records what Chromium reports about the Content-Security-Policy on every page of `context`:
+ * `securitypolicyviolation` events (report-only ones included) and the console errors it writes
+ * when it refuses something. Init scripts and bindings run outside the page's policy.
+ */
+async function watchCsp(context: BrowserContext, violations: string[]): Promise<void> {
+  context.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) violations.push(`${message.page()?.url()}: ${message.text()}`);
+  });
+  await context.exposeBinding("__recordCspViolation", ({ page }, text: string) => void violations.push(`${page.url()}: ${text}`));
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      const record = (window as unknown as { __recordCspViolation?: (text: string) => void }).__recordCspViolation;
+      record?.(`${event.effectiveDirective} refused ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber}) ${event.sample}`);
+    });
+  });
 }
 
 async function waitForEmail(
@@ -117,6 +138,26 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   serverErrors: async ({ page }, provide) => {
     await provide(recordServerErrors(page));
   },
+  cspViolations: [
+    async ({ context, browser }, provide) => {
+      const violations: string[] = [];
+      await watchCsp(context, violations);
+      // Contexts the test opens itself (a second visitor, another user) are watched too.
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (...args) => {
+        const created = await newContext(...args);
+        await watchCsp(created, violations);
+        return created;
+      };
+      try {
+        await provide(violations);
+      } finally {
+        browser.newContext = newContext;
+      }
+      expect(violations, "Content-Security-Policy violations on the pages of this test").toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

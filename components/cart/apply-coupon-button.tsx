@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { applyCouponCode } from "@/lib/cart/actions";
-import type { CartErrorMessages } from "./messages";
+import { fillMessage, type CartErrorMessages } from "./messages";
 
 /** "Apply to my cart" on a coupon's page: creates the cart when needed and attaches the code. */
 export function ApplyCouponButton({
@@ -28,7 +28,7 @@ export function ApplyCouponButton({
             // Already in the cart counts as success: the visitor's intent is fulfilled.
             if (result.status === "applied" || result.error === "couponAlreadyAdded") setOutcome({ ok: true, message: labels.applied });
             else if (result.status === "notApplied") setOutcome({ ok: true, message: labels.notApplied });
-            else setOutcome({ ok: false, message: labels.errors[result.error ?? "unavailable"] });
+            else setOutcome({ ok: false, message: fillMessage(labels.errors[result.error ?? "unavailable"], { minutes: result.retryAfterMinutes ?? 1 }) });
           })
         }
         className="rounded-md bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60"

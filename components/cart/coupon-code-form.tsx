@@ -55,7 +55,7 @@ export function CouponCodeForm({ labels, reasons }: { labels: CouponCodeFormLabe
       <p aria-live="polite" className="w-full min-h-5 text-sm">
         {state.status === "error" && state.error ? (
           <span id={errorId} role="alert" className="text-red-700">
-            {labels.errors[state.error]}
+            {fillMessage(labels.errors[state.error], { minutes: state.retryAfterMinutes ?? 1 })}
           </span>
         ) : state.status === "applied" ? (
           <span className="text-emerald-700">{fillMessage(labels.applied, { code: state.code ?? "" })}</span>

@@ -1,7 +1,7 @@
 import type { CartErrorCode } from "@/lib/cart/types";
 
 /** Cart error templates, rendered on the server and passed to client components as plain strings. */
-export type CartErrorMessages = Record<CartErrorCode | "required", string>;
+export type CartErrorMessages = Record<CartErrorCode | "required" | "rateLimited", string>;
 
 /** Fills `{name}` placeholders of a plain (non-plural) message. */
 export function fillMessage(template: string, params: Record<string, string | number> = {}): string {

@@ -154,7 +154,7 @@ export function SignUpForm({
       </fieldset>
       {state.status === "error" && (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {t("fixErrors")}
+          {state.retryAfterMinutes ? te("rateLimited", { minutes: state.retryAfterMinutes }) : t("fixErrors")}
         </p>
       )}
       <button type="submit" disabled={pending} aria-disabled={pending} className="rounded-md bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60">

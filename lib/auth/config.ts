@@ -6,6 +6,7 @@ import type { EmailConfig } from "next-auth/providers/email";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
+import { isHttpsRequest } from "@/lib/security/headers";
 import { sameOriginRedirect } from "@/lib/tenancy/urls";
 import { generateSignInCode } from "./codes";
 import { hostPath, localeOfPath, resolveAuthContext, type AuthHostContext } from "./context";
@@ -39,9 +40,10 @@ const QUIET_ERRORS = new Set(["JWTSessionError", "CredentialsSignin", "Verificat
  * record that host and are refused elsewhere, one-time codes are hashed with it, and redirects
  * never leave it. `locale` picks the language of the pages Auth.js redirects to.
  */
-export function buildAuthConfig(ctx: AuthHostContext, locale: Locale = ctx.defaultLocale): NextAuthConfig {
+export function buildAuthConfig(ctx: AuthHostContext, locale: Locale = ctx.defaultLocale, forwardedProto?: string | null): NextAuthConfig {
   const secret = authSecretOrThrow();
-  const secure = env().PLATFORM_PROTOCOL === "https";
+  // Secure cookies whenever the browser talks https (see isHttpsRequest).
+  const secure = isHttpsRequest(forwardedProto, env().PLATFORM_PROTOCOL);
 
   const email: EmailConfig = {
     id: "email",
@@ -143,8 +145,12 @@ export function buildAuthConfig(ctx: AuthHostContext, locale: Locale = ctx.defau
  * headed) picks the language of Auth.js's redirects to the error page. Throws for hosts that
  * serve nothing: callers check the host first.
  */
-export async function authConfigForHost(rawHost: string | null | undefined, callbackUrl?: string | null): Promise<NextAuthConfig> {
+export async function authConfigForHost(
+  rawHost: string | null | undefined,
+  callbackUrl?: string | null,
+  forwardedProto?: string | null,
+): Promise<NextAuthConfig> {
   const ctx = await resolveAuthContext(rawHost);
   if (!ctx) throw new Error(`Sign-in is not available on host ${JSON.stringify(rawHost)}.`);
-  return buildAuthConfig(ctx, localeOfPath(callbackUrl, ctx));
+  return buildAuthConfig(ctx, localeOfPath(callbackUrl, ctx), forwardedProto);
 }

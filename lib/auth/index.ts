@@ -12,8 +12,8 @@ export const { auth, handlers, signIn, signOut } = NextAuth(async (request) => {
     const callbackUrl =
       request.nextUrl.searchParams.get("callbackUrl") ??
       (request.cookies.get("authjs.callback-url") ?? request.cookies.get("__Secure-authjs.callback-url"))?.value;
-    return authConfigForHost(new URL(request.url).host, callbackUrl);
+    return authConfigForHost(new URL(request.url).host, callbackUrl, request.headers.get("x-forwarded-proto"));
   }
   const h = await headers();
-  return authConfigForHost(h.get("x-forwarded-host") ?? h.get("host"));
+  return authConfigForHost(h.get("x-forwarded-host") ?? h.get("host"), null, h.get("x-forwarded-proto"));
 });

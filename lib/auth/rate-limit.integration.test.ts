@@ -1,7 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AUTH_LIMITS, closeRateLimitPool, consumeAuthAttempt, refundAuthAttempt } from "./rate-limit";
+import {
+  AUTH_LIMITS,
+  closeRateLimitPool,
+  consumeAuthAttempt,
+  consumeLimit,
+  limitKey,
+  PUBLIC_LIMITS,
+  refundAuthAttempt,
+  refundLimit,
+} from "./rate-limit";
 
 afterAll(closeRateLimitPool);
 
@@ -53,5 +62,45 @@ describe("sign-in rate limits", () => {
     await consumeAuthAttempt("link", { email, ip: `ip-${unique()}` });
     const rows = await db.rateLimit.findMany({ where: { key: { contains: "private-" } }, select: { key: true } });
     expect(rows).toEqual([]);
+  });
+});
+
+describe("public rate limits", () => {
+  it("lets exactly the limit of each key through when uses race, and gives the wait", async () => {
+    const email = `join-${unique()}@example.test`;
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => consumeLimit("loyaltyJoin", { ip: `ip-${unique()}-${i}`, email })));
+    expect(results.filter((r) => r.ok)).toHaveLength(PUBLIC_LIMITS.loyaltyJoin.email.points);
+    for (const r of results) if (!r.ok) expect(r.retryAfterMs).toBeGreaterThan(50 * 60_000);
+  });
+
+  it("refuses when any one key is over its limit", async () => {
+    const ip = `ip-${unique()}`;
+    for (let i = 0; i < PUBLIC_LIMITS.couponApply.cart.points; i++) {
+      expect((await consumeLimit("couponApply", { ip, cart: `cart-${unique()}` })).ok).toBe(true);
+    }
+    const cart = `cart-${unique()}`;
+    for (let i = 0; i < PUBLIC_LIMITS.couponApply.ip.points - PUBLIC_LIMITS.couponApply.cart.points; i++) {
+      await consumeLimit("couponApply", { ip, cart: i < 5 ? cart : `cart-${unique()}` });
+    }
+    // The address is used up, whatever the cart; another address with a fresh cart is not.
+    expect((await consumeLimit("couponApply", { ip, cart: `cart-${unique()}` })).ok).toBe(false);
+    expect((await consumeLimit("couponApply", { ip: `ip-${unique()}`, cart: `cart-${unique()}` })).ok).toBe(true);
+  });
+
+  it("gives a refunded point back", async () => {
+    const keys = { ip: `ip-${unique()}` };
+    for (let i = 0; i < PUBLIC_LIMITS.couponPage.ip.points; i++) await consumeLimit("couponPage", keys);
+    expect((await consumeLimit("couponPage", keys)).ok).toBe(false);
+    await refundLimit("couponPage", keys);
+    await refundLimit("couponPage", keys);
+    expect((await consumeLimit("couponPage", keys)).ok).toBe(true);
+  });
+
+  it("stores the counter under limitKey, hashed", async () => {
+    const token = `token-${unique()}`;
+    await consumeLimit("download", { ip: `ip-${unique()}`, token });
+    const row = await db.rateLimit.findUnique({ where: { key: limitKey("download", "token", token) }, select: { points: true } });
+    expect(row).toEqual({ points: 1 });
+    expect(await db.rateLimit.count({ where: { key: { contains: token } } })).toBe(0);
   });
 });

@@ -5,9 +5,9 @@ import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
 
 /**
- * Sign-in rate limits, counted in PostgreSQL (`rate_limits`) so every process shares them.
- * Each attempt is counted against the normalized email and against the client IP before the
- * work is done, so parallel attempts cannot slip past a limit.
+ * Rate limits, counted in PostgreSQL (`rate_limits`) so every process shares them: sign-in
+ * (AUTH_LIMITS) and the public forms and links (PUBLIC_LIMITS). Each attempt is counted before
+ * the work is done, so parallel attempts cannot slip past a limit.
  */
 
 export type LimitedAction = "password" | "link" | "code" | "callback";
@@ -95,6 +95,57 @@ export async function consumeAuthAttempt(action: LimitedAction, keys: LimitKeys)
   const refused = results.filter((r): r is Extract<RateLimitResult, { ok: false }> => !r.ok);
   if (refused.length === 0) return { ok: true };
   return { ok: false, retryAfterMs: Math.max(...refused.map((r) => r.retryAfterMs)) };
+}
+
+/**
+ * Limits of the public forms and links, each counted per key kind (client IP, email, cart,
+ * token) in the same table. `limitKey(...)` names the stored key, so tests can fill a counter.
+ */
+export const PUBLIC_LIMITS = {
+  // merchant sign-ups (an account, a business and a store each)
+  signUp: { ip: { points: 10, durationSeconds: 60 * 60 } },
+  // loyalty joins: the "already a member" answer tells whether an address is a member
+  loyaltyJoin: { ip: { points: 20, durationSeconds: 15 * 60 }, email: { points: 5, durationSeconds: 60 * 60 } },
+  // coupon codes that did not apply (code guessing); an applied code gives its point back
+  couponApply: { ip: { points: 30, durationSeconds: 15 * 60 }, cart: { points: 10, durationSeconds: 15 * 60 } },
+  // coupon pages of codes that do not exist; a found code gives its point back
+  couponPage: { ip: { points: 30, durationSeconds: 15 * 60 } },
+  // download links, found or not
+  download: { ip: { points: 30, durationSeconds: 15 * 60 }, token: { points: 10, durationSeconds: 60 * 60 } },
+} as const satisfies Record<string, Partial<Record<"ip" | "email" | "cart" | "token", Rule>>>;
+
+export type PublicAction = keyof typeof PUBLIC_LIMITS;
+export type PublicLimitKeys<A extends PublicAction> = Record<keyof (typeof PUBLIC_LIMITS)[A], string>;
+
+function publicLimiter(action: PublicAction, by: string): RateLimiterPostgres {
+  const limiters = (g.patronLimiters ??= new Map());
+  const name = `public:${action}:${by}`;
+  let found = limiters.get(name);
+  if (!found) {
+    found = createLimiter(name, (PUBLIC_LIMITS[action] as Record<string, Rule>)[by]!);
+    limiters.set(name, found);
+  }
+  return found;
+}
+
+/** The key a counter is stored under (what RateLimiterPostgres writes in `rate_limits.key`). */
+export function limitKey(action: PublicAction, by: string, value: string): string {
+  return `public:${action}:${by}:${keyOf(value)}`;
+}
+
+/** Counts one use of `action` against each of its keys; refused when any is over its limit. */
+export async function consumeLimit<A extends PublicAction>(action: A, keys: PublicLimitKeys<A>): Promise<RateLimitResult> {
+  const entries = Object.entries(keys) as Array<[string, string]>;
+  const results = await Promise.all(entries.map(([by, value]) => consumePoint(publicLimiter(action, by), value)));
+  const refused = results.filter((r): r is Extract<RateLimitResult, { ok: false }> => !r.ok);
+  if (refused.length === 0) return { ok: true };
+  return { ok: false, retryAfterMs: Math.max(...refused.map((r) => r.retryAfterMs)) };
+}
+
+/** Gives back the point `consumeLimit` took (the use turned out to be a legitimate one). */
+export async function refundLimit<A extends PublicAction>(action: A, keys: PublicLimitKeys<A>): Promise<void> {
+  const entries = Object.entries(keys) as Array<[string, string]>;
+  await Promise.all(entries.map(([by, value]) => publicLimiter(action, by).reward(keyOf(value), 1)));
 }
 
 /**

@@ -1,7 +1,9 @@
 "use server";
 
 import { refresh } from "next/cache";
+import { headers } from "next/headers";
 import { loadCustomerSession } from "@/lib/auth/loaders";
+import { clientIp, consumeLimit, refundLimit, retryAfterMinutes } from "@/lib/auth/rate-limit";
 import type { CouponReason } from "@/lib/coupons/types";
 import { countCartItems } from "./data";
 import { loadCouponOnCart } from "./loaders";
@@ -62,9 +64,11 @@ export interface CouponFormState {
   /** applied: the code takes its discount off the cart; notApplied: it is on the cart but does not qualify. */
   status: "idle" | "applied" | "notApplied" | "error";
   code?: string;
-  error?: CartErrorCode | "required";
+  error?: CartErrorCode | "required" | "rateLimited";
   /** notApplied: why (translated under `Coupons.reasons`; the cart page shows it with its params). */
   reason?: CouponReason;
+  /** With "rateLimited": whole minutes to wait. */
+  retryAfterMinutes?: number;
 }
 
 /** The cart's code form (useActionState): attaches a coupon of this store by code. */
@@ -72,7 +76,11 @@ export async function applyCouponAction(_prev: CouponFormState, formData: FormDa
   return applyCouponCode(formData.get("code"));
 }
 
-/** "Apply to my cart" on a coupon page: creates the cart when there is none yet. */
+/**
+ * "Apply to my cart" on a coupon page: creates the cart when there is none yet. Codes that do not
+ * apply count against the cart and the client's address (code guessing); an applied code gives
+ * its point back.
+ */
 export async function applyCouponCode(rawCode: unknown): Promise<CouponFormState> {
   const parsed = applyCouponSchema.safeParse({ code: typeof rawCode === "string" ? rawCode : "" });
   if (!parsed.success) {
@@ -84,8 +92,12 @@ export async function applyCouponCode(rawCode: unknown): Promise<CouponFormState
   if (!store) return { status: "error", error: "unavailable" };
   const customer = await loadCustomerSession(store.id);
   const cart = await ensureCurrentCart(store, customer);
+  const keys = { ip: clientIp(await headers()), cart: cart.cartId };
+  const limit = await consumeLimit("couponApply", keys);
+  if (!limit.ok) return { status: "error", error: "rateLimited", code: parsed.data.code, retryAfterMinutes: retryAfterMinutes(limit.retryAfterMs) };
   const result = await attachCoupon(store.merchantId, store.id, cart.cartId, parsed.data.code);
   if (!result.ok) return { status: "error", error: result.error, code: parsed.data.code };
+  await refundLimit("couponApply", keys);
   refresh();
   // Say at once whether the code takes anything off: a code that does not qualify stays on the
   // cart with its reason (and is left out at checkout), so the visitor knows what is missing.

@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { closeRateLimitPool, PUBLIC_LIMITS } from "@/lib/auth/rate-limit";
 import type { CustomerSession } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
@@ -42,6 +43,8 @@ function visit(storeId: string, customer: CustomerSession | null = null) {
   browser.storeId = storeId;
   browser.customer = customer;
 }
+
+afterAll(closeRateLimitPool);
 
 beforeEach(() => {
   browser.jar.clear();
@@ -265,6 +268,20 @@ describe("coupons on the cart", () => {
     expect(await removeCouponAction({ couponId: expired.id })).toMatchObject({ ok: true });
     const after = await loadCartForCheckout(a.ids.merchantId, a.ids.storeId, cart!.cartId);
     expect(after?.coupons.map((c) => c.code)).toEqual(["BIENVENUE10"]);
+  });
+
+  it("counts codes that do not apply against the cart, gives an applied code's point back, and refuses past the limit", async () => {
+    const { tenant, ids } = await shop();
+    await createCouponRow(tenant, { code: "REAL" });
+    visit(ids.storeId);
+    expect(await applyCouponCode("REAL")).toEqual({ status: "applied", code: "REAL" });
+    for (let i = 0; i < PUBLIC_LIMITS.couponApply.cart.points; i++) {
+      expect(await applyCouponCode(`GUESS${i}`)).toMatchObject({ status: "error", error: "unknownCoupon" });
+    }
+    const refused = await applyCouponCode("GUESSX");
+    expect(refused).toMatchObject({ status: "error", error: "rateLimited", code: "GUESSX" });
+    expect(refused.retryAfterMinutes).toBeGreaterThanOrEqual(14);
+    expect(refused.retryAfterMinutes).toBeLessThanOrEqual(15);
   });
 
   it("the coupon page's apply creates a cart when the visitor has none", async () => {

@@ -1,9 +1,10 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import type { CustomerSession } from "@/lib/auth/types";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { isHttpsRequest } from "@/lib/security/headers";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { CART_COOKIE, signCartCookie, verifyCartCookie } from "./cookie";
 import { requestHostContext } from "@/lib/tenancy/request";
@@ -61,12 +62,13 @@ export async function ensureCurrentCart(store: CartStore, customer: CustomerSess
   if (!secret) throw new AppError("INTERNAL", "AUTH_SECRET is required to sign guest carts");
   const cartId = await createGuestCart(store.merchantId, store.id);
   const jar = await cookies();
+  const https = isHttpsRequest((await headers()).get("x-forwarded-proto"), env().PLATFORM_PROTOCOL);
   // No Domain attribute: the cookie stays on this store's host only.
   jar.set(CART_COOKIE, signCartCookie(secret, store.id, cartId), {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
-    secure: env().PLATFORM_PROTOCOL === "https",
+    secure: https,
     maxAge: GUEST_CART_MAX_AGE_SECONDS,
   });
   return { cartId, customerId: null };

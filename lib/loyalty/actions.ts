@@ -3,7 +3,9 @@
 import { refresh, revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { headers } from "next/headers";
 import { loadCustomerSession } from "@/lib/auth/loaders";
+import { clientIp, consumeLimit, retryAfterMinutes } from "@/lib/auth/rate-limit";
 import { currencyDigits } from "@/lib/catalog/price";
 import { isLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { assertStoreLocale, loadStorefront } from "@/lib/tenancy/loaders";
@@ -61,6 +63,12 @@ export async function joinLoyaltyAction(slug: string, rawLocale: string, _prev: 
   const parsed = joinFormSchema(locale, todayUtc()).safeParse(raw);
   const values = { email: raw.email ?? "", name: raw.name ?? "", phone: raw.phone ?? "", birthday: raw.birthday ?? "" };
   if (!parsed.success) return { status: "error", fieldErrors: await translateErrors(locale, fieldErrorsOf(parsed.error)), values };
+  // "Already a member" tells whether an address is a member: per address and per email, a few tries.
+  const limit = await consumeLimit("loyaltyJoin", { ip: clientIp(await headers()), email: parsed.data.email });
+  if (!limit.ok) {
+    const t = await getTranslations({ locale, namespace: "Loyalty.join" });
+    return { status: "error", formError: t("rateLimited", { minutes: retryAfterMinutes(limit.retryAfterMs) }), values };
+  }
   const customer = await loadCustomerSession(store.id);
   const result = await enrollCustomer(
     { id: store.id, merchantId: store.merchantId },

@@ -1,9 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/index";
 import { loadSession } from "@/lib/auth/loaders";
+import { clientIp, consumeLimit, retryAfterMinutes } from "@/lib/auth/rate-limit";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
 import { slugIsTaken } from "./data";
@@ -36,8 +38,9 @@ function typedValues(fields: Record<string, unknown>): Record<string, string | s
 /**
  * Sign-up as a merchant. Signed in: the merchant and its first store are added to this account.
  * Anonymous: the form also creates the account (name, email, password) and signs it in. Field
- * errors (taken or reserved slug, taken email) write nothing. Success: the new merchant's
- * checklist.
+ * errors (taken or reserved slug, taken email) write nothing; past the sign-up limit of the
+ * client's address, nothing is written and the state says how long to wait. Success: the new
+ * merchant's checklist.
  */
 export async function signUpMerchantAction(_prev: OnboardingFormState, formData: FormData): Promise<OnboardingFormState> {
   const fields = onboardingFormFields(formData);
@@ -51,6 +54,9 @@ export async function signUpMerchantAction(_prev: OnboardingFormState, formData:
     };
     return { status: "error", fieldErrors, values: typedValues(fields) };
   }
+  // Each sign-up creates an account, a business and a store: per client address, a few an hour.
+  const limit = await consumeLimit("signUp", { ip: clientIp(await headers()) });
+  if (!limit.ok) return { status: "error", retryAfterMinutes: retryAfterMinutes(limit.retryAfterMs), values: typedValues(fields) };
   const result = await createMerchantWithStore(user ? { userId: user.userId } : { newAccount: account!.data! }, merchant.data);
   if (!result.ok) return { status: "error", fieldErrors: result.fieldErrors, values: typedValues(fields) };
 

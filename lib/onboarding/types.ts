@@ -5,6 +5,8 @@ import type { SlugAvailability } from "./rules";
 export interface OnboardingFormState {
   status: "idle" | "error";
   fieldErrors?: Partial<Record<OnboardingField, OnboardingFieldError>>;
+  /** Set when the client's address made too many sign-ups: whole minutes to wait. */
+  retryAfterMinutes?: number;
   /** What was typed, to show it again (never the password). */
   values?: Record<string, string | string[]>;
 }

@@ -1,5 +1,8 @@
 import "server-only";
+import { getTranslations } from "next-intl/server";
 import { resolveAuthContext } from "@/lib/auth/context";
+import { clientIp, consumeLimit, retryAfterMinutes } from "@/lib/auth/rate-limit";
+import { LOCALES, negotiateLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { getFile } from "@/lib/storage";
 import { findDownload } from "./data";
 
@@ -22,4 +25,22 @@ export async function resolveDownload(rawHost: string | null, token: string): Pr
   const extension = /\.([a-z0-9]{1,8})$/i.exec(key)?.[1];
   const base = line.title.replace(/[^\p{L}\p{N} ._-]+/gu, "").trim().slice(0, 80) || "download";
   return { fileName: extension ? `${base}.${extension}` : base, bytes };
+}
+
+/**
+ * Counts one use of a download link against the client's address (token guessing) and the token
+ * (a leaked link). Past either limit: a 429 answer with the wait, in the visitor's language among
+ * the store's; null when the download may go on.
+ */
+export async function refuseDownloadOverLimit(request: Request, token: string): Promise<Response | null> {
+  const limit = await consumeLimit("download", { ip: clientIp(request.headers), token: token.slice(0, 100) });
+  if (limit.ok) return null;
+  const ctx = await resolveAuthContext(request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
+  const locale = negotiateLocale(request.headers.get("accept-language"), ctx?.locales ?? LOCALES, ctx?.defaultLocale ?? PLATFORM_DEFAULT_LOCALE);
+  const t = await getTranslations({ locale, namespace: "Orders.confirmation" });
+  const minutes = retryAfterMinutes(limit.retryAfterMs);
+  return new Response(t("downloadRateLimited", { minutes }), {
+    status: 429,
+    headers: { "content-type": "text/plain; charset=utf-8", "content-language": locale, "retry-after": String(minutes * 60), "cache-control": "no-store" },
+  });
 }

@@ -1,10 +1,12 @@
-import { resolveDownload } from "@/lib/orders/downloads";
+import { refuseDownloadOverLimit, resolveDownload } from "@/lib/orders/downloads";
 
 export const dynamic = "force-dynamic";
 
-/** A digital product's file for its buyer (see resolveDownload); 404 for anyone else. */
+/** A digital product's file for its buyer (see resolveDownload); 404 for anyone else, 429 past the download limit. */
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }): Promise<Response> {
   const { token } = await params;
+  const refusal = await refuseDownloadOverLimit(request, token);
+  if (refusal) return refusal;
   const file = await resolveDownload(request.headers.get("x-forwarded-host") ?? request.headers.get("host"), token);
   if (!file) return new Response("Not found", { status: 404, headers: { "cache-control": "no-store" } });
   return new Response(new Uint8Array(file.bytes), {

@@ -4,8 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ApplyCouponButton } from "@/components/cart/apply-coupon-button";
 import type { CartErrorMessages } from "@/components/cart/messages";
 import { couponTexts } from "@/components/coupons/describe";
-import { findCouponByCode } from "@/lib/coupons/data";
-import { loadCouponStanding } from "@/lib/coupons/loaders";
+import { loadCouponPage, loadCouponStanding } from "@/lib/coupons/loaders";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
 
@@ -14,21 +13,31 @@ type Props = { params: Promise<{ locale: string; store: string; code: string }> 
 async function loadCoupon(props: Props) {
   const { store, locale } = await loadStorefrontPage(props.params);
   const { code } = await props.params;
-  const coupon = await findCouponByCode(store.merchantId, store.id, decodeURIComponent(code));
-  if (!coupon) notFound();
-  return { store, locale, coupon };
+  const found = await loadCouponPage(store, decodeURIComponent(code));
+  if (found.ok && !found.coupon) notFound();
+  return { store, locale, found };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const { coupon, locale } = await loadCoupon(props);
+  const { found, locale } = await loadCoupon(props);
   const t = await getTranslations({ locale, namespace: "Coupons.page" });
-  return { title: t("title", { code: coupon.code }) };
+  if (!found.ok) return { title: t("rateLimited", { minutes: found.retryAfterMinutes }) };
+  return { title: t("title", { code: found.coupon!.code }) };
 }
 
 /** A coupon's shareable page: its terms in the visitor's locale and "apply to my cart". */
 export default async function CouponPage(props: Props) {
-  const { store, locale, coupon } = await loadCoupon(props);
+  const { store, locale, found } = await loadCoupon(props);
   setRequestLocale(locale);
+  if (!found.ok) {
+    const t = await getTranslations("Coupons.page");
+    return (
+      <p role="alert" className="mx-auto max-w-xl rounded-xl border border-amber-200 bg-amber-50 p-8 text-amber-900" data-testid="coupon-rate-limited">
+        {t("rateLimited", { minutes: found.retryAfterMinutes })}
+      </p>
+    );
+  }
+  const coupon = found.coupon!;
   const [t, tCart, texts, state] = await Promise.all([
     getTranslations("Coupons.page"),
     getTranslations("Cart"),
