@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { renderEmail } from "@/lib/email/render";
 import { placeOrder } from "@/lib/checkout/mutations";
 import { refundOrder } from "@/lib/orders/mutations";
 import { applyPaymentEvent } from "@/lib/payments/mutations";
@@ -44,11 +45,25 @@ describe("enrollment", () => {
     expect(view).toMatchObject({ balance: 50, customer: { name: "Léa Muller", email: card.email } });
     expect(view!.ledger).toMatchObject([{ kind: "BONUS", amount: 50 }]);
     const emails = await emailsTo(card.email);
-    expect(emails.map((e) => e.template).sort()).toEqual(["loyalty-welcome", "loyalty-welcome-bonus"]);
-    const welcome = emails.find((e) => e.template === "loyalty-welcome")!;
+    expect(emails.map((e) => e.template)).toEqual(["loyalty-welcome"]);
+    const welcome = emails[0]!;
     expect(welcome.locale).toBe("fr");
     expect(welcome.subject).toContain("Bienvenue");
-    expect(welcome.data).toMatchObject({ cardNumber: card.number });
+    expect(welcome.data).toMatchObject({ cardNumber: card.number, welcomeBonus: 50, balance: 50 });
+  });
+
+  it("sends one welcome email that names the program by its merchant, the store where they joined apart, and states the bonus", async () => {
+    const t = await createLoyaltyTenant({ welcomeBonus: 50 });
+    const card = await enrolled(t);
+    const [welcome, ...others] = await emailsTo(card.email);
+    expect(others).toEqual([]);
+    expect(welcome!.data).toMatchObject({ merchantName: t.tenant.merchant.name, storeName: `Store ${t.tenant.tag}`, welcomeBonus: 50 });
+    expect(welcome!.subject).toContain(t.tenant.merchant.name);
+    expect(welcome!.subject).not.toContain(`Store ${t.tenant.tag}`);
+    const rendered = await renderEmail("loyalty-welcome", "fr", welcome!.data);
+    expect(rendered.text).toContain(`programme de fidélité de ${t.tenant.merchant.name}`);
+    expect(rendered.text).toContain(`Store ${t.tenant.tag}`);
+    expect(rendered.text).toMatch(/50\s+points/);
   });
 
   it("joining again at another store of the merchant creates nothing and sends nothing", async () => {
