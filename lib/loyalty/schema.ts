@@ -4,6 +4,7 @@
  * (translated under `Loyalty.errors.<key>`). Pure module.
  */
 import { z } from "zod";
+import { checkEmailAddress } from "@/lib/auth/email-address";
 import { INTL_TAGS, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { parseCardNumber } from "./card-number";
 import { MAX_MOVEMENT } from "./rules";
@@ -11,6 +12,7 @@ import { MAX_MOVEMENT } from "./rules";
 export type LoyaltyFieldError =
   | "required"
   | "invalidEmail"
+  | "emailAccentedName"
   | "tooLong"
   | "invalidPhone"
   | "invalidDate"
@@ -88,9 +90,9 @@ export function joinFormSchema(locale: Locale, today: Date) {
     .object({ email: text(254), name: text(120), phone: text(40), birthday: text(40), terms: z.string().optional() })
     .transform((raw, ctx): JoinInput => {
       const fail = (field: JoinField, message: LoyaltyFieldError) => ctx.addIssue({ code: "custom", path: [field], message });
-      const email = raw.email.toLowerCase();
-      if (!email) fail("email", "required");
-      else if (!z.email().safeParse(email).success) fail("email", "invalidEmail");
+      const checked = checkEmailAddress(raw.email);
+      if (!checked.ok) fail("email", checked.problem === "emailTooLong" ? "tooLong" : checked.problem);
+      const email = checked.ok ? checked.email : "";
       if (!raw.name) fail("name", "required");
       if (raw.phone && !PHONE.test(raw.phone)) fail("phone", "invalidPhone");
       let birthday: Date | null = null;
@@ -191,8 +193,8 @@ export type LookupQuery = { kind: "number"; number: string } | { kind: "email"; 
 export function parseLookup(raw: string): LookupQuery | null {
   const value = raw.trim().slice(0, 254);
   if (value.includes("@")) {
-    const email = value.toLowerCase();
-    return z.email().safeParse(email).success ? { kind: "email", email } : null;
+    const checked = checkEmailAddress(value);
+    return checked.ok ? { kind: "email", email: checked.email } : null;
   }
   const number = parseCardNumber(value);
   return number ? { kind: "number", number } : null;
