@@ -53,8 +53,9 @@ export function storeSettingsSchema(store: { defaultLocale: Locale; locales: rea
       texts: z.object(perLocale),
       contactEmail: optional(254).transform((v, ctx) => {
         if (v === null) return null;
+        // Shown to customers as the merchant typed it; only checked here.
         const checked = checkEmailAddress(v);
-        if (checked.ok) return checked.email;
+        if (checked.ok) return v;
         ctx.addIssue({ code: "custom", message: checked.problem === "emailAccentedName" ? checked.problem : "invalidEmail" });
         return z.NEVER;
       }),
