@@ -9,7 +9,7 @@ import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { createCart, createProduct, orderInput } from "@/tests/integration/checkout-fixtures";
 import { createLoyaltyTenant, createRewardRow } from "@/tests/integration/loyalty-fixtures";
 import { parseCardNumber } from "./card-number";
-import { cardConsistency, findCardId, findCardView } from "./data";
+import { cardConsistency, findActiveProgram, findCardId, findCardView } from "./data";
 import { earnOnCard, enrollCustomer, redeemReward, reverseMovement, saveProgram } from "./mutations";
 
 /** Every card touched by a test: its balance must equal its ledger's sum afterwards. */
@@ -214,11 +214,20 @@ describe("reversing", () => {
 });
 
 describe("program", () => {
+  it("reads the terms in the page's locale, else in the store's default locale, and says which one it shows", async () => {
+    const t = await createLoyaltyTenant();
+    await db.loyaltyProgram.update({ where: { id: t.programId }, data: { termsTexts: { fr: "Conditions en français.", de: "Bedingungen auf Deutsch." } } });
+    expect(await findActiveProgram(t.merchantId, "de", "fr")).toMatchObject({ termsText: "Bedingungen auf Deutsch.", termsLocale: "de" });
+    expect(await findActiveProgram(t.merchantId, "lb", "fr")).toMatchObject({ termsText: "Conditions en français.", termsLocale: "fr" });
+    expect(await findActiveProgram(t.merchantId, "en", "lb")).toMatchObject({ termsTexts: { fr: "Conditions en français.", de: "Bedingungen auf Deutsch." } });
+  });
+
   it("cannot be published without terms, even bypassing the form; its type is locked once cards exist", async () => {
     const t = await createLoyaltyTenant();
-    await expect(db.loyaltyProgram.update({ where: { id: t.programId }, data: { termsText: null, termsUrl: null } })).rejects.toThrow(/LoyaltyProgram_terms_check/);
+    await expect(db.loyaltyProgram.update({ where: { id: t.programId }, data: { termsTexts: {}, termsUrl: null } })).rejects.toThrow(/LoyaltyProgram_terms_check/);
+    await expect(db.loyaltyProgram.update({ where: { id: t.programId }, data: { termsTexts: { fr: " \n" }, termsUrl: null } })).rejects.toThrow(/LoyaltyProgram_terms_check/);
     await enrolled(t);
-    const input = { type: "STAMPS" as const, pointsPerUnit: null, stampsPerVisit: 1, welcomeBonus: 0, cooldownMinutes: 0, dailyCap: null, termsText: "x", termsUrl: null, status: "ACTIVE" as const };
+    const input = { type: "STAMPS" as const, pointsPerUnit: null, stampsPerVisit: 1, welcomeBonus: 0, cooldownMinutes: 0, dailyCap: null, termsTexts: { en: "x" }, termsUrl: null, status: "ACTIVE" as const };
     expect(await saveProgram({ merchantId: t.merchantId, userId: t.tenant.owner.id }, input)).toEqual({ ok: false, reason: "typeLocked" });
     expect(await saveProgram({ merchantId: t.merchantId, userId: t.tenant.owner.id }, { ...input, type: "POINTS", pointsPerUnit: 3, stampsPerVisit: null })).toEqual({ ok: true });
     expect(await db.loyaltyProgram.findUniqueOrThrow({ where: { id: t.programId }, select: { pointsPerUnit: true } })).toEqual({ pointsPerUnit: 3 });

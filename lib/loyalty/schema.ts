@@ -108,8 +108,19 @@ export function joinFormSchema(locale: Locale, today: Date) {
 
 // --- Program form
 
-export const PROGRAM_FIELDS = ["type", "pointsPerUnit", "welcomeBonus", "stampsPerVisit", "cooldownMinutes", "dailyCap", "termsText", "termsUrl", "publish"] as const;
-export type ProgramField = (typeof PROGRAM_FIELDS)[number];
+/** The form field of the terms in `locale`. */
+export const termsField = (locale: Locale) => `termsText_${locale}` as const;
+export type TermsField = ReturnType<typeof termsField>;
+
+export const PROGRAM_FIELDS = [
+  ...["type", "pointsPerUnit", "welcomeBonus", "stampsPerVisit", "cooldownMinutes", "dailyCap", "termsUrl", "publish"] as const,
+  ...LOCALES.map(termsField),
+];
+/** A form field, or "termsText" for the terms as a whole (publishing without any). */
+export type ProgramField = (typeof PROGRAM_FIELDS)[number] | "termsText";
+
+/** Terms by locale; a locale without its own text has no key. */
+export type TermsTexts = Partial<Record<Locale, string>>;
 
 export interface ProgramInput {
   type: "POINTS" | "STAMPS";
@@ -118,15 +129,17 @@ export interface ProgramInput {
   stampsPerVisit: number | null;
   cooldownMinutes: number;
   dailyCap: number | null;
-  termsText: string | null;
+  termsTexts: TermsTexts;
   termsUrl: string | null;
   status: "DRAFT" | "ACTIVE";
 }
 
-/** True when a program has what publishing needs: terms as a text or a link. */
-export function canPublish(terms: { termsText: string | null | undefined; termsUrl: string | null | undefined }): boolean {
-  return !!terms.termsText?.trim() || !!terms.termsUrl?.trim();
+/** True when a program has what publishing needs: terms as a text (in any locale) or a link. */
+export function canPublish(terms: { termsTexts: TermsTexts; termsUrl: string | null | undefined }): boolean {
+  return Object.values(terms.termsTexts).some((v) => !!v?.trim()) || !!terms.termsUrl?.trim();
 }
+
+const termsShape = Object.fromEntries(LOCALES.map((l) => [termsField(l), text(5000)])) as Record<TermsField, ReturnType<typeof text>>;
 
 export const programFormSchema = z
   .object({
@@ -136,7 +149,7 @@ export const programFormSchema = z
     stampsPerVisit: text(12),
     cooldownMinutes: text(12),
     dailyCap: text(12),
-    termsText: text(5000),
+    ...termsShape,
     termsUrl: text(2048),
     publish: z.string().optional(),
   })
@@ -158,10 +171,10 @@ export const programFormSchema = z
     const dailyCap = whole("dailyCap", raw.dailyCap, { required: false, min: 1, max: MAX_MOVEMENT });
     let termsUrl: string | null = raw.termsUrl || null;
     if (termsUrl && !z.url({ protocol: /^https?$/ }).safeParse(termsUrl).success) termsUrl = fail("termsUrl", "invalidUrl");
-    const termsText = raw.termsText || null;
+    const termsTexts: TermsTexts = Object.fromEntries(LOCALES.flatMap((l) => (raw[termsField(l)] ? [[l, raw[termsField(l)]]] : [])));
     const publish = raw.publish === "true";
-    if (publish && !canPublish({ termsText, termsUrl: raw.termsUrl })) fail("termsText", "termsMissing");
-    return { type: raw.type, pointsPerUnit, welcomeBonus, stampsPerVisit, cooldownMinutes, dailyCap, termsText, termsUrl, status: publish ? "ACTIVE" : "DRAFT" };
+    if (publish && !canPublish({ termsTexts, termsUrl: raw.termsUrl })) fail("termsText", "termsMissing");
+    return { type: raw.type, pointsPerUnit, welcomeBonus, stampsPerVisit, cooldownMinutes, dailyCap, termsTexts, termsUrl, status: publish ? "ACTIVE" : "DRAFT" };
   });
 
 // --- Reward form: a cost and a name per locale (at least one), descriptions optional
