@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LOCALES } from "@/lib/i18n/locales";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import de from "./de.json";
 import en from "./en.json";
 import fr from "./fr.json";
@@ -37,5 +37,63 @@ describe("message catalogs", () => {
       expect(message.trim(), key).not.toBe("");
       expect(argumentsOf(message), key).toEqual(argumentsOf(reference.get(key)!));
     }
+  });
+});
+
+/**
+ * Words two languages genuinely share: loans, cognates, brand names and abbreviations. A message
+ * identical to the other language's message for the same key passes only when every word of it is
+ * listed for that pair; a copied sentence or a word left in the other language fails. Messages
+ * without letters (numbers, "—", "{quantity} × {title}") have nothing to translate and pass.
+ */
+const SHARED_WORDS: Partial<Record<`${Locale}/${Locale}`, readonly string[]>> = {
+  // Luxembourgish writes these as German does (lod.lu); the rest are names, formats and sample input.
+  "lb/de": [
+    "Aktiv", "als", "Audit-Protokoll", "Bestellnummer", "Bestellung", "Bestellungen", "Bild", "bis", "Bis", "Bonus", "Buchung", "Code", "Datum",
+    "Demo-Konten", "Digital", "Domain", "E-Mail", "Empfänger", "Format", "Gesammelt", "Geschäft", "Händler", "Kontakt", "Kontakt-E-Mail",
+    "Kontaktdaten", "Land", "Logo", "Manager", "oder", "Online-Bestellung", "Plattform", "Plattform-Admin", "QR-Code", "Rechnung", "Recht",
+    "scannen", "Slogan", "Status", "Telefon", "Testmodus", "Titel", "Typ", "Verwaltung",
+    "Patron", "Stripe", "JJJJ", "MM", "z.", "B.", "Bäckerei", "claire@", "coupon", "Fashion", "merchant.suspend",
+  ],
+  // French loans in everyday Luxembourgish.
+  "lb/fr": ["Bonus", "Client", "Code", "Logo", "Message", "Montant", "Produit", "Remise", "Slogan", "Stock", "Total", "Patron", "Stripe", "MM"],
+  // Cognates spelled alike in French and English.
+  "fr/en": [
+    "Action", "Actions", "Bonus", "Code", "Conditions", "Contact", "Date", "Description", "image", "Image", "Images", "Invitation", "Logo", "Message", "Page",
+    "Pages", "Pagination", "Points", "Public", "Stock", "Total", "Type", "Patron", "Stripe", "MM",
+  ],
+  // Loans and cognates spelled alike in German and English.
+  "de/en": ["Bonus", "Code", "Details", "Digital", "Domain", "Domains", "Format", "Logo", "Manager", "Name", "Status", "Patron", "Stripe", "MM"],
+};
+
+/** The words of a message, placeholders and punctuation left out. */
+function wordsOf(message: string): string[] {
+  const text = message.replace(/\{[^{}]*\}/g, " ");
+  return text
+    .split(/[\s,:;()!?"“”„«»…]+/)
+    .filter((w) => /\p{L}/u.test(w))
+    .map((w) => (/^\p{L}\.$/u.test(w) ? w : w.replace(/\.$/, "")));
+}
+
+describe("each catalog is written in its own language", () => {
+  const leavesOf = Object.fromEntries(LOCALES.map((l) => [l, leaves(catalogs[l])])) as Record<Locale, Map<string, string>>;
+
+  it.each(Object.keys(SHARED_WORDS) as Array<keyof typeof SHARED_WORDS>)("%s: no message is the other language's, except for shared words", (pair) => {
+    const [a, b] = pair.split("/") as [Locale, Locale];
+    const shared = new Set(SHARED_WORDS[pair]);
+    const copied = [...leavesOf[a]].filter(([key, message]) => leavesOf[b].get(key) === message && !wordsOf(message).every((w) => shared.has(w)));
+    expect(copied.map(([key, message]) => `${key}: ${message}`)).toEqual([]);
+  });
+
+  it("Luxembourgish uses its own forms, not German ones", () => {
+    // German spellings and words that Luxembourgish writes otherwise (gëlteg, Punkten, Dir, Är, an, net ...).
+    const german = /(?<!\p{L})(gülteg|gültig|Pflichtfeld|storniert|Storniert|Historique|Saldo|Sie|Ihre?|und|nicht|ist|für|mit|auf|werden|haben)(?!\p{L})/u;
+    const found = [...leaves(lb)].filter(([, message]) => german.test(message.replace(/\{[^{}]*\}/g, " ")));
+    expect(found.map(([key, message]) => `${key}: ${message}`)).toEqual([]);
+  });
+
+  it.each(["fr", "lb"] as const)("%s writes the apostrophe as ’, as its typography wants", (locale) => {
+    const straight = [...leaves(catalogs[locale])].filter(([, message]) => message.includes("'"));
+    expect(straight.map(([key, message]) => `${key}: ${message}`)).toEqual([]);
   });
 });

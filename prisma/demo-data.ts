@@ -157,7 +157,7 @@ export const DEMO_LOYALTY: Record<
     welcomeBonus: number;
     cooldownMinutes: number;
     dailyCap: number | null;
-    termsText: string;
+    termsTexts: Partial<Record<"en" | "fr" | "de" | "lb", string>>;
     rewards: Array<{ cost: number; name: Text; description: Text }>;
   }
 > = {
@@ -167,9 +167,12 @@ export const DEMO_LOYALTY: Record<
     welcomeBonus: 50,
     cooldownMinutes: 30,
     dailyCap: 1000,
-    termsText:
-      "One point per whole euro spent in our stores and online. Points are valid in every Fashion Group store. Rewards cannot be exchanged for cash.\n" +
-      "Un point par euro entier dépensé en magasin et en ligne. Les points sont valables dans tous les magasins Fashion Group.",
+    termsTexts: {
+      en: "One point per whole euro spent in our stores and online. Points are valid in every Fashion Group store. Rewards cannot be exchanged for cash.",
+      fr: "Un point par euro entier dépensé en magasin et en ligne. Les points sont valables dans tous les magasins Fashion Group. Les récompenses ne peuvent pas être échangées contre de l’argent.",
+      de: "Ein Punkt pro vollem Euro, der in unseren Geschäften und online ausgegeben wird. Die Punkte gelten in allen Geschäften von Fashion Group. Prämien können nicht in bar ausgezahlt werden.",
+      lb: "Ee Punkt pro ganzen Euro, deen Dir an eise Geschäfter an online ausgitt. D’Punkte gëllen an alle Geschäfter vu Fashion Group. Belounungen ginn net a Suen ausbezuelt.",
+    },
     rewards: [
       {
         cost: 100,
@@ -189,7 +192,10 @@ export const DEMO_LOYALTY: Record<
     welcomeBonus: 0,
     cooldownMinutes: 60,
     dailyCap: 2,
-    termsText: "Ee Stempel pro Besuch, maximal zwee pro Dag. Mat 10 Stempelen kritt Dir e Brout gratis.",
+    termsTexts: {
+      lb: "Ee Stempel pro Besuch, maximal zwee pro Dag. Mat 10 Stempelen kritt Dir e Brout gratis.",
+      fr: "Un tampon par visite, deux au maximum par jour. Avec 10 tampons, vous recevez un pain offert.",
+    },
     rewards: [
       {
         cost: 10,

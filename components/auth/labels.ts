@@ -43,6 +43,7 @@ async function fieldErrorMessages(): Promise<FieldErrorMessages> {
   return {
     required: t("required"),
     invalidEmail: t("invalidEmail"),
+    emailAccentedName: t("emailAccentedName"),
     emailTooLong: t("emailTooLong"),
     passwordTooLong: t("passwordTooLong"),
     invalidCode: t("invalidCode"),

@@ -14,6 +14,7 @@ export type ProgramLabels = Record<
   | "cooldownMinutes"
   | "dailyCap"
   | "termsText"
+  | "termsHint"
   | "termsUrl"
   | "saveDraft"
   | "publish"
@@ -26,26 +27,31 @@ export type ProgramLabels = Record<
 const IDLE: ProgramFormState = { status: "idle" };
 
 /**
- * The program form. Publishing needs terms (a text or a link): until one is filled the publish
- * button is disabled and says why; the server checks the same rule (and the database too).
+ * The program form. Terms have a text per language (customers reading another language see one
+ * of them with a note). Publishing needs terms (a text in any language, or a link): until one is
+ * filled the publish button is disabled and says why; the server checks the same rule (and the
+ * database too).
  */
 export function ProgramForm({
   action,
   initial,
+  termsLanguages,
   labels,
 }: {
   action: (state: ProgramFormState, formData: FormData) => Promise<ProgramFormState>;
   initial: Record<string, string>;
+  /** One textarea per language: its form field, its label and its BCP 47 tag. */
+  termsLanguages: Array<{ field: string; label: string; lang: string }>;
   labels: ProgramLabels;
 }) {
   const [state, formAction] = useActionState(action, IDLE);
   const values = state.values ?? initial;
   const [type, setType] = useState(values.type === "STAMPS" ? "STAMPS" : "POINTS");
-  const [termsText, setTermsText] = useState(values.termsText ?? "");
+  const [termsTexts, setTermsTexts] = useState<Record<string, string>>(() => Object.fromEntries(termsLanguages.map((l) => [l.field, values[l.field] ?? ""])));
   const [termsUrl, setTermsUrl] = useState(values.termsUrl ?? "");
   const [pressed, setPressed] = useState<"draft" | "publish">("draft");
   const errors = state.fieldErrors ?? {};
-  const hasTerms = termsText.trim() !== "" || termsUrl.trim() !== "";
+  const hasTerms = Object.values(termsTexts).some((v) => v.trim() !== "") || termsUrl.trim() !== "";
 
   const field = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <div className="flex flex-col gap-1">
@@ -93,26 +99,40 @@ export function ProgramForm({
       {field("welcomeBonus", labels.welcomeBonus)}
       {field("cooldownMinutes", labels.cooldownMinutes)}
       {field("dailyCap", labels.dailyCap)}
-      <div className="flex flex-col gap-1 sm:col-span-2">
-        <label htmlFor="program-termsText" className="text-sm font-medium text-slate-700">
-          {labels.termsText}
-        </label>
-        <textarea
-          id="program-termsText"
-          name="termsText"
-          rows={5}
-          value={termsText}
-          onChange={(e) => setTermsText(e.target.value)}
-          aria-invalid={errors.termsText ? true : undefined}
-          aria-describedby={errors.termsText ? "program-termsText-error" : undefined}
-          className="rounded-md border border-slate-300 px-3 py-2"
-        />
+      <fieldset className="flex flex-col gap-3 sm:col-span-2" aria-describedby={errors.termsText ? "program-terms-hint program-termsText-error" : "program-terms-hint"}>
+        <legend className="text-sm font-medium text-slate-700">{labels.termsText}</legend>
+        <p id="program-terms-hint" className="text-sm text-slate-600">
+          {labels.termsHint}
+        </p>
+        {termsLanguages.map(({ field: name, label, lang }) => (
+          <div key={name} className="flex flex-col gap-1">
+            <label htmlFor={`program-${name}`} className="text-sm font-medium text-slate-700">
+              {label}
+            </label>
+            <textarea
+              id={`program-${name}`}
+              name={name}
+              lang={lang}
+              rows={4}
+              value={termsTexts[name] ?? ""}
+              onChange={(e) => setTermsTexts((current) => ({ ...current, [name]: e.target.value }))}
+              aria-invalid={errors[name] || errors.termsText ? true : undefined}
+              aria-describedby={errors[name] ? `program-${name}-error` : undefined}
+              className="rounded-md border border-slate-300 px-3 py-2"
+            />
+            {errors[name] && (
+              <p id={`program-${name}-error`} className="text-sm text-red-700">
+                {errors[name]}
+              </p>
+            )}
+          </div>
+        ))}
         {errors.termsText && (
           <p id="program-termsText-error" className="text-sm text-red-700">
             {errors.termsText}
           </p>
         )}
-      </div>
+      </fieldset>
       <div className="sm:col-span-2">{field("termsUrl", labels.termsUrl, { value: termsUrl, defaultValue: undefined, onChange: (e) => setTermsUrl(e.target.value), inputMode: "url", type: "url" })}</div>
       <div className="flex flex-wrap items-start gap-3 sm:col-span-2">
         <div className="w-48">

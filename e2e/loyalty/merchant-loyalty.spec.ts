@@ -31,7 +31,8 @@ test("a merchant publishes a program only with terms, adds a reward; a member ea
   await expect(publish).toHaveAccessibleDescription(m.publishDisabled);
   await page.getByLabel(m.pointsPerUnit).fill("2");
   await page.getByLabel(m.cooldownMinutes).fill("0");
-  await page.getByLabel(m.termsText).fill("Two points per euro. Rewards cannot be exchanged for cash.");
+  // Terms written in German only: an English page shows them with a note saying so.
+  await page.getByLabel(format(m.termsTextIn, { language: "German" })).fill("Zwei Punkte pro Euro. Prämien werden nicht bar ausgezahlt.");
   await expect(publish).toBeEnabled();
   await publish.click();
   await expect(page.getByRole("status")).toHaveText(m.saved);
@@ -63,6 +64,9 @@ test("a merchant publishes a program only with terms, adds a reward; a member ea
   await expect(customerPage.getByRole("link", { name: en.Loyalty.joined.backToStore })).toBeVisible();
   await expect(customerPage.getByRole("link", { name: en.Loyalty.joined.continueShopping })).toHaveCount(0);
   const number = (await customerPage.getByTestId("card-number").textContent())!.trim();
+  await customerPage.goto(storeUrl(tenant.store.slug, "/loyalty/terms"));
+  await expect(customerPage.getByRole("note")).toHaveText(format(en.Loyalty.terms.fallbackNote, { language: "German" }));
+  await expect(customerPage.getByText("Zwei Punkte pro Euro. Prämien werden nicht bar ausgezahlt.")).toHaveAttribute("lang", "de");
   await customer.close();
 
   // The owner at the terminal: bad amounts are explained, 20 € earn 40 points, then a reversal.

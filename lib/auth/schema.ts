@@ -2,29 +2,32 @@ import { z } from "zod";
 import { cleanString, stripControlCharacters } from "@/lib/input";
 import { isLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { normalizeSignInCode } from "./codes";
+import { checkEmailAddress } from "./email-address";
 import { MAX_PASSWORD_BYTES } from "./password";
 
-/** RFC 5321 caps a forward path at 256 octets including the angle brackets. */
-export const MAX_EMAIL_LENGTH = 254;
+export { MAX_EMAIL_LENGTH } from "./email-address";
 
 /** Field error codes; the UI translates them under `Errors.field`. */
-export type FieldErrorCode = "required" | "invalidEmail" | "emailTooLong" | "passwordTooLong" | "invalidCode" | "codeRejected";
+export type FieldErrorCode = "required" | "invalidEmail" | "emailTooLong" | "emailAccentedName" | "passwordTooLong" | "invalidCode" | "codeRejected";
 
-/** How emails are stored: NFKC (so look-alike characters cannot split an address), trimmed, lower-cased. */
+/**
+ * How emails are stored: NFKC (so look-alike characters cannot split an address), trimmed,
+ * lower-cased, an internationalized domain in its Unicode form (see checkEmailAddress).
+ */
 export function normalizeEmail(raw: string): string {
-  return raw.normalize("NFKC").trim().toLowerCase();
+  const checked = checkEmailAddress(raw);
+  return checked.ok ? checked.email : raw.normalize("NFKC").trim().toLowerCase();
 }
 
-const emailFormat = z.email();
-
+/** An email address typed in a form: canonical on success, else one field error code. */
 export const emailSchema = z
   .string()
   .max(10_000, "emailTooLong")
-  .transform(normalizeEmail)
-  .superRefine((value, ctx) => {
-    if (!value) ctx.addIssue({ code: "custom", message: "required" });
-    else if (value.length > MAX_EMAIL_LENGTH) ctx.addIssue({ code: "custom", message: "emailTooLong" });
-    else if (!emailFormat.safeParse(value).success) ctx.addIssue({ code: "custom", message: "invalidEmail" });
+  .transform((value, ctx) => {
+    const checked = checkEmailAddress(value);
+    if (checked.ok) return checked.email;
+    ctx.addIssue({ code: "custom", message: checked.problem });
+    return z.NEVER;
   });
 
 export const passwordSchema = cleanString().superRefine((value, ctx) => {
@@ -99,7 +102,7 @@ export function fieldErrors<K extends string>(error: z.ZodError): Partial<Record
 }
 
 function isFieldErrorCode(value: string): value is FieldErrorCode {
-  return ["required", "invalidEmail", "emailTooLong", "passwordTooLong", "invalidCode"].includes(value);
+  return ["required", "invalidEmail", "emailTooLong", "emailAccentedName", "passwordTooLong", "invalidCode"].includes(value);
 }
 
 /** Reads a FormData's string fields into a plain object for the schemas above. */

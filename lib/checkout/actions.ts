@@ -47,7 +47,7 @@ export async function placeOrderAction(_previous: CheckoutFormState, form: FormD
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const key = issue.path.join(".");
-      fields[key] ??= ["required", "tooLong", "invalidEmail", "invalidCountry"].includes(issue.message) ? issue.message : "invalid";
+      fields[key] ??= ["required", "tooLong", "invalidEmail", "emailAccentedName", "invalidCountry"].includes(issue.message) ? issue.message : "invalid";
     }
   }
   if (!customer && !values.email?.trim()) fields.email = "required";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cleanString } from "@/lib/input";
-import { normalizeEmail } from "@/lib/auth/schema";
+import { checkEmailAddress } from "@/lib/auth/email-address";
 
 const text = (max: number) => cleanString().trim().min(1, "required").max(max, "tooLong");
 const optionalText = (max: number) =>
@@ -38,8 +38,13 @@ export const placeOrderSchema = z.object({
     .trim()
     .max(254, "tooLong")
     .optional()
-    .transform((v) => (v ? normalizeEmail(v) : null))
-    .pipe(z.email("invalidEmail").nullable()),
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const checked = checkEmailAddress(v);
+      if (checked.ok) return checked.email;
+      ctx.addIssue({ code: "custom", message: checked.problem === "emailAccentedName" ? checked.problem : "invalidEmail" });
+      return z.NEVER;
+    }),
   shipping: shippingAddressSchema.nullable(),
   /** The total the customer saw; a different total at commit means prices changed under them. */
   expectedTotalCents: z.coerce.number().int().min(0).max(1_000_000_000).nullable(),

@@ -1,11 +1,17 @@
 import { z } from "zod";
 import { cleanString } from "@/lib/input";
+import { checkEmailAddress } from "@/lib/auth/email-address";
+import { normalizeEmail } from "@/lib/auth/schema";
 import { LOCALES } from "@/lib/i18n/locales";
 import { TEMPLATE_NAMES } from "./templates/registry";
 import { EMAIL_STATUSES } from "./types";
 
-/** An RFC 5321 path may hold at most 254 characters. */
-export const emailAddressSchema = z.string().trim().max(254).pipe(z.email());
+/** A recipient: the forms' rules (lib/auth/email-address), canonical form. */
+export const emailAddressSchema = z
+  .string()
+  .max(1_000)
+  .refine((v) => checkEmailAddress(v).ok)
+  .transform((v) => normalizeEmail(v));
 
 /** The envelope of enqueueEmail; `data` is checked by the template's own schema afterwards. */
 export const enqueueEmailSchema = z.object({

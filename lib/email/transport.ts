@@ -1,5 +1,6 @@
 import "server-only";
 import { Resend } from "resend";
+import { wireEmailAddress } from "@/lib/auth/email-address";
 import { env } from "@/lib/env";
 
 export interface OutgoingEmail {
@@ -29,7 +30,7 @@ export function resendTransport(options: { apiKey: string; from: string }): Emai
     async send(email) {
       try {
         const { data, error } = await client.emails.send(
-          { from: options.from, to: email.to, subject: email.subject, html: email.html, text: email.text },
+          { from: options.from, to: wireEmailAddress(email.to), subject: email.subject, html: email.html, text: email.text },
           { idempotencyKey: email.idempotencyKey, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) },
         );
         if (error || !data?.id) {

@@ -5,7 +5,11 @@ import type { Storefront } from "@/lib/tenancy/loaders";
 import type { StoreId } from "@/lib/tenancy/types";
 import { createUser } from "@/tests/integration/fixtures";
 import { createLoyaltyTenant } from "@/tests/integration/loyalty-fixtures";
-import { earnAction, reverseAction, type TerminalState } from "./actions";
+import { deliverEmail } from "@/lib/email/mutations";
+import { startFakeResend } from "@/lib/email/testing/fake-resend";
+import { resendTransport } from "@/lib/email/transport";
+import en from "@/messages/en.json";
+import { earnAction, joinLoyaltyAction, reverseAction, type TerminalState } from "./actions";
 import { enrollCustomer, earnOnCard } from "./mutations";
 
 /**
@@ -133,5 +137,43 @@ describe("terminal actions", () => {
       status: "warning",
       message: "This card has just earned. It can earn again in 45 minutes.",
     });
+  });
+});
+
+describe("joining with an internationalized email address", () => {
+  const join = (t: Awaited<ReturnType<typeof createLoyaltyTenant>>, email: string) => {
+    session.store = storefrontOf(t, t.store.id);
+    return joinLoyaltyAction(t.tenant.store.slug, "en", { status: "idle" } as never, form({ email, name: "Léa", terms: "on" }));
+  };
+
+  it("refuses an accented name before the @ with a translated reason, and writes nothing", async () => {
+    const t = await createLoyaltyTenant();
+    const state = await join(t, "léa@exämple.lu");
+    expect(state).toMatchObject({ status: "error", fieldErrors: { email: en.Loyalty.errors.emailAccentedName } });
+    expect(await db.customer.count({ where: { merchantId: t.merchantId } })).toBe(0);
+  });
+
+  it("accepts an accented domain end to end: stored as typed, sent to its ASCII form", async () => {
+    const fake = await startFakeResend();
+    const savedUrl = process.env.RESEND_BASE_URL;
+    process.env.RESEND_BASE_URL = fake.url;
+    const transport = resendTransport({ apiKey: "re_test_key", from: "Patron <no-reply@patron.test>" });
+    try {
+      const t = await createLoyaltyTenant();
+      const local = `lea-${t.tenant.tag}`;
+      const state = await join(t, `${local}@EXÄMPLE.lu`);
+      expect(state).toMatchObject({ status: "joined" });
+      const customer = await db.customer.findFirstOrThrow({ where: { merchantId: t.merchantId }, select: { email: true } });
+      expect(customer.email).toBe(`${local}@exämple.lu`);
+      const message = await db.emailMessage.findFirstOrThrow({ where: { to: customer.email, template: "loyalty-welcome" }, select: { id: true } });
+      expect(await deliverEmail(message.id, { finalAttempt: false, transport })).toMatchObject({ kind: "sent" });
+      expect(fake.requests.map((r) => r.body.to)).toEqual([`${local}@xn--exmple-cua.lu`]);
+      // Typed in its ASCII form, the same address finds the same member.
+      expect(await join(t, `${local}@xn--exmple-cua.lu`)).toMatchObject({ status: "already" });
+    } finally {
+      if (savedUrl === undefined) delete process.env.RESEND_BASE_URL;
+      else process.env.RESEND_BASE_URL = savedUrl;
+      await fake.close();
+    }
   });
 });

@@ -11,7 +11,7 @@ import { isLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/local
 import { assertStoreLocale, loadStorefront } from "@/lib/tenancy/loaders";
 import { requireLoyaltyManager, requireTerminalAccess } from "./loaders";
 import { LOYALTY_TIME_ZONE, createReward, earnOnCard, enrollCustomer, redeemReward, reverseMovement, saveProgram, setRewardActive, type MovementResult } from "./mutations";
-import { dateFormatOf, fieldErrorsOf, idSchema, joinFormSchema, parseSpend, programFormSchema, reasonSchema, rewardFormSchema, type LoyaltyFieldError } from "./schema";
+import { dateFormatOf, fieldErrorsOf, idSchema, joinFormSchema, parseSpend, PROGRAM_FIELDS, programFormSchema, reasonSchema, rewardFormSchema, type LoyaltyFieldError } from "./schema";
 import { qrDrawing, type QrDrawing } from "./qr";
 import { MAX_MOVEMENT } from "./rules";
 
@@ -175,7 +175,7 @@ export async function saveProgramAction(merchantId: string, rawLocale: string, _
   const access = await requireLoyaltyManager(merchantId);
   const locale = localeOf(rawLocale);
   const raw = Object.fromEntries(
-    ["type", "pointsPerUnit", "welcomeBonus", "stampsPerVisit", "cooldownMinutes", "dailyCap", "termsText", "termsUrl", "publish"].map((k) => {
+    PROGRAM_FIELDS.map((k) => {
       const v = formData.get(k);
       return [k, typeof v === "string" ? v.slice(0, 6000) : undefined];
     }),

@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale, LOCALES, type Locale } from "@/lib/i18n/locales";
 import type { MerchantId } from "@/lib/tenancy/types";
+import type { TermsTexts } from "./schema";
 import type { LoyaltyLedgerKind, LoyaltyProgramType } from "./types";
 
 /** Reads of the loyalty domain. Every query has the merchant id in its `where`. */
@@ -23,7 +24,12 @@ export interface ProgramView {
   stampsPerVisit: number | null;
   cooldownMinutes: number;
   dailyCap: number | null;
+  /** Every locale's terms (the merchant's form). */
+  termsTexts: TermsTexts;
+  /** The terms to show for the requested locale: its own text, else a fallback's; null when there is no text. */
   termsText: string | null;
+  /** The locale termsText is written in: a page in another locale says it shows a fallback. */
+  termsLocale: Locale | null;
   termsUrl: string | null;
   rewards: RewardView[];
 }
@@ -32,6 +38,19 @@ type Translation = { locale: string; name: string; description: string };
 
 function pickTranslation(translations: Translation[], locale: Locale, fallback?: Locale): Translation | undefined {
   return translations.find((t) => t.locale === locale) ?? (fallback && translations.find((t) => t.locale === fallback)) ?? translations.find((t) => t.locale === "en") ?? translations[0];
+}
+
+/** The stored terms column, keeping only known locales with a non-blank text. */
+function termsTextsOf(value: unknown): TermsTexts {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
+  const entries = Object.entries(value as Record<string, unknown>);
+  return Object.fromEntries(entries.filter(([l, v]) => isLocale(l) && typeof v === "string" && v.trim() !== ""));
+}
+
+/** The locale whose terms a page in `locale` shows: its own, the store's default, English, then any. */
+function pickTermsLocale(texts: TermsTexts, locale: Locale, fallback?: Locale): Locale | null {
+  const order = [locale, fallback, "en", ...LOCALES].filter((l): l is Locale => !!l);
+  return order.find((l) => texts[l] !== undefined) ?? null;
 }
 
 /** The merchant's program (draft or published) with its rewards named in `locale`, or null. */
@@ -47,7 +66,7 @@ export async function findProgram(merchantId: MerchantId, locale: Locale, fallba
       stampsPerVisit: true,
       cooldownMinutes: true,
       dailyCap: true,
-      termsText: true,
+      termsTexts: true,
       termsUrl: true,
       rewards: {
         where: { merchantId, ...(options.activeRewardsOnly ? { active: true } : {}) },
@@ -57,8 +76,13 @@ export async function findProgram(merchantId: MerchantId, locale: Locale, fallba
     },
   });
   if (!program) return null;
+  const termsTexts = termsTextsOf(program.termsTexts);
+  const termsLocale = pickTermsLocale(termsTexts, locale, fallback);
   return {
     ...program,
+    termsTexts,
+    termsText: termsLocale ? termsTexts[termsLocale]! : null,
+    termsLocale,
     rewards: program.rewards.map((r) => {
       const t = pickTranslation(r.translations, locale, fallback);
       return { id: r.id, cost: r.cost, active: r.active, name: t?.name ?? "", description: t?.description ?? "" };

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { renderEmail } from "@/lib/email/render";
 import { placeOrder } from "@/lib/checkout/mutations";
 import { refundOrder } from "@/lib/orders/mutations";
 import { applyPaymentEvent } from "@/lib/payments/mutations";
@@ -8,7 +9,7 @@ import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { createCart, createProduct, orderInput } from "@/tests/integration/checkout-fixtures";
 import { createLoyaltyTenant, createRewardRow } from "@/tests/integration/loyalty-fixtures";
 import { parseCardNumber } from "./card-number";
-import { cardConsistency, findCardId, findCardView } from "./data";
+import { cardConsistency, findActiveProgram, findCardId, findCardView } from "./data";
 import { earnOnCard, enrollCustomer, redeemReward, reverseMovement, saveProgram } from "./mutations";
 
 /** Every card touched by a test: its balance must equal its ledger's sum afterwards. */
@@ -44,11 +45,25 @@ describe("enrollment", () => {
     expect(view).toMatchObject({ balance: 50, customer: { name: "Léa Muller", email: card.email } });
     expect(view!.ledger).toMatchObject([{ kind: "BONUS", amount: 50 }]);
     const emails = await emailsTo(card.email);
-    expect(emails.map((e) => e.template).sort()).toEqual(["loyalty-welcome", "loyalty-welcome-bonus"]);
-    const welcome = emails.find((e) => e.template === "loyalty-welcome")!;
+    expect(emails.map((e) => e.template)).toEqual(["loyalty-welcome"]);
+    const welcome = emails[0]!;
     expect(welcome.locale).toBe("fr");
     expect(welcome.subject).toContain("Bienvenue");
-    expect(welcome.data).toMatchObject({ cardNumber: card.number });
+    expect(welcome.data).toMatchObject({ cardNumber: card.number, welcomeBonus: 50, balance: 50 });
+  });
+
+  it("sends one welcome email that names the program by its merchant, the store where they joined apart, and states the bonus", async () => {
+    const t = await createLoyaltyTenant({ welcomeBonus: 50 });
+    const card = await enrolled(t);
+    const [welcome, ...others] = await emailsTo(card.email);
+    expect(others).toEqual([]);
+    expect(welcome!.data).toMatchObject({ merchantName: t.tenant.merchant.name, storeName: `Store ${t.tenant.tag}`, welcomeBonus: 50 });
+    expect(welcome!.subject).toContain(t.tenant.merchant.name);
+    expect(welcome!.subject).not.toContain(`Store ${t.tenant.tag}`);
+    const rendered = await renderEmail("loyalty-welcome", "fr", welcome!.data);
+    expect(rendered.text).toContain(`programme de fidélité de ${t.tenant.merchant.name}`);
+    expect(rendered.text).toContain(`Store ${t.tenant.tag}`);
+    expect(rendered.text).toMatch(/50\s+points/);
   });
 
   it("joining again at another store of the merchant creates nothing and sends nothing", async () => {
@@ -199,11 +214,20 @@ describe("reversing", () => {
 });
 
 describe("program", () => {
+  it("reads the terms in the page's locale, else in the store's default locale, and says which one it shows", async () => {
+    const t = await createLoyaltyTenant();
+    await db.loyaltyProgram.update({ where: { id: t.programId }, data: { termsTexts: { fr: "Conditions en français.", de: "Bedingungen auf Deutsch." } } });
+    expect(await findActiveProgram(t.merchantId, "de", "fr")).toMatchObject({ termsText: "Bedingungen auf Deutsch.", termsLocale: "de" });
+    expect(await findActiveProgram(t.merchantId, "lb", "fr")).toMatchObject({ termsText: "Conditions en français.", termsLocale: "fr" });
+    expect(await findActiveProgram(t.merchantId, "en", "lb")).toMatchObject({ termsTexts: { fr: "Conditions en français.", de: "Bedingungen auf Deutsch." } });
+  });
+
   it("cannot be published without terms, even bypassing the form; its type is locked once cards exist", async () => {
     const t = await createLoyaltyTenant();
-    await expect(db.loyaltyProgram.update({ where: { id: t.programId }, data: { termsText: null, termsUrl: null } })).rejects.toThrow(/LoyaltyProgram_terms_check/);
+    await expect(db.loyaltyProgram.update({ where: { id: t.programId }, data: { termsTexts: {}, termsUrl: null } })).rejects.toThrow(/LoyaltyProgram_terms_check/);
+    await expect(db.loyaltyProgram.update({ where: { id: t.programId }, data: { termsTexts: { fr: " \n" }, termsUrl: null } })).rejects.toThrow(/LoyaltyProgram_terms_check/);
     await enrolled(t);
-    const input = { type: "STAMPS" as const, pointsPerUnit: null, stampsPerVisit: 1, welcomeBonus: 0, cooldownMinutes: 0, dailyCap: null, termsText: "x", termsUrl: null, status: "ACTIVE" as const };
+    const input = { type: "STAMPS" as const, pointsPerUnit: null, stampsPerVisit: 1, welcomeBonus: 0, cooldownMinutes: 0, dailyCap: null, termsTexts: { en: "x" }, termsUrl: null, status: "ACTIVE" as const };
     expect(await saveProgram({ merchantId: t.merchantId, userId: t.tenant.owner.id }, input)).toEqual({ ok: false, reason: "typeLocked" });
     expect(await saveProgram({ merchantId: t.merchantId, userId: t.tenant.owner.id }, { ...input, type: "POINTS", pointsPerUnit: 3, stampsPerVisit: null })).toEqual({ ok: true });
     expect(await db.loyaltyProgram.findUniqueOrThrow({ where: { id: t.programId }, select: { pointsPerUnit: true } })).toEqual({ pointsPerUnit: 3 });

@@ -85,7 +85,7 @@ export type EnrollResult =
  * Joins the merchant's program from a storefront: finds or creates the Customer (one per
  * merchant and email), then gives them a card unless they have one. A member joining again (at
  * any store of the merchant) gets `alreadyMember` and nothing is written or sent. A new card gets
- * the welcome bonus as a BONUS row and the welcome (and bonus) emails, in the same transaction.
+ * the welcome bonus as a BONUS row and one welcome email (stating the bonus), in the same transaction.
  * Concurrent joins with one email are serialized by the customer's row lock.
  */
 export async function enrollCustomer(
@@ -124,8 +124,13 @@ export async function enrollCustomer(
     if (program.welcomeBonus > 0) {
       await appendMovement(tx, card, { merchantId: store.merchantId, kind: "BONUS", amount: program.welcomeBonus, storeId: store.id });
     }
-    const shop = await tx.store.findFirstOrThrow({ where: { id: store.id, merchantId: store.merchantId }, select: { name: true, slug: true, defaultLocale: true } });
+    const shop = await tx.store.findFirstOrThrow({
+      where: { id: store.id, merchantId: store.merchantId },
+      select: { name: true, slug: true, defaultLocale: true, merchant: { select: { name: true } } },
+    });
     const accountUrl = storefrontUrl(shop, "/account/loyalty", input.locale);
+    // One email says both: welcome and bonus (two within a second read as noise). The program is
+    // the merchant's; the store is only where they joined.
     await enqueueEmail(
       {
         to: input.email,
@@ -133,23 +138,19 @@ export async function enrollCustomer(
         locale: input.locale,
         merchantId: store.merchantId,
         idempotencyKey: `loyalty-welcome:${created.id}`,
-        data: { storeName: shop.name, name: input.name, cardNumber: number, unit: program.type, balance: card.balance, accountUrl },
+        data: {
+          storeName: shop.name,
+          merchantName: shop.merchant.name,
+          name: input.name,
+          cardNumber: number,
+          unit: program.type,
+          balance: card.balance,
+          welcomeBonus: program.welcomeBonus,
+          accountUrl,
+        },
       },
       tx,
     );
-    if (program.welcomeBonus > 0) {
-      await enqueueEmail(
-        {
-          to: input.email,
-          template: "loyalty-welcome-bonus",
-          locale: input.locale,
-          merchantId: store.merchantId,
-          idempotencyKey: `loyalty-welcome-bonus:${created.id}`,
-          data: { storeName: shop.name, name: input.name, bonus: program.welcomeBonus, unit: program.type, accountUrl },
-        },
-        tx,
-      );
-    }
     return { ok: true, alreadyMember: false, cardId: created.id, number } as const;
   });
 }

@@ -54,7 +54,7 @@ describe("joinFormSchema", () => {
 });
 
 describe("programFormSchema", () => {
-  const base = { type: "POINTS", pointsPerUnit: "1", welcomeBonus: "50", stampsPerVisit: "", cooldownMinutes: "30", dailyCap: "", termsText: "", termsUrl: "" };
+  const base = { type: "POINTS", pointsPerUnit: "1", welcomeBonus: "50", stampsPerVisit: "", cooldownMinutes: "30", dailyCap: "", termsText_en: "", termsText_fr: "", termsText_de: "", termsText_lb: "", termsUrl: "" };
   it("saves a draft without terms", () => {
     expect(programFormSchema.parse(base)).toMatchObject({ status: "DRAFT", pointsPerUnit: 1, welcomeBonus: 50, cooldownMinutes: 30, dailyCap: null });
   });
@@ -63,7 +63,7 @@ describe("programFormSchema", () => {
     expect(result.error!.issues[0]).toMatchObject({ path: ["termsText"], message: "termsMissing" });
   });
   it.each([
-    ["text", { termsText: "Points expire never." }],
+    ["text in one language", { termsText_de: "Punkte verfallen nie." }],
     ["link", { termsUrl: "https://example.test/terms" }],
   ])("publishes with terms as a %s", (_label, patch) => {
     expect(programFormSchema.parse({ ...base, ...patch, publish: "true" }).status).toBe("ACTIVE");
@@ -78,9 +78,15 @@ describe("programFormSchema", () => {
     const result = programFormSchema.safeParse({ ...base, ...patch });
     expect(result.error!.issues.find((i) => i.path[0] === field)?.message).toBe(message);
   });
+  it("keeps a terms text per locale, blank ones left out", () => {
+    const parsed = programFormSchema.parse({ ...base, termsText_fr: " Les points n’expirent pas. ", termsText_lb: "D’Punkten verfalen net.", termsText_de: "  " });
+    expect(parsed.termsTexts).toEqual({ fr: "Les points n’expirent pas.", lb: "D’Punkten verfalen net." });
+  });
   it("canPublish", () => {
-    expect(canPublish({ termsText: " ", termsUrl: null })).toBe(false);
-    expect(canPublish({ termsText: "x", termsUrl: null })).toBe(true);
+    expect(canPublish({ termsTexts: { en: " " }, termsUrl: null })).toBe(false);
+    expect(canPublish({ termsTexts: {}, termsUrl: null })).toBe(false);
+    expect(canPublish({ termsTexts: { lb: "x" }, termsUrl: null })).toBe(true);
+    expect(canPublish({ termsTexts: {}, termsUrl: "https://example.test/terms" })).toBe(true);
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { cleanMultilineString, cleanString, stripControlCharacters } from "@/lib/input";
+import { checkEmailAddress } from "@/lib/auth/email-address";
 import { INTL_TAGS, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { parseCardNumber } from "./card-number";
 import { MAX_MOVEMENT } from "./rules";
@@ -12,6 +13,7 @@ import { MAX_MOVEMENT } from "./rules";
 export type LoyaltyFieldError =
   | "required"
   | "invalidEmail"
+  | "emailAccentedName"
   | "tooLong"
   | "invalidPhone"
   | "invalidDate"
@@ -94,9 +96,9 @@ export function joinFormSchema(locale: Locale, today: Date) {
     .object({ email: text(254), name: text(120), phone: text(40), birthday: text(40), terms: z.string().optional() })
     .transform((raw, ctx): JoinInput => {
       const fail = (field: JoinField, message: LoyaltyFieldError) => ctx.addIssue({ code: "custom", path: [field], message });
-      const email = raw.email.toLowerCase();
-      if (!email) fail("email", "required");
-      else if (!z.email().safeParse(email).success) fail("email", "invalidEmail");
+      const checked = checkEmailAddress(raw.email);
+      if (!checked.ok) fail("email", checked.problem === "emailTooLong" ? "tooLong" : checked.problem);
+      const email = checked.ok ? checked.email : "";
       if (!raw.name) fail("name", "required");
       if (raw.phone && !PHONE.test(raw.phone)) fail("phone", "invalidPhone");
       let birthday: Date | null = null;
@@ -112,8 +114,19 @@ export function joinFormSchema(locale: Locale, today: Date) {
 
 // --- Program form
 
-export const PROGRAM_FIELDS = ["type", "pointsPerUnit", "welcomeBonus", "stampsPerVisit", "cooldownMinutes", "dailyCap", "termsText", "termsUrl", "publish"] as const;
-export type ProgramField = (typeof PROGRAM_FIELDS)[number];
+/** The form field of the terms in `locale`. */
+export const termsField = (locale: Locale) => `termsText_${locale}` as const;
+export type TermsField = ReturnType<typeof termsField>;
+
+export const PROGRAM_FIELDS = [
+  ...["type", "pointsPerUnit", "welcomeBonus", "stampsPerVisit", "cooldownMinutes", "dailyCap", "termsUrl", "publish"] as const,
+  ...LOCALES.map(termsField),
+];
+/** A form field, or "termsText" for the terms as a whole (publishing without any). */
+export type ProgramField = (typeof PROGRAM_FIELDS)[number] | "termsText";
+
+/** Terms by locale; a locale without its own text has no key. */
+export type TermsTexts = Partial<Record<Locale, string>>;
 
 export interface ProgramInput {
   type: "POINTS" | "STAMPS";
@@ -122,15 +135,17 @@ export interface ProgramInput {
   stampsPerVisit: number | null;
   cooldownMinutes: number;
   dailyCap: number | null;
-  termsText: string | null;
+  termsTexts: TermsTexts;
   termsUrl: string | null;
   status: "DRAFT" | "ACTIVE";
 }
 
-/** True when a program has what publishing needs: terms as a text or a link. */
-export function canPublish(terms: { termsText: string | null | undefined; termsUrl: string | null | undefined }): boolean {
-  return !!terms.termsText?.trim() || !!terms.termsUrl?.trim();
+/** True when a program has what publishing needs: terms as a text (in any locale) or a link. */
+export function canPublish(terms: { termsTexts: TermsTexts; termsUrl: string | null | undefined }): boolean {
+  return Object.values(terms.termsTexts).some((v) => !!v?.trim()) || !!terms.termsUrl?.trim();
 }
+
+const termsShape = Object.fromEntries(LOCALES.map((l) => [termsField(l), text(5000, true)])) as Record<TermsField, ReturnType<typeof text>>;
 
 export const programFormSchema = z
   .object({
@@ -140,7 +155,7 @@ export const programFormSchema = z
     stampsPerVisit: text(12),
     cooldownMinutes: text(12),
     dailyCap: text(12),
-    termsText: text(5000, true),
+    ...termsShape,
     termsUrl: text(2048),
     publish: z.string().optional(),
   })
@@ -162,10 +177,10 @@ export const programFormSchema = z
     const dailyCap = whole("dailyCap", raw.dailyCap, { required: false, min: 1, max: MAX_MOVEMENT });
     let termsUrl: string | null = raw.termsUrl || null;
     if (termsUrl && !z.url({ protocol: /^https?$/ }).safeParse(termsUrl).success) termsUrl = fail("termsUrl", "invalidUrl");
-    const termsText = raw.termsText || null;
+    const termsTexts: TermsTexts = Object.fromEntries(LOCALES.flatMap((l) => (raw[termsField(l)] ? [[l, raw[termsField(l)]]] : [])));
     const publish = raw.publish === "true";
-    if (publish && !canPublish({ termsText, termsUrl: raw.termsUrl })) fail("termsText", "termsMissing");
-    return { type: raw.type, pointsPerUnit, welcomeBonus, stampsPerVisit, cooldownMinutes, dailyCap, termsText, termsUrl, status: publish ? "ACTIVE" : "DRAFT" };
+    if (publish && !canPublish({ termsTexts, termsUrl: raw.termsUrl })) fail("termsText", "termsMissing");
+    return { type: raw.type, pointsPerUnit, welcomeBonus, stampsPerVisit, cooldownMinutes, dailyCap, termsTexts, termsUrl, status: publish ? "ACTIVE" : "DRAFT" };
   });
 
 // --- Reward form: a cost and a name per locale (at least one), descriptions optional
@@ -197,8 +212,8 @@ export type LookupQuery = { kind: "number"; number: string } | { kind: "email"; 
 export function parseLookup(raw: string): LookupQuery | null {
   const value = raw.trim().slice(0, 254);
   if (value.includes("@")) {
-    const email = value.toLowerCase();
-    return z.email().safeParse(email).success ? { kind: "email", email } : null;
+    const checked = checkEmailAddress(value);
+    return checked.ok ? { kind: "email", email: checked.email } : null;
   }
   const number = parseCardNumber(value);
   return number ? { kind: "number", number } : null;

@@ -132,7 +132,7 @@ describe("the checklist", () => {
     await db.loyaltyProgram.create({ data: { merchantId: tenant.merchant.id, type: "STAMPS", stampsPerVisit: 1 } });
     expect(await done()).toEqual({ product: true, loyalty: false, staff: false, domain: false });
 
-    await db.loyaltyProgram.update({ where: { merchantId: tenant.merchant.id }, data: { status: "ACTIVE", termsText: "One stamp per visit." } });
+    await db.loyaltyProgram.update({ where: { merchantId: tenant.merchant.id }, data: { status: "ACTIVE", termsTexts: { en: "One stamp per visit." } } });
     expect(await done()).toEqual({ product: true, loyalty: true, staff: false, domain: false });
   });
 });

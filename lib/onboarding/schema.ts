@@ -9,6 +9,7 @@ export type OnboardingFieldError =
   | "required"
   | "tooLong"
   | "invalidEmail"
+  | "emailAccentedName"
   | "emailTaken"
   | "passwordTooShort"
   | "passwordTooLong"
@@ -97,7 +98,7 @@ export function onboardingFieldErrors(error: z.ZodError): Partial<Record<Onboard
   return out;
 }
 
-const KNOWN = new Set<string>(["required", "tooLong", "invalidEmail", "passwordTooShort", "passwordTooLong", "slugFormat", "slugReserved", "slugTaken", "invalidChoice"]);
+const KNOWN = new Set<string>(["required", "tooLong", "invalidEmail", "emailAccentedName", "passwordTooShort", "passwordTooLong", "slugFormat", "slugReserved", "slugTaken", "invalidChoice"]);
 
 /** The sign-up form's fields from FormData, as strings (the locales as a list). */
 export function onboardingFormFields(formData: FormData): Record<string, unknown> {

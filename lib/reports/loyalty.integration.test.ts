@@ -18,7 +18,7 @@ describe("loyalty figures in reports", () => {
     const period = { from: "2026-11-01", to: "2026-11-30" };
     expect(await loyaltyFigures({ merchantId, storeIds: null, period, timeZone: TZ })).toBeNull();
 
-    const program = await db.loyaltyProgram.create({ data: { merchantId, type: "POINTS", pointsPerUnit: 1, status: "ACTIVE", termsText: "T" }, select: { id: true } });
+    const program = await db.loyaltyProgram.create({ data: { merchantId, type: "POINTS", pointsPerUnit: 1, status: "ACTIVE", termsTexts: { en: "T" } }, select: { id: true } });
     const reward = await db.loyaltyReward.create({ data: { merchantId, programId: program.id, cost: 30 }, select: { id: true } });
     const card = async (n: number, store: string, createdAt: string) => {
       const customer = await db.customer.create({ data: { merchantId, email: `m${n}-${tenant.tag}@example.test` }, select: { id: true } });

@@ -34,7 +34,7 @@ import type { StaffError, StaffFormState } from "./types";
  */
 
 const KNOWN_ERRORS = new Set<string>([
-  "required", "invalidEmail", "invalidChoice", "invalidDays", "invalidStores", "roleNotAllowed", "alreadyMember", "alreadyInvited",
+  "required", "invalidEmail", "emailAccentedName", "invalidChoice", "invalidDays", "invalidStores", "roleNotAllowed", "alreadyMember", "alreadyInvited",
   "alreadyPending", "lastOwner", "notAllowed", "notFound", "codeUnknown", "codeExpired", "codeUsed", "invitationInvalid", "wrongAccount",
   "emailTaken", "rateLimited", "tooLong", "passwordTooShort", "passwordTooLong",
 ]);

@@ -5,6 +5,7 @@
 export type StaffError =
   | "required"
   | "invalidEmail"
+  | "emailAccentedName"
   | "invalidChoice"
   | "invalidDays"
   | "invalidStores"

@@ -1,11 +1,20 @@
 import { z } from "zod";
 import { cleanMultilineString, cleanString } from "@/lib/input";
+import { checkEmailAddress } from "@/lib/auth/email-address";
 import type { Locale } from "@/lib/i18n/locales";
 import { IMAGE_TYPES } from "@/lib/storage/keys";
 import { parseCountryList } from "./countries";
 
 /** Field problems of the store settings form, translated under `StoreSettings.errors.<code>`. */
-export type StoreSettingsFieldError = "required" | "tooLong" | "invalidEmail" | "invalidChoice" | "imageType" | "imageTooLarge" | "invalidCountry";
+export type StoreSettingsFieldError =
+  | "required"
+  | "tooLong"
+  | "invalidEmail"
+  | "emailAccentedName"
+  | "invalidChoice"
+  | "imageType"
+  | "imageTooLarge"
+  | "invalidCountry";
 
 export const STORE_NAME_MAX = 120;
 export const TAGLINE_MAX = 160;
@@ -38,7 +47,6 @@ export interface StoreSettingsInput {
 const text = (max: number, multiline = false) =>
   z.preprocess((v) => (typeof v === "string" ? v : ""), (multiline ? cleanMultilineString() : cleanString()).trim().max(max, "tooLong"));
 const optional = (max: number, multiline = false) => text(max, multiline).transform((v) => v || null);
-const emailFormat = z.email();
 
 /**
  * The settings form of a store offering `locales`: the default locale's name is required, the
@@ -58,7 +66,14 @@ export function storeSettingsSchema(store: { defaultLocale: Locale; locales: rea
   return z
     .object({
       texts: z.object(perLocale),
-      contactEmail: optional(254).refine((v) => v === null || emailFormat.safeParse(v).success, "invalidEmail"),
+      contactEmail: optional(254).transform((v, ctx) => {
+        if (v === null) return null;
+        // Shown to customers as the merchant typed it; only checked here.
+        const checked = checkEmailAddress(v);
+        if (checked.ok) return v;
+        ctx.addIssue({ code: "custom", message: checked.problem === "emailAccentedName" ? checked.problem : "invalidEmail" });
+        return z.NEVER;
+      }),
       contactPhone: optional(40),
       contactAddress: optional(500, true),
       shippingCountries: text(1000).transform((raw, ctx) => {
@@ -112,7 +127,7 @@ export function storeSettingsFields(formData: FormData, locales: readonly Locale
 
 /** First error per form field name ("name.fr", "contactEmail", "logo"). */
 export function storeSettingsFieldErrors(error: z.ZodError): Record<string, StoreSettingsFieldError> {
-  const known = new Set(["required", "tooLong", "invalidEmail", "invalidChoice", "imageType", "imageTooLarge", "invalidCountry"]);
+  const known = new Set(["required", "tooLong", "invalidEmail", "emailAccentedName", "invalidChoice", "imageType", "imageTooLarge", "invalidCountry"]);
   const out: Record<string, StoreSettingsFieldError> = {};
   for (const issue of error.issues) {
     const field = issue.path[0] === "texts" ? `${String(issue.path[2] ?? "name")}.${String(issue.path[1])}` : String(issue.path[0]);

@@ -119,8 +119,8 @@ export async function generateDataset(client: pg.ClientBase, scale: Scale): Prom
   // Loyalty: a published points program per merchant with three rewards, a card for every
   // customer, and EARN rows spread over the cards and the past year (balances are their sums).
   await q(
-    `INSERT INTO "LoyaltyProgram" (id, "merchantId", type, status, "pointsPerUnit", "termsText")
-     SELECT 'bprog' || m, 'bmerchant' || m, 'POINTS', 'ACTIVE', 1, 'One point per euro spent.' FROM generate_series(1, $1::int) m`,
+    `INSERT INTO "LoyaltyProgram" (id, "merchantId", type, status, "pointsPerUnit", "termsTexts")
+     SELECT 'bprog' || m, 'bmerchant' || m, 'POINTS', 'ACTIVE', 1, '{"en": "One point per euro spent."}'::jsonb FROM generate_series(1, $1::int) m`,
     [scale.merchants],
   );
   await q(

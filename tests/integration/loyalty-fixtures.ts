@@ -22,7 +22,7 @@ export async function createLoyaltyTenant(program: Partial<{ type: "POINTS" | "S
       welcomeBonus: program.welcomeBonus ?? 0,
       cooldownMinutes: program.cooldownMinutes ?? 0,
       dailyCap: program.dailyCap ?? null,
-      termsText: "Terms of the program.",
+      termsTexts: { en: "Terms of the program." },
     },
     select: { id: true },
   });

@@ -1,7 +1,6 @@
 import type { z } from "zod";
 import { loyaltyRewardWithinReachEmail } from "./loyalty-reward-within-reach";
 import { loyaltyWelcomeEmail } from "./loyalty-welcome";
-import { loyaltyWelcomeBonusEmail } from "./loyalty-welcome-bonus";
 import { orderConfirmationEmail } from "./order-confirmation";
 import { signInEmail } from "./sign-in";
 import { staffInvitationEmail } from "./staff-invitation";
@@ -17,7 +16,6 @@ export const EMAIL_TEMPLATES = {
   "order-confirmation": orderConfirmationEmail,
   "staff-invitation": staffInvitationEmail,
   "loyalty-welcome": loyaltyWelcomeEmail,
-  "loyalty-welcome-bonus": loyaltyWelcomeBonusEmail,
   "loyalty-reward-within-reach": loyaltyRewardWithinReachEmail,
 } as const;
 

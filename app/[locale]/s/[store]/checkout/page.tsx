@@ -88,6 +88,7 @@ export default async function CheckoutPage({ params }: Props) {
               required: t("fieldErrors.required"),
               tooLong: t("fieldErrors.tooLong"),
               invalidEmail: t("fieldErrors.invalidEmail"),
+              emailAccentedName: t("fieldErrors.emailAccentedName"),
               invalidCountry: t("fieldErrors.invalidCountry"),
               invalid: t("fieldErrors.invalid"),
             },

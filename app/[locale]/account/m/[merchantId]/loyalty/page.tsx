@@ -6,6 +6,7 @@ import { isLocale, LOCALE_NAMES, LOCALES, PLATFORM_DEFAULT_LOCALE } from "@/lib/
 import { createRewardAction, saveProgramAction, setRewardActiveAction } from "@/lib/loyalty/actions";
 import { findProgram, listRewardTranslations } from "@/lib/loyalty/data";
 import { requireLoyaltyManager } from "@/lib/loyalty/loaders";
+import { termsField } from "@/lib/loyalty/schema";
 import { localizedPath } from "@/lib/tenancy/urls";
 
 type Props = { params: Promise<{ locale: string; merchantId: string }> };
@@ -38,11 +39,12 @@ export default async function LoyaltyProgramPage({ params }: Props) {
         welcomeBonus: String(program.welcomeBonus),
         cooldownMinutes: String(program.cooldownMinutes),
         dailyCap: program.dailyCap === null ? "" : String(program.dailyCap),
-        termsText: program.termsText ?? "",
+        ...Object.fromEntries(LOCALES.map((l) => [termsField(l), program.termsTexts[l] ?? ""])),
         termsUrl: program.termsUrl ?? "",
       }
-    : { type: "POINTS", pointsPerUnit: "1", stampsPerVisit: "1", welcomeBonus: "0", cooldownMinutes: "0", dailyCap: "", termsText: "", termsUrl: "" };
+    : { type: "POINTS", pointsPerUnit: "1", stampsPerVisit: "1", welcomeBonus: "0", cooldownMinutes: "0", dailyCap: "", termsUrl: "" };
   const toggle = setRewardActiveAction.bind(null, access.merchantId);
+  const languageNames = new Intl.DisplayNames([locale], { type: "language" });
   const unit = program?.type ?? "POINTS";
 
   return (
@@ -60,6 +62,7 @@ export default async function LoyaltyProgramPage({ params }: Props) {
       <ProgramForm
         action={saveProgramAction.bind(null, access.merchantId, locale)}
         initial={initial}
+        termsLanguages={LOCALES.map((l) => ({ field: termsField(l), label: t("termsTextIn", { language: languageNames.of(l) ?? LOCALE_NAMES[l] }), lang: l }))}
         labels={{
           type: t("type"),
           typePoints: t("typePoints"),
@@ -70,6 +73,7 @@ export default async function LoyaltyProgramPage({ params }: Props) {
           cooldownMinutes: t("cooldownMinutes"),
           dailyCap: t("dailyCap"),
           termsText: t("termsText"),
+          termsHint: t("termsHint"),
           termsUrl: t("termsUrl"),
           saveDraft: t("saveDraft"),
           publish: t("publish"),

@@ -12,7 +12,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("metaTitle") };
 }
 
-/** The published program's terms (text, and the merchant's own link when there is one). */
+/**
+ * The published program's terms (the text in the page's language, else another one with a note
+ * saying so; and the merchant's own link when there is one).
+ */
 export default async function LoyaltyTermsPage({ params }: Props) {
   const { store, locale } = await loadStorefrontPage(params);
   const program = await findActiveProgram(store.merchantId, locale, store.defaultLocale);
@@ -23,7 +26,16 @@ export default async function LoyaltyTermsPage({ params }: Props) {
       <h1 id="terms-title" className="text-3xl font-bold tracking-tight">
         {t("title")}
       </h1>
-      {program.termsText && <div className="whitespace-pre-line text-slate-800">{program.termsText}</div>}
+      {program.termsText && program.termsLocale && program.termsLocale !== locale && (
+        <p role="note" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {t("fallbackNote", { language: new Intl.DisplayNames([locale], { type: "language" }).of(program.termsLocale) ?? program.termsLocale })}
+        </p>
+      )}
+      {program.termsText && (
+        <div lang={program.termsLocale ?? undefined} className="whitespace-pre-line text-slate-800">
+          {program.termsText}
+        </div>
+      )}
       {program.termsUrl && (
         <p>
           <a href={program.termsUrl} className="font-medium text-brand-700 underline" rel="noopener">
