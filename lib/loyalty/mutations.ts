@@ -218,9 +218,10 @@ export async function earnOnCard(
     const store = await tx.store.findFirstOrThrow({ where: { id: actor.storeId, merchantId: actor.merchantId }, select: { currency: true } });
     const amount = earningAmount(program, program.type === "POINTS" ? spendCents : null, currencyDigits(store.currency));
     const since = startOfLocalDay(now, LOYALTY_TIME_ZONE);
-    // Online orders are outside the cap: only what the terminals recorded today counts.
+    // Online orders are outside the cap: only what the terminals recorded today counts, and a
+    // reversed earning (a typing mistake corrected by a manager) counts for nothing.
     const earned = await tx.loyaltyLedger.aggregate({
-      where: { cardId: card.id, kind: "EARN", orderId: null, createdAt: { gte: since } },
+      where: { cardId: card.id, merchantId: actor.merchantId, kind: "EARN", orderId: null, reversal: { is: null }, createdAt: { gte: since } },
       _sum: { amount: true },
     });
     const decision = decideEarning({ rules: program, amount, lastEarnedAt: card.lastEarnedAt, earnedToday: earned._sum.amount ?? 0, now });
@@ -273,17 +274,31 @@ export async function redeemReward(actor: LoyaltyActor, cardId: string, rewardId
 }
 
 /**
+ * After a terminal earning was reversed, the cooldown runs from the newest earning that still
+ * stands (none: no cooldown), so a corrected typing mistake does not block the right amount.
+ * Called under the card's row lock, after the REVERSAL row is written.
+ */
+async function restartCooldownFrom(tx: Tx, merchantId: string, cardId: string): Promise<void> {
+  const standing = await tx.loyaltyLedger.findFirst({
+    where: { cardId, merchantId, kind: "EARN", orderId: null, reversal: { is: null } },
+    select: { createdAt: true },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+  await tx.loyaltyCard.update({ where: { id: cardId }, data: { lastEarnedAt: standing?.createdAt ?? null } });
+}
+
+/**
  * Reverses one movement of the merchant's ledger with a compensating REVERSAL row (the original
  * stays as it was). Each movement is reversed at most once (checked under the card lock, and by
  * the unique reversesId); reversals cannot themselves be reversed; a reversal that would make
- * the balance negative (the points were spent already) is refused. The caller checks that the
- * actor is a manager.
+ * the balance negative (the points were spent already) is refused. A reversed terminal earning
+ * stops counting for the cooldown and the daily cap. The caller checks that the actor is a manager.
  */
 export async function reverseMovement(actor: LoyaltyActor, ledgerId: string, reason: string): Promise<MovementResult> {
   return db.$transaction(async (tx) => {
     const entry = await tx.loyaltyLedger.findFirst({
       where: { id: ledgerId, merchantId: actor.merchantId },
-      select: { id: true, cardId: true, kind: true, amount: true },
+      select: { id: true, cardId: true, kind: true, amount: true, orderId: true },
     });
     if (!entry) return { ok: false, reason: "notFound" } as const;
     const card = await lockCard(tx, actor.merchantId, entry.cardId);
@@ -301,6 +316,7 @@ export async function reverseMovement(actor: LoyaltyActor, ledgerId: string, rea
       reversesId: entry.id,
       reason,
     });
+    if (entry.kind === "EARN" && entry.orderId === null) await restartCooldownFrom(tx, actor.merchantId, card.id);
     await recordAuditEvent(tx, {
       merchantId: actor.merchantId,
       actorUserId: actor.userId,
