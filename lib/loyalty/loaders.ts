@@ -9,6 +9,23 @@ import type { StoreId } from "@/lib/tenancy/types";
 import { localizedPath } from "@/lib/tenancy/urls";
 import type { LoyaltyActor } from "./mutations";
 
+/** The user's membership of the store's merchant when its scope includes this store, else null. */
+async function terminalMembership(userId: string, store: Storefront) {
+  const membership = await findMembership(userId, store.merchantId);
+  if (!membership) return null;
+  if (membership.storeIds.length > 0 && !membership.storeIds.includes(store.id as StoreId)) return null;
+  return membership;
+}
+
+/**
+ * True when the user signed in on this storefront host may open its terminal (the same rule
+ * as `requireTerminalAccess`), so storefront pages can show staff the way in. Never throws.
+ */
+export async function canOpenTerminal(store: Storefront): Promise<boolean> {
+  const user = await loadSession();
+  return !!user && !!(await terminalMembership(user.userId, store));
+}
+
 export interface TerminalAccess {
   actor: LoyaltyActor;
   role: MemberRole;
@@ -28,9 +45,8 @@ export async function requireTerminalAccess(store: Storefront, locale: Locale, o
     const href = (path: string) => localizedPath(path, locale, store.defaultLocale);
     redirect(`${href("/sign-in")}?${new URLSearchParams({ callbackUrl: options.from ?? href("/terminal") })}`);
   }
-  const membership = await findMembership(user.userId, store.merchantId);
+  const membership = await terminalMembership(user.userId, store);
   if (!membership) notFound();
-  if (membership.storeIds.length > 0 && !membership.storeIds.includes(store.id)) notFound();
   if (options.atLeast && !hasRole(membership.role, options.atLeast)) forbidden();
   return { actor: { merchantId: store.merchantId, storeId: store.id as StoreId, userId: user.userId }, role: membership.role, email: user.email };
 }
