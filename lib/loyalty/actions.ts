@@ -24,6 +24,8 @@ export interface JoinState {
   fieldErrors?: Partial<Record<string, string>>;
   values?: Record<string, string>;
   number?: string;
+  /** The address the card belongs to (joined or already a member), for the sign-in that shows it. */
+  email?: string;
   /** The new card's QR code, drawn here so that the join form ships no QR encoder. */
   qr?: QrDrawing;
   formError?: string;
@@ -71,7 +73,8 @@ export async function joinLoyaltyAction(slug: string, rawLocale: string, _prev: 
     return { status: "error", formError: t("noProgram"), values };
   }
   refresh();
-  return result.alreadyMember ? { status: "already" } : { status: "joined", number: result.number, qr: qrDrawing(result.number) };
+  const email = parsed.data.email;
+  return result.alreadyMember ? { status: "already", email } : { status: "joined", email, number: result.number, qr: qrDrawing(result.number) };
 }
 
 // --- Terminal

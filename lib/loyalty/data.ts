@@ -90,6 +90,11 @@ export async function findCardId(merchantId: MerchantId, query: { kind: "number"
   return card?.id ?? null;
 }
 
+/** True when this customer of the merchant has a card. */
+export async function customerHasCard(merchantId: MerchantId, customerId: string): Promise<boolean> {
+  const card = await db.loyaltyCard.findFirst({ where: { merchantId, customerId }, select: { id: true } });
+  return card !== null;
+}
 
 export interface LedgerRowView {
   id: string;
