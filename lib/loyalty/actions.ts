@@ -7,6 +7,7 @@ import { loadCustomerSession } from "@/lib/auth/loaders";
 import { currencyDigits } from "@/lib/catalog/price";
 import { isLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { assertStoreLocale, loadStorefront } from "@/lib/tenancy/loaders";
+import { invalidateStorefronts } from "@/lib/tenancy/storefront-cache";
 import { requireLoyaltyManager, requireTerminalAccess } from "./loaders";
 import { LOYALTY_TIME_ZONE, createReward, earnOnCard, enrollCustomer, redeemReward, reverseMovement, saveProgram, setRewardActive, type MovementResult } from "./mutations";
 import { dateFormatOf, fieldErrorsOf, idSchema, joinFormSchema, parseSpend, programFormSchema, reasonSchema, rewardFormSchema, type LoyaltyFieldError } from "./schema";
@@ -184,6 +185,8 @@ export async function saveProgramAction(merchantId: string, rawLocale: string, _
     return { status: "error", fieldErrors: { type: t("typeLocked") }, values };
   }
   revalidatePath("/[locale]/account/m/[merchantId]/loyalty", "layout");
+  // The storefronts invite visitors to join only while the program is published.
+  await invalidateStorefronts({ merchantId: access.merchantId });
   return { status: "saved", values };
 }
 

@@ -1,12 +1,14 @@
 import "server-only";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { findMembership } from "@/lib/auth/data";
-import { loadSession, requireMembership } from "@/lib/auth/loaders";
+import { getTranslations } from "next-intl/server";
+import { loadCustomerSession, loadSession, requireMembership } from "@/lib/auth/loaders";
 import { hasRole, type MemberRole, type MembershipAccess } from "@/lib/auth/types";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Storefront } from "@/lib/tenancy/loaders";
 import type { StoreId } from "@/lib/tenancy/types";
 import { localizedPath } from "@/lib/tenancy/urls";
+import { findMemberBalance } from "./data";
 import type { LoyaltyActor } from "./mutations";
 
 /** The user's membership of the store's merchant when its scope includes this store, else null. */
@@ -59,4 +61,19 @@ export async function requireLoyaltyManager(merchantId: string): Promise<Members
   const access = await requireMembership(merchantId, { from: `/account/m/${encodeURIComponent(merchantId)}/loyalty` });
   if (!hasRole(access.role, "MANAGER")) forbidden();
   return access;
+}
+
+/** What the storefront header shows a visitor about the loyalty program: their balance, for members. */
+export type LoyaltyBadge = { member: false } | { member: true; label: string };
+
+/**
+ * The header's loyalty link for the visitor of a (cached) storefront page, asked by the browser:
+ * a signed-in member gets their balance, everyone else the invitation the page already shows.
+ */
+export async function loadLoyaltyBadge(store: Storefront, locale: Locale): Promise<LoyaltyBadge> {
+  const customer = await loadCustomerSession(store.id);
+  const member = customer ? await findMemberBalance(store.merchantId, customer.customerId) : null;
+  if (!member) return { member: false };
+  const [t, tl] = await Promise.all([getTranslations({ locale, namespace: "Storefront" }), getTranslations({ locale, namespace: "Loyalty" })]);
+  return { member: true, label: t("loyaltyBalance", { amount: tl("amount", { count: member.balance, unit: member.unit }) }) };
 }
