@@ -42,6 +42,9 @@ test("a published program is offered in the header of the cached storefront page
   await expect(balance).toHaveText(format(en.Storefront.loyaltyBalance, { amount: "20 points" }));
   await balance.click();
   await expect(memberPage).toHaveURL(storeUrl(tenant.store.slug, "/account/loyalty"));
+  // An English store in Luxembourg dates the history day first ("7 Dec 2026, 09:07"), never US style.
+  const bonus = memberPage.getByTestId("loyalty-history").getByRole("row").filter({ hasText: en.Loyalty.kinds.BONUS });
+  await expect(bonus.getByRole("cell").first()).toHaveText(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/);
   await member.close();
   expect(serverErrors).toEqual([]);
 });
