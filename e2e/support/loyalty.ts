@@ -25,3 +25,26 @@ export async function addReward(db: pg.Pool, tenant: Tenant, programId: string, 
   }
   return id;
 }
+
+/** A customer of the tenant with a card holding `balance` (one BONUS row), found on the terminal by email. */
+export async function addCardHolder(db: pg.Pool, tenant: Tenant, email: string, balance: number): Promise<string> {
+  const customerId = newId();
+  const cardId = newId();
+  await db.query(`INSERT INTO "Customer" (id, "merchantId", email, name) VALUES ($1, $2, $3, 'Lou Reding')`, [customerId, tenant.merchant.id, email]);
+  await db.query(`INSERT INTO "LoyaltyCard" (id, "merchantId", "customerId", number, balance, "storeId") VALUES ($1, $2, $3, $4, $5, $6)`, [
+    cardId,
+    tenant.merchant.id,
+    customerId,
+    `E2E-${cardId.slice(-8).toUpperCase()}`,
+    balance,
+    tenant.store.id,
+  ]);
+  await db.query(`INSERT INTO "LoyaltyLedger" (id, "merchantId", "cardId", kind, amount, "storeId") VALUES ($1, $2, $3, 'BONUS', $4, $5)`, [
+    newId(),
+    tenant.merchant.id,
+    cardId,
+    balance,
+    tenant.store.id,
+  ]);
+  return cardId;
+}

@@ -89,8 +89,11 @@ export interface TerminalState {
 async function movementState(locale: Locale, result: MovementResult, success: (balance: number) => Promise<string>): Promise<TerminalState> {
   if (result.ok) return { status: "success", message: await success(result.balance) };
   if (result.reason === "notFound") notFound();
-  const t = await getTranslations({ locale, namespace: "Loyalty.reasons" });
-  return { status: "warning", message: t(result.reason, result.params) };
+  const t = await getTranslations({ locale, namespace: "Loyalty" });
+  // An amount missing is said with its unit ("240 points"), never as a bare number.
+  const params: Record<string, number | string> = { ...result.params };
+  if (result.unit && typeof result.params.missing === "number") params.missing = t("amount", { count: result.params.missing, unit: result.unit });
+  return { status: "warning", message: t(`reasons.${result.reason}`, params) };
 }
 
 function revalidateTerminal() {

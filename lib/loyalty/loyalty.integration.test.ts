@@ -144,7 +144,7 @@ describe("redeeming", () => {
     const card = await enrolled(t);
     const results = await Promise.all(Array.from({ length: 20 }, () => redeemReward(t.actor, card.cardId, reward.id)));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    for (const r of results.filter((r) => !r.ok)) expect(r).toEqual({ ok: false, reason: "INSUFFICIENT_BALANCE", params: { missing: 50 } });
+    for (const r of results.filter((r) => !r.ok)) expect(r).toEqual({ ok: false, reason: "INSUFFICIENT_BALANCE", params: { missing: 50 }, unit: "POINTS" });
     expect((await findCardView(t.merchantId, card.cardId, "en"))!.balance).toBe(50);
   });
 

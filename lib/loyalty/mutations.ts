@@ -23,7 +23,8 @@ export interface LoyaltyActor {
   userId: string;
 }
 
-export type LoyaltyRefusal = { ok: false; reason: LoyaltyReason; params: Record<string, number> };
+/** A refusal with its params; `unit` says what amounts in the params count (points or stamps). */
+export type LoyaltyRefusal = { ok: false; reason: LoyaltyReason; params: Record<string, number>; unit?: "POINTS" | "STAMPS" };
 /** A written movement: its signed amount, the new balance, and (for earnings) the program's unit. */
 export type MovementResult =
   | { ok: true; ledgerId: string; balance: number; amount: number; unit?: "POINTS" | "STAMPS" }
@@ -249,7 +250,7 @@ export async function earnOnCard(
  * Redeems a reward of the merchant's program on a card, at the actor's store (any store of the
  * merchant). The balance is checked under the card's row lock, so concurrent redemptions can
  * never take it below zero (the CHECK constraint is the last line). INSUFFICIENT_BALANCE carries
- * the missing amount.
+ * the missing amount and the program's unit.
  */
 export async function redeemReward(actor: LoyaltyActor, cardId: string, rewardId: string): Promise<MovementResult> {
   return db.$transaction(async (tx) => {
@@ -257,10 +258,12 @@ export async function redeemReward(actor: LoyaltyActor, cardId: string, rewardId
     if (!card) return { ok: false, reason: "notFound" } as const;
     const reward = await tx.loyaltyReward.findFirst({
       where: { id: rewardId, merchantId: actor.merchantId, active: true, program: { status: "ACTIVE" } },
-      select: { id: true, cost: true },
+      select: { id: true, cost: true, program: { select: { type: true } } },
     });
     if (!reward) return { ok: false, reason: "REWARD_UNAVAILABLE", params: {} } as LoyaltyRefusal;
-    if (card.balance < reward.cost) return { ok: false, reason: "INSUFFICIENT_BALANCE", params: { missing: reward.cost - card.balance } } as LoyaltyRefusal;
+    if (card.balance < reward.cost) {
+      return { ok: false, reason: "INSUFFICIENT_BALANCE", params: { missing: reward.cost - card.balance }, unit: reward.program.type } as LoyaltyRefusal;
+    }
     const result = await appendMovement(tx, card, {
       merchantId: actor.merchantId,
       kind: "REDEEM",
