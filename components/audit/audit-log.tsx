@@ -1,5 +1,7 @@
 import { ResultTable } from "@/components/admin/result-table";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatterFor } from "@/lib/i18n/format";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import type { AuditView } from "@/lib/audit/loaders";
 
 const fieldClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm";
@@ -10,7 +12,8 @@ const fieldClass = "mt-1 block w-full rounded-md border border-slate-300 bg-whit
  */
 export async function AuditLog({ view, action, showMerchant }: { view: AuditView; action: string; showMerchant: boolean }) {
   const t = await getTranslations("Audit");
-  const format = await getFormatter();
+  const locale = await getLocale();
+  const format = formatterFor(isLocale(locale) ? locale : PLATFORM_DEFAULT_LOCALE);
   const values: Record<string, string | undefined> = view.ok
     ? { action: view.filter.action, actor: view.filter.actor, merchant: view.filter.merchant, from: view.filter.from, to: view.filter.to }
     : view.raw;

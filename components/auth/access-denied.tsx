@@ -1,9 +1,10 @@
 import { getTranslations } from "next-intl/server";
+import type { MemberRefusal } from "@/lib/auth/refusal";
 import { PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
 
 /** The translated 403 page of the apex areas, for a signed-in user who lacks the right (sign-out is in the header). */
-export async function AccessDenied({ locale, email, reason }: { locale: Locale; email: string; reason: "admin" | "account" | "suspended" }) {
+export async function AccessDenied({ locale, email, reason }: { locale: Locale; email: string; reason: "admin" | "account" | "suspended" | MemberRefusal }) {
   const t = await getTranslations("Errors.forbidden");
   const a = await getTranslations("Auth");
   return (

@@ -24,6 +24,7 @@ export type JoinLabels = Record<
   | "alreadyLead"
   | "back"
   | "myCard"
+  | "signInToSee"
   | "cardTitle"
   | "cardNumber"
   | "qrLabel",
@@ -49,6 +50,8 @@ export function JoinForm({
   dateSeparator,
   backHref,
   cardHref,
+  signedInAs,
+  signInHref,
 }: {
   action: (state: JoinState, formData: FormData) => Promise<JoinState>;
   labels: JoinLabels;
@@ -59,11 +62,26 @@ export function JoinForm({
   dateSeparator: string;
   backHref: string;
   cardHref: string;
+  /** The signed-in customer's email, or null for a visitor. */
+  signedInAs: string | null;
+  /** This store's sign-in, coming back to the card; the card's email is added to prefill it. */
+  signInHref: string;
 }) {
   const [state, formAction] = useActionState(action, INITIAL);
   const values = state.values ?? { ...initial, phone: "", birthday: "" };
   const [birthday, setBirthday] = useState(values.birthday ?? "");
   const picker = useRef<HTMLInputElement>(null);
+  // The card shows to whoever is signed in with its email; anyone else signs in with it first.
+  const cardLink = (email: string | undefined) =>
+    email && email !== signedInAs ? (
+      <a href={`${signInHref}&${new URLSearchParams({ email })}`} className="font-medium text-brand-700 underline">
+        {labels.signInToSee}
+      </a>
+    ) : (
+      <a href={cardHref} className="font-medium text-brand-700 underline">
+        {labels.myCard}
+      </a>
+    );
 
   if (state.status === "joined" && state.number && state.qr) {
     return (
@@ -85,9 +103,7 @@ export function JoinForm({
           <a href={backHref} className="font-medium text-brand-700 underline">
             {labels.back}
           </a>
-          <a href={cardHref} className="font-medium text-brand-700 underline">
-            {labels.myCard}
-          </a>
+          {cardLink(state.email)}
         </div>
       </section>
     );
@@ -101,9 +117,12 @@ export function JoinForm({
           </h1>
           <p className="mt-2 text-slate-600">{labels.alreadyLead}</p>
         </header>
-        <a href={backHref} className="font-medium text-brand-700 underline">
-          {labels.back}
-        </a>
+        <div className="flex gap-4">
+          <a href={backHref} className="font-medium text-brand-700 underline">
+            {labels.back}
+          </a>
+          {cardLink(state.email)}
+        </div>
       </section>
     );
   }

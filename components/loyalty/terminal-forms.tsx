@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { SubmitButton } from "@/components/auth/submit-button";
 import type { TerminalState } from "@/lib/loyalty/actions";
 
@@ -55,29 +55,78 @@ export function EarnForm({
   );
 }
 
-export function RedeemButton({ action, labels }: { action: () => Promise<TerminalState>; labels: { submit: string; pending: string; name: string } }) {
+/**
+ * Redeeming takes points off the card for good, so it asks first: "Redeem" shows what will be
+ * taken, and only "Yes, redeem" submits. Disabled (with the reason beside it) when the card
+ * does not hold enough; the server checks again under the card's lock.
+ */
+export function RedeemButton({
+  action,
+  disabled,
+  labels,
+}: {
+  action: () => Promise<TerminalState>;
+  disabled: boolean;
+  labels: { submit: string; pending: string; name: string; confirm: string; yes: string; no: string };
+}) {
   const [state, formAction] = useActionState(action, IDLE);
+  const [confirming, setConfirming] = useState(false);
+  // Once the action answered, the question is closed (its outcome shows below the button).
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
+    setConfirming(false);
+  }
   return (
-    <form action={formAction} className="flex flex-col gap-2">
-      <div className="w-32">
-        <SubmitButton label={labels.submit} pendingLabel={labels.pending} variant="secondary" />
-      </div>
+    <form action={formAction} className="flex flex-col items-end gap-2">
+      {confirming ? (
+        <div role="group" aria-label={labels.confirm} className="flex flex-col items-end gap-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm">
+          <p>{labels.confirm}</p>
+          <div className="flex gap-2">
+            <button type="button" onClick={() => setConfirming(false)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium">
+              {labels.no}
+            </button>
+            <div className="w-36">
+              <SubmitButton label={labels.yes} pendingLabel={labels.pending} />
+            </div>
+          </div>
+        </div>
+      ) : (
+        <button
+          type="button"
+          disabled={disabled}
+          onClick={() => setConfirming(true)}
+          className="w-32 rounded-md border border-slate-300 px-3 py-2 font-medium text-slate-900 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50"
+        >
+          {labels.submit}
+          <span className="sr-only"> – {labels.name}</span>
+        </button>
+      )}
       <Outcome state={state} testId="redeem-outcome" />
     </form>
   );
 }
 
+/**
+ * A manager's reversal of one movement: a toggle that opens the reason, then a confirm button
+ * with its own wording. The form stays after it succeeded (the row is then marked reversed) so
+ * that its message stays where the manager looked.
+ */
 export function ReverseForm({
   action,
+  reversed,
   labels,
 }: {
   action: (state: TerminalState, formData: FormData) => Promise<TerminalState>;
-  labels: { submit: string; pending: string; reason: string };
+  /** The movement is reversed already: nothing to offer, only this form's own success message. */
+  reversed: boolean;
+  labels: { open: string; submit: string; pending: string; reason: string };
 }) {
   const [state, formAction] = useActionState(action, IDLE);
+  if (reversed) return <Outcome state={state} testId="reverse-outcome" />;
   return (
     <details className="text-sm">
-      <summary className="cursor-pointer font-medium text-brand-700">{labels.submit}</summary>
+      <summary className="cursor-pointer font-medium text-brand-700">{labels.open}</summary>
       <form action={formAction} className="mt-2 flex flex-col gap-2">
         <label className="flex flex-col gap-1">
           <span>{labels.reason}</span>

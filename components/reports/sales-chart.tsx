@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { formatterFor } from "@/lib/i18n/format";
 import { currencyDigits } from "@/lib/catalog/price";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatMoney } from "@/lib/money";
@@ -11,7 +12,7 @@ import type { DailySales } from "@/lib/reports/types";
  */
 export async function SalesChart({ sales, locale, id }: { sales: DailySales; locale: Locale; id: string }) {
   const t = await getTranslations("Reports.chart");
-  const format = await getFormatter();
+  const format = formatterFor(locale);
   const money = (cents: number) => formatMoney(cents, sales.currency, locale);
   const dayLabel = (day: string, style: "short" | "long") =>
     format.dateTime(new Date(`${day}T12:00:00Z`), style === "short" ? { day: "numeric", month: "short", timeZone: "UTC" } : { dateStyle: "full", timeZone: "UTC" });

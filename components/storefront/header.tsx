@@ -3,9 +3,23 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { PublicStorefront } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
 import { CartLink } from "./cart-link";
+import { LoyaltyLink } from "./loyalty-link";
 
-/** The storefront's header: the same for every visitor (the cart count is filled in by the browser). */
-export async function StorefrontHeader({ store, locale, name, logoUrl }: { store: PublicStorefront; locale: Locale; name: string; logoUrl: string | null }) {
+/** The storefront's header: the same for every visitor (the cart count and a member's balance are filled in by the browser). */
+export async function StorefrontHeader({
+  store,
+  locale,
+  name,
+  logoUrl,
+  loyalty,
+}: {
+  store: PublicStorefront;
+  locale: Locale;
+  name: string;
+  logoUrl: string | null;
+  /** True when the merchant's loyalty program is published: the header invites visitors to join. */
+  loyalty: boolean;
+}) {
   const t = await getTranslations();
   const href = (path: string) => localizedPath(path, locale, store.defaultLocale);
   return (
@@ -19,7 +33,8 @@ export async function StorefrontHeader({ store, locale, name, logoUrl }: { store
           {logoUrl && <img src={logoUrl} alt="" className="h-10 w-auto" data-testid="store-logo" />}
           {name}
         </a>
-        <nav aria-label={name} className="flex items-center gap-4">
+        <nav aria-label={name} className="flex flex-wrap items-center justify-end gap-x-4 gap-y-1">
+          {loyalty && <LoyaltyLink joinHref={href("/loyalty/join")} cardHref={href("/account/loyalty")} badgeUrl={href("/loyalty/badge")} text={t("Storefront.loyalty")} />}
           <a href={href("/account")} className="text-sm font-medium text-slate-700 hover:text-slate-900">
             {t("Storefront.account")}
           </a>

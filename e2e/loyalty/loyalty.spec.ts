@@ -96,6 +96,7 @@ test("a customer joins in French, is recognised at the sister store, earns and r
   await findOnTerminal(staffPage, "fashionoutlet", en, number);
   const tote = staffPage.getByTestId("terminal-rewards").getByRole("listitem").filter({ hasText: "Tote bag" });
   await tote.getByRole("button", { name: en.Terminal.redeem }).click();
+  await tote.getByRole("button", { name: en.Terminal.confirmRedeemYes }).click();
   await expect(tote.getByTestId("redeem-outcome")).toHaveText(format(en.Terminal.redeemed, { balance: 10 }));
   await expect(staffPage.getByTestId("terminal-balance")).toHaveText("10 points");
   await staff.close();

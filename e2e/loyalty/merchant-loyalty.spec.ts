@@ -98,7 +98,7 @@ test("a merchant publishes a program only with terms, adds a reward; a member ea
   const earnRow = tillPage.getByTestId("loyalty-history").getByRole("row").filter({ hasText: en.Loyalty.kinds.EARN });
   await earnRow.getByText(en.Terminal.reverse, { exact: true }).first().click();
   await earnRow.getByLabel(en.Terminal.reverseReason).fill("Wrong card");
-  await earnRow.getByRole("button", { name: en.Terminal.reverse }).click();
+  await earnRow.getByRole("button", { name: en.Terminal.reverseConfirm }).click();
   await expect(tillPage.getByTestId("terminal-balance")).toHaveText("0 points");
   const reversedRow = tillPage.getByTestId("loyalty-history").getByRole("row").filter({ hasText: en.Loyalty.kinds.EARN });
   await expect(reversedRow).toContainText(en.Terminal.isReversed);

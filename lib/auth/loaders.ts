@@ -8,6 +8,7 @@ import { requestHostContext } from "@/lib/tenancy/request";
 import type { MerchantId } from "@/lib/tenancy/types";
 import { localizedPath, sameOriginRedirect } from "@/lib/tenancy/urls";
 import { hostPath, resolveAuthContext } from "./context";
+import { memberRefusal, type MemberRefusal } from "./refusal";
 import { findCustomerOfUser, findMembership, findMerchantArea, findMerchantStore, findSessionUser, listMerchantsOfUser } from "./data";
 import { auth } from "./index";
 import { hasRole, type AccountMerchant, type CustomerSession, type MembershipAccess, type MemberRole, type MerchantArea, type SessionUser, type StoreAccess } from "./types";
@@ -125,10 +126,11 @@ export async function requireStoreAccess(
 
 /**
  * Why the account area refused the current request, for its 403 page: "suspended" when the
- * page asked for belongs to a suspended merchant the signed-in user is a member of, else
- * "account". Reads the public path the proxy stamped on the request.
+ * page asked for belongs to a suspended merchant the signed-in user is a member of; who the page
+ * is for when a member of its merchant was refused (`memberRefusal`); else "account" (not a
+ * member of any business). Reads the public path the proxy stamped on the request.
  */
-export async function loadAccountForbiddenReason(): Promise<"suspended" | "account"> {
+export async function loadAccountForbiddenReason(): Promise<"suspended" | "account" | MemberRefusal> {
   const user = await loadSession();
   if (!user) return "account";
   const { path } = await requestHostContext();
@@ -141,7 +143,8 @@ export async function loadAccountForbiddenReason(): Promise<"suspended" | "accou
     return "account";
   }
   const membership = await membershipOf(user.userId, merchantId);
-  return membership?.suspended ? "suspended" : "account";
+  if (!membership) return "account";
+  return membership.suspended ? "suspended" : memberRefusal(path, membership);
 }
 
 /** The merchant area's shell: the merchant's name and the stores this member works in. */

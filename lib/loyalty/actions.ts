@@ -9,6 +9,7 @@ import { clientIp, consumeLimit, retryAfterMinutes } from "@/lib/auth/rate-limit
 import { currencyDigits } from "@/lib/catalog/price";
 import { isLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { assertStoreLocale, loadStorefront } from "@/lib/tenancy/loaders";
+import { invalidateStorefronts } from "@/lib/tenancy/storefront-cache";
 import { requireLoyaltyManager, requireTerminalAccess } from "./loaders";
 import { LOYALTY_TIME_ZONE, createReward, earnOnCard, enrollCustomer, redeemReward, reverseMovement, saveProgram, setRewardActive, type MovementResult } from "./mutations";
 import { dateFormatOf, fieldErrorsOf, idSchema, joinFormSchema, parseSpend, PROGRAM_FIELDS, programFormSchema, reasonSchema, rewardFormSchema, type LoyaltyFieldError } from "./schema";
@@ -26,6 +27,8 @@ export interface JoinState {
   fieldErrors?: Partial<Record<string, string>>;
   values?: Record<string, string>;
   number?: string;
+  /** The address the card belongs to (joined or already a member), for the sign-in that shows it. */
+  email?: string;
   /** The new card's QR code, drawn here so that the join form ships no QR encoder. */
   qr?: QrDrawing;
   formError?: string;
@@ -79,7 +82,8 @@ export async function joinLoyaltyAction(slug: string, rawLocale: string, _prev: 
     return { status: "error", formError: t("noProgram"), values };
   }
   refresh();
-  return result.alreadyMember ? { status: "already" } : { status: "joined", number: result.number, qr: qrDrawing(result.number) };
+  const email = parsed.data.email;
+  return result.alreadyMember ? { status: "already", email } : { status: "joined", email, number: result.number, qr: qrDrawing(result.number) };
 }
 
 // --- Terminal
@@ -93,8 +97,11 @@ export interface TerminalState {
 async function movementState(locale: Locale, result: MovementResult, success: (balance: number) => Promise<string>): Promise<TerminalState> {
   if (result.ok) return { status: "success", message: await success(result.balance) };
   if (result.reason === "notFound") notFound();
-  const t = await getTranslations({ locale, namespace: "Loyalty.reasons" });
-  return { status: "warning", message: t(result.reason, result.params) };
+  const t = await getTranslations({ locale, namespace: "Loyalty" });
+  // An amount missing is said with its unit ("240 points"), never as a bare number.
+  const params: Record<string, number | string> = { ...result.params };
+  if (result.unit && typeof result.params.missing === "number") params.missing = t("amount", { count: result.params.missing, unit: result.unit });
+  return { status: "warning", message: t(`reasons.${result.reason}`, params) };
 }
 
 function revalidateTerminal() {
@@ -189,6 +196,8 @@ export async function saveProgramAction(merchantId: string, rawLocale: string, _
     return { status: "error", fieldErrors: { type: t("typeLocked") }, values };
   }
   revalidatePath("/[locale]/account/m/[merchantId]/loyalty", "layout");
+  // The storefronts invite visitors to join only while the program is published.
+  await invalidateStorefronts({ merchantId: access.merchantId });
   return { status: "saved", values };
 }
 

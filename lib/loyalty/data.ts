@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { isLocale, LOCALES, type Locale } from "@/lib/i18n/locales";
+import { storefrontCached } from "@/lib/tenancy/storefront-cache";
 import type { MerchantId } from "@/lib/tenancy/types";
 import type { TermsTexts } from "./schema";
 import type { LoyaltyLedgerKind, LoyaltyProgramType } from "./types";
@@ -90,6 +91,27 @@ export async function findProgram(merchantId: MerchantId, locale: Locale, fallba
   };
 }
 
+/**
+ * True when the merchant behind storefront `slug` has a published program: public, the same
+ * for every visitor, so cached with the store's pages (saving the program invalidates them).
+ */
+export function hasPublishedProgram(slug: string, merchantId: MerchantId): Promise<boolean> {
+  return storefrontCached(slug, ["loyalty-program"], async () => {
+    const program = await db.loyaltyProgram.findFirst({ where: { merchantId, status: "ACTIVE" }, select: { id: true } });
+    return program !== null;
+  });
+}
+
+/** A member's balance and the unit it counts in, while the merchant's program is published; else null. */
+export async function findMemberBalance(merchantId: MerchantId, customerId: string): Promise<{ balance: number; unit: LoyaltyProgramType } | null> {
+  const card = await db.loyaltyCard.findFirst({
+    where: { merchantId, customerId },
+    select: { balance: true, merchant: { select: { loyaltyProgram: { select: { type: true, status: true } } } } },
+  });
+  const program = card?.merchant.loyaltyProgram;
+  return card && program?.status === "ACTIVE" ? { balance: card.balance, unit: program.type } : null;
+}
+
 /** The published program only (storefront, terminal). */
 export async function findActiveProgram(merchantId: MerchantId, locale: Locale, fallback?: Locale): Promise<ProgramView | null> {
   const program = await findProgram(merchantId, locale, fallback, { activeRewardsOnly: true });
@@ -114,6 +136,11 @@ export async function findCardId(merchantId: MerchantId, query: { kind: "number"
   return card?.id ?? null;
 }
 
+/** True when this customer of the merchant has a card. */
+export async function customerHasCard(merchantId: MerchantId, customerId: string): Promise<boolean> {
+  const card = await db.loyaltyCard.findFirst({ where: { merchantId, customerId }, select: { id: true } });
+  return card !== null;
+}
 
 export interface LedgerRowView {
   id: string;

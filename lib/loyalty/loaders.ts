@@ -1,13 +1,32 @@
 import "server-only";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { findMembership } from "@/lib/auth/data";
-import { loadSession, requireMembership } from "@/lib/auth/loaders";
+import { getTranslations } from "next-intl/server";
+import { loadCustomerSession, loadSession, requireMembership } from "@/lib/auth/loaders";
 import { hasRole, type MemberRole, type MembershipAccess } from "@/lib/auth/types";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Storefront } from "@/lib/tenancy/loaders";
 import type { StoreId } from "@/lib/tenancy/types";
 import { localizedPath } from "@/lib/tenancy/urls";
+import { findMemberBalance } from "./data";
 import type { LoyaltyActor } from "./mutations";
+
+/** The user's membership of the store's merchant when its scope includes this store, else null. */
+async function terminalMembership(userId: string, store: Storefront) {
+  const membership = await findMembership(userId, store.merchantId);
+  if (!membership) return null;
+  if (membership.storeIds.length > 0 && !membership.storeIds.includes(store.id as StoreId)) return null;
+  return membership;
+}
+
+/**
+ * True when the user signed in on this storefront host may open its terminal (the same rule
+ * as `requireTerminalAccess`), so storefront pages can show staff the way in. Never throws.
+ */
+export async function canOpenTerminal(store: Storefront): Promise<boolean> {
+  const user = await loadSession();
+  return !!user && !!(await terminalMembership(user.userId, store));
+}
 
 export interface TerminalAccess {
   actor: LoyaltyActor;
@@ -28,9 +47,8 @@ export async function requireTerminalAccess(store: Storefront, locale: Locale, o
     const href = (path: string) => localizedPath(path, locale, store.defaultLocale);
     redirect(`${href("/sign-in")}?${new URLSearchParams({ callbackUrl: options.from ?? href("/terminal") })}`);
   }
-  const membership = await findMembership(user.userId, store.merchantId);
+  const membership = await terminalMembership(user.userId, store);
   if (!membership) notFound();
-  if (membership.storeIds.length > 0 && !membership.storeIds.includes(store.id)) notFound();
   if (options.atLeast && !hasRole(membership.role, options.atLeast)) forbidden();
   return { actor: { merchantId: store.merchantId, storeId: store.id as StoreId, userId: user.userId }, role: membership.role, email: user.email };
 }
@@ -43,4 +61,19 @@ export async function requireLoyaltyManager(merchantId: string): Promise<Members
   const access = await requireMembership(merchantId, { from: `/account/m/${encodeURIComponent(merchantId)}/loyalty` });
   if (!hasRole(access.role, "MANAGER")) forbidden();
   return access;
+}
+
+/** What the storefront header shows a visitor about the loyalty program: their balance, for members. */
+export type LoyaltyBadge = { member: false } | { member: true; label: string };
+
+/**
+ * The header's loyalty link for the visitor of a (cached) storefront page, asked by the browser:
+ * a signed-in member gets their balance, everyone else the invitation the page already shows.
+ */
+export async function loadLoyaltyBadge(store: Storefront, locale: Locale): Promise<LoyaltyBadge> {
+  const customer = await loadCustomerSession(store.id);
+  const member = customer ? await findMemberBalance(store.merchantId, customer.customerId) : null;
+  if (!member) return { member: false };
+  const [t, tl] = await Promise.all([getTranslations({ locale, namespace: "Storefront" }), getTranslations({ locale, namespace: "Loyalty" })]);
+  return { member: true, label: t("loyaltyBalance", { amount: tl("amount", { count: member.balance, unit: member.unit }) }) };
 }

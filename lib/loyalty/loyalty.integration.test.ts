@@ -159,7 +159,7 @@ describe("redeeming", () => {
     const card = await enrolled(t);
     const results = await Promise.all(Array.from({ length: 20 }, () => redeemReward(t.actor, card.cardId, reward.id)));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    for (const r of results.filter((r) => !r.ok)) expect(r).toEqual({ ok: false, reason: "INSUFFICIENT_BALANCE", params: { missing: 50 } });
+    for (const r of results.filter((r) => !r.ok)) expect(r).toEqual({ ok: false, reason: "INSUFFICIENT_BALANCE", params: { missing: 50 }, unit: "POINTS" });
     expect((await findCardView(t.merchantId, card.cardId, "en"))!.balance).toBe(50);
   });
 
@@ -210,6 +210,36 @@ describe("reversing", () => {
     expect(await reverseMovement(other.actor, earned.ledgerId, "x")).toEqual({ ok: false, reason: "notFound" });
     await redeemReward(t.actor, card.cardId, reward.id);
     expect(await reverseMovement(t.actor, earned.ledgerId, "x")).toEqual({ ok: false, reason: "BALANCE_TOO_LOW", params: {} });
+  });
+
+  it("a reversed earning no longer starts a cooldown", async () => {
+    const t = await createLoyaltyTenant({ pointsPerUnit: 1, cooldownMinutes: 30 });
+    const card = await enrolled(t);
+    const typo = await earnOnCard(t.actor, card.cardId, 25000);
+    if (!typo.ok) throw new Error("earn failed");
+    expect(await earnOnCard(t.actor, card.cardId, 2500)).toMatchObject({ ok: false, reason: "COOLDOWN" });
+    expect(await reverseMovement(t.actor, typo.ledgerId, "250 typed instead of 25")).toMatchObject({ ok: true, balance: 0 });
+    expect(await earnOnCard(t.actor, card.cardId, 2500)).toMatchObject({ ok: true, amount: 25, balance: 25 });
+  });
+
+  it("a reversed earning no longer counts for the daily cap", async () => {
+    const t = await createLoyaltyTenant({ pointsPerUnit: 1, dailyCap: 260 });
+    const card = await enrolled(t);
+    const typo = await earnOnCard(t.actor, card.cardId, 25000);
+    if (!typo.ok) throw new Error("earn failed");
+    expect(await reverseMovement(t.actor, typo.ledgerId, "250 typed instead of 25")).toMatchObject({ ok: true });
+    expect(await earnOnCard(t.actor, card.cardId, 2500)).toMatchObject({ ok: true, amount: 25, balance: 25 });
+    expect(await earnOnCard(t.actor, card.cardId, 23600)).toMatchObject({ ok: false, reason: "DAILY_CAP", params: { remaining: 235 } });
+  });
+
+  it("reversing an older earning keeps the cooldown of a newer one", async () => {
+    const t = await createLoyaltyTenant({ pointsPerUnit: 1, cooldownMinutes: 30 });
+    const card = await enrolled(t);
+    const first = await earnOnCard(t.actor, card.cardId, 1000, new Date(Date.now() - 60 * 60_000));
+    if (!first.ok) throw new Error("earn failed");
+    expect(await earnOnCard(t.actor, card.cardId, 1000)).toMatchObject({ ok: true });
+    expect(await reverseMovement(t.actor, first.ledgerId, "Wrong card")).toMatchObject({ ok: true });
+    expect(await earnOnCard(t.actor, card.cardId, 1000)).toMatchObject({ ok: false, reason: "COOLDOWN" });
   });
 });
 

@@ -23,7 +23,8 @@ export interface LoyaltyActor {
   userId: string;
 }
 
-export type LoyaltyRefusal = { ok: false; reason: LoyaltyReason; params: Record<string, number> };
+/** A refusal with its params; `unit` says what amounts in the params count (points or stamps). */
+export type LoyaltyRefusal = { ok: false; reason: LoyaltyReason; params: Record<string, number>; unit?: "POINTS" | "STAMPS" };
 /** A written movement: its signed amount, the new balance, and (for earnings) the program's unit. */
 export type MovementResult =
   | { ok: true; ledgerId: string; balance: number; amount: number; unit?: "POINTS" | "STAMPS" }
@@ -219,9 +220,10 @@ export async function earnOnCard(
     const store = await tx.store.findFirstOrThrow({ where: { id: actor.storeId, merchantId: actor.merchantId }, select: { currency: true } });
     const amount = earningAmount(program, program.type === "POINTS" ? spendCents : null, currencyDigits(store.currency));
     const since = startOfLocalDay(now, LOYALTY_TIME_ZONE);
-    // Online orders are outside the cap: only what the terminals recorded today counts.
+    // Online orders are outside the cap: only what the terminals recorded today counts, and a
+    // reversed earning (a typing mistake corrected by a manager) counts for nothing.
     const earned = await tx.loyaltyLedger.aggregate({
-      where: { cardId: card.id, kind: "EARN", orderId: null, createdAt: { gte: since } },
+      where: { cardId: card.id, merchantId: actor.merchantId, kind: "EARN", orderId: null, reversal: { is: null }, createdAt: { gte: since } },
       _sum: { amount: true },
     });
     const decision = decideEarning({ rules: program, amount, lastEarnedAt: card.lastEarnedAt, earnedToday: earned._sum.amount ?? 0, now });
@@ -249,7 +251,7 @@ export async function earnOnCard(
  * Redeems a reward of the merchant's program on a card, at the actor's store (any store of the
  * merchant). The balance is checked under the card's row lock, so concurrent redemptions can
  * never take it below zero (the CHECK constraint is the last line). INSUFFICIENT_BALANCE carries
- * the missing amount.
+ * the missing amount and the program's unit.
  */
 export async function redeemReward(actor: LoyaltyActor, cardId: string, rewardId: string): Promise<MovementResult> {
   return db.$transaction(async (tx) => {
@@ -257,10 +259,12 @@ export async function redeemReward(actor: LoyaltyActor, cardId: string, rewardId
     if (!card) return { ok: false, reason: "notFound" } as const;
     const reward = await tx.loyaltyReward.findFirst({
       where: { id: rewardId, merchantId: actor.merchantId, active: true, program: { status: "ACTIVE" } },
-      select: { id: true, cost: true },
+      select: { id: true, cost: true, program: { select: { type: true } } },
     });
     if (!reward) return { ok: false, reason: "REWARD_UNAVAILABLE", params: {} } as LoyaltyRefusal;
-    if (card.balance < reward.cost) return { ok: false, reason: "INSUFFICIENT_BALANCE", params: { missing: reward.cost - card.balance } } as LoyaltyRefusal;
+    if (card.balance < reward.cost) {
+      return { ok: false, reason: "INSUFFICIENT_BALANCE", params: { missing: reward.cost - card.balance }, unit: reward.program.type } as LoyaltyRefusal;
+    }
     const result = await appendMovement(tx, card, {
       merchantId: actor.merchantId,
       kind: "REDEEM",
@@ -274,17 +278,31 @@ export async function redeemReward(actor: LoyaltyActor, cardId: string, rewardId
 }
 
 /**
+ * After a terminal earning was reversed, the cooldown runs from the newest earning that still
+ * stands (none: no cooldown), so a corrected typing mistake does not block the right amount.
+ * Called under the card's row lock, after the REVERSAL row is written.
+ */
+async function restartCooldownFrom(tx: Tx, merchantId: string, cardId: string): Promise<void> {
+  const standing = await tx.loyaltyLedger.findFirst({
+    where: { cardId, merchantId, kind: "EARN", orderId: null, reversal: { is: null } },
+    select: { createdAt: true },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+  await tx.loyaltyCard.update({ where: { id: cardId }, data: { lastEarnedAt: standing?.createdAt ?? null } });
+}
+
+/**
  * Reverses one movement of the merchant's ledger with a compensating REVERSAL row (the original
  * stays as it was). Each movement is reversed at most once (checked under the card lock, and by
  * the unique reversesId); reversals cannot themselves be reversed; a reversal that would make
- * the balance negative (the points were spent already) is refused. The caller checks that the
- * actor is a manager.
+ * the balance negative (the points were spent already) is refused. A reversed terminal earning
+ * stops counting for the cooldown and the daily cap. The caller checks that the actor is a manager.
  */
 export async function reverseMovement(actor: LoyaltyActor, ledgerId: string, reason: string): Promise<MovementResult> {
   return db.$transaction(async (tx) => {
     const entry = await tx.loyaltyLedger.findFirst({
       where: { id: ledgerId, merchantId: actor.merchantId },
-      select: { id: true, cardId: true, kind: true, amount: true },
+      select: { id: true, cardId: true, kind: true, amount: true, orderId: true },
     });
     if (!entry) return { ok: false, reason: "notFound" } as const;
     const card = await lockCard(tx, actor.merchantId, entry.cardId);
@@ -302,6 +320,7 @@ export async function reverseMovement(actor: LoyaltyActor, ledgerId: string, rea
       reversesId: entry.id,
       reason,
     });
+    if (entry.kind === "EARN" && entry.orderId === null) await restartCooldownFrom(tx, actor.merchantId, card.id);
     await recordAuditEvent(tx, {
       merchantId: actor.merchantId,
       actorUserId: actor.userId,

@@ -4,6 +4,7 @@ import { LanguageSwitcher } from "@/components/i18n/language-switcher";
 import { StorefrontHeader } from "@/components/storefront/header";
 import { StoreHomeProvider } from "@/components/storefront/store-home";
 import { isLocale } from "@/lib/i18n/locales";
+import { hasPublishedProgram } from "@/lib/loyalty/data";
 import { storefrontProfile } from "@/lib/stores/loaders";
 import { loadPublicStorefront, loadPublicStorefrontPage } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
@@ -17,12 +18,12 @@ export async function generateMetadata({ params }: LayoutProps<"/[locale]/s/[sto
 
 export default async function StorefrontLayout({ children, params }: LayoutProps<"/[locale]/s/[store]">) {
   const { store, locale } = await loadPublicStorefrontPage(params);
-  const t = await getTranslations("Storefront");
+  const [t, loyalty] = await Promise.all([getTranslations("Storefront"), hasPublishedProgram(store.slug, store.merchantId)]);
   const profile = storefrontProfile(store, locale);
   const contact = profile.contact;
   return (
     <div className="flex min-h-screen flex-col">
-      <StorefrontHeader store={store} locale={locale} name={profile.name} logoUrl={profile.logoUrl} />
+      <StorefrontHeader store={store} locale={locale} name={profile.name} logoUrl={profile.logoUrl} loyalty={loyalty && store.isOpen} />
       <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
         {store.isOpen ? (
           <StoreHomeProvider href={localizedPath("/", locale, store.defaultLocale)}>{children}</StoreHomeProvider>

@@ -32,6 +32,7 @@ export default async function MerchantHome({ params, searchParams }: Props) {
   const link = (path: string) => localizedPath(path, locale, PLATFORM_DEFAULT_LOCALE);
   const base = `/account/m/${encodeURIComponent(area.access.merchantId)}`;
   const tly = await getTranslations("Loyalty.merchant");
+  const tt = await getTranslations("Terminal");
   return (
     <>
     {welcome && (
@@ -107,6 +108,13 @@ export default async function MerchantHome({ params, searchParams }: Props) {
                 className="text-sm font-medium text-brand-700 underline"
               >
                 {t("visit")}
+                <span className="sr-only"> – {store.name}</span>
+              </a>
+              <a
+                href={absoluteUrl({ kind: "store", slug: store.slug, defaultLocale: store.defaultLocale }, "/terminal", store.defaultLocale, config)}
+                className="text-sm font-medium text-brand-700 underline"
+              >
+                {tt("title")}
                 <span className="sr-only"> – {store.name}</span>
               </a>
             </li>

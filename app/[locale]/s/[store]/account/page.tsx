@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { loadCustomerSession } from "@/lib/auth/loaders";
+import { canOpenTerminal } from "@/lib/loyalty/loaders";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
 
@@ -20,7 +21,7 @@ export default async function CustomerAccountPage({ params }: Props) {
   const href = (path: string) => localizedPath(path, locale, store.defaultLocale);
   const customer = await loadCustomerSession(store.id);
   if (!customer) redirect(`${href("/sign-in")}?${new URLSearchParams({ callbackUrl: href("/account") })}`);
-  const t = await getTranslations("Account.customer");
+  const [t, staff] = await Promise.all([getTranslations("Account.customer"), canOpenTerminal(store)]);
   return (
     <section aria-labelledby="customer-account-title" className="mx-auto flex max-w-xl flex-col gap-6">
       <header>
@@ -49,6 +50,12 @@ export default async function CustomerAccountPage({ params }: Props) {
           </li>
         </ul>
       </nav>
+      {/* Staff sign in here to work at the counter: their way to the terminal. */}
+      {staff && (
+        <a href={href("/terminal")} className="self-start rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+          {(await getTranslations("Terminal"))("title")}
+        </a>
+      )}
       <div>
         <SignOutButton locale={locale} />
       </div>

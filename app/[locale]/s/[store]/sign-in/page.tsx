@@ -21,7 +21,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** Customers sign in on the store's own host with an emailed link or code; no passwords here. */
 export default async function StoreSignInPage({ params, searchParams }: Props) {
   const { store, locale } = await loadStorefrontPage(params);
-  const callbackUrl = searchParam(await searchParams, "callbackUrl");
+  const query = await searchParams;
+  const callbackUrl = searchParam(query, "callbackUrl");
+  // Pages that already know the visitor's address (a member joining again) pass it on.
+  const email = searchParam(query, "email", 254);
   await redirectIfSignedIn(callbackUrl, locale);
   const t = await getTranslations("Auth.store");
   const labels = await emailSignInLabels({ submit: t("submit"), pending: t("pending") });
@@ -33,7 +36,7 @@ export default async function StoreSignInPage({ params, searchParams }: Props) {
         </h1>
         <p className="mt-1 text-slate-600">{t("lead")}</p>
       </header>
-      <EmailSignInForm locale={locale} callbackUrl={callbackUrl} labels={labels} />
+      <EmailSignInForm locale={locale} callbackUrl={callbackUrl} labels={labels} defaultEmail={email} />
     </AuthCard>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { formatterFor } from "@/lib/i18n/format";
 import { HistoryTable } from "@/components/loyalty/history-table";
 import { QrScanner } from "@/components/loyalty/qr-scanner";
 import { EarnForm, RedeemButton, ReverseForm } from "@/components/loyalty/terminal-forms";
@@ -34,7 +35,7 @@ export default async function TerminalPage({ params, searchParams }: Props) {
   const [t, tl, format, program] = await Promise.all([
     getTranslations("Terminal"),
     getTranslations("Loyalty"),
-    getFormatter(),
+    formatterFor(locale),
     findActiveProgram(store.merchantId, locale, store.defaultLocale),
   ]);
 
@@ -130,7 +131,18 @@ export default async function TerminalPage({ params, searchParams }: Props) {
                                 {tl("amount", { count: reward.cost, unit: program.type })} · {t(`reach.${reach}`)}
                               </p>
                             </div>
-                            <RedeemButton action={redeemAction.bind(null, store.slug, locale, card.id, reward.id)} labels={{ submit: t("redeem"), pending: t("pending"), name: reward.name }} />
+                            <RedeemButton
+                              action={redeemAction.bind(null, store.slug, locale, card.id, reward.id)}
+                              disabled={reach !== "READY"}
+                              labels={{
+                                submit: t("redeem"),
+                                pending: t("pending"),
+                                name: reward.name,
+                                confirm: t("confirmRedeem", { reward: reward.name, cost: tl("amount", { count: reward.cost, unit: program.type }) }),
+                                yes: t("confirmRedeemYes"),
+                                no: t("confirmRedeemNo"),
+                              }}
+                            />
                           </li>
                         );
                       })}
@@ -153,11 +165,16 @@ export default async function TerminalPage({ params, searchParams }: Props) {
                     kinds: { EARN: tl("kinds.EARN"), REDEEM: tl("kinds.REDEEM"), BONUS: tl("kinds.BONUS"), REVERSAL: tl("kinds.REVERSAL") },
                     reversed: t("isReversed"),
                   }}
+                  extra={{ header: tl("merchant.staff"), cell: (row) => row.staffEmail ?? t("none") }}
                   actions={
                     isManager
                       ? (row) =>
-                          row.kind !== "REVERSAL" && !row.reversed ? (
-                            <ReverseForm action={reverseAction.bind(null, store.slug, locale, row.id)} labels={{ submit: t("reverse"), pending: t("pending"), reason: t("reverseReason") }} />
+                          row.kind !== "REVERSAL" ? (
+                            <ReverseForm
+                              action={reverseAction.bind(null, store.slug, locale, row.id)}
+                              reversed={row.reversed}
+                              labels={{ open: t("reverse"), submit: t("reverseConfirm"), pending: t("pending"), reason: t("reverseReason") }}
+                            />
                           ) : null
                       : undefined
                   }

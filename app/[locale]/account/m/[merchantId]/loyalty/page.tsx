@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { findMerchantArea } from "@/lib/auth/data";
 import { ProgramForm } from "@/components/loyalty/program-form";
 import { RewardForm } from "@/components/loyalty/reward-form";
 import { isLocale, LOCALE_NAMES, LOCALES, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
@@ -7,7 +8,8 @@ import { createRewardAction, saveProgramAction, setRewardActiveAction } from "@/
 import { findProgram, listRewardTranslations } from "@/lib/loyalty/data";
 import { requireLoyaltyManager } from "@/lib/loyalty/loaders";
 import { termsField } from "@/lib/loyalty/schema";
-import { localizedPath } from "@/lib/tenancy/urls";
+import { urlConfig } from "@/lib/tenancy/request";
+import { absoluteUrl, localizedPath } from "@/lib/tenancy/urls";
 
 type Props = { params: Promise<{ locale: string; merchantId: string }> };
 
@@ -45,6 +47,11 @@ export default async function LoyaltyProgramPage({ params }: Props) {
     : { type: "POINTS", pointsPerUnit: "1", stampsPerVisit: "1", welcomeBonus: "0", cooldownMinutes: "0", dailyCap: "", termsUrl: "" };
   const toggle = setRewardActiveAction.bind(null, access.merchantId);
   const languageNames = new Intl.DisplayNames([locale], { type: "language" });
+  const [area, tt] = await Promise.all([findMerchantArea(access.merchantId, access.storeIds), getTranslations("Terminal")]);
+  const stores = area?.stores ?? [];
+  const config = urlConfig();
+  const marker = "\u0000";
+  const [hintBefore = "", hintAfter = ""] = t("terminalHint", { url: marker }).split(marker).map((part) => part.trim());
   const unit = program?.type ?? "POINTS";
 
   return (
@@ -59,6 +66,22 @@ export default async function LoyaltyProgramPage({ params }: Props) {
         </a>
       </div>
       {!program && <p className="text-slate-600">{t("noProgram")}</p>}
+      {program && stores.length > 0 && (
+        <section aria-label={tt("title")} className="rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm">
+          {/* The hint names the place of the links with {url}; each store gets its own link there. */}
+          <p>{hintBefore}</p>
+          <ul className="mt-2 flex flex-col gap-1" data-testid="terminal-links">
+            {stores.map((store) => (
+              <li key={store.id}>
+                <a href={absoluteUrl({ kind: "store", slug: store.slug, defaultLocale: store.defaultLocale }, "/terminal", store.defaultLocale, config)} className="font-medium text-brand-700 underline">
+                  {tt("title")} – {store.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+          {hintAfter && <p className="mt-2">{hintAfter}</p>}
+        </section>
+      )}
       <ProgramForm
         action={saveProgramAction.bind(null, access.merchantId, locale)}
         initial={initial}

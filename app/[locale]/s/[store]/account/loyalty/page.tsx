@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { formatterFor } from "@/lib/i18n/format";
 import { LoyaltyCardView } from "@/components/loyalty/card-qr";
 import { HistoryTable } from "@/components/loyalty/history-table";
 import { loadCustomerSession } from "@/lib/auth/loaders";
@@ -31,7 +32,7 @@ export default async function CustomerLoyaltyPage({ params }: Props) {
   const [t, ta, format, program, card] = await Promise.all([
     getTranslations("Loyalty"),
     getTranslations("Loyalty.account"),
-    getFormatter(),
+    formatterFor(locale),
     findActiveProgram(store.merchantId, locale, store.defaultLocale),
     findCardView(store.merchantId, { customerId: customer.customerId }, locale, 50, false),
   ]);

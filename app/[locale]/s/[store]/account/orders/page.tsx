@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { formatterFor } from "@/lib/i18n/format";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { formatMoney } from "@/lib/money";
 import { loadCustomerOrders } from "@/lib/orders/loaders";
@@ -18,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CustomerOrdersPage({ params }: Props) {
   const { store, locale } = await loadStorefrontPage(params);
   const orders = await loadCustomerOrders(store, locale);
-  const [t, format] = await Promise.all([getTranslations({ locale, namespace: "Orders.account" }), getFormatter({ locale })]);
+  const [t, format] = await Promise.all([getTranslations({ locale, namespace: "Orders.account" }), formatterFor(locale)]);
   return (
     <section aria-labelledby="orders-title" className="mx-auto flex max-w-3xl flex-col gap-6">
       <h1 id="orders-title" className="text-3xl font-bold tracking-tight">

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { JoinForm } from "@/components/loyalty/join-form";
 import { loadCustomerSession } from "@/lib/auth/loaders";
 import { joinLoyaltyAction } from "@/lib/loyalty/actions";
-import { findActiveProgram, storeSellsSomething } from "@/lib/loyalty/data";
+import { customerHasCard, findActiveProgram, storeSellsSomething } from "@/lib/loyalty/data";
 import { dateFormatOf } from "@/lib/loyalty/schema";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
@@ -28,6 +29,8 @@ export default async function JoinLoyaltyPage({ params }: Props) {
     storeSellsSomething(store.merchantId, store.id),
     loadCustomerSession(store.id),
   ]);
+  // A member has nothing to join: their card is what they came for.
+  if (customer && (await customerHasCard(store.merchantId, customer.customerId))) redirect(href("/account/loyalty"));
   if (!program) {
     return (
       <section aria-labelledby="join-title" className="mx-auto max-w-md text-center">
@@ -51,6 +54,8 @@ export default async function JoinLoyaltyPage({ params }: Props) {
       dateSeparator={separator}
       backHref={href("/")}
       cardHref={href("/account/loyalty")}
+      signedInAs={customer?.email ?? null}
+      signInHref={`${href("/sign-in")}?${new URLSearchParams({ callbackUrl: href("/account/loyalty") })}`}
       terms={tj.rich("terms", {
         link: (chunks) => (
           <a href={termsHref} className="font-medium text-brand-700 underline" target="_blank" rel="noopener">
@@ -76,6 +81,7 @@ export default async function JoinLoyaltyPage({ params }: Props) {
         alreadyLead: t("joined.alreadyLead", { merchant: merchantName }),
         back: sells ? t("joined.continueShopping") : t("joined.backToStore"),
         myCard: t("joined.myCard"),
+        signInToSee: t("joined.signInToSee"),
         cardTitle: `${t("card.label")} · ${merchantName}`,
         cardNumber: t("card.number"),
         qrLabel: t("card.qrLabel", { number: "{number}" }),

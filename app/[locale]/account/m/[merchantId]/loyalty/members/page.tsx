@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { formatterFor } from "@/lib/i18n/format";
 import { TotalsChart } from "@/components/loyalty/totals-chart";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { currentWeekStart, findProgram, listMembers, weeklyTotals } from "@/lib/loyalty/data";
@@ -25,7 +26,7 @@ export default async function LoyaltyMembersPage({ params }: Props) {
   const [t, tl, format, program, members, totals, currentWeek] = await Promise.all([
     getTranslations("Loyalty.merchant"),
     getTranslations("Loyalty"),
-    getFormatter(),
+    formatterFor(locale),
     findProgram(access.merchantId, locale),
     listMembers(access.merchantId),
     weeklyTotals(access.merchantId),

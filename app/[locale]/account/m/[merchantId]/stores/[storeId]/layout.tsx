@@ -3,7 +3,8 @@ import { StoreNav } from "@/components/catalog/store-nav";
 import { requireStoreAccess } from "@/lib/auth/loaders";
 import { hasRole } from "@/lib/auth/types";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
-import { localizedPath } from "@/lib/tenancy/urls";
+import { urlConfig } from "@/lib/tenancy/request";
+import { absoluteUrl, localizedPath } from "@/lib/tenancy/urls";
 
 /**
  * The frame of one store in the merchant area: its name and its sections. Members of the store
@@ -21,7 +22,7 @@ export default async function StoreLayout({
   const locale = isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
   setRequestLocale(locale);
   const access = await requireStoreAccess(merchantId, storeId);
-  const [t, ts] = await Promise.all([getTranslations("Catalog.store"), getTranslations("StoreSettings.nav")]);
+  const [t, ts, tt] = await Promise.all([getTranslations("Catalog.store"), getTranslations("StoreSettings.nav"), getTranslations("Terminal")]);
   const base = `/account/m/${encodeURIComponent(access.merchantId)}/stores/${encodeURIComponent(access.store.id)}`;
   const items = (["products", "coupons", "orders"] as const).map((section) => {
     const href = localizedPath(`${base}/${section}`, locale, PLATFORM_DEFAULT_LOCALE);
@@ -34,6 +35,9 @@ export default async function StoreLayout({
       items.push({ href, label: ts(section), marker: `/stores/${encodeURIComponent(access.store.id)}/${section}` });
     }
   }
+  // Staff work at the counter on the store's own host, where they sign in again.
+  const terminal = absoluteUrl({ kind: "store", slug: access.store.slug, defaultLocale: access.store.defaultLocale }, "/terminal", access.store.defaultLocale, urlConfig());
+  items.push({ href: terminal, label: tt("title"), marker: "/terminal" });
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-3">

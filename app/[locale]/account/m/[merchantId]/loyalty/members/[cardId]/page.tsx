@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { formatterFor } from "@/lib/i18n/format";
 import { HistoryTable } from "@/components/loyalty/history-table";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { findCardView, findProgram } from "@/lib/loyalty/data";
@@ -31,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function MemberLedgerPage({ params }: Props) {
   const { locale, access, card } = await loadCard(params);
   setRequestLocale(locale);
-  const [t, tl, format, program] = await Promise.all([getTranslations("Loyalty.merchant"), getTranslations("Loyalty"), getFormatter(), findProgram(access.merchantId, locale)]);
+  const [t, tl, format, program] = await Promise.all([getTranslations("Loyalty.merchant"), getTranslations("Loyalty"), formatterFor(locale), findProgram(access.merchantId, locale)]);
   const unit = program?.type ?? "POINTS";
   return (
     <section aria-labelledby="ledger-title" className="flex flex-col gap-6">

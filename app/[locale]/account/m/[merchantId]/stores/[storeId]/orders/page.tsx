@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { formatterFor } from "@/lib/i18n/format";
 import { DataTable } from "@/components/layout/data-table";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { requireStoreAccess } from "@/lib/auth/loaders";
@@ -23,7 +24,7 @@ export default async function MerchantOrdersPage({ params }: Props) {
   const locale = isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
   setRequestLocale(locale);
   const access = await requireStoreAccess(merchantId, storeId);
-  const [t, format] = await Promise.all([getTranslations("Orders.merchant"), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations("Orders.merchant"), formatterFor(locale)]);
   const orders = await listStoreOrders(access.merchantId, access.store.id);
   const base = `/account/m/${encodeURIComponent(access.merchantId)}/stores/${encodeURIComponent(access.store.id)}/orders`;
   return (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { formatterFor } from "@/lib/i18n/format";
 import { OrderSummary } from "@/components/checkout/order-summary";
 import { OrderActionButton } from "@/components/orders/order-action-button";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
@@ -34,7 +35,7 @@ export default async function MerchantOrderPage({ params }: Props) {
   const locale = isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
   setRequestLocale(locale);
   const { access, order } = await load(params);
-  const [t, format] = await Promise.all([getTranslations("Orders.merchant"), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations("Orders.merchant"), formatterFor(locale)]);
   const address = order.shippingAddress as { name?: string; line1?: string; line2?: string | null; postalCode?: string; city?: string; country?: string } | null;
   const outcome = {
     done: t("actionDone"),
