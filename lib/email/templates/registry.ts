@@ -3,6 +3,8 @@ import { loyaltyRewardWithinReachEmail } from "./loyalty-reward-within-reach";
 import { loyaltyWelcomeEmail } from "./loyalty-welcome";
 import { loyaltyWelcomeBonusEmail } from "./loyalty-welcome-bonus";
 import { orderConfirmationEmail } from "./order-confirmation";
+import { paymentRefundedEmail } from "./payment-refunded";
+import { platformAlertEmail } from "./platform-alert";
 import { signInEmail } from "./sign-in";
 import { staffInvitationEmail } from "./staff-invitation";
 
@@ -15,6 +17,8 @@ import { staffInvitationEmail } from "./staff-invitation";
 export const EMAIL_TEMPLATES = {
   "sign-in": signInEmail,
   "order-confirmation": orderConfirmationEmail,
+  "payment-refunded": paymentRefundedEmail,
+  "platform-alert": platformAlertEmail,
   "staff-invitation": staffInvitationEmail,
   "loyalty-welcome": loyaltyWelcomeEmail,
   "loyalty-welcome-bonus": loyaltyWelcomeBonusEmail,
