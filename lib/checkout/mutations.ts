@@ -32,6 +32,8 @@ export interface PlaceOrderInput {
   expectedTotalCents: number | null;
   locale: Locale;
   now?: Date;
+  /** The id the order's rows will carry (see recordCheckoutAttempt); a new one when omitted. */
+  transactionId?: string;
 }
 
 /** Thrown inside the transaction to roll it back with a result for the customer. */
@@ -144,7 +146,7 @@ async function commitOrder(
   if (!checked.ok) throw new CheckoutRejected(checked);
   const { priced, physical } = checked;
   if (input.expectedTotalCents !== null && input.expectedTotalCents !== priced.totalCents) {
-    throw new CheckoutRejected(fail("priceChanged"));
+    throw new CheckoutRejected(fail("priceChanged", { computedTotalCents: priced.totalCents }));
   }
   const email = ctx.email!; // checkCart refuses a cart without one
 
@@ -163,7 +165,7 @@ async function commitOrder(
   }
 
   const paymentRequired = needsPayment(priced.totalCents);
-  const transactionId = randomUUID();
+  const transactionId = input.transactionId ?? randomUUID();
   const order = await tx.order.create({
     data: {
       merchantId,

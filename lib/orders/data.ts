@@ -16,6 +16,7 @@ const ORDER_DETAIL_SELECT = {
   shippingAddress: true,
   paymentProvider: true,
   paymentRef: true,
+  transactionId: true,
   createdAt: true,
   paidAt: true,
   fulfilledAt: true,
@@ -44,6 +45,7 @@ export interface OrderDetail {
   shippingAddress: unknown;
   paymentProvider: "NONE" | "TEST" | "STRIPE";
   paymentRef: string | null;
+  transactionId: string;
   createdAt: Date;
   paidAt: Date | null;
   fulfilledAt: Date | null;

@@ -56,6 +56,8 @@ export default async function MerchantOrderPage({ params }: Props) {
         <dd>{format.dateTime(order.createdAt, { dateStyle: "long", timeStyle: "short" })}</dd>
         <dt className="font-medium text-slate-700">{t("payment")}</dt>
         <dd>{t(`providers.${order.paymentProvider}`)}</dd>
+        <dt className="font-medium text-slate-700">{t("transactionId")}</dt>
+        <dd className="break-all font-mono text-sm">{order.transactionId}</dd>
         {address?.line1 && (
           <>
             <dt className="font-medium text-slate-700">{t("shipTo")}</dt>
