@@ -90,7 +90,7 @@ export default async function AdminOrdersPage({ params, searchParams }: Props) {
                   {o.merchant.name}
                 </a>
               </td>
-              <td className="px-3 py-2 break-all">{o.email}</td>
+              <td className="px-3 py-2 break-words">{o.email}</td>
               <td className="px-3 py-2">
                 <OrderStatusBadge status={o.status} locale={locale} />
               </td>

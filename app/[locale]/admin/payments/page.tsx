@@ -113,7 +113,7 @@ export default async function AdminPaymentsPage({ params, searchParams }: Props)
               </td>
               <td className="px-3 py-2 font-mono text-xs break-all">{issue.paymentRef}</td>
               <td className="px-3 py-2">
-                <span className="block break-all">{issue.email ?? "—"}</span>
+                <span className="block break-words">{issue.email ?? "—"}</span>
                 <details className="mt-1">
                   <summary className="cursor-pointer text-xs text-brand-700">{t("payments.history")}</summary>
                   <ol className="mt-1 flex flex-col gap-1 text-xs text-slate-700">
