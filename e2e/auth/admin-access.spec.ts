@@ -99,6 +99,19 @@ test.describe("a signed-in owner who is not a platform admin", () => {
     expect(await page.content()).not.toContain(owner.email);
   });
 
+  test("gets the 403 page for the order search and the payment issues, with no order in it", async ({ page, createTenant }) => {
+    // Another merchant's owner email: the search would find their account's orders by it.
+    const { owner } = await createTenant();
+    for (const path of [`/admin/orders?q=${encodeURIComponent(owner.email)}`, "/admin/payments"]) {
+      const response = await page.goto(path);
+      await expectForbiddenPage(page, response, "en");
+      await expect(page.getByRole("heading", { name: messages.en.AdminArea.orders.title })).toHaveCount(0);
+      await expect(page.getByRole("heading", { name: messages.en.AdminArea.payments.title })).toHaveCount(0);
+      await expect(page.getByRole("table")).toHaveCount(0);
+      expect(await response!.text()).not.toContain(owner.email);
+    }
+  });
+
   test("gets the 403 page in French under /fr/admin", async ({ page }) => {
     const response = await page.goto("/fr/admin");
     await expectForbiddenPage(page, response, "fr");

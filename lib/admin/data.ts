@@ -1,7 +1,15 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
-import type { MerchantSearch, UserSearch } from "./schema";
-import type { AdminListPage, AdminMerchantDetail, AdminMerchantRow, AdminUserDetail, AdminUserRow } from "./types";
+import type { MerchantSearch, OrderSearch, PaymentIssueSearch, UserSearch } from "./schema";
+import type {
+  AdminListPage,
+  AdminMerchantDetail,
+  AdminMerchantRow,
+  AdminOrderRow,
+  AdminPaymentIssueRow,
+  AdminUserDetail,
+  AdminUserRow,
+} from "./types";
 
 /**
  * Platform-wide reads for the admin area. They cross tenants on purpose: only loaders that
@@ -134,4 +142,84 @@ export async function getUserForAdmin(userId: string): Promise<AdminUserDetail |
       stores: m.stores.map((s) => s.store.name).sort(),
     })),
   };
+}
+
+/**
+ * Orders of every merchant that match one exact value: the number, the buyer's email (normalized),
+ * the transaction id or the provider's payment reference; narrowed to one merchant when asked.
+ * No value, no rows: the page asks for one (nothing is listed by browsing). Read-only.
+ */
+export async function searchOrdersForAdmin(search: OrderSearch): Promise<AdminListPage<AdminOrderRow>> {
+  if (!search.q) return { rows: [], total: 0, page: 1, pageCount: 1 };
+  const q = search.q;
+  const where: Prisma.OrderWhereInput = {
+    ...(search.merchant ? { merchantId: search.merchant } : {}),
+    OR: [{ number: q }, { email: q.toLowerCase() }, { transactionId: q }, { paymentRef: q }],
+  };
+  const total = await db.order.count({ where });
+  const { page, pageCount, skip } = paging(total, search.page);
+  const rows = await db.order.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    skip,
+    take: ADMIN_PAGE_SIZE,
+    select: {
+      id: true,
+      number: true,
+      email: true,
+      status: true,
+      totalCents: true,
+      currency: true,
+      paymentProvider: true,
+      paymentRef: true,
+      transactionId: true,
+      createdAt: true,
+      merchant: { select: { id: true, name: true } },
+      store: { select: { id: true, name: true, slug: true } },
+    },
+  });
+  return { total, page, pageCount, rows };
+}
+
+/** Payment issues, newest first, with their history and the order they named (any merchant). */
+export async function listPaymentIssues(search: PaymentIssueSearch): Promise<AdminListPage<AdminPaymentIssueRow>> {
+  const where: Prisma.PaymentIssueWhereInput = search.status ? { status: search.status } : {};
+  const total = await db.paymentIssue.count({ where });
+  const { page, pageCount, skip } = paging(total, search.page);
+  const issues = await db.paymentIssue.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    skip,
+    take: ADMIN_PAGE_SIZE,
+    select: {
+      id: true,
+      reason: true,
+      status: true,
+      provider: true,
+      paymentRef: true,
+      amountCents: true,
+      currency: true,
+      email: true,
+      createdAt: true,
+      orderId: true,
+      merchantId: true,
+      history: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, kind: true, detail: true, createdAt: true } },
+    },
+  });
+  const orderIds = issues.flatMap((i) => (i.orderId ? [i.orderId] : []));
+  const orders = orderIds.length
+    ? await db.order.findMany({
+        where: { id: { in: orderIds } },
+        select: { id: true, merchantId: true, number: true, merchant: { select: { name: true } }, store: { select: { name: true } } },
+      })
+    : [];
+  const rows = issues.map(({ orderId, merchantId, ...issue }) => {
+    // The order and the issue must name the same merchant.
+    const order = orders.find((o) => o.id === orderId && o.merchantId === merchantId);
+    return {
+      ...issue,
+      order: order ? { id: order.id, number: order.number, merchantName: order.merchant.name, storeName: order.store.name } : null,
+    };
+  });
+  return { total, page, pageCount, rows };
 }

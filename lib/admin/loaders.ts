@@ -1,8 +1,18 @@
 import "server-only";
 import { requirePlatformAdmin } from "@/lib/auth/loaders";
-import { getMerchantForAdmin, getUserForAdmin, searchMerchants, searchUsers } from "./data";
-import { adminIdSchema, merchantSearchSchema, userSearchSchema, type MerchantSearch, type UserSearch } from "./schema";
-import type { AdminListPage, AdminMerchantDetail, AdminMerchantRow, AdminUserDetail, AdminUserRow } from "./types";
+import { getMerchantForAdmin, getUserForAdmin, listPaymentIssues, searchMerchants, searchOrdersForAdmin, searchUsers } from "./data";
+import {
+  adminIdSchema,
+  merchantSearchSchema,
+  orderSearchSchema,
+  paymentIssueSearchSchema,
+  userSearchSchema,
+  type MerchantSearch,
+  type OrderSearch,
+  type PaymentIssueSearch,
+  type UserSearch,
+} from "./schema";
+import type { AdminListPage, AdminMerchantDetail, AdminMerchantRow, AdminOrderRow, AdminPaymentIssueRow, AdminUserDetail, AdminUserRow } from "./types";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -37,4 +47,20 @@ export async function loadAdminUser(userId: string): Promise<{ user: AdminUserDe
   const id = adminIdSchema.safeParse(userId);
   const user = id.success ? await getUserForAdmin(id.data) : null;
   return user ? { user, self: user.id === admin.userId } : null;
+}
+
+/** The order search across merchants (platform admins only, read-only). */
+export async function loadAdminOrders(searchParams: SearchParams): Promise<SearchView<OrderSearch, AdminOrderRow>> {
+  await requirePlatformAdmin({ from: "/admin/orders" });
+  const parsed = orderSearchSchema.safeParse(searchParams);
+  if (!parsed.success) return { ok: false };
+  return { ok: true, search: parsed.data, page: await searchOrdersForAdmin(parsed.data) };
+}
+
+/** Payment issues with their history (platform admins only). */
+export async function loadAdminPaymentIssues(searchParams: SearchParams): Promise<SearchView<PaymentIssueSearch, AdminPaymentIssueRow>> {
+  await requirePlatformAdmin({ from: "/admin/payments" });
+  const parsed = paymentIssueSearchSchema.safeParse(searchParams);
+  if (!parsed.success) return { ok: false };
+  return { ok: true, search: parsed.data, page: await listPaymentIssues(parsed.data) };
 }

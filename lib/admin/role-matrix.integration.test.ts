@@ -10,7 +10,7 @@ import { actAs, customerOf, form, memberOf, outcome, passwordUser, type Tenant }
 import { createTenant } from "@/tests/integration/fixtures";
 import { createOrderRow } from "@/tests/integration/order-fixtures";
 import { sendSignInLinkAction, setMerchantStatusAction, setPlatformAdminAction } from "./actions";
-import { loadAdminMerchant, loadAdminMerchants, loadAdminUser, loadAdminUsers } from "./loaders";
+import { loadAdminMerchant, loadAdminMerchants, loadAdminOrders, loadAdminPaymentIssues, loadAdminUser, loadAdminUsers } from "./loaders";
 import { IDLE_ADMIN_STATE } from "./types";
 
 vi.mock("@/lib/auth/index", () => import("@/lib/auth/testing"));
@@ -42,6 +42,7 @@ let tenant: Tenant;
 let other: Tenant;
 const emails = {} as Record<Exclude<Actor, "anonymous">, string>;
 let messageId: string;
+let matrixOrderNumber: string;
 
 beforeAll(async () => {
   tenant = await createTenant();
@@ -52,8 +53,10 @@ beforeAll(async () => {
   emails.owner = (await memberOf(tenant, "OWNER")).email;
   emails.otherOwner = (await memberOf(other, "OWNER")).email;
   emails.platformAdmin = (await passwordUser("admin", { isPlatformAdmin: true })).email;
-  // An order for the report pages to show.
+  // An order for the report pages to show (and the admin order search to find).
+  matrixOrderNumber = `M-${tenant.tag}`;
   await createOrderRow(tenant, tenant.store.id, {
+    number: matrixOrderNumber,
     status: "PAID",
     createdAt: new Date().toISOString(),
     lines: [{ productId: null, title: "Secret blend", unitPriceCents: 1234, quantity: 1 }],
@@ -106,6 +109,12 @@ const CASES: Array<{ name: string; run: () => Promise<unknown>; expected: Row }>
   { name: "admin users", run: () => loadAdminUsers({}).then(summarize), expected: adminOnly({ ok: true }) },
   { name: "admin user", run: () => loadAdminUser(tenant.owner.id).then((u) => u?.user.id === tenant.owner.id), expected: adminOnly(true) },
   { name: "admin audit log", run: () => loadAdminAuditLog({}).then(summarize), expected: adminOnly({ ok: true }) },
+  {
+    name: "admin orders",
+    run: () => loadAdminOrders({ q: matrixOrderNumber }).then((v) => v.ok && v.page.rows.map((r) => r.number)),
+    expected: adminOnly([expect.stringMatching(/^M-/)]),
+  },
+  { name: "admin payments", run: () => loadAdminPaymentIssues({}).then(summarize), expected: adminOnly({ ok: true }) },
   { name: "admin emails", run: () => loadMailbox({}).then((v) => (v.page?.total ?? 0) > 0), expected: adminOnly(true) },
   {
     // Reactivating an active merchant: the gate answers before anything could change.

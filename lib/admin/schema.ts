@@ -37,3 +37,18 @@ export const platformAdminFormSchema = z.object({
 });
 
 export const userIdFormSchema = z.object({ userId: adminIdSchema });
+
+/** The order search: one exact value (number, email, transaction id or payment reference), an optional merchant, page. */
+export const orderSearchSchema = z.object({
+  q: z.preprocess(blankToUndefined, cleanString().trim().max(254).optional()),
+  merchant: z.preprocess(blankToUndefined, adminIdSchema.optional()),
+  page: z.preprocess((v) => first(v) ?? "1", z.coerce.number().int().min(1).max(100_000)),
+});
+export type OrderSearch = z.infer<typeof orderSearchSchema>;
+
+/** The payment issues list: status, page. */
+export const paymentIssueSearchSchema = z.object({
+  status: z.preprocess(blankToUndefined, z.enum(["OPEN", "REFUNDED", "REFUND_FAILED"]).optional()),
+  page: z.preprocess((v) => first(v) ?? "1", z.coerce.number().int().min(1).max(100_000)),
+});
+export type PaymentIssueSearch = z.infer<typeof paymentIssueSearchSchema>;

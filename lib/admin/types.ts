@@ -59,3 +59,33 @@ export interface AdminUserDetail {
     stores: string[];
   }>;
 }
+
+export interface AdminOrderRow {
+  id: string;
+  number: string;
+  merchant: { id: string; name: string };
+  store: { id: string; name: string; slug: string };
+  email: string;
+  status: "PENDING_PAYMENT" | "PAID" | "FULFILLED" | "REFUNDED" | "CANCELLED";
+  totalCents: number;
+  currency: string;
+  paymentProvider: "NONE" | "TEST" | "STRIPE";
+  paymentRef: string | null;
+  transactionId: string;
+  createdAt: Date;
+}
+
+export interface AdminPaymentIssueRow {
+  id: string;
+  reason: "ORDER_CANCELLED" | "ORDER_UNKNOWN" | "ALREADY_PAID";
+  status: "OPEN" | "REFUNDED" | "REFUND_FAILED";
+  provider: "NONE" | "TEST" | "STRIPE";
+  paymentRef: string;
+  amountCents: number | null;
+  currency: string | null;
+  email: string | null;
+  createdAt: Date;
+  /** The order the payment named, when it is ours. */
+  order: { id: string; number: string; merchantName: string; storeName: string } | null;
+  history: Array<{ id: string; kind: string; detail: string | null; createdAt: Date }>;
+}

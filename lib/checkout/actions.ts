@@ -9,7 +9,7 @@ import { orderPath } from "@/lib/orders/confirmation";
 import { loadStorefront } from "@/lib/tenancy/loaders";
 import { urlConfig } from "@/lib/tenancy/request";
 import { localizedPath } from "@/lib/tenancy/urls";
-import { placeOrder } from "./mutations";
+import { placeOrderRecorded } from "./attempts";
 import { placeOrderFormValues, placeOrderSchema } from "./schema";
 import { cartReviewPath, isCartReviewReason, type CheckoutErrorCode } from "./types";
 
@@ -58,9 +58,9 @@ export async function placeOrderAction(_previous: CheckoutFormState, form: FormD
   if (!parsed.success || Object.keys(fields).length > 0) return { error: "invalid", fields, values };
 
   const cart = await currentCart(store, customer);
-  let result: Awaited<ReturnType<typeof placeOrder>>;
+  let result: Awaited<ReturnType<typeof placeOrderRecorded>>;
   try {
-    result = await placeOrder({
+    result = await placeOrderRecorded({
       store,
       urls: urlConfig(),
       cartId: cart?.cartId ?? "",

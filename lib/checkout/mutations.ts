@@ -38,6 +38,8 @@ export interface PlaceOrderInput {
   appliedCouponIds?: readonly string[] | null;
   locale: Locale;
   now?: Date;
+  /** The id the order's rows will carry (see recordCheckoutAttempt); a new one when omitted. */
+  transactionId?: string;
 }
 
 /** Thrown inside the transaction to roll it back with a result for the customer. */
@@ -152,7 +154,7 @@ async function commitOrder(
   if (!checked.ok) throw new CheckoutRejected(checked);
   const { priced, physical } = checked;
   if (input.expectedTotalCents !== null && input.expectedTotalCents !== priced.totalCents) {
-    throw new CheckoutRejected(fail("priceChanged"));
+    throw new CheckoutRejected(fail("priceChanged", { computedTotalCents: priced.totalCents }));
   }
   const email = ctx.email!; // checkCart refuses a cart without one
   // A total above zero but below the payment minimum is the store's choice: completed unpaid
@@ -176,7 +178,7 @@ async function commitOrder(
   }
 
   const paymentRequired = settlement === "charge";
-  const transactionId = randomUUID();
+  const transactionId = input.transactionId ?? randomUUID();
   const order = await tx.order.create({
     data: {
       merchantId,

@@ -20,6 +20,8 @@ export interface CheckoutFailure {
   params?: Record<string, string | number>;
   /** For couponNotQualified: the coupon and its reason (translated under `Coupons.reasons`). */
   coupon?: { code: string; reason: CouponReason; params: Record<string, string | number> };
+  /** For priceChanged: the total the cart costs now (recorded on the checkout attempt). */
+  computedTotalCents?: number;
 }
 
 export interface PlacedOrder {

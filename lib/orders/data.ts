@@ -17,6 +17,7 @@ const ORDER_DETAIL_SELECT = {
   paymentProvider: true,
   paymentWaived: true,
   paymentRef: true,
+  transactionId: true,
   createdAt: true,
   paidAt: true,
   fulfilledAt: true,
@@ -47,6 +48,7 @@ export interface OrderDetail {
   /** Completed without payment although the total was above zero (below the payment minimum). */
   paymentWaived: boolean;
   paymentRef: string | null;
+  transactionId: string;
   createdAt: Date;
   paidAt: Date | null;
   fulfilledAt: Date | null;

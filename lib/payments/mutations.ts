@@ -2,16 +2,18 @@ import "server-only";
 import { restoreCheckedOutCart } from "@/lib/cart/mutations";
 import { db, type Tx } from "@/lib/db";
 import { markOrderPaid, releaseOrderHolds } from "@/lib/orders/mutations";
+import { openPaymentIssue } from "./issues";
 import type { PaymentEventInput } from "./types";
 
-export type PaymentEventResult = "applied" | "duplicate" | "unchanged" | "unknown-order";
+export type PaymentEventResult = "applied" | "duplicate" | "unchanged" | "unknown-order" | "issue-opened";
 
 /**
  * Applies one verified provider event, exactly once per event id: the PaymentEvent row and the
  * order's transition commit together, so a replayed (or concurrently delivered) event finds its
  * id taken and changes nothing. "paid" moves a pending order to PAID (and queues its
- * confirmation); "failed" cancels it, gives the shopper their cart back and releases its stock
- * and coupon uses (failOrderPayment).
+ * confirmation), or opens a payment issue (refunded automatically) when no order can take the
+ * money; "failed" cancels it, gives the shopper their cart back and releases its stock and coupon
+ * uses (failOrderPayment).
  */
 export async function applyPaymentEvent(event: PaymentEventInput): Promise<PaymentEventResult> {
   return db.$transaction(async (tx) => {
@@ -36,9 +38,11 @@ export async function applyPaymentEvent(event: PaymentEventInput): Promise<Payme
       select: { id: true },
     });
     if (inserted.length === 0) return "duplicate";
-    if (!orderId) return "unknown-order";
-    const changed = event.outcome === "paid" ? await markOrderPaid(tx, orderId) : await failOrderPayment(tx, orderId);
-    return changed ? "applied" : "unchanged";
+    const changed = !orderId ? false : event.outcome === "paid" ? await markOrderPaid(tx, orderId) : await failOrderPayment(tx, orderId);
+    if (changed) return "applied";
+    // Money that no order can take (cancelled, unknown, already paid) goes back: see openPaymentIssue.
+    if (event.outcome === "paid" && (await openPaymentIssue(tx, event, orderId))) return "issue-opened";
+    return orderId ? "unchanged" : "unknown-order";
   });
 }
 

@@ -138,9 +138,9 @@ describe("Stripe payments (real SDK against a local fake API)", () => {
     });
     expect(cart).toEqual({ status: "ACTIVE", lines: [{ productId: product.id, quantity: 2 }], coupons: [{ couponId: coupon.id }] });
 
-    // A late "completed" for a cancelled order changes nothing.
+    // A late "completed" for a cancelled order does not revive it: the money goes back (reconciliation.integration.test.ts).
     const late = signed(sessionEvent(`evt_late_${order.id}`, "checkout.session.completed", { id: order.paymentRef!, orderId: order.id }));
-    expect(await handleStripeWebhook(late.payload, late.header)).toEqual({ status: 200, result: "unchanged" });
+    expect(await handleStripeWebhook(late.payload, late.header)).toEqual({ status: 200, result: "issue-opened" });
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("CANCELLED");
   });
 
@@ -148,7 +148,8 @@ describe("Stripe payments (real SDK against a local fake API)", () => {
     const { handleStripeWebhook } = await modules();
     const other = signed({ id: "evt_other", object: "event", type: "customer.created", data: { object: { id: "cus_1", object: "customer" } } });
     expect(await handleStripeWebhook(other.payload, other.header)).toEqual({ status: 200, result: "ignored" });
-    const unknown = signed(sessionEvent("evt_unknown", "checkout.session.completed", { id: "cs_nobody", orderId: "nobody" }));
+    // A session that names no order of ours (another integration on the same Stripe account).
+    const unknown = signed(sessionEvent("evt_unknown", "checkout.session.completed", { id: "cs_nobody", orderId: "" }));
     expect(await handleStripeWebhook(unknown.payload, unknown.header)).toEqual({ status: 200, result: "unknown-order" });
   });
 

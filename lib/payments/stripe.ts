@@ -1,7 +1,7 @@
 import "server-only";
 import Stripe from "stripe";
 import { env } from "@/lib/env";
-import type { ParsedWebhook, PaymentProvider, PaymentRequest, PaymentStart } from "./types";
+import type { ParsedWebhook, PaymentLookup, PaymentProvider, PaymentRequest, PaymentStart } from "./types";
 
 /** True when both Stripe keys are set: payments then go through Stripe Checkout. */
 export function stripeConfigured(): boolean {
@@ -26,8 +26,11 @@ export function stripeClient(): Stripe {
   return client;
 }
 
-/** Checkout Sessions last 30 minutes at least; holds are released when Stripe reports the expiry. */
-const SESSION_LIFETIME_SECONDS = 60 * 60;
+/**
+ * Checkout Sessions last 30 minutes at least; holds are released when Stripe reports the expiry,
+ * or by the reconciliation job (lib/payments/reconcile.ts) when that report never came.
+ */
+export const SESSION_LIFETIME_SECONDS = 60 * 60;
 
 export const stripeProvider: PaymentProvider = {
   kind: "STRIPE",
@@ -67,7 +70,22 @@ export const stripeProvider: PaymentProvider = {
     if (!intent) throw new Error(`Checkout Session ${paymentRef} has no payment to refund`);
     await stripe.refunds.create({ payment_intent: intent }, { idempotencyKey: `refund-${paymentRef}` });
   },
+  async lookupPayment(paymentRef: string): Promise<PaymentLookup> {
+    const session = await stripeClient().checkout.sessions.retrieve(paymentRef);
+    const status =
+      session.status === "complete" && session.payment_status !== "unpaid" ? "paid" : session.status === "expired" ? "failed" : "pending";
+    return { status, ...sessionPayment(session) };
+  },
 };
+
+/** What a Checkout Session says was paid, and by whom. */
+function sessionPayment(session: Stripe.Checkout.Session) {
+  return {
+    amountCents: session.amount_total ?? null,
+    currency: session.currency ? session.currency.toUpperCase() : null,
+    email: session.customer_details?.email ?? session.customer_email ?? null,
+  };
+}
 
 export class WebhookSignatureError extends Error {
   constructor(message: string) {
@@ -116,5 +134,6 @@ function sessionEvent(eventId: string, type: string, session: Stripe.Checkout.Se
     paymentRef: session.id,
     orderId: session.client_reference_id ?? session.metadata?.orderId ?? null,
     outcome,
+    ...sessionPayment(session),
   };
 }

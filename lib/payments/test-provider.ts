@@ -22,4 +22,9 @@ export const testProvider: PaymentProvider = {
   async refund() {
     // Nothing was charged.
   },
+  async lookupPayment() {
+    // The test page pays through the same events as Stripe's webhook, at once: an order still
+    // waiting after the session's lifetime was abandoned.
+    return { status: "failed" };
+  },
 };

@@ -29,6 +29,10 @@ export interface PaymentEventInput {
   /** The order id the provider echoes back (checked against the reference). */
   orderId: string | null;
   outcome: PaymentOutcome;
+  /** What the provider says was paid and by whom, when it says (used to refund a payment we cannot use). */
+  amountCents?: number | null;
+  currency?: string | null;
+  email?: string | null;
 }
 
 /** A webhook request after verification: an event to apply, or one we do not act on. */
@@ -38,6 +42,19 @@ export interface PaymentProvider {
   readonly kind: "TEST" | "STRIPE";
   /** Starts the payment of a written order; the caller stores `paymentRef` on it. */
   createPayment(request: PaymentRequest): Promise<PaymentStart>;
-  /** Gives the money of a paid order back. Throws when the provider refuses. */
-  refund(input: { paymentRef: string; orderId: string }): Promise<void>;
+  /**
+   * Gives the money of a payment back, once per payment: the provider gets an idempotency key
+   * derived from `paymentRef`, so a retried refund never pays out twice. Throws when it refuses.
+   */
+  refund(input: { paymentRef: string; orderId?: string | null }): Promise<void>;
+  /** Asks the provider where a payment stands (for payments whose webhook never came). */
+  lookupPayment(paymentRef: string): Promise<PaymentLookup>;
+}
+
+/** A payment as the provider sees it now: "pending" while the buyer may still pay. */
+export interface PaymentLookup {
+  status: "paid" | "failed" | "pending";
+  amountCents?: number | null;
+  currency?: string | null;
+  email?: string | null;
 }

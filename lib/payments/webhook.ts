@@ -1,4 +1,5 @@
 import "server-only";
+import { recordWebhookSignatureFailure } from "@/lib/alerts/mutations";
 import { applyPaymentEvent, type PaymentEventResult } from "./mutations";
 import { parseStripeWebhook, WebhookSignatureError } from "./stripe";
 
@@ -6,14 +7,18 @@ export type StripeWebhookResponse = { status: 200; result: PaymentEventResult | 
 
 /**
  * The Stripe webhook: verify the signature over the raw body, then apply the event once. A bad
- * or missing signature is a 400 and touches nothing.
+ * or missing signature is a 400 and touches nothing but the failure count that alerts admins.
  */
 export async function handleStripeWebhook(rawBody: string, signature: string | null): Promise<StripeWebhookResponse> {
   let parsed;
   try {
     parsed = parseStripeWebhook(rawBody, signature);
   } catch (error) {
-    if (error instanceof WebhookSignatureError) return { status: 400, error: "invalid signature" };
+    if (error instanceof WebhookSignatureError) {
+      // Repeated failures mean a wrong secret or someone probing: admins are alerted (throttled).
+      await recordWebhookSignatureFailure("stripe", error.message).catch((e) => console.error("Counting a webhook signature failure failed:", e));
+      return { status: 400, error: "invalid signature" };
+    }
     throw error;
   }
   if (parsed.kind === "ignored") return { status: 200, result: "ignored" };

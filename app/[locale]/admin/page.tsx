@@ -27,7 +27,7 @@ export default async function AdminHome({ params }: Props) {
         <p className="mt-1 text-slate-600">{t("lead")}</p>
       </header>
       <ul className="grid gap-4 sm:grid-cols-2">
-        {(["merchants", "users", "audit"] as const).map((section) => (
+        {(["merchants", "users", "orders", "payments", "audit"] as const).map((section) => (
           <li key={section}>
             <a
               href={localizedPath(`/admin/${section}`, locale, PLATFORM_DEFAULT_LOCALE)}

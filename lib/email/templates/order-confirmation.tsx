@@ -19,6 +19,8 @@ export const orderConfirmationDataSchema = z.object({
   totalCents: cents,
   /** True when the order cost nothing to pay (below the provider's minimum). */
   noPaymentNeeded: z.boolean().default(false),
+  /** The checkout's transaction id, which the merchant sees on the order too (support requests quote it). */
+  transactionId: z.string().trim().min(1).max(64).optional(),
   /** The confirmation page (with the buyer's access token for guests). */
   orderUrl: z.url({ protocol: /^https?$/ }).max(2048),
 });
@@ -42,6 +44,7 @@ export const orderConfirmationEmail = defineEmailTemplate({
       subtotalCents: 12800,
       discounts: [{ code: "WELCOME10", amountCents: 1280 }],
       totalCents: 11520,
+      transactionId: "2f1c9a4e-7b1d-4c55-9a51-0c7e3d2b8f10",
       orderUrl: "http://fashionhub.localhost:3000/orders/example?token=abc",
     },
     {
@@ -71,6 +74,9 @@ export const orderConfirmationEmail = defineEmailTemplate({
         </Heading>
         <Text style={textStyles.paragraph}>{t("orderConfirmation.intro", { store: data.storeName })}</Text>
         {data.noPaymentNeeded ? <Text style={textStyles.paragraph}>{t("orderConfirmation.noPayment")}</Text> : null}
+        {data.transactionId ? (
+          <Text style={{ ...textStyles.paragraph, fontSize: "13px", color: "#475569" }}>{t("orderConfirmation.transaction", { id: data.transactionId })}</Text>
+        ) : null}
         <Heading as="h2" style={{ ...textStyles.heading, fontSize: "17px" }}>
           {t("orderConfirmation.invoice")}
         </Heading>

@@ -2,6 +2,8 @@ import type { z } from "zod";
 import { loyaltyRewardWithinReachEmail } from "./loyalty-reward-within-reach";
 import { loyaltyWelcomeEmail } from "./loyalty-welcome";
 import { orderConfirmationEmail } from "./order-confirmation";
+import { paymentRefundedEmail } from "./payment-refunded";
+import { platformAlertEmail } from "./platform-alert";
 import { signInEmail } from "./sign-in";
 import { staffInvitationEmail } from "./staff-invitation";
 
@@ -14,6 +16,8 @@ import { staffInvitationEmail } from "./staff-invitation";
 export const EMAIL_TEMPLATES = {
   "sign-in": signInEmail,
   "order-confirmation": orderConfirmationEmail,
+  "payment-refunded": paymentRefundedEmail,
+  "platform-alert": platformAlertEmail,
   "staff-invitation": staffInvitationEmail,
   "loyalty-welcome": loyaltyWelcomeEmail,
   "loyalty-reward-within-reach": loyaltyRewardWithinReachEmail,

@@ -39,3 +39,15 @@ export async function ageMessage(id: string, seconds: number) {
     db.$executeRaw`UPDATE "EmailMessage" SET "updatedAt" = now() - make_interval(secs => ${seconds}) WHERE id = ${id}`,
   ]);
 }
+
+/**
+ * Removes the outbox rows a test file wrote since `since` for `templates`, and their send jobs,
+ * so that a later file's worker does not have to work through them (files share one database).
+ */
+export async function discardEmails(templates: string[], since: Date) {
+  const rows = await db.emailMessage.findMany({ where: { template: { in: templates }, createdAt: { gte: since } }, select: { id: true } });
+  const ids = rows.map((r) => r.id);
+  if (ids.length === 0) return;
+  await db.$executeRawUnsafe(`DELETE FROM "${JOBS_SCHEMA}".job WHERE name = $1 AND singleton_key = ANY($2::text[])`, EMAIL_SEND_QUEUE.name, ids);
+  await db.emailMessage.deleteMany({ where: { id: { in: ids } } });
+}

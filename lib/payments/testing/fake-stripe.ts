@@ -12,12 +12,20 @@ export interface StripeRequest {
 /**
  * An in-process stand-in for the few Stripe endpoints the app calls (create and retrieve a
  * Checkout Session, create a refund), on 127.0.0.1 and a random port, so tests drive the real
- * SDK (set STRIPE_API_HOST/PORT/PROTOCOL to it).
+ * SDK (set STRIPE_API_HOST/PORT/PROTOCOL to it). Like Stripe, a refund asked again with the same
+ * Idempotency-Key returns the first one instead of refunding twice; `refunds` holds each refund
+ * made once. `failRefunds` makes refunds answer 500 until it is cleared. Tests move a session
+ * along (paid, expired) by changing its entry in `sessions`.
  */
 export async function startFakeStripe() {
   const requests: StripeRequest[] = [];
   const sessions = new Map<string, Record<string, unknown>>();
+  const refunds: Array<{ id: string; payment_intent: string; idempotencyKey: string | undefined }> = [];
+  const refundsByKey = new Map<string, Record<string, unknown>>();
+  const control = { failRefunds: false };
   let counter = 0;
+  // Ids unique across instances: test files share one database, where session ids are unique.
+  const tag = Math.random().toString(36).slice(2, 8);
   const server: Server = createServer((req, res) => {
     let raw = "";
     req.on("data", (chunk: Buffer) => (raw += chunk.toString()));
@@ -30,7 +38,7 @@ export async function startFakeStripe() {
         res.end(JSON.stringify(body));
       };
       if (req.method === "POST" && path === "/v1/checkout/sessions") {
-        const id = `cs_test_fake_${++counter}`;
+        const id = `cs_test_fake_${tag}_${++counter}`;
         const session = {
           id,
           object: "checkout.session",
@@ -40,7 +48,7 @@ export async function startFakeStripe() {
           amount_total: Number(form["line_items[0][price_data][unit_amount]"] ?? 0),
           currency: form["line_items[0][price_data][currency]"] ?? null,
           metadata: { orderId: form["metadata[orderId]"], merchantId: form["metadata[merchantId]"] },
-          payment_intent: `pi_fake_${counter}`,
+          payment_intent: `pi_fake_${tag}_${counter}`,
           payment_status: "unpaid",
           status: "open",
           success_url: form.success_url,
@@ -56,7 +64,14 @@ export async function startFakeStripe() {
         return session ? reply(200, session) : reply(404, { error: { type: "invalid_request_error", message: "No such checkout.session" } });
       }
       if (req.method === "POST" && path === "/v1/refunds") {
-        return reply(200, { id: `re_fake_${++counter}`, object: "refund", payment_intent: form.payment_intent, status: "succeeded" });
+        if (control.failRefunds) return reply(500, { error: { type: "api_error", message: "Refunds are down (fake)" } });
+        const key = req.headers["idempotency-key"] as string | undefined;
+        const earlier = key ? refundsByKey.get(key) : undefined;
+        if (earlier) return reply(200, earlier);
+        const refund = { id: `re_fake_${++counter}`, object: "refund", payment_intent: form.payment_intent, status: "succeeded" };
+        refunds.push({ id: refund.id, payment_intent: String(form.payment_intent), idempotencyKey: key });
+        if (key) refundsByKey.set(key, refund);
+        return reply(200, refund);
       }
       return reply(404, { error: { type: "invalid_request_error", message: `Unrecognized request URL (${req.method} ${path})` } });
     });
@@ -67,6 +82,8 @@ export async function startFakeStripe() {
     port,
     requests,
     sessions,
+    refunds,
+    control,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -63,6 +63,8 @@ export default async function MerchantOrderPage({ params }: Props) {
             ? t("paymentWaived", { minimum: formatMoney(PAYMENT_MINIMUM_CENTS, order.currency, locale) })
             : t(`providers.${order.paymentProvider}`)}
         </dd>
+        <dt className="font-medium text-slate-700">{t("transactionId")}</dt>
+        <dd className="break-all font-mono text-sm">{order.transactionId}</dd>
         {address?.line1 && (
           <>
             <dt className="font-medium text-slate-700">{t("shipTo")}</dt>

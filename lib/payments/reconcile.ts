@@ -1,0 +1,67 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { releaseOrderHoldsNow } from "@/lib/orders/mutations";
+import { applyPaymentEvent } from "./mutations";
+import { providerFor } from "./provider";
+import { SESSION_LIFETIME_SECONDS } from "./stripe";
+
+/** Past the session's lifetime, a little longer for the provider's own expiry event to arrive. */
+export const RECONCILE_AFTER_SECONDS = SESSION_LIFETIME_SECONDS + 10 * 60;
+
+export interface ReconcileSummary {
+  paid: number;
+  failed: number;
+  pending: number;
+  errors: number;
+}
+
+/**
+ * The missed-webhook sweep (platform-wide, for the payment-reconcile job): every order still
+ * PENDING_PAYMENT after RECONCILE_AFTER_SECONDS is looked up at its provider and settled the way
+ * the provider's own event would have: paid, or cancelled with its holds released. The outcome
+ * goes through applyPaymentEvent under an event id of its own per payment and outcome, so a run
+ * that overlaps another, or a webhook that arrives late, changes nothing twice. An order whose
+ * payment never started (no reference) is cancelled. Provider errors are counted and retried on
+ * the next run.
+ */
+export async function reconcilePendingPayments(options: { now?: Date; limit?: number } = {}): Promise<ReconcileSummary> {
+  const now = options.now ?? new Date();
+  const cutoff = new Date(now.getTime() - RECONCILE_AFTER_SECONDS * 1000);
+  const orders = await db.order.findMany({
+    where: { status: "PENDING_PAYMENT", paymentProvider: { in: ["TEST", "STRIPE"] }, createdAt: { lt: cutoff } },
+    select: { id: true, paymentProvider: true, paymentRef: true },
+    orderBy: { createdAt: "asc" },
+    take: options.limit ?? 200,
+  });
+  const summary: ReconcileSummary = { paid: 0, failed: 0, pending: 0, errors: 0 };
+  for (const order of orders) {
+    const provider = order.paymentProvider as "TEST" | "STRIPE";
+    try {
+      if (!order.paymentRef) {
+        if (await releaseOrderHoldsNow(order.id)) summary.failed++;
+        continue;
+      }
+      const found = await providerFor(provider).lookupPayment(order.paymentRef);
+      if (found.status === "pending") {
+        summary.pending++;
+        continue;
+      }
+      const result = await applyPaymentEvent({
+        eventId: `reconcile:${order.paymentRef}:${found.status}`,
+        provider,
+        type: `reconcile.payment.${found.status}`,
+        paymentRef: order.paymentRef,
+        orderId: order.id,
+        outcome: found.status,
+        amountCents: found.amountCents ?? null,
+        currency: found.currency ?? null,
+        email: found.email ?? null,
+      });
+      if (result === "applied") summary[found.status]++;
+    } catch (error) {
+      console.error(`Reconciling the payment of order ${order.id} failed:`, error);
+      summary.errors++;
+    }
+  }
+  return summary;
+}
