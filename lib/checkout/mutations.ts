@@ -147,6 +147,11 @@ async function commitOrder(
     throw new CheckoutRejected(fail("priceChanged"));
   }
   const email = ctx.email!; // checkCart refuses a cart without one
+  // Without a payment provider (production without Stripe keys) a cart that must be paid is
+  // refused here, before anything is written: no order, no stock or coupon use taken.
+  const paymentRequired = needsPayment(priced.totalCents);
+  const provider = paymentRequired ? paymentProvider() : null;
+  if (paymentRequired && !provider) throw new CheckoutRejected(fail("paymentsUnavailable"));
 
   // 2. Write what no other checkout waits for. Guests become customers of the merchant by email
   // (one row per merchant and email); ON CONFLICT DO NOTHING (skipDuplicates) lets two checkouts
@@ -162,7 +167,6 @@ async function commitOrder(
       created?.id ?? (await tx.customer.findUniqueOrThrow({ where: { merchantId_email: { merchantId, email } }, select: { id: true } })).id;
   }
 
-  const paymentRequired = needsPayment(priced.totalCents);
   const transactionId = randomUUID();
   const order = await tx.order.create({
     data: {
@@ -183,7 +187,7 @@ async function commitOrder(
       discountCents: priced.discountCents,
       totalCents: priced.totalCents,
       shippingAddress: physical && input.shipping ? input.shipping : Prisma.JsonNull,
-      paymentProvider: paymentRequired ? paymentProvider().kind : "NONE",
+      paymentProvider: provider?.kind ?? "NONE",
       idempotencyKey: input.idempotencyKey,
       transactionId,
       lines: {

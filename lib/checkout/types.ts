@@ -10,7 +10,8 @@ export type CheckoutErrorCode =
   | "emailRequired"
   | "shippingRequired"
   | "priceChanged"
-  | "paymentUnavailable";
+  | "paymentUnavailable"
+  | "paymentsUnavailable";
 
 export interface CheckoutFailure {
   ok: false;
@@ -35,7 +36,7 @@ export interface PlacedOrder {
 export type PlaceOrderResult = PlacedOrder | CheckoutFailure;
 
 /** Why checkout sent the buyer back to the cart; the cart page says so above the lines. */
-export const CART_REVIEW_REASONS = ["couponNotQualified", "notEnoughStock", "unavailable", "priceChanged"] as const;
+export const CART_REVIEW_REASONS = ["couponNotQualified", "notEnoughStock", "unavailable", "priceChanged", "paymentsUnavailable"] as const;
 export type CartReviewReason = (typeof CART_REVIEW_REASONS)[number];
 
 export function cartReviewPath(cartPath: string, reason: CartReviewReason): string {
