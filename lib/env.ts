@@ -126,7 +126,7 @@ export interface SettingsCheck {
 /** What running without each optional integration means, for the log and the operations page. */
 export const WITHOUT_INTEGRATION: Record<OptionalIntegration, string> = {
   stripe: "no online payments: checkouts that need a payment are refused (free carts still complete)",
-  resend: "emails are NOT sent: they stay in the outbox, readable at /admin/emails",
+  resend: "emails are NOT sent: they stay in the outbox, which platform admins read in the admin area",
   database: "the embedded PostgreSQL in the data directory (.data/postgres): back it up yourself",
 };
 
