@@ -34,10 +34,13 @@ const STARTUP_TIMEOUT_MS = 120_000;
 
 const counts: TestCounts = { passed: 0, failed: 0, skipped: 0, flaky: 0, errors: 0 };
 
+const t0 = Date.now();
+const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+
 function check(name: string, ok: boolean, detail = ""): boolean {
   if (ok) counts.passed += 1;
   else counts.failed += 1;
-  console.log(`  ${ok ? "✔" : "✘"} ${name}${!ok && detail ? `\n      ${detail.split("\n").join("\n      ")}` : ""}`);
+  console.log(`  ${ok ? "✔" : "✘"} ${name} (${elapsed()})${!ok && detail ? `\n      ${detail.split("\n").join("\n      ")}` : ""}`);
   return ok;
 }
 
