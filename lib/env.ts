@@ -130,11 +130,16 @@ export const WITHOUT_INTEGRATION: Record<OptionalIntegration, string> = {
   database: "the embedded PostgreSQL in the data directory (.data/postgres): back it up yourself",
 };
 
-const ROOT_DOMAIN = /^(?=.{1,253}(:|$))[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/;
-const STRIPE_SECRET = /^(sk|rk)_(live|test)_[A-Za-z0-9]+$/;
-const STRIPE_WEBHOOK = /^whsec_[A-Za-z0-9+/=_]+$/;
-const RESEND_KEY = /^re_[A-Za-z0-9_]+$/;
-const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s]+$/;
+/** What a production value must look like, beyond being set. */
+const productionFormat = {
+  AUTH_SECRET: z.string().min(32),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/[^\s]+$/),
+  PLATFORM_ROOT_DOMAIN: z.string().regex(/^(?=.{1,253}(:|$))[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/),
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(live|test)_[A-Za-z0-9]+$/),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9+/=_]+$/),
+  RESEND_API_KEY: z.string().regex(/^re_[A-Za-z0-9_]+$/),
+};
+const wellFormed = (name: keyof typeof productionFormat, value: string) => productionFormat[name].safeParse(value).success;
 
 function emailFromProblem(value: string): string | null {
   const match = /^(?:[^<>]*<([^<>\s]+)>|([^<>\s]+))$/.exec(value.trim());
@@ -186,17 +191,17 @@ export function checkSettings(source: Record<string, string | undefined> = proce
 
   const authSecret = value("AUTH_SECRET");
   if (!authSecret) missing({ setting: "AUTH_SECRET", hint: "signs sessions: generate one with `openssl rand -base64 33`." });
-  else if (authSecret.length < 32) malformed("AUTH_SECRET", "shorter than 32 characters: generate one with `openssl rand -base64 33`.");
+  else if (!wellFormed("AUTH_SECRET", authSecret)) malformed("AUTH_SECRET", "shorter than 32 characters: generate one with `openssl rand -base64 33`.");
 
   const databaseUrl = value("DATABASE_URL");
   if (!databaseUrl || value("PATRON_EMBEDDED_DATABASE") === "1") {
     missing({ setting: "DATABASE_URL", hint: "the PostgreSQL to use, postgresql://user:password@host:5432/patron.", integration: "database" });
-  } else if (!POSTGRES_URL.test(databaseUrl)) {
+  } else if (!wellFormed("DATABASE_URL", databaseUrl)) {
     malformed("DATABASE_URL", "not a PostgreSQL URL: postgresql://user:password@host:5432/patron.");
   }
 
   if (!rootDomain) missing({ setting: "PLATFORM_ROOT_DOMAIN", hint: "the platform's apex host, e.g. patron.example (stores live on <slug>.patron.example)." });
-  else if (!ROOT_DOMAIN.test(rootDomain)) malformed("PLATFORM_ROOT_DOMAIN", "a lowercase host name with an optional port, without scheme or path, e.g. patron.example.");
+  else if (!wellFormed("PLATFORM_ROOT_DOMAIN", rootDomain)) malformed("PLATFORM_ROOT_DOMAIN", "a lowercase host name with an optional port, without scheme or path, e.g. patron.example.");
 
   const stripeSecret = value("STRIPE_SECRET_KEY");
   const stripeWebhook = value("STRIPE_WEBHOOK_SECRET");
@@ -208,15 +213,15 @@ export function checkSettings(source: Record<string, string | undefined> = proce
     });
   } else {
     if (!stripeSecret) malformed("STRIPE_SECRET_KEY", "missing while STRIPE_WEBHOOK_SECRET is set: Stripe needs both.");
-    else if (!STRIPE_SECRET.test(stripeSecret)) malformed("STRIPE_SECRET_KEY", "not a Stripe secret key (sk_live_… or rk_live_…).");
+    else if (!wellFormed("STRIPE_SECRET_KEY", stripeSecret)) malformed("STRIPE_SECRET_KEY", "not a Stripe secret key (sk_live_… or rk_live_…).");
     if (!stripeWebhook) malformed("STRIPE_WEBHOOK_SECRET", "missing while STRIPE_SECRET_KEY is set: Stripe needs both.");
-    else if (!STRIPE_WEBHOOK.test(stripeWebhook)) malformed("STRIPE_WEBHOOK_SECRET", "not a webhook signing secret (whsec_…).");
+    else if (!wellFormed("STRIPE_WEBHOOK_SECRET", stripeWebhook)) malformed("STRIPE_WEBHOOK_SECRET", "not a webhook signing secret (whsec_…).");
   }
 
   const resendKey = value("RESEND_API_KEY");
   const emailFrom = value("EMAIL_FROM");
   if (!resendKey) missing({ setting: "RESEND_API_KEY", hint: "Resend's API key (re_…), or no email leaves the platform.", integration: "resend" });
-  else if (!RESEND_KEY.test(resendKey)) malformed("RESEND_API_KEY", "not a Resend API key (re_…).");
+  else if (!wellFormed("RESEND_API_KEY", resendKey)) malformed("RESEND_API_KEY", "not a Resend API key (re_…).");
   // The sender matters only when emails are sent; a given one must be right all the same.
   if (!emailFrom) {
     if (resendKey || !allowed.has("resend")) {
