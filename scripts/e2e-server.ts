@@ -3,6 +3,11 @@
  * (`npm run build` first) started by `serve.ts start` on a fresh embedded PostgreSQL with the
  * demo data, so every run begins from the same state and never touches a developer's database.
  *
+ * `next start` is production, and a strict production start would refuse without keys, seed no
+ * demo data and have no test payment provider. The e2e server opts out explicitly with
+ * PATRON_TEST_MODE=1, which lib/env.ts accepts on a local root domain only (ROOT_DOMAIN is
+ * localhost:<port>); the production tier of `npm test` checks the strict start instead.
+ *
  * It deletes .data/e2e, then runs serve.ts with a fixed environment. Playwright stops it with
  * SIGTERM to the whole process group; serve.ts then stops Next, the worker and PostgreSQL.
  */
@@ -27,6 +32,8 @@ const env: NodeJS.ProcessEnv = {
   STORAGE_DIR: path.join(dataDir, "storage"),
   // Custom-domain verification asks the DNS server of e2e/accounts/domains.spec.ts.
   DNS_SERVERS: `127.0.0.1:${E2E_DNS_PORT}`,
+  // Demo data, the test payment provider and the dev mailbox, on a production build.
+  PATRON_TEST_MODE: "1",
 };
 // A developer's own settings must not leak in: the e2e server always owns its database, and
 // email always stays in the outbox where specs read it.
@@ -37,6 +44,8 @@ for (const name of [
   "RESEND_BASE_URL",
   "SEED",
   "SHOW_DEMO_ACCOUNTS",
+  "PATRON_ALLOW_MISSING",
+  "PATRON_EMBEDDED_DATABASE",
   "AUTH_URL",
   "NEXTAUTH_URL",
   // Payments always go through the test provider.

@@ -1,7 +1,8 @@
 /**
  * `npm test`: everything CI checks, in order, stopping at the first failure.
  *
- *   lint -> typecheck -> migration drift -> unit -> integration -> production build -> e2e
+ *   lint -> typecheck -> migration drift -> unit -> integration -> production build
+ *   -> production smoke -> e2e
  *
  * Each step prints its duration; the run ends with a summary and, as its very last line,
  * `N passed, N failed`: the tests of Vitest and Playwright, read from their JSON reports under
@@ -10,7 +11,8 @@
  * failed run.
  *
  * Ports: 5434 integration PostgreSQL (TEST_PG_PORT), 5435 e2e PostgreSQL, 5436 drift check
- * PostgreSQL (TEST_DRIFT_PG_PORT), 3000 e2e server. They must be free at the start (port 3000
+ * PostgreSQL (TEST_DRIFT_PG_PORT), 5438 production smoke PostgreSQL (TEST_SMOKE_PG_PORT), 3005
+ * production smoke server (TEST_SMOKE_PORT), 3000 e2e server. They must be free at the start (port 3000
  * especially: the e2e specs must test the build this run made, not a server left running) and
  * are checked again at the end, so nothing started here outlives the run.
  */
@@ -18,12 +20,14 @@ import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { E2E_PG_PORT, E2E_PORT } from "../e2e/env";
 import { formatDuration, interruptCurrent, isPortInUse, portsStillInUse, runBin } from "./lib/test-process";
-import { readPlaywrightReport, readVitestReport, type TestCounts } from "./lib/test-reports";
+import { readPlaywrightReport, readSmokeReport, readVitestReport, type TestCounts } from "./lib/test-reports";
 
 const CHROMIUM = "/usr/bin/chromium";
 const REPORTS = path.resolve(".data/test-reports");
 const INTEGRATION_PG_PORT = Number(process.env.TEST_PG_PORT ?? 5434);
 const DRIFT_PG_PORT = Number(process.env.TEST_DRIFT_PG_PORT ?? 5436);
+const SMOKE_PG_PORT = Number(process.env.TEST_SMOKE_PG_PORT ?? 5438);
+const SMOKE_PORT = Number(process.env.TEST_SMOKE_PORT ?? 3005);
 
 interface Outcome {
   ok: boolean;
@@ -52,7 +56,7 @@ function exited(command: string, code: number): Outcome {
 
 /** Ports of the servers this run starts; a test database given from outside starts none. */
 function ownPorts(): number[] {
-  const ports = [DRIFT_PG_PORT, E2E_PG_PORT, E2E_PORT];
+  const ports = [DRIFT_PG_PORT, SMOKE_PG_PORT, SMOKE_PORT, E2E_PG_PORT, E2E_PORT];
   if (!process.env.TEST_DATABASE_URL) ports.unshift(INTEGRATION_PG_PORT);
   return ports;
 }
@@ -87,6 +91,14 @@ async function playwright(): Promise<Outcome> {
   const outcome = withCounts("playwright test", code, readPlaywrightReport(report));
   if (!outcome.ok) outcome.reason += " (traces and the HTML report: npx playwright show-report)";
   return outcome;
+}
+
+/** The production tier: scripts/smoke-production.ts counts its checks into a report of its own. */
+async function productionSmoke(): Promise<Outcome> {
+  const report = path.join(REPORTS, "smoke.json");
+  rmSync(report, { force: true });
+  const code = await runBin("tsx", ["scripts/smoke-production.ts", report], env);
+  return withCounts("the production smoke test", code, readSmokeReport(report));
 }
 
 function withCounts(command: string, code: number, counts: TestCounts | null): Outcome {
@@ -133,6 +145,11 @@ const steps: Step[] = [
     run: () => vitest("integration"),
   },
   { name: "build", command: "next build", run: async () => exited("next build", await runBin("next", ["build"], env)) },
+  {
+    name: "production smoke",
+    command: `npm start with NODE_ENV=production (port ${SMOKE_PORT}, fresh PostgreSQL on port ${SMOKE_PG_PORT})`,
+    run: productionSmoke,
+  },
   {
     name: "e2e",
     command: `playwright test (production server on port ${E2E_PORT}, fresh PostgreSQL on port ${E2E_PG_PORT})`,

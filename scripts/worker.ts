@@ -1,12 +1,19 @@
 /**
  * The background worker process (`npm run dev` / `npm start` spawn it next to Next):
- * sends outbox emails and runs scheduled jobs. SIGTERM or SIGINT stops it gracefully (active
+ * sends outbox emails, runs scheduled jobs and records its heartbeat. SIGTERM or SIGINT stops it gracefully (active
  * jobs finish) and it exits 0.
  */
 import { disconnectDb } from "@/lib/db";
+import { checkSettings, describeSettingsCheck } from "@/lib/env";
 import { startWorker } from "@/lib/jobs/worker";
 
 async function main() {
+  // A worker started on its own (more workers on one queue) checks the settings as `npm start` does.
+  const settings = checkSettings();
+  if (settings.errors.length > 0) {
+    for (const line of describeSettingsCheck(settings)) console.error(line);
+    process.exit(1);
+  }
   const worker = await startWorker();
   console.log("Worker started: sending emails and running scheduled jobs.");
 

@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isLocale } from "@/lib/i18n/locales";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/demo-data";
+import { verifyPassword } from "./password";
 import type { AccountMerchant, MemberRole, MerchantAreaStore } from "./types";
 
 /** Reads for sign-in and the gates. Emails passed in are already normalized. */
@@ -129,4 +131,19 @@ export async function findMerchantStore(merchantId: MerchantId, storeId: string)
     defaultLocale: isLocale(store.defaultLocale) ? store.defaultLocale : ("en" as const),
     locales,
   };
+}
+
+/**
+ * The demo accounts (prisma/demo-data.ts) that still sign in with the password the README
+ * publishes: a production start refuses while any exists, unless the demo is on purpose.
+ */
+export async function findDemoAccountsWithPublishedPassword(): Promise<string[]> {
+  const users = await db.user.findMany({
+    where: { email: { in: DEMO_USERS.map((u) => u.email) }, passwordHash: { not: null } },
+    select: { email: true, passwordHash: true },
+    orderBy: { email: "asc" },
+  });
+  const found: string[] = [];
+  for (const user of users) if (await verifyPassword(DEMO_PASSWORD, user.passwordHash!)) found.push(user.email);
+  return found;
 }

@@ -162,6 +162,11 @@ async function commitOrder(
   let settlement = settleTotal(priced.totalCents, "WAIVE");
   if (settlement === "waived") settlement = settleTotal(priced.totalCents, await findSmallOrderPolicy(merchantId, store.id, tx));
   if (settlement === "refuse") throw new CheckoutRejected(fail("belowPaymentMinimum", { params: { minimumCents: PAYMENT_MINIMUM_CENTS } }));
+  // Without a payment provider (production without Stripe keys) a cart that must be paid is
+  // refused here, before anything is written: no order, no stock or coupon use taken.
+  const paymentRequired = settlement === "charge";
+  const provider = paymentRequired ? paymentProvider() : null;
+  if (paymentRequired && !provider) throw new CheckoutRejected(fail("paymentsUnavailable"));
 
   // 2. Write what no other checkout waits for. Guests become customers of the merchant by email
   // (one row per merchant and email); ON CONFLICT DO NOTHING (skipDuplicates) lets two checkouts
@@ -177,7 +182,6 @@ async function commitOrder(
       created?.id ?? (await tx.customer.findUniqueOrThrow({ where: { merchantId_email: { merchantId, email } }, select: { id: true } })).id;
   }
 
-  const paymentRequired = settlement === "charge";
   const transactionId = input.transactionId ?? randomUUID();
   const order = await tx.order.create({
     data: {
@@ -198,7 +202,7 @@ async function commitOrder(
       discountCents: priced.discountCents,
       totalCents: priced.totalCents,
       shippingAddress: physical && input.shipping ? input.shipping : Prisma.JsonNull,
-      paymentProvider: paymentRequired ? paymentProvider().kind : "NONE",
+      paymentProvider: provider?.kind ?? "NONE",
       paymentWaived: settlement === "waived",
       idempotencyKey: input.idempotencyKey,
       transactionId,

@@ -12,7 +12,9 @@ export type CheckoutErrorCode =
   | "priceChanged"
   | "paymentUnavailable"
   /** The total is above zero but below the payment minimum, and the store refuses such orders. */
-  | "belowPaymentMinimum";
+  | "belowPaymentMinimum"
+  /** A payment is needed and no payment provider is configured (production without Stripe). */
+  | "paymentsUnavailable";
 
 export interface CheckoutFailure {
   ok: false;
@@ -39,7 +41,7 @@ export interface PlacedOrder {
 export type PlaceOrderResult = PlacedOrder | CheckoutFailure;
 
 /** Why checkout sent the buyer back to the cart; the cart page says so above the lines. */
-export const CART_REVIEW_REASONS = ["couponNotQualified", "notEnoughStock", "unavailable", "priceChanged"] as const;
+export const CART_REVIEW_REASONS = ["couponNotQualified", "notEnoughStock", "unavailable", "priceChanged", "paymentsUnavailable"] as const;
 export type CartReviewReason = (typeof CART_REVIEW_REASONS)[number];
 
 export function cartReviewPath(cartPath: string, reason: CartReviewReason): string {

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { recordAuditEvent } from "@/lib/audit/mutations";
 import { db, Prisma } from "@/lib/db";
+import { env } from "@/lib/env";
 import { isLocale } from "@/lib/i18n/locales";
 import { JOBS_SCHEMA, sendJob } from "@/lib/jobs/boss";
 import { EMAIL_SEND_QUEUE } from "./queues";
@@ -44,6 +45,9 @@ export async function deliverEmail(messageId: string, options: DeliverEmailOptio
 
       if (transport.kind === "dev-mailbox") {
         await tx.emailMessage.update({ where: { id: messageId }, data: { status: "DEV_MAILBOX" } });
+        // Production runs without a provider only when told to (PATRON_ALLOW_MISSING=resend);
+        // even then no message may stay behind silently.
+        if (env().production) console.warn(`Email ${messageId} (${message.template}) was NOT sent: no email provider is configured (RESEND_API_KEY).`);
         return { kind: "dev-mailbox" };
       }
 

@@ -1,6 +1,10 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
+import os from "node:os";
 import type PgBoss from "pg-boss";
 import { ensureQueue, startWorkerBoss, stopBoss } from "./boss";
+import { HEARTBEAT_INTERVAL_MS } from "./data";
+import { recordWorkerHeartbeat } from "./mutations";
 import { JOB_WORKERS } from "./registry";
 import type { JobWorker } from "./types";
 
@@ -9,6 +13,8 @@ export interface StartWorkerOptions {
   workers?: JobWorker[];
   /** How often an idle worker polls for jobs (pg-boss's minimum is 0.5 s; default 2 s). */
   pollingIntervalSeconds?: number;
+  /** How often the heartbeat row is refreshed (default HEARTBEAT_INTERVAL_MS). */
+  heartbeatIntervalMs?: number;
 }
 
 export interface RunningWorker {
@@ -18,7 +24,8 @@ export interface RunningWorker {
 
 /**
  * Starts the background worker in this process: pg-boss with maintenance and cron on, the
- * queues and schedules of every registered job, and `concurrency` pollers per queue.
+ * queues and schedules of every registered job, `concurrency` pollers per queue, and the
+ * heartbeat that readiness and the operations page read (first beat before this resolves).
  */
 export async function startWorker(options: StartWorkerOptions = {}): Promise<RunningWorker> {
   const workers = options.workers ?? JOB_WORKERS;
@@ -38,7 +45,18 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
       );
     }
   }
-  return { stop: (timeoutMs) => stopWorker(timeoutMs) };
+  const identity = { id: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, host: os.hostname(), pid: process.pid };
+  await recordWorkerHeartbeat(identity);
+  const heartbeat = setInterval(() => {
+    recordWorkerHeartbeat(identity).catch((error: unknown) => console.error("[jobs:worker] heartbeat failed:", error));
+  }, options.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS);
+  heartbeat.unref();
+  return {
+    stop: (timeoutMs) => {
+      clearInterval(heartbeat);
+      return stopWorker(timeoutMs);
+    },
+  };
 }
 
 /** Stops the worker (and every other PgBoss of this process). */

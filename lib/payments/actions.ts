@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { cleanString } from "@/lib/input";
 import { isLocale } from "@/lib/i18n/locales";
@@ -11,7 +11,7 @@ import { verifyOrderToken } from "@/lib/orders/tokens";
 import { loadStorefront } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
 import { applyPaymentEvent } from "./mutations";
-import { testPaymentRef } from "./test-provider";
+import { testPaymentRef, testPaymentsEnabled } from "./test-provider";
 
 const schema = z.object({
   store: cleanString().min(1).max(100),
@@ -24,8 +24,10 @@ const schema = z.object({
 /**
  * The test provider's "Pay" and "Fail payment" buttons: the same event a Stripe webhook
  * delivers (handled once per event id), for the buyer holding the order's pay token only.
+ * In production the test provider does not exist: nothing is applied, and the answer is a 404.
  */
 export async function completeTestPaymentAction(form: FormData): Promise<void> {
+  if (!testPaymentsEnabled()) notFound();
   const parsed = schema.safeParse(Object.fromEntries(form));
   if (!parsed.success) throw new Error("Bad test payment request");
   const { orderId, token, outcome } = parsed.data;

@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { orderToken } from "@/lib/orders/tokens";
 import type { PaymentProvider, PaymentRequest, PaymentStart } from "./types";
 
@@ -8,13 +9,22 @@ export function testPaymentRef(orderId: string): string {
 }
 
 /**
- * Without Stripe keys: the buyer is sent to the store's clearly labelled test-mode page, whose
+ * Whether the test provider exists: in development and test runs (PATRON_TEST_MODE) only. In
+ * production its pages answer 404, its action refuses and it starts no payment.
+ */
+export function testPaymentsEnabled(): boolean {
+  return !env().production;
+}
+
+/**
+ * Without Stripe keys, outside production: the buyer is sent to the store's clearly labelled test-mode page, whose
  * buttons apply the same outcomes a Stripe webhook would. The link carries a signed token, so
  * only the buyer who placed the order can use it.
  */
 export const testProvider: PaymentProvider = {
   kind: "TEST",
   async createPayment(request: PaymentRequest): Promise<PaymentStart> {
+    if (!testPaymentsEnabled()) throw new Error("The test payment provider does not exist in production");
     const url = new URL(request.testPaymentUrl);
     url.searchParams.set("token", orderToken(request.orderId, "pay"));
     return { kind: "redirect", url: url.toString(), paymentRef: testPaymentRef(request.orderId) };

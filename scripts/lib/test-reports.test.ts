@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatDuration } from "./test-process";
-import { parsePlaywrightReport, parseVitestReport } from "./test-reports";
+import { parsePlaywrightReport, parseSmokeReport, parseVitestReport } from "./test-reports";
 
 describe("parseVitestReport", () => {
   it("counts passed, failed and skipped tests", () => {
@@ -38,6 +38,14 @@ describe("parsePlaywrightReport", () => {
 
   it.each([null, {}, { numTotalTests: 1 }])("rejects %j", (value) => {
     expect(parsePlaywrightReport(value)).toBeNull();
+  });
+});
+
+describe("parseSmokeReport", () => {
+  it("takes the production smoke test's counts as they are, and refuses anything else", () => {
+    expect(parseSmokeReport({ passed: 9, failed: 1, skipped: 0, flaky: 0, errors: 0 })).toEqual({ passed: 9, failed: 1, skipped: 0, flaky: 0, errors: 0 });
+    expect(parseSmokeReport({ stats: {} })).toBeNull();
+    expect(parseSmokeReport(null)).toBeNull();
   });
 });
 

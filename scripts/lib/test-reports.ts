@@ -64,3 +64,14 @@ export function readVitestReport(file: string): TestCounts | null {
 export function readPlaywrightReport(file: string): TestCounts | null {
   return parsePlaywrightReport(readJson(file));
 }
+
+/** The production smoke test's own report: its counts as they are (scripts/smoke-production.ts). */
+export function parseSmokeReport(report: unknown): TestCounts | null {
+  if (!report || typeof report !== "object" || !("passed" in report) || !("failed" in report)) return null;
+  const r = report as Record<string, unknown>;
+  return { passed: num(r.passed), failed: num(r.failed), skipped: num(r.skipped), flaky: 0, errors: num(r.errors) };
+}
+
+export function readSmokeReport(file: string): TestCounts | null {
+  return parseSmokeReport(readJson(file));
+}

@@ -56,6 +56,15 @@ export default async function AdminHome({ params }: Props) {
             <span className="text-sm text-slate-600">{td("lead")}</span>
           </a>
         </li>
+        <li>
+          <a
+            href={localizedPath("/admin/health", locale, PLATFORM_DEFAULT_LOCALE)}
+            className="flex flex-col gap-1 rounded-lg border border-slate-200 p-4 shadow-sm hover:border-brand-600 hover:bg-brand-50"
+          >
+            <span className="text-lg font-semibold">{t("healthTitle")}</span>
+            <span className="text-sm text-slate-600">{t("healthLead")}</span>
+          </a>
+        </li>
       </ul>
     </section>
   );

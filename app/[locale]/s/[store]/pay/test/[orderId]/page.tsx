@@ -1,24 +1,27 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { OrderSummary } from "@/components/checkout/order-summary";
 import { TestPaymentButtons } from "@/components/checkout/test-payment-buttons";
 import { orderPath } from "@/lib/orders/confirmation";
 import { loadTestPaymentOrder } from "@/lib/orders/loaders";
 import { completeTestPaymentAction } from "@/lib/payments/actions";
+import { testPaymentsEnabled } from "@/lib/payments/test-provider";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
 
 type Props = { params: Promise<{ locale: string; store: string; orderId: string }>; searchParams: Promise<{ token?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  if (!testPaymentsEnabled()) notFound();
   const { locale } = await loadStorefrontPage(params);
   const t = await getTranslations({ locale, namespace: "Payments.test" });
   return { title: t("metaTitle"), robots: { index: false } };
 }
 
-/** The test provider's payment page: clearly not a real payment, for local use without Stripe keys. */
+/** The test provider's payment page: clearly not a real payment, for local use without Stripe keys; absent in production. */
 export default async function TestPaymentPage({ params, searchParams }: Props) {
+  if (!testPaymentsEnabled()) notFound();
   const { store, locale } = await loadStorefrontPage(params);
   const { orderId } = await params;
   const { token } = await searchParams;

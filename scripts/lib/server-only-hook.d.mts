@@ -1,0 +1,2 @@
+// server-only-hook.mjs only registers a loader hook; it exports nothing.
+export {};
