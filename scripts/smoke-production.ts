@@ -150,11 +150,33 @@ async function startsWithOptIn(database: EmbeddedDatabase): Promise<void> {
     const storeHost = `smoke.${ROOT_DOMAIN}`;
     const home = await getWithHost(SMOKE_PORT, storeHost, "/");
     check("the store's storefront answers 200", home.status === 200, `status ${home.status}`);
+    securityHeadersOf("the landing page", await apex("/"), { nonce: true });
+    securityHeadersOf("the storefront", home, { nonce: false });
     const payPage = await getWithHost(SMOKE_PORT, storeHost, `/pay/test/smoke-order?token=${orderToken("smoke-order", "pay")}`);
     check("the test payment page of a pending test order answers 404", payPage.status === 404, `status ${payPage.status}`);
   } finally {
     await stopServe(started);
   }
+}
+
+/**
+ * The security headers every page carries (lib/security/headers.ts): pages rendered per request
+ * allow only scripts with this response's nonce; cached storefront pages cannot carry one.
+ */
+function securityHeadersOf(page: string, response: { headers: Record<string, string | string[] | undefined> }, options: { nonce: boolean }): void {
+  const header = (name: string) => String(response.headers[name] ?? "");
+  const csp = header("content-security-policy");
+  const nonced = /script-src 'nonce-[A-Za-z0-9+/=_-]{16,}' 'strict-dynamic'/.test(csp) && !/script-src[^;]*'unsafe-inline'/.test(csp);
+  check(
+    `${page} sends its Content-Security-Policy${options.nonce ? " with a nonce" : ""}`,
+    ["object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'"].every((rule) => csp.includes(rule)) && (!options.nonce || nonced),
+    csp,
+  );
+  check(
+    `${page} sends X-Content-Type-Options, Referrer-Policy and a Permissions-Policy without the camera`,
+    header("x-content-type-options") === "nosniff" && header("referrer-policy") !== "" && /camera=\(\)/.test(header("permissions-policy")),
+    JSON.stringify(response.headers),
+  );
 }
 
 /** The operator's settings and the opt-in, on `database`. */

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
 
-const SECTIONS = ["merchants", "users", "orders", "payments", "emails", "audit"] as const;
+const SECTIONS = ["merchants", "users", "orders", "payments", "emails", "audit", "health"] as const;
 
 /** The admin area's sections, the current one marked. */
 export async function AdminNav({ locale, current }: { locale: Locale; current?: (typeof SECTIONS)[number] }) {

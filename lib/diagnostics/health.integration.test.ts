@@ -1,8 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { discardEmails } from "@/lib/email/testing/helpers";
 import { resetEnvForTests } from "@/lib/env";
 import { loadWorkerHeartbeats } from "@/lib/jobs/data";
 import { recordWorkerHeartbeat } from "@/lib/jobs/mutations";
+import { createUser } from "@/tests/integration/fixtures";
 import { clearWorkerHeartbeats } from "@/tests/integration/worker-fixtures";
 import { startWorker } from "@/lib/jobs/worker";
 import { loadEmailHealth } from "./data";
@@ -30,6 +33,28 @@ describe("readiness", () => {
     await db.$executeRaw`UPDATE "WorkerHeartbeat" SET "beatAt" = now() - interval '2 minutes' WHERE id = ${worker.id}`;
     expect((await checkReadiness()).checks.worker).toEqual({ ok: false, detail: "no recent heartbeat" });
     expect(await loadWorkerHeartbeats()).toEqual([expect.objectContaining({ id: worker.id, fresh: false })]);
+  });
+
+  it("alerts the platform admins once when the worker's heartbeat is stale, not while it beats", async () => {
+    const admin = await createUser(`health-admin-${randomUUID().slice(0, 8)}@example.test`, { isPlatformAdmin: true });
+    const since = new Date();
+    const alerts = () => db.emailMessage.count({ where: { template: "platform-alert", to: admin.email, createdAt: { gte: since } } });
+    await db.alertState.deleteMany({ where: { kind: "worker-heartbeat-stale" } });
+    try {
+      await recordWorkerHeartbeat(worker);
+      await checkReadiness();
+      expect(await alerts()).toBe(0);
+
+      await db.$executeRaw`UPDATE "WorkerHeartbeat" SET "beatAt" = now() - interval '2 minutes' WHERE id = ${worker.id}`;
+      await checkReadiness();
+      await checkReadiness();
+      expect(await alerts()).toBe(1);
+      const [sent] = await db.emailMessage.findMany({ where: { template: "platform-alert", to: admin.email, createdAt: { gte: since } }, select: { data: true } });
+      expect(sent!.data).toMatchObject({ kind: "worker-heartbeat-stale", detail: expect.stringMatching(/^last heartbeat /) });
+    } finally {
+      await discardEmails(["platform-alert"], since);
+      await db.alertState.deleteMany({ where: { kind: "worker-heartbeat-stale" } });
+    }
   });
 
   it("names a migration of this build that the database lacks", async () => {

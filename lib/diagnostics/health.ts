@@ -1,6 +1,7 @@
 import "server-only";
 import { checkSettings, env, type OptionalIntegration, type SettingProblem } from "@/lib/env";
-import { workerHeartbeatIsFresh } from "@/lib/jobs/data";
+import { alertWorkerHeartbeatStale } from "@/lib/alerts/mutations";
+import { loadWorkerHeartbeats, workerHeartbeatIsFresh } from "@/lib/jobs/data";
 import { databaseAnswers, pendingMigrations } from "./data";
 
 export interface ReadinessCheck {
@@ -16,7 +17,8 @@ export interface Readiness {
 
 /**
  * What a load balancer asks before sending traffic: PostgreSQL answers, every migration of this
- * build is applied, and a worker process beat recently. Never throws.
+ * build is applied, and a worker process beat recently (platform admins are alerted when none
+ * did). Never throws.
  */
 export async function checkReadiness(): Promise<Readiness> {
   const failing: ReadinessCheck = { ok: false, detail: "not checked: the database does not answer" };
@@ -34,7 +36,21 @@ export async function checkReadiness(): Promise<Readiness> {
     ),
   ]);
   const checks = { database: { ok: true }, migrations, worker };
+  if (!worker.ok) await alertStaleWorker();
   return { ready: Object.values(checks).every((c) => c.ok), checks };
+}
+
+/**
+ * Load balancers ask for readiness every few seconds, so a worker that stopped beating is noticed
+ * here even when no worker is left to notice it; the alert itself goes out at most once an hour.
+ */
+async function alertStaleWorker(): Promise<void> {
+  try {
+    const [last] = await loadWorkerHeartbeats();
+    await alertWorkerHeartbeatStale({ lastBeatAt: last?.beatAt ?? null });
+  } catch (error) {
+    console.error("Could not raise the stale-worker alert:", error);
+  }
 }
 
 export type IntegrationState =

@@ -42,7 +42,7 @@ export default async function AdminHealthPage({ params }: Props) {
 
   return (
     <section aria-labelledby="health-title" className="flex flex-col gap-6">
-      <AdminNav locale={locale} />
+      <AdminNav locale={locale} current="health" />
       <header>
         <h1 id="health-title" className="text-3xl font-bold tracking-tight">
           {t("title")}
