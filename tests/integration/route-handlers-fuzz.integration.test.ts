@@ -16,6 +16,8 @@ import { createTenant } from "./fixtures";
 const request = vi.hoisted(() => ({ headers: new Headers() }));
 vi.mock("next/headers", () => ({ headers: async () => request.headers, cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }) }));
 vi.mock("@/lib/auth/index", () => import("@/lib/auth/testing"));
+// Route handlers translate under Next's server build of next-intl, which a test does not load.
+vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => key }));
 
 const { GET: downloadGET } = await import("@/app/api/downloads/[token]/route");
 const { GET: fileGET } = await import("@/app/api/files/[...key]/route");
@@ -54,11 +56,11 @@ describe("public route handlers, fuzzed", async () => {
   const tenant = await createTenant();
   const storeHost = `${tenant.store.slug}.localhost:3000`;
 
-  it("downloads: any token on any host is a 404, never an error", async () => {
+  it("downloads: any token on any host is a 404 (or 429 once the address asked too often), never an error", async () => {
     await fc.assert(
       fc.asyncProperty(nasty, fc.constantFrom(storeHost, "localhost:3000", "evil.example"), async (token, host) => {
         const status = await statusOf(() => downloadGET(new Request("http://localhost/api/downloads/x", { headers: { host } }), { params: Promise.resolve({ token }) }));
-        expect(status).toBe(404);
+        expect([404, 429]).toContain(status);
       }),
       RUNS,
     );
