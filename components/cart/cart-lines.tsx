@@ -3,7 +3,7 @@
 import { useOptimistic, useState, useTransition } from "react";
 import { announceCartChanged } from "@/components/storefront/cart-link";
 import { removeCartItemAction, setCartItemQuantityAction } from "@/lib/cart/actions";
-import { parseTypedQuantity } from "@/lib/cart/schema";
+import { parseTypedQuantity } from "@/lib/cart/quantity";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatMoney } from "@/lib/money";
 import { fillMessage, type CartErrorMessages } from "./messages";

@@ -9,8 +9,8 @@ import { newId, type Tenant } from "./db";
 export async function publishPointsProgram(db: pg.Pool, tenant: Tenant, options: { welcomeBonus?: number; cooldownMinutes?: number } = {}): Promise<string> {
   const id = newId();
   await db.query(
-    `INSERT INTO "LoyaltyProgram" (id, "merchantId", type, status, "pointsPerUnit", "welcomeBonus", "cooldownMinutes", "termsText")
-     VALUES ($1, $2, 'POINTS', 'ACTIVE', 1, $3, $4, 'Terms of the program.')`,
+    `INSERT INTO "LoyaltyProgram" (id, "merchantId", type, status, "pointsPerUnit", "welcomeBonus", "cooldownMinutes", "termsTexts")
+     VALUES ($1, $2, 'POINTS', 'ACTIVE', 1, $3, $4, '{"en": "Terms of the program."}'::jsonb)`,
     [id, tenant.merchant.id, options.welcomeBonus ?? 0, options.cooldownMinutes ?? 0],
   );
   return id;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addCartItemSchema, applyCouponSchema, parseTypedQuantity, quantitySchema } from "./schema";
+import { parseTypedQuantity } from "./quantity";
+import { addCartItemSchema, applyCouponSchema, quantitySchema } from "./schema";
 
 describe("quantitySchema", () => {
   it.each([

@@ -10,17 +10,6 @@ const id = cleanString().trim().min(1).max(64).regex(/^[a-z0-9]+$/i);
  */
 export const quantitySchema = z.coerce.number().int().min(1).max(MAX_LINE_QUANTITY);
 
-/**
- * A quantity as typed in the cart's box: digits only (no sign, fraction or exponent) for a whole
- * number from 1 to MAX_LINE_QUANTITY, else null. The box never removes a line: "Remove" does.
- */
-export function parseTypedQuantity(raw: string): number | null {
-  const typed = raw.trim();
-  if (!/^\d{1,6}$/.test(typed)) return null;
-  const quantity = Number(typed);
-  return quantity >= 1 && quantity <= MAX_LINE_QUANTITY ? quantity : null;
-}
-
 export const addCartItemSchema = z.object({ productId: id, quantity: quantitySchema.default(1) });
 export const setCartItemQuantitySchema = z.object({ productId: id, quantity: quantitySchema });
 export const removeCartItemSchema = z.object({ productId: id });
