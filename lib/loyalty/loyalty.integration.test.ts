@@ -146,7 +146,9 @@ describe("earning at the terminal", () => {
     expect(await emailsTo(card.email, "loyalty-reward-within-reach")).toHaveLength(0);
     await earnOnCard(t.actor, card.cardId, 3500);
     const [email] = await emailsTo(card.email, "loyalty-reward-within-reach");
-    expect(email).toMatchObject({ locale: "fr", data: { balance: 85, rewards: [{ name: "Tote bag (fr)", missing: 15 }] } });
+    const merchant = await db.merchant.findUniqueOrThrow({ where: { id: t.merchantId }, select: { name: true } });
+    // The card is the merchant's, valid at every one of its stores: the email names it by the merchant.
+    expect(email).toMatchObject({ locale: "fr", data: { balance: 85, merchantName: merchant.name, rewards: [{ name: "Tote bag (fr)", missing: 15 }] } });
     await earnOnCard(t.actor, card.cardId, 500);
     expect(await emailsTo(card.email, "loyalty-reward-within-reach")).toHaveLength(1);
   });

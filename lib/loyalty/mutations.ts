@@ -175,7 +175,10 @@ async function notifyRewardsReached(
   const reached = rewardsNewlyReached(rewards, before, card.balance);
   if (reached.length === 0) return;
   const customer = await tx.customer.findFirstOrThrow({ where: { id: card.customerId, merchantId }, select: { email: true, name: true, preferredLocale: true } });
-  const shop = await tx.store.findFirstOrThrow({ where: { id: storeId, merchantId }, select: { name: true, slug: true, defaultLocale: true, locales: true } });
+  const shop = await tx.store.findFirstOrThrow({
+    where: { id: storeId, merchantId },
+    select: { name: true, slug: true, defaultLocale: true, locales: true, merchant: { select: { name: true } } },
+  });
   const locale: Locale = isLocale(customer.preferredLocale) ? customer.preferredLocale : isLocale(shop.defaultLocale) ? shop.defaultLocale : "en";
   const nameIn = (r: (typeof reached)[number]) =>
     (r.translations.find((t) => t.locale === locale) ?? r.translations.find((t) => t.locale === shop.defaultLocale) ?? r.translations[0])?.name ?? "";
@@ -188,6 +191,7 @@ async function notifyRewardsReached(
       idempotencyKey: `loyalty-reward-within-reach:${ledgerId}`,
       data: {
         storeName: shop.name,
+        merchantName: shop.merchant.name,
         name: customer.name ?? "",
         balance: card.balance,
         unit,

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { createCart, createCoupon, createProduct, createShop, orderInput } from "@/tests/integration/checkout-fixtures";
 import { createCustomerRow } from "@/tests/integration/cart-fixtures";
 import { applyPaymentEvent } from "./mutations";
+import { RECONCILE_AFTER_SECONDS, reconcilePendingPayments } from "./reconcile";
 import { testPaymentRef } from "./test-provider";
 
 type Shop = Awaited<ReturnType<typeof createShop>>;
@@ -35,6 +36,20 @@ async function placed(shop: Shop, cartId: string, customer: { customerId: string
 }
 
 describe("a payment that does not go through", () => {
+  it("gives the cart back when the sweep cancels an order whose payment never started", async () => {
+    const shop = await createShop();
+    const scarf = await createProduct(shop, { priceCents: 3000, stock: 5 });
+    const cart = await createCart(shop, [{ productId: scarf.id, quantity: 2 }], []);
+    const order = await placed(shop, cart.id);
+    const longAgo = new Date(Date.now() - (RECONCILE_AFTER_SECONDS + 60) * 1000);
+    await db.order.update({ where: { id: order.orderId }, data: { paymentRef: null, createdAt: longAgo } });
+
+    await reconcilePendingPayments();
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.orderId }, select: { status: true } })).status).toBe("CANCELLED");
+    expect(await cartState(cart.id)).toEqual({ status: "ACTIVE", activeKey: null, lines: [{ productId: scarf.id, quantity: 2 }], coupons: [] });
+    expect((await db.product.findUniqueOrThrow({ where: { id: scarf.id } })).stock).toBe(5);
+  });
+
   it("gives a guest their cart back with its lines and codes, once; the retry can be paid", async () => {
     const shop = await createShop();
     const scarf = await createProduct(shop, { priceCents: 3000, stock: 5 });

@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { releaseOrderHoldsNow } from "@/lib/orders/mutations";
-import { applyPaymentEvent } from "./mutations";
+import { applyPaymentEvent, failOrderPayment } from "./mutations";
 import { providerFor } from "./provider";
 import { SESSION_LIFETIME_SECONDS } from "./stripe";
 
@@ -21,7 +20,7 @@ export interface ReconcileSummary {
  * the provider's own event would have: paid, or cancelled with its holds released. The outcome
  * goes through applyPaymentEvent under an event id of its own per payment and outcome, so a run
  * that overlaps another, or a webhook that arrives late, changes nothing twice. An order whose
- * payment never started (no reference) is cancelled. Provider errors are counted and retried on
+ * payment never started (no reference) is cancelled and its cart given back (failOrderPayment). Provider errors are counted and retried on
  * the next run.
  */
 export async function reconcilePendingPayments(options: { now?: Date; limit?: number } = {}): Promise<ReconcileSummary> {
@@ -38,7 +37,8 @@ export async function reconcilePendingPayments(options: { now?: Date; limit?: nu
     const provider = order.paymentProvider as "TEST" | "STRIPE";
     try {
       if (!order.paymentRef) {
-        if (await releaseOrderHoldsNow(order.id)) summary.failed++;
+        // Cancelled like any payment that did not go through: holds released, the cart given back.
+        if (await db.$transaction((tx) => failOrderPayment(tx, order.id))) summary.failed++;
         continue;
       }
       const found = await providerFor(provider).lookupPayment(order.paymentRef);

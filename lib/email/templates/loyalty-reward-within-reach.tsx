@@ -5,6 +5,8 @@ import { EmailLayout, textStyles } from "./layout";
 
 export const loyaltyRewardWithinReachDataSchema = z.object({
   storeName: z.string().trim().min(1).max(200),
+  /** The program's owner: the card is the merchant's, valid at each of its stores (absent on messages queued before). */
+  merchantName: z.string().trim().min(1).max(200).optional(),
   name: z.string().trim().max(200),
   balance: z.number().int().min(0),
   unit: z.enum(["POINTS", "STAMPS"]),
@@ -18,6 +20,7 @@ export const loyaltyRewardWithinReachEmail = defineEmailTemplate({
   examples: [
     {
       storeName: "Fashion Hub",
+      merchantName: "Fashion Group",
       name: "Léa",
       balance: 90,
       unit: "POINTS",
@@ -27,7 +30,7 @@ export const loyaltyRewardWithinReachEmail = defineEmailTemplate({
       ],
       accountUrl: "http://fashionhub.localhost:3000/account/loyalty",
     },
-    { storeName: "Bakery Schmit", name: "", balance: 9, unit: "STAMPS", rewards: [{ name: "Free bread", cost: 10, missing: 1 }], accountUrl: "http://bakeryschmit.localhost:3000/account/loyalty" },
+    { storeName: "Bakery Schmit", merchantName: "Schmit & Fils", name: "", balance: 9, unit: "STAMPS", rewards: [{ name: "Free bread", cost: 10, missing: 1 }], accountUrl: "http://bakeryschmit.localhost:3000/account/loyalty" },
   ],
   subject: (t, data) => t("loyaltyRewardWithinReach.subject", { store: data.storeName }),
   Component: function LoyaltyRewardWithinReachEmail({ data, locale, t }) {
@@ -36,7 +39,7 @@ export const loyaltyRewardWithinReachEmail = defineEmailTemplate({
         <Heading as="h1" style={textStyles.heading}>
           {data.name ? t("loyaltyRewardWithinReach.headingNamed", { name: data.name }) : t("loyaltyRewardWithinReach.heading")}
         </Heading>
-        <Text style={textStyles.paragraph}>{t("loyaltyRewardWithinReach.balance", { balance: data.balance, unit: data.unit, store: data.storeName })}</Text>
+        <Text style={textStyles.paragraph}>{t("loyaltyRewardWithinReach.balance", { balance: data.balance, unit: data.unit, merchant: data.merchantName ?? data.storeName })}</Text>
         {data.rewards.map((reward, index) => (
           <Text key={index} style={textStyles.paragraph}>
             {reward.missing === 0
