@@ -36,6 +36,7 @@ describe("cooldownMinutesLeft", () => {
     ["never earned", null, 30, 0],
     ["no cooldown", minutesAgo(0), 0, 0],
     ["just earned", NOW, 30, 30],
+    ["earned a moment after this request read the clock", new Date(NOW.getTime() + 250), 30, 30],
     ["one second ago rounds up", new Date(NOW.getTime() - 1000), 30, 30],
     ["29.5 minutes ago", new Date(NOW.getTime() - 29.5 * 60_000), 30, 1],
     ["one ms before the end", new Date(NOW.getTime() - 30 * 60_000 + 1), 30, 1],

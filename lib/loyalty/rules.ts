@@ -23,11 +23,15 @@ export function earningAmount(rules: EarningRules, spendCents: number | null, di
   return pointsForSpend(spendCents ?? 0, rules.pointsPerUnit ?? 0, digits);
 }
 
-/** Whole minutes (rounded up) left before a card that last earned at `lastEarnedAt` may earn again; 0 when it may. */
+/**
+ * Whole minutes (rounded up) left before a card that last earned at `lastEarnedAt` may earn again;
+ * 0 when it may. Never more than the cooldown: a request that read the clock before a concurrent
+ * earning took the card's lock sees that earning a moment "in the future".
+ */
 export function cooldownMinutesLeft(lastEarnedAt: Date | null, cooldownMinutes: number, now: Date): number {
   if (!lastEarnedAt || cooldownMinutes <= 0) return 0;
   const leftMs = lastEarnedAt.getTime() + cooldownMinutes * 60_000 - now.getTime();
-  return leftMs > 0 ? Math.ceil(leftMs / 60_000) : 0;
+  return leftMs > 0 ? Math.min(cooldownMinutes, Math.ceil(leftMs / 60_000)) : 0;
 }
 
 /**
