@@ -3,7 +3,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { DataTable } from "@/components/layout/data-table";
 import { loadHealthPage } from "@/lib/diagnostics/loaders";
-import { INTL_TAGS, isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { formatterFor } from "@/lib/i18n/format";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -25,15 +26,14 @@ export default async function AdminHealthPage({ params }: Props) {
   setRequestLocale(locale);
   const page = await loadHealthPage();
   const t = await getTranslations("Health");
-  const tag = INTL_TAGS[locale];
-  const when = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "medium", timeZone: "Europe/Luxembourg" });
-  const ago = new Intl.RelativeTimeFormat(tag, { numeric: "auto" });
-  const agoText = (seconds: number) =>
-    seconds < 120 ? ago.format(-Math.round(seconds), "second") : seconds < 7200 ? ago.format(-Math.round(seconds / 60), "minute") : ago.format(-Math.round(seconds / 3600), "hour");
+  const format = formatterFor(locale);
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" });
+  // Ages come from the database's clock (seconds), so they are shown relative to a zero point.
+  const agoText = (seconds: number) => format.relativeTime(new Date(0), new Date(Math.round(seconds) * 1000));
   const duration = (seconds: number) =>
     seconds < 120
-      ? new Intl.NumberFormat(tag, { style: "unit", unit: "second", unitDisplay: "long" }).format(Math.round(seconds))
-      : new Intl.NumberFormat(tag, { style: "unit", unit: "minute", unitDisplay: "long" }).format(Math.round(seconds / 60));
+      ? format.number(Math.round(seconds), { style: "unit", unit: "second", unitDisplay: "long" })
+      : format.number(Math.round(seconds / 60), { style: "unit", unit: "minute", unitDisplay: "long" });
   const { integrations, readiness, workers, webhooks, emails, failedJobs } = page;
   const { settings } = integrations;
   const card = "flex flex-col gap-3 rounded-lg border border-slate-200 p-4 shadow-sm";
@@ -133,7 +133,7 @@ export default async function AdminHealthPage({ params }: Props) {
                 </td>
                 <td className={`py-2 pr-4 ${w.fresh ? "text-green-800" : bad}`}>{w.fresh ? t("worker.fresh") : t("worker.stale")}</td>
                 <td className="py-2 pr-4">{agoText(w.ageSeconds)}</td>
-                <td className="py-2">{when.format(w.startedAt)}</td>
+                <td className="py-2">{when(w.startedAt)}</td>
               </tr>
             ))}
           </DataTable>
@@ -154,7 +154,7 @@ export default async function AdminHealthPage({ params }: Props) {
               <tr key={`${w.provider}:${w.type}`}>
                 <td className="py-2 pr-4">{w.provider}</td>
                 <td className="py-2 pr-4 font-mono">{w.type}</td>
-                <td className="py-2 pr-4">{when.format(w.lastReceivedAt)}</td>
+                <td className="py-2 pr-4">{when(w.lastReceivedAt)}</td>
                 <td className="py-2 text-right">{w.lastDay}</td>
               </tr>
             ))}
@@ -196,7 +196,7 @@ export default async function AdminHealthPage({ params }: Props) {
               <tr key={j.queue}>
                 <td className="py-2 pr-4 font-mono">{j.queue}</td>
                 <td className={`py-2 pr-4 text-right ${bad}`}>{j.count}</td>
-                <td className="py-2 pr-4">{when.format(j.lastFailedAt)}</td>
+                <td className="py-2 pr-4">{when(j.lastFailedAt)}</td>
                 <td className="py-2 font-mono text-xs">{j.lastError?.slice(0, 300) ?? ""}</td>
               </tr>
             ))}
