@@ -76,16 +76,14 @@ export function env(): Env {
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
-  const testMode = e.PATRON_TEST_MODE === "1";
-  if (testMode && !isLocalRootDomain(e.PLATFORM_ROOT_DOMAIN)) {
-    throw new Error(`Invalid environment:\n  PATRON_TEST_MODE: ${TEST_MODE_REFUSED}`);
-  }
+  const mode = runMode(e.NODE_ENV, e.PATRON_TEST_MODE, e.PLATFORM_ROOT_DOMAIN);
+  if (mode.testModeRefused) throw new Error(`Invalid environment:\n  PATRON_TEST_MODE: ${TEST_MODE_REFUSED}`);
   cached = {
     ...e,
     PLATFORM_PROTOCOL: e.PLATFORM_PROTOCOL ?? (isLocalRootDomain(e.PLATFORM_ROOT_DOMAIN) ? "http" : "https"),
     showDemoAccounts: e.SHOW_DEMO_ACCOUNTS ? e.SHOW_DEMO_ACCOUNTS === "true" : e.NODE_ENV !== "production",
     countQueries: e.PATRON_COUNT_QUERIES === "1",
-    production: e.NODE_ENV === "production" && !testMode,
+    production: mode.production,
   };
   return cached;
 }
@@ -93,6 +91,16 @@ export function env(): Env {
 /** Forgets the parsed environment, so that the next env() reads process.env again (tests only). */
 export function resetEnvForTests(): void {
   cached = undefined;
+}
+
+/**
+ * Strict production (NODE_ENV=production without PATRON_TEST_MODE), and whether PATRON_TEST_MODE
+ * must be refused (it is for automated tests on a local root domain only). One rule for env() and
+ * the start-up checks.
+ */
+function runMode(nodeEnv: string | undefined, testModeValue: string | undefined, rootDomain: string): { production: boolean; testModeRefused: boolean } {
+  const testMode = testModeValue === "1";
+  return { production: nodeEnv === "production" && !testMode, testModeRefused: testMode && !isLocalRootDomain(rootDomain) };
 }
 
 function isLocalRootDomain(domain: string): boolean {
@@ -163,12 +171,9 @@ export function checkSettings(source: Record<string, string | undefined> = proce
   const errors: SettingProblem[] = [];
   const accepted: SettingProblem[] = [];
 
-  const testMode = value("PATRON_TEST_MODE") === "1";
   const rootDomain = value("PLATFORM_ROOT_DOMAIN");
-  if (testMode && !isLocalRootDomain(rootDomain ?? "localhost:3000")) {
-    errors.push({ setting: "PATRON_TEST_MODE", reason: "malformed", hint: TEST_MODE_REFUSED });
-  }
-  const production = value("NODE_ENV") === "production" && !testMode;
+  const { production, testModeRefused } = runMode(value("NODE_ENV"), value("PATRON_TEST_MODE"), rootDomain ?? "localhost:3000");
+  if (testModeRefused) errors.push({ setting: "PATRON_TEST_MODE", reason: "malformed", hint: TEST_MODE_REFUSED });
   if (!production) return { production, errors, accepted };
 
   const allowed = new Set<string>();
