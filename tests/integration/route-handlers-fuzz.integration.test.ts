@@ -24,6 +24,7 @@ const { GET: fileGET } = await import("@/app/api/files/[...key]/route");
 const { POST: stripePOST } = await import("@/app/api/webhooks/stripe/route");
 const { GET: authGET, POST: authPOST } = await import("@/app/api/auth/[...nextauth]/route");
 const { GET: cartCountGET } = await import("@/app/[locale]/s/[store]/cart/count/route");
+const { GET: loyaltyBadgeGET } = await import("@/app/[locale]/s/[store]/loyalty/badge/route");
 
 afterAll(async () => {
   await closeRateLimitPool();
@@ -109,7 +110,7 @@ describe("public route handlers, fuzzed", async () => {
     );
   });
 
-  it("the cart count: any store and locale parameter, from any host, answer below 500", async () => {
+  it("the cart count and the loyalty badge: any store and locale parameter, from any host, answer below 500", async () => {
     await fc.assert(
       fc.asyncProperty(nasty, fc.oneof(nasty, fc.constantFrom("en", "fr")), fc.boolean(), async (store, locale, onStoreHost) => {
         request.headers = new Headers(
@@ -119,6 +120,8 @@ describe("public route handlers, fuzzed", async () => {
         );
         const status = await statusOf(() => cartCountGET(new Request("http://localhost/cart/count"), { params: Promise.resolve({ store, locale }) }));
         expect(status).toBeLessThan(500);
+        const badge = await statusOf(() => loyaltyBadgeGET(new Request("http://localhost/loyalty/badge"), { params: Promise.resolve({ store, locale }) }));
+        expect(badge).toBeLessThan(500);
       }),
       RUNS,
     );
