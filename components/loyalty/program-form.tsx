@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { useFormStatus } from "react-dom";
 import type { ProgramFormState } from "@/lib/loyalty/actions";
+import { canPublish } from "@/lib/loyalty/rules";
 
 export type ProgramLabels = Record<
   | "type"
@@ -51,7 +52,7 @@ export function ProgramForm({
   const [termsUrl, setTermsUrl] = useState(values.termsUrl ?? "");
   const [pressed, setPressed] = useState<"draft" | "publish">("draft");
   const errors = state.fieldErrors ?? {};
-  const hasTerms = Object.values(termsTexts).some((v) => v.trim() !== "") || termsUrl.trim() !== "";
+  const hasTerms = canPublish({ termsTexts, termsUrl });
 
   const field = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <div className="flex flex-col gap-1">

@@ -4,6 +4,14 @@
  */
 import type { EarnDecision, EarningRules, RewardReach } from "./types";
 
+/**
+ * True when a program has what publishing needs: terms as a text (in any locale) or a link. The
+ * program form's server check and its publish button both ask this (zod-free, for the browser).
+ */
+export function canPublish(terms: { termsTexts: Readonly<Record<string, string | undefined>>; termsUrl: string | null | undefined }): boolean {
+  return Object.values(terms.termsTexts).some((v) => !!v?.trim()) || !!terms.termsUrl?.trim();
+}
+
 /** The largest amount of points or stamps one movement may carry (PostgreSQL integer, with room). */
 export const MAX_MOVEMENT = 1_000_000;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generateCardNumber } from "./card-number";
-import { canPublish, dateFormatOf, formatBirthday, joinFormSchema, parseBirthday, parseLookup, parseSpend, programFormSchema } from "./schema";
+import { canPublish } from "./rules";
+import { dateFormatOf, formatBirthday, joinFormSchema, parseBirthday, parseLookup, parseSpend, programFormSchema } from "./schema";
 
 const TODAY = new Date(Date.UTC(2026, 11, 2));
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));

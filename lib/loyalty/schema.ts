@@ -8,7 +8,7 @@ import { cleanMultilineString, cleanString, stripControlCharacters } from "@/lib
 import { checkEmailAddress } from "@/lib/auth/email-address";
 import { INTL_TAGS, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { parseCardNumber } from "./card-number";
-import { MAX_MOVEMENT } from "./rules";
+import { canPublish, MAX_MOVEMENT } from "./rules";
 
 export type LoyaltyFieldError =
   | "required"
@@ -138,11 +138,6 @@ export interface ProgramInput {
   termsTexts: TermsTexts;
   termsUrl: string | null;
   status: "DRAFT" | "ACTIVE";
-}
-
-/** True when a program has what publishing needs: terms as a text (in any locale) or a link. */
-export function canPublish(terms: { termsTexts: TermsTexts; termsUrl: string | null | undefined }): boolean {
-  return Object.values(terms.termsTexts).some((v) => !!v?.trim()) || !!terms.termsUrl?.trim();
 }
 
 const termsShape = Object.fromEntries(LOCALES.map((l) => [termsField(l), text(5000, true)])) as Record<TermsField, ReturnType<typeof text>>;
