@@ -1,0 +1,38 @@
+/**
+ * The import rules of lib/ (ARCHITECTURE "Layering inside lib/"), checked by `npm run lint`:
+ * no cycles between modules, and no two folders of lib/ importing each other.
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "no-module-cycles",
+      comment: "A module of lib/ never reaches itself again through its imports.",
+      severity: "error",
+      from: { path: "^lib/" },
+      to: { circular: true },
+    },
+    {
+      name: "no-folder-loops",
+      comment: "Arrows between the folders of lib/ point one way: no two folders import each other, directly or around a loop.",
+      severity: "error",
+      scope: "folder",
+      from: { path: "^lib/[^/]+" },
+      to: { circular: true },
+    },
+    {
+      name: "lib-stays-below-app",
+      comment: "lib/ never imports from app/ or components/.",
+      severity: "error",
+      from: { path: "^lib/" },
+      to: { path: "^(app|components)/" },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "(^lib/generated/|\\.test\\.tsx?$|/testing\\.ts$|/test-mocks\\.ts$)" },
+    tsConfig: { fileName: "tsconfig.json" },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"] },
+  },
+};
