@@ -7,7 +7,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { FormAlert } from "./form-alert";
 import type { ApexSignInLabels } from "./labels";
 import { SubmitButton } from "./submit-button";
-import { TextField } from "./text-field";
+import { TextField } from "@/components/ui/text-field";
 
 /**
  * The apex sign-in: one email field, then either the password or an emailed link and code.

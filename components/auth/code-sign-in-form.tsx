@@ -7,7 +7,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { FormAlert } from "./form-alert";
 import type { CodeSignInLabels } from "./labels";
 import { SubmitButton } from "./submit-button";
-import { TextField } from "./text-field";
+import { TextField } from "@/components/ui/text-field";
 
 /**
  * The code from the sign-in email. A right code sends the browser to the same callback as the

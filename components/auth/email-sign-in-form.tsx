@@ -7,7 +7,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { FormAlert } from "./form-alert";
 import type { EmailSignInLabels } from "./labels";
 import { SubmitButton } from "./submit-button";
-import { TextField } from "./text-field";
+import { TextField } from "@/components/ui/text-field";
 
 /** Asks for a sign-in email (link + code); on success the action moves on to "check your email". */
 export function EmailSignInForm({

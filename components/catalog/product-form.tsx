@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { SubmitButton } from "@/components/auth/submit-button";
-import { TextField } from "@/components/auth/text-field";
+import { TextField } from "@/components/ui/text-field";
 import { INITIAL_PRODUCT_FORM_STATE, type ProductFormState } from "@/lib/catalog/types";
 import { LOCALE_NAMES, type Locale } from "@/lib/i18n/locales";
 import { IMAGE_TYPES } from "@/lib/storage/keys";

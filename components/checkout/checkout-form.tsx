@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/auth/submit-button";
-import { TextField } from "@/components/auth/text-field";
+import { TextField } from "@/components/ui/text-field";
 import type { CheckoutFormState } from "@/lib/checkout/actions";
 
 export interface CheckoutFormTexts {

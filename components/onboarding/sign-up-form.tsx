@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
-import { TextField } from "@/components/auth/text-field";
+import { TextField } from "@/components/ui/text-field";
 import type { Locale } from "@/lib/i18n/locales";
 import { checkSlugAction, signUpMerchantAction } from "@/lib/onboarding/actions";
 import { suggestSlug, type SlugAvailability } from "@/lib/onboarding/rules";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { TextField } from "@/components/auth/text-field";
+import { TextField } from "@/components/ui/text-field";
 import type { Locale } from "@/lib/i18n/locales";
 import { INITIAL_STORE_SETTINGS_STATE, type StoreSettingsFormState } from "@/lib/stores/types";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { cachedLookup } from "./routing-cache";
-import type { StoreRouting } from "./types";
+import type { MerchantId, StoreId, StoreRouting } from "./types";
 
 const routingSelect = {
   id: true,
@@ -45,4 +45,10 @@ export function findStoreRoutingByDomain(domain: string): Promise<StoreRouting |
     });
     return row ? toRouting(row.store, "custom-domain") : null;
   });
+}
+
+/** The store a request was routed to (by id, as the proxy stamped it), as the storefront's actions know it. */
+export async function findRoutedStore(storeId: string): Promise<{ id: StoreId; merchantId: MerchantId; slug: string } | null> {
+  const store = await db.store.findFirst({ where: { id: storeId }, select: { id: true, merchantId: true, slug: true } });
+  return store ? { id: store.id as StoreId, merchantId: store.merchantId as MerchantId, slug: store.slug } : null;
 }

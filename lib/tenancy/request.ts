@@ -2,7 +2,9 @@ import "server-only";
 import { headers } from "next/headers";
 import { env } from "@/lib/env";
 import { hostName } from "./host";
+import { findRoutedStore } from "./data";
 import { INTERNAL_HEADERS } from "./internal";
+import type { MerchantId, StoreId } from "./types";
 import type { UrlConfig } from "./urls";
 
 export function urlConfig(): UrlConfig {
@@ -26,4 +28,11 @@ export async function requestHostContext(): Promise<{
     host: hostName(h.get("x-forwarded-host") ?? h.get("host")),
     path: h.get(INTERNAL_HEADERS.path) ?? "/",
   };
+}
+
+/** The store this storefront request was routed to, or null on the apex or an unknown host. */
+export async function requestStore(): Promise<{ id: StoreId; merchantId: MerchantId; slug: string } | null> {
+  const ctx = await requestHostContext();
+  if ((ctx.kind !== "subdomain" && ctx.kind !== "custom-domain") || !ctx.storeId) return null;
+  return findRoutedStore(ctx.storeId);
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { TextField } from "@/components/auth/text-field";
+import { TextField } from "@/components/ui/text-field";
 import { StaffActionForm } from "@/components/staff/staff-action-form";
 import { apexSignInPath, loadSession } from "@/lib/auth/loaders";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
