@@ -5,7 +5,7 @@
  */
 import { disconnectDb } from "@/lib/db";
 import { checkSettings, describeSettingsCheck } from "@/lib/env";
-import { startWorker } from "@/lib/jobs/worker";
+import { startWorker } from "@/lib/worker/worker";
 
 async function main() {
   // A worker started on its own (more workers on one queue) checks the settings as `npm start` does.

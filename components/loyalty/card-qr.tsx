@@ -1,4 +1,4 @@
-import type { QrDrawing } from "@/lib/loyalty/qr";
+import type { QrDrawing } from "@/lib/qr";
 
 /**
  * A card's QR code as an SVG (crisp on screen and in print), from its drawing made on the server

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { qrMatrix } from "../../lib/loyalty/qr";
+import { qrMatrix } from "../../lib/qr";
 
 /**
  * A Y4M video (what Chromium's fake camera plays) showing the QR code of `text`: a few grey

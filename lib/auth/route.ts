@@ -4,7 +4,7 @@ import { localeOfPath, hostPath, resolveAuthContext, type AuthHostContext } from
 import { AUTH_BASE_PATH as BASE_PATH, isPublicAuthEndpoint } from "./endpoints";
 import { handlers } from "./index";
 import { clientIp, consumeAuthAttempt, retryAfterMinutes } from "./rate-limit";
-import { normalizeEmail } from "./schema";
+import { normalizeEmail } from "@/lib/email-address";
 
 function errorRedirect(ctx: AuthHostContext, request: NextRequest, params: Record<string, string>): Response {
   const locale = localeOfPath(request.nextUrl.searchParams.get("callbackUrl"), ctx);

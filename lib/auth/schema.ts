@@ -2,22 +2,14 @@ import { z } from "zod";
 import { cleanString, stripControlCharacters } from "@/lib/input";
 import { isLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { normalizeSignInCode } from "./codes";
-import { checkEmailAddress } from "./email-address";
+import { checkEmailAddress } from "@/lib/email-address";
 import { MAX_PASSWORD_BYTES } from "./password";
 
-export { MAX_EMAIL_LENGTH } from "./email-address";
+export { MAX_EMAIL_LENGTH } from "@/lib/email-address";
 
 /** Field error codes; the UI translates them under `Errors.field`. */
 export type FieldErrorCode = "required" | "invalidEmail" | "emailTooLong" | "emailAccentedName" | "passwordTooLong" | "invalidCode" | "codeRejected";
 
-/**
- * How emails are stored: NFKC (so look-alike characters cannot split an address), trimmed,
- * lower-cased, an internationalized domain in its Unicode form (see checkEmailAddress).
- */
-export function normalizeEmail(raw: string): string {
-  const checked = checkEmailAddress(raw);
-  return checked.ok ? checked.email : raw.normalize("NFKC").trim().toLowerCase();
-}
 
 /** An email address typed in a form: canonical on success, else one field error code. */
 export const emailSchema = z

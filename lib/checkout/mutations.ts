@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
-import { normalizeEmail } from "@/lib/auth/schema";
+import { normalizeEmail } from "@/lib/email-address";
 import { markCartCheckedOut } from "@/lib/cart/mutations";
 import { isPurchasable, loadCartForCheckout } from "@/lib/cart/data";
 import type { CartForCheckout, CartLineView } from "@/lib/cart/types";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cleanString } from "@/lib/input";
-import { checkEmailAddress } from "@/lib/auth/email-address";
+import { checkEmailAddress } from "@/lib/email-address";
 
 const text = (max: number) => cleanString().trim().min(1, "required").max(max, "tooLong");
 const optionalText = (max: number) =>

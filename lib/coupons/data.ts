@@ -1,7 +1,7 @@
 import "server-only";
 import { db, Prisma, type Tx } from "@/lib/db";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
-import { normalizeEmail } from "@/lib/auth/schema";
+import { normalizeEmail } from "@/lib/email-address";
 import { normalizeCouponCode } from "./rules";
 import type { CouponTerms, CouponUsage } from "./types";
 

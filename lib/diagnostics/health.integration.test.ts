@@ -7,7 +7,7 @@ import { loadWorkerHeartbeats } from "@/lib/jobs/data";
 import { recordWorkerHeartbeat } from "@/lib/jobs/mutations";
 import { createUser } from "@/tests/integration/fixtures";
 import { clearWorkerHeartbeats } from "@/tests/integration/worker-fixtures";
-import { startWorker } from "@/lib/jobs/worker";
+import { startWorker } from "@/lib/worker/worker";
 import { loadEmailHealth } from "./data";
 import { checkReadiness, describeIntegrations } from "./health";
 

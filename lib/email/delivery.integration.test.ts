@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
-import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
+import { startWorker, type RunningWorker } from "@/lib/worker/worker";
 import { deliverEmail, requeueEmail, requeueStaleEmails } from "./mutations";
 import { enqueueEmail } from "./outbox";
 import { startFakeResend } from "./testing/fake-resend";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
+import { startWorker, type RunningWorker } from "@/lib/worker/worker";
 import { getEmailMessage, listEmailMessages } from "./data";
 import { deliverEmail, requeueEmail } from "./mutations";
 import { enqueueEmail } from "./outbox";

@@ -1,11 +1,13 @@
 import "server-only";
-import { alertEmailFailed } from "@/lib/alerts/mutations";
 import { jobWorker } from "@/lib/jobs/types";
 import { deliverEmail, requeueStaleEmails } from "./mutations";
 import { EMAIL_SEND_QUEUE, EMAIL_SWEEP_CRON, EMAIL_SWEEP_QUEUE } from "./queues";
 
-/** The email domain's jobs, registered by the worker process (lib/jobs/registry.ts). */
-export const emailJobWorkers = [
+/**
+ * The email domain's jobs, registered by the worker process (lib/worker/registry.ts).
+ * `onUndeliverable` hears of a message that failed for good (the registry raises an admin alert).
+ */
+export const emailJobWorkers = (hooks: { onUndeliverable: (messageId: string) => Promise<unknown> }) => [
   jobWorker({
     queue: EMAIL_SEND_QUEUE,
     concurrency: 2,
@@ -16,7 +18,7 @@ export const emailJobWorkers = [
       });
       if (outcome.kind === "failed" && outcome.final) {
         // Sent for good to nobody: admins hear of it (throttled), whatever the alert's own fate.
-        await alertEmailFailed(job.data.messageId).catch((error) => console.error("Alert for a failed email could not be raised:", error));
+        await hooks.onUndeliverable(job.data.messageId).catch((error) => console.error("Alert for a failed email could not be raised:", error));
       }
       // Failing the job is what makes pg-boss retry it with backoff.
       if (outcome.kind === "failed") throw new Error(outcome.error);

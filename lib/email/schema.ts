@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { cleanString } from "@/lib/input";
-import { checkEmailAddress } from "@/lib/auth/email-address";
-import { normalizeEmail } from "@/lib/auth/schema";
+import { checkEmailAddress, normalizeEmail } from "@/lib/email-address";
 import { LOCALES } from "@/lib/i18n/locales";
 import { TEMPLATE_NAMES } from "./templates/registry";
 import { EMAIL_STATUSES } from "./types";
 
-/** A recipient: the forms' rules (lib/auth/email-address), canonical form. */
+/** A recipient: the forms' rules (lib/email-address.ts), canonical form. */
 export const emailAddressSchema = z
   .string()
   .max(1_000)

@@ -1,6 +1,6 @@
 import "server-only";
 import { Resend } from "resend";
-import { wireEmailAddress } from "@/lib/auth/email-address";
+import { wireEmailAddress } from "@/lib/email-address";
 import { env } from "@/lib/env";
 
 export interface OutgoingEmail {

@@ -55,7 +55,7 @@ export function getBoss(): Promise<PgBoss> {
   return instances.worker ?? instances.producer ?? startInstance("producer");
 }
 
-/** Starts the worker process's PgBoss (maintenance and cron on). Used by lib/jobs/worker.ts. */
+/** Starts the worker process's PgBoss (maintenance and cron on). Used by lib/worker/worker.ts. */
 export function startWorkerBoss(): Promise<PgBoss> {
   return instances.worker ?? startInstance("worker");
 }

@@ -13,7 +13,7 @@ import { invalidateStorefronts } from "@/lib/tenancy/storefront-cache";
 import { requireLoyaltyManager, requireTerminalAccess } from "./loaders";
 import { LOYALTY_TIME_ZONE, createReward, earnOnCard, enrollCustomer, redeemReward, reverseMovement, saveProgram, setRewardActive, type MovementResult } from "./mutations";
 import { dateFormatOf, fieldErrorsOf, idSchema, joinFormSchema, parseSpend, PROGRAM_FIELDS, programFormSchema, reasonSchema, rewardFormSchema, type LoyaltyFieldError } from "./schema";
-import { qrDrawing, type QrDrawing } from "./qr";
+import { qrDrawing, type QrDrawing } from "@/lib/qr";
 import { MAX_MOVEMENT } from "./rules";
 
 /**

@@ -4,7 +4,7 @@ import { refundPaymentIssue } from "./issues";
 import { PAYMENT_ISSUE_REFUND_QUEUE, PAYMENT_RECONCILE_CRON, PAYMENT_RECONCILE_QUEUE } from "./queues";
 import { reconcilePendingPayments } from "./reconcile";
 
-/** The payment domain's jobs, registered by the worker process (lib/jobs/registry.ts). */
+/** The payment domain's jobs, registered by the worker process (lib/worker/registry.ts). */
 export const paymentJobWorkers = [
   jobWorker({
     queue: PAYMENT_ISSUE_REFUND_QUEUE,

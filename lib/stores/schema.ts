@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cleanMultilineString, cleanString } from "@/lib/input";
-import { checkEmailAddress } from "@/lib/auth/email-address";
+import { checkEmailAddress } from "@/lib/email-address";
 import type { Locale } from "@/lib/i18n/locales";
 import { IMAGE_TYPES } from "@/lib/storage/keys";
 import { parseCountryList } from "./countries";

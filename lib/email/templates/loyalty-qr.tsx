@@ -1,4 +1,4 @@
-import { qrMatrix } from "@/lib/loyalty/qr";
+import { qrMatrix } from "@/lib/qr";
 
 /**
  * A card's QR code as a table of black and white cells: email clients block scripts, SVG and

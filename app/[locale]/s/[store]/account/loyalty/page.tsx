@@ -6,7 +6,7 @@ import { LoyaltyCardView } from "@/components/loyalty/card-qr";
 import { HistoryTable } from "@/components/loyalty/history-table";
 import { loadCustomerSession } from "@/lib/auth/loaders";
 import { findActiveProgram, findCardView } from "@/lib/loyalty/data";
-import { qrDrawing } from "@/lib/loyalty/qr";
+import { qrDrawing } from "@/lib/qr";
 import { rewardProgress, rewardReach } from "@/lib/loyalty/rules";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";

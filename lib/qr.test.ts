@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { qrDrawing, qrMatrix, qrSvgPath } from "./qr";
+import { qrDrawing, qrMatrix, qrSvgPath } from "@/lib/qr";
 
 describe("qrMatrix", () => {
   it("is a square with the three finder patterns of a QR code", () => {

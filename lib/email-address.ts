@@ -53,3 +53,12 @@ export function wireEmailAddress(email: string): string {
   const ascii = domainToASCII(email.slice(at + 1));
   return ascii ? `${email.slice(0, at)}@${ascii}` : email;
 }
+
+/**
+ * How emails are stored: NFKC (so look-alike characters cannot split an address), trimmed,
+ * lower-cased, an internationalized domain in its Unicode form (see checkEmailAddress).
+ */
+export function normalizeEmail(raw: string): string {
+  const checked = checkEmailAddress(raw);
+  return checked.ok ? checked.email : raw.normalize("NFKC").trim().toLowerCase();
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkEmailAddress, wireEmailAddress } from "./email-address";
+import { checkEmailAddress, wireEmailAddress } from "@/lib/email-address";
 
 describe("checkEmailAddress", () => {
   it.each([

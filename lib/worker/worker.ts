@@ -2,11 +2,11 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import type PgBoss from "pg-boss";
-import { ensureQueue, startWorkerBoss, stopBoss } from "./boss";
-import { HEARTBEAT_INTERVAL_MS } from "./data";
-import { recordWorkerHeartbeat } from "./mutations";
+import { ensureQueue, startWorkerBoss, stopBoss } from "@/lib/jobs/boss";
+import { HEARTBEAT_INTERVAL_MS } from "@/lib/jobs/data";
+import { recordWorkerHeartbeat } from "@/lib/jobs/mutations";
 import { JOB_WORKERS } from "./registry";
-import type { JobWorker } from "./types";
+import type { JobWorker } from "@/lib/jobs/types";
 
 export interface StartWorkerOptions {
   /** Queues to serve (default: every registered one). */
