@@ -27,6 +27,13 @@ module.exports = {
       from: { path: "^lib/" },
       to: { path: "^(app|components)/" },
     },
+    {
+      name: "components-stay-below-app",
+      comment: "components/ never imports from app/: pages compose components, not the other way round.",
+      severity: "error",
+      from: { path: "^components/" },
+      to: { path: "^app/" },
+    },
   ],
   options: {
     doNotFollow: { path: "node_modules" },
