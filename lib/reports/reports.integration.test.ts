@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import type { MerchantAreaStore } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { createProductRow } from "@/tests/integration/catalog-fixtures";
@@ -7,6 +8,9 @@ import { createTenant } from "@/tests/integration/fixtures";
 import { createOrderRow } from "@/tests/integration/order-fixtures";
 import { EXPORT_BATCH_SIZE, salesReport } from "./data";
 import { ordersCsvStream } from "./export";
+import { selectReport } from "./loaders";
+
+vi.mock("@/lib/auth/index", () => import("@/lib/auth/testing"));
 import { DEFAULT_TIME_ZONE } from "@/lib/time";
 
 /**
@@ -205,5 +209,30 @@ describe("ordersCsvStream", () => {
     const numbers = csv.trimEnd().split("\r\n").slice(1).map((l) => l.split(",")[0]);
     expect(numbers).toHaveLength(count);
     expect(new Set(numbers).size).toBe(count);
+  });
+});
+
+describe("selectReport", () => {
+  const store = (id: string, timeZone: string): MerchantAreaStore => ({ id: id as StoreId, slug: id, name: id, defaultLocale: "en", isOpen: true, timeZone });
+  const merchant = "m" as MerchantId;
+  const lux = store("s-lux", DEFAULT_TIME_ZONE);
+  const far = store("s-far", "Asia/Kathmandu");
+  // 20:00 UTC on Dec 1 is still Dec 1 in Luxembourg, already Dec 2 in Kathmandu.
+  const now = new Date("2026-12-01T20:00:00Z");
+
+  it("reads one store's days in that store's zone", () => {
+    const chosen = selectReport(merchant, null, [lux, far], { store: far.id }, now);
+    expect(chosen).toMatchObject({ ok: true, selection: { timeZone: "Asia/Kathmandu", storeIds: [far.id], period: { to: "2026-12-02" } } });
+    expect(selectReport(merchant, null, [lux, far], { store: lux.id }, now)).toMatchObject({ ok: true, selection: { timeZone: DEFAULT_TIME_ZONE, period: { to: "2026-12-01" } } });
+  });
+
+  it("reads all stores' days in the zone they share, else in the platform's default", () => {
+    expect(selectReport(merchant, null, [far, store("s-far2", "Asia/Kathmandu")], {}, now)).toMatchObject({ ok: true, selection: { timeZone: "Asia/Kathmandu", storeIds: null, period: { to: "2026-12-02" } } });
+    expect(selectReport(merchant, null, [lux, far], {}, now)).toMatchObject({ ok: true, selection: { timeZone: DEFAULT_TIME_ZONE, period: { to: "2026-12-01" } } });
+  });
+
+  it("still refuses bad dates before an unknown store", () => {
+    expect(selectReport(merchant, null, [lux], { store: "nope" }, now)).toEqual({ ok: false, error: "invalidStore" });
+    expect(selectReport(merchant, null, [lux], { store: "nope", from: "2026-02-30" }, now)).toEqual({ ok: false, error: "invalidDate" });
   });
 });
