@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { APEX_URL } from "./e2e/env";
+import { DEFAULT_TIME_ZONE } from "./lib/time";
 
 const ci = !!process.env.CI;
 
@@ -25,7 +26,8 @@ export default defineConfig({
     baseURL: APEX_URL,
     browserName: "chromium",
     locale: "en-US",
-    timezoneId: "Europe/Luxembourg",
+    // The browser sits in the stores' default zone, as the demo stores' customers do.
+    timezoneId: DEFAULT_TIME_ZONE,
     trace: "on-first-retry",
     launchOptions: {
       executablePath: "/usr/bin/chromium",

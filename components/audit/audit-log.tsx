@@ -13,7 +13,7 @@ const fieldClass = "mt-1 block w-full rounded-md border border-slate-300 bg-whit
 export async function AuditLog({ view, action, showMerchant }: { view: AuditView; action: string; showMerchant: boolean }) {
   const t = await getTranslations("Audit");
   const locale = await getLocale();
-  const format = formatterFor(isLocale(locale) ? locale : PLATFORM_DEFAULT_LOCALE);
+  const format = formatterFor(isLocale(locale) ? locale : PLATFORM_DEFAULT_LOCALE, view.timeZone);
   const values: Record<string, string | undefined> = view.ok
     ? { action: view.filter.action, actor: view.filter.actor, merchant: view.filter.merchant, from: view.filter.from, to: view.filter.to }
     : view.raw;

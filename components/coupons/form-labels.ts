@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { CouponTerms } from "@/lib/coupons/types";
-import { COUPON_TIME_ZONE, toWallTime } from "@/lib/coupons/schema";
+import { minorToDecimal as decimal } from "@/lib/money";
+import { toLocalDateTime } from "@/lib/time";
 import type { CouponFormLabels } from "./coupon-form";
 
 /** The coupon form's labels and error templates, rendered on the server. */
@@ -30,15 +31,8 @@ export async function couponFormLabels(mode: "create" | "edit"): Promise<{ label
   };
 }
 
-/** Minor units as the form shows them ("4.50"), without floats. */
-function decimal(cents: number, digits: number): string {
-  if (digits === 0) return String(cents);
-  const s = String(cents).padStart(digits + 1, "0");
-  return `${s.slice(0, -digits)}.${s.slice(-digits)}`;
-}
-
-/** A coupon's current values as the form's text fields. */
-export function couponFormValues(coupon: CouponTerms, currencyDigits: number): Record<string, string> {
+/** A coupon's current values as the form's text fields, dates as wall time in the store's `timeZone`. */
+export function couponFormValues(coupon: CouponTerms, currencyDigits: number, timeZone: string): Record<string, string> {
   return {
     code: coupon.code,
     kind: coupon.kind,
@@ -46,8 +40,8 @@ export function couponFormValues(coupon: CouponTerms, currencyDigits: number): R
     percent: coupon.percentBasisPoints !== null ? decimal(coupon.percentBasisPoints, 2).replace(/\.00$/, "") : "",
     cap: coupon.maxDiscountCents !== null ? decimal(coupon.maxDiscountCents, currencyDigits) : "",
     minimum: coupon.minSubtotalCents !== null ? decimal(coupon.minSubtotalCents, currencyDigits) : "",
-    startsAt: coupon.startsAt ? toWallTime(coupon.startsAt, COUPON_TIME_ZONE) : "",
-    endsAt: coupon.endsAt ? toWallTime(coupon.endsAt, COUPON_TIME_ZONE) : "",
+    startsAt: coupon.startsAt ? toLocalDateTime(coupon.startsAt, timeZone) : "",
+    endsAt: coupon.endsAt ? toLocalDateTime(coupon.endsAt, timeZone) : "",
     perCustomerLimit: coupon.perCustomerLimit?.toString() ?? "",
     totalLimit: coupon.totalLimit?.toString() ?? "",
     combinable: coupon.combinable ? "on" : "",

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { formatterFor } from "@/lib/i18n/format";
-import { currencyDigits } from "@/lib/catalog/price";
+import { currencyDigits } from "@/lib/money";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatMoney } from "@/lib/money";
 import { barChart } from "@/lib/reports/chart";
@@ -12,7 +12,8 @@ import type { DailySales } from "@/lib/reports/types";
  */
 export async function SalesChart({ sales, locale, id }: { sales: DailySales; locale: Locale; id: string }) {
   const t = await getTranslations("Reports.chart");
-  const format = formatterFor(locale);
+  // Day keys are calendar days, not instants: shown as the day they name, whatever the zone.
+  const format = formatterFor(locale, "UTC");
   const money = (cents: number) => formatMoney(cents, sales.currency, locale);
   const dayLabel = (day: string, style: "short" | "long") =>
     format.dateTime(new Date(`${day}T12:00:00Z`), style === "short" ? { day: "numeric", month: "short", timeZone: "UTC" } : { dateStyle: "full", timeZone: "UTC" });

@@ -18,6 +18,7 @@ export function StoreSettingsForm({
   logoUrl,
   locale,
   paymentMinimum,
+  timeZones,
 }: {
   action: (state: StoreSettingsFormState, formData: FormData) => Promise<StoreSettingsFormState>;
   initial: Record<string, string>;
@@ -28,6 +29,8 @@ export function StoreSettingsForm({
   locale: Locale;
   /** The payment provider's smallest charge, formatted in the store's currency. */
   paymentMinimum: string;
+  /** The IANA zones the store may count its days in. */
+  timeZones: string[];
 }) {
   const t = useTranslations("StoreSettings.form");
   const te = useTranslations("StoreSettings.errors");
@@ -108,6 +111,33 @@ export function StoreSettingsForm({
           required
         />
       </fieldset>
+      <div className="flex flex-col gap-1 rounded-lg border border-slate-200 p-4">
+        <label htmlFor="timeZone" className="font-semibold">
+          {t("timeZone")}
+        </label>
+        <select
+          id="timeZone"
+          name="timeZone"
+          defaultValue={values.timeZone ?? ""}
+          aria-invalid={error("timeZone") ? true : undefined}
+          aria-describedby={error("timeZone") ? "timeZone-hint timeZone-error" : "timeZone-hint"}
+          className={AREA}
+        >
+          {timeZones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone.replaceAll("_", " ")}
+            </option>
+          ))}
+        </select>
+        <p id="timeZone-hint" className="text-sm text-slate-600">
+          {t("timeZoneHint")}
+        </p>
+        {error("timeZone") && (
+          <p id="timeZone-error" className="text-sm text-red-700">
+            {error("timeZone")}
+          </p>
+        )}
+      </div>
       <fieldset className="flex flex-col gap-2 rounded-lg border border-slate-200 p-4">
         <legend className="px-1 font-semibold">{t("status")}</legend>
         {(["OPEN", "CLOSED"] as const).map((s) => (

@@ -50,7 +50,7 @@ test("a visitor signs up as a merchant, sees the checklist, sets up the store an
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await expect(page.getByRole("heading", { level: 1, name: format(messages.fr.Storefront.welcome, { store: "Café Léa" }) })).toBeVisible();
 
-  // Settings: an English name and tagline, then closing with a message the storefront shows.
+  // Settings: an English name and tagline, a time zone, then closing with a message the storefront shows.
   await page.goto("/account");
   await page.getByRole("link", { name: /^Léa & Co/ }).click();
   await page.getByRole("link", { name: new RegExp(`^${en.Catalog.store.manage}`) }).click();
@@ -60,6 +60,8 @@ test("a visitor signs up as a merchant, sees the checklist, sets up the store an
   await page.locator("#tagline-fr").fill("Le meilleur café du quartier");
   await page.locator("#closed-fr").fill("Fermé pour congés jusqu’au 3 janvier.");
   await page.getByRole("radio", { name: settings.closed }).check();
+  await expect(page.getByLabel(settings.timeZone)).toHaveValue("Europe/Luxembourg");
+  await page.getByLabel(settings.timeZone).selectOption("Asia/Tokyo");
   await page.getByRole("button", { name: settings.save }).click();
   await expect(page.getByRole("status")).toHaveText(settings.saved);
 
@@ -73,6 +75,7 @@ test("a visitor signs up as a merchant, sees the checklist, sets up the store an
   await page.getByRole("link", { name: /^Léa & Co/ }).click();
   await page.getByRole("link", { name: new RegExp(`^${en.Catalog.store.manage}`) }).click();
   await page.getByRole("link", { name: en.StoreSettings.nav.settings }).click();
+  await expect(page.getByLabel(settings.timeZone)).toHaveValue("Asia/Tokyo");
   await page.getByRole("radio", { name: settings.open }).check();
   await page.getByRole("button", { name: settings.save }).click();
   await expect(page.getByRole("status")).toHaveText(settings.saved);

@@ -3,6 +3,7 @@ import { closeRateLimitPool } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db";
 import { actAs, memberOf, outcome, passwordUser } from "@/tests/integration/actors";
 import { createTenant } from "@/tests/integration/fixtures";
+import { DEFAULT_TIME_ZONE } from "@/lib/time";
 import { loadAdminAuditLog, loadMerchantAuditLog } from "./loaders";
 
 vi.mock("@/lib/auth/index", () => import("@/lib/auth/testing"));
@@ -63,12 +64,26 @@ describe("audit log", async () => {
     expect(targets(await loadMerchantAuditLog(a.merchant.id, { from: "2026-11-03" }))).toEqual([`a-pause-${a.tag}`]);
   });
 
+  it("reads days in the zone the merchant's stores share", async () => {
+    const far = await createTenant();
+    await db.store.update({ where: { id: far.store.id }, data: { timeZone: "Asia/Kathmandu" } });
+    const owner = await memberOf(far, "OWNER");
+    // 20:00 UTC on Nov 2 is 21:00 on Nov 2 in Luxembourg, but 01:45 on Nov 3 in Kathmandu.
+    await event(far.merchant.id, "coupon.create", owner.id, "2026-11-02T20:00:00Z", `far-${far.tag}`);
+    await actAs(owner.email);
+    const view = await loadMerchantAuditLog(far.merchant.id, { from: "2026-11-03", to: "2026-11-03" });
+    expect(view.timeZone).toBe("Asia/Kathmandu");
+    expect(targets(view)).toEqual([`far-${far.tag}`]);
+    expect(targets(await loadMerchantAuditLog(far.merchant.id, { from: "2026-11-02", to: "2026-11-02" }))).toEqual([]);
+  });
+
   it("refuses malformed filters with the reasons, listing nothing", async () => {
     await actAs(ownerA.email);
     expect(await loadMerchantAuditLog(a.merchant.id, { from: "2026-02-30", action: "drop table;" })).toEqual({
       ok: false,
       errors: expect.arrayContaining(["invalidDate", "invalidAction"]),
       raw: { from: "2026-02-30", action: "drop table;" },
+      timeZone: DEFAULT_TIME_ZONE,
     });
     expect(await loadMerchantAuditLog(a.merchant.id, { from: "2026-11-05", to: "2026-11-01" })).toMatchObject({ ok: false, errors: ["rangeOrder"] });
     expect(await loadMerchantAuditLog(a.merchant.id, { page: "-3" })).toMatchObject({ ok: false, errors: ["invalidPage"] });

@@ -1,14 +1,13 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
-import { parseWallTime } from "@/lib/coupons/schema";
-import { addDays, REPORT_TIME_ZONE } from "@/lib/reports/period";
 import type { MerchantId } from "@/lib/tenancy/types";
+import { addDays, startOfDayKey } from "@/lib/time";
 import type { AuditFilter } from "./schema";
 import type { AuditPage } from "./types";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-function whereOf(filter: AuditFilter, merchantId: MerchantId | null): Prisma.AuditEventWhereInput {
+function whereOf(filter: AuditFilter, merchantId: MerchantId | null, timeZone: string): Prisma.AuditEventWhereInput {
   const and: Prisma.AuditEventWhereInput[] = [];
   if (merchantId) and.push({ merchantId });
   else if (filter.merchant) {
@@ -16,19 +15,19 @@ function whereOf(filter: AuditFilter, merchantId: MerchantId | null): Prisma.Aud
   }
   if (filter.action) and.push({ action: { startsWith: filter.action.toLowerCase() } });
   if (filter.actor) and.push({ actor: { email: { contains: filter.actor.toLowerCase() } } });
-  // Days are read in the platform's time zone, like every date the merchant area shows.
-  if (filter.from) and.push({ createdAt: { gte: parseWallTime(`${filter.from}T00:00`, REPORT_TIME_ZONE)! } });
-  if (filter.to) and.push({ createdAt: { lt: parseWallTime(`${addDays(filter.to, 1)}T00:00`, REPORT_TIME_ZONE)! } });
+  // Days are read in `timeZone`, the zone the log shows its times in.
+  if (filter.from) and.push({ createdAt: { gte: startOfDayKey(filter.from, timeZone) } });
+  if (filter.to) and.push({ createdAt: { lt: startOfDayKey(addDays(filter.to, 1), timeZone) } });
   return { AND: and };
 }
 
 /**
  * One page of audit events, newest first. `merchantId` (from the membership gate) limits the
  * list to that merchant's events and ignores the merchant filter; null (platform admins only)
- * lists every event, the merchant filter included.
+ * lists every event, the merchant filter included. The filter's days are read in `timeZone`.
  */
-export async function listAuditEvents(filter: AuditFilter, merchantId: MerchantId | null): Promise<AuditPage> {
-  const where = whereOf(filter, merchantId);
+export async function listAuditEvents(filter: AuditFilter, merchantId: MerchantId | null, timeZone: string): Promise<AuditPage> {
+  const where = whereOf(filter, merchantId, timeZone);
   const total = await db.auditEvent.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const page = Math.min(filter.page, pageCount);

@@ -1,13 +1,17 @@
 import "server-only";
 import { forbidden } from "next/navigation";
+import { findMerchantTimeZone } from "@/lib/auth/data";
 import { requireMembership, requirePlatformAdmin } from "@/lib/auth/loaders";
+import { DEFAULT_TIME_ZONE } from "@/lib/time";
 import { listAuditEvents } from "./data";
 import { parseAuditFilter, type AuditFilter } from "./schema";
 import type { AuditFilterError, AuditPage } from "./types";
 
-export type AuditView =
+/** `timeZone`: the zone the filter's days are read in and the log's times are shown in. */
+export type AuditView = (
   | { ok: true; filter: AuditFilter; page: AuditPage }
-  | { ok: false; errors: AuditFilterError[]; raw: Record<string, string> };
+  | { ok: false; errors: AuditFilterError[]; raw: Record<string, string> }
+) & { timeZone: string };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -15,8 +19,10 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export async function loadAdminAuditLog(searchParams: SearchParams): Promise<AuditView> {
   await requirePlatformAdmin({ from: "/admin/audit" });
   const parsed = parseAuditFilter(searchParams);
-  if (!parsed.ok) return parsed;
-  return { ok: true, filter: parsed.filter, page: await listAuditEvents(parsed.filter, null) };
+  // The platform's log covers every merchant: its days are the platform's.
+  const timeZone = DEFAULT_TIME_ZONE;
+  if (!parsed.ok) return { ...parsed, timeZone };
+  return { ok: true, filter: parsed.filter, page: await listAuditEvents(parsed.filter, null, timeZone), timeZone };
 }
 
 /**
@@ -28,7 +34,8 @@ export async function loadMerchantAuditLog(merchantId: string, searchParams: Sea
   const access = await requireMembership(merchantId, { from: `/account/m/${encodeURIComponent(merchantId)}/audit` });
   if (access.role === "STAFF" || access.storeIds) forbidden();
   const parsed = parseAuditFilter(searchParams);
-  if (!parsed.ok) return parsed;
+  const timeZone = await findMerchantTimeZone(access.merchantId);
+  if (!parsed.ok) return { ...parsed, timeZone };
   const filter = { ...parsed.filter, merchant: undefined };
-  return { ok: true, filter, page: await listAuditEvents(filter, access.merchantId) };
+  return { ok: true, filter, page: await listAuditEvents(filter, access.merchantId, timeZone), timeZone };
 }

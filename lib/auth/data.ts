@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isLocale } from "@/lib/i18n/locales";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
+import { sharedTimeZone } from "@/lib/time";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/demo-data";
 import { verifyPassword } from "./password";
 import type { AccountMerchant, MemberRole, MerchantAreaStore } from "./types";
@@ -69,7 +70,7 @@ export async function findMerchantArea(merchantId: MerchantId, storeIds: StoreId
       status: true,
       stores: {
         where: storeIds ? { merchantId, id: { in: storeIds } } : { merchantId },
-        select: { id: true, slug: true, name: true, defaultLocale: true, status: true },
+        select: { id: true, slug: true, name: true, defaultLocale: true, status: true, timeZone: true },
         orderBy: { name: "asc" },
       },
     },
@@ -81,8 +82,19 @@ export async function findMerchantArea(merchantId: MerchantId, storeIds: StoreId
     name: s.name,
     defaultLocale: isLocale(s.defaultLocale) ? s.defaultLocale : "en",
     isOpen: s.status === "OPEN" && merchant.status === "ACTIVE",
+    timeZone: s.timeZone,
   }));
   return { name: merchant.name, stores };
+}
+
+/**
+ * The zone of what covers all of a merchant's stores (its audit log, loyalty program, staff,
+ * all-stores reports): the stores' zone when they share one, else the platform's default.
+ * `merchantId` comes from a gate.
+ */
+export async function findMerchantTimeZone(merchantId: MerchantId): Promise<string> {
+  const stores = await db.store.findMany({ where: { merchantId }, select: { timeZone: true }, distinct: ["timeZone"], take: 2 });
+  return sharedTimeZone(stores.map((s) => s.timeZone));
 }
 
 /** The store a storefront sign-in belongs to. */
@@ -119,7 +131,7 @@ export async function isPlatformAdminEmail(email: string): Promise<boolean> {
 export async function findMerchantStore(merchantId: MerchantId, storeId: string) {
   const store = await db.store.findFirst({
     where: { id: storeId, merchantId },
-    select: { id: true, slug: true, name: true, currency: true, defaultLocale: true, locales: true },
+    select: { id: true, slug: true, name: true, currency: true, defaultLocale: true, locales: true, timeZone: true },
   });
   if (!store) return null;
   const locales = store.locales.filter(isLocale);
@@ -130,6 +142,7 @@ export async function findMerchantStore(merchantId: MerchantId, storeId: string)
     currency: store.currency,
     defaultLocale: isLocale(store.defaultLocale) ? store.defaultLocale : ("en" as const),
     locales,
+    timeZone: store.timeZone,
   };
 }
 

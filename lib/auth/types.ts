@@ -45,6 +45,8 @@ export interface MerchantAreaStore {
   name: string;
   defaultLocale: Locale;
   isOpen: boolean;
+  /** IANA zone the store counts its days in (lib/time.ts). */
+  timeZone: string;
 }
 
 export interface MerchantArea {
@@ -89,5 +91,7 @@ export interface StoreAccess extends MembershipAccess {
     currency: string;
     defaultLocale: Locale;
     locales: Locale[];
+    /** IANA zone the store counts its days in (lib/time.ts). */
+    timeZone: string;
   };
 }

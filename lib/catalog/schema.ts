@@ -2,7 +2,7 @@ import { z } from "zod";
 import { cleanMultilineString, cleanString } from "@/lib/input";
 import type { Locale } from "@/lib/i18n/locales";
 import { IMAGE_TYPES, sniffImageType, type ImageType } from "@/lib/storage/keys";
-import { currencyDigits, parsePrice, MAX_PRICE_CENTS } from "./price";
+import { currencyDigits, MAX_MINOR_UNITS, parseMoney } from "@/lib/money";
 import { isValidSlug, normalizeSlug, SLUG_MAX_LENGTH } from "./rules";
 
 /** Field error codes; the UI translates them under `Catalog.errors`. */
@@ -36,6 +36,7 @@ export interface CatalogStore {
 }
 
 const text = (v: unknown) => (typeof v === "string" ? v : "");
+const PRICE_ERRORS = { required: "required", format: "priceFormat", tooManyDecimals: "priceTooManyDecimals", tooLarge: "priceTooLarge" } as const;
 const files = (v: unknown) => (Array.isArray(v) ? v : [v]).filter((f): f is File => f instanceof File && f.size > 0);
 
 /**
@@ -77,9 +78,9 @@ export function productFormSchema(store: CatalogStore) {
         .string()
         .max(1000, "priceTooLarge")
         .transform((v, ctx) => {
-          const parsed = parsePrice(v, digits);
+          const parsed = parseMoney(v, digits);
           if (!parsed.ok) {
-            ctx.addIssue({ code: "custom", message: parsed.reason });
+            ctx.addIssue({ code: "custom", message: PRICE_ERRORS[parsed.reason] });
             return z.NEVER;
           }
           return parsed.cents;
@@ -90,7 +91,7 @@ export function productFormSchema(store: CatalogStore) {
       z.string().transform((v, ctx): number | null => {
         const value = v.trim();
         if (!value) return null;
-        if (!/^\d{1,10}$/.test(value) || Number(value) > MAX_PRICE_CENTS) {
+        if (!/^\d{1,10}$/.test(value) || Number(value) > MAX_MINOR_UNITS) {
           ctx.addIssue({ code: "custom", message: "stockFormat" });
           return z.NEVER;
         }

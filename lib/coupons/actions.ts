@@ -7,7 +7,7 @@ import type { StoreAccess } from "@/lib/auth/types";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
 import { createCoupon, setCouponPaused, updateCoupon, type CouponActor } from "./mutations";
-import { COUPON_FIELDS, COUPON_TIME_ZONE, couponFieldErrors, couponFormFields, couponFormSchema, couponIdSchema } from "./schema";
+import { COUPON_FIELDS, couponFieldErrors, couponFormFields, couponFormSchema, couponIdSchema } from "./schema";
 import type { CouponFormState } from "./types";
 
 /**
@@ -46,7 +46,7 @@ function revalidateCoupons() {
 
 export async function createCouponAction(merchantId: string, storeId: string, _prev: CouponFormState, formData: FormData): Promise<CouponFormState> {
   const access = await requireStoreAccess(merchantId, storeId, "MANAGER");
-  const parsed = couponFormSchema(access.store.currency, COUPON_TIME_ZONE).safeParse(couponFormFields(formData));
+  const parsed = couponFormSchema(access.store.currency, access.store.timeZone).safeParse(couponFormFields(formData));
   if (!parsed.success) return { status: "error", fieldErrors: couponFieldErrors(parsed.error), values: typed(formData) };
   const result = await createCoupon(actorOf(access), parsed.data);
   if (!result.ok) {
@@ -68,7 +68,7 @@ export async function updateCouponAction(
   const access = await requireStoreAccess(merchantId, storeId, "MANAGER");
   const id = couponIdSchema.safeParse(couponId);
   if (!id.success) notFound();
-  const parsed = couponFormSchema(access.store.currency, COUPON_TIME_ZONE).safeParse(couponFormFields(formData));
+  const parsed = couponFormSchema(access.store.currency, access.store.timeZone).safeParse(couponFormFields(formData));
   if (!parsed.success) return { status: "error", fieldErrors: couponFieldErrors(parsed.error), values: typed(formData) };
   const result = await updateCoupon(actorOf(access), id.data, parsed.data);
   if (!result.ok) {

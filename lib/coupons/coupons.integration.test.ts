@@ -56,6 +56,20 @@ describe("merchant coupon actions", () => {
     expect(events.every((e) => e.actorUserId === manager.id)).toBe(true);
   });
 
+  it("reads the dates typed in the form in the store's time zone", async () => {
+    const tenant = await createTenant();
+    await db.store.update({ where: { id: tenant.store.id }, data: { timeZone: "America/New_York" } });
+    const manager = await member(tenant, "MANAGER");
+    await signedInAs(manager.email);
+    const ids = { merchantId: tenant.merchant.id as MerchantId, storeId: tenant.store.id as StoreId };
+    await redirectOf(createCouponAction(ids.merchantId, ids.storeId, IDLE, form({ code: "NEWYEAR", kind: "FIXED", amount: "5", startsAt: "2027-01-01T00:00", endsAt: "2027-01-01T23:59" })));
+    const [coupon] = await listCoupons(ids.merchantId, ids.storeId);
+    expect(await findCoupon(ids.merchantId, ids.storeId, coupon!.id)).toMatchObject({
+      startsAt: new Date("2027-01-01T05:00:00Z"),
+      endsAt: new Date("2027-01-02T04:59:00Z"),
+    });
+  });
+
   it("codes are unique per store whatever the case, with a clear field error", async () => {
     const tenant = await createTenant();
     const other = await createTenant();

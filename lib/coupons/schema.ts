@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { cleanString } from "@/lib/input";
-import { currencyDigits, parsePrice } from "@/lib/catalog/price";
+import { currencyDigits, parseMoney } from "@/lib/money";
+import { parseLocalDateTime } from "@/lib/time";
 import { normalizeCouponCode } from "./rules";
 
 /** Field problems of the coupon form, translated under `Coupons.merchant.errors.<code>`. */
@@ -45,57 +46,14 @@ export interface CouponInput {
   combinable: boolean;
 }
 
-/** Dates typed in the merchant area are read in the platform's time zone (the one pages display). */
-export const COUPON_TIME_ZONE = "Europe/Luxembourg";
-
 const CODE_PATTERN = /^[A-Z0-9][A-Z0-9_-]{0,63}$/;
 const MAX_LIMIT = 1_000_000_000;
-
-/**
- * The offset of `timeZone` from UTC at `instant`, in milliseconds (Intl data, no library).
- */
-function zoneOffsetMs(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second")) - Math.floor(instant / 1000) * 1000;
-}
-
-/**
- * A `datetime-local` value ("2026-12-31T23:59") read as wall time in `timeZone`. Null for an
- * invalid value. Pure.
- */
-export function parseWallTime(value: string, timeZone: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
-  if (!match) return null;
-  const [, y, mo, d, h, mi, s] = match.map(Number) as [number, number, number, number, number, number, number];
-  const guess = Date.UTC(y, mo - 1, d, h, mi, Number.isNaN(s) ? 0 : s);
-  const check = new Date(guess);
-  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59) return null;
-  const first = guess - zoneOffsetMs(guess, timeZone);
-  // A second pass settles instants next to a daylight-saving change.
-  return new Date(guess - zoneOffsetMs(first, timeZone));
-}
-
-/** The `datetime-local` value of an instant in `timeZone`, for editing. */
-export function toWallTime(date: Date, timeZone: string): string {
-  const local = new Date(date.getTime() + zoneOffsetMs(date.getTime(), timeZone));
-  return local.toISOString().slice(0, 16);
-}
 
 const text = cleanString().max(200).optional().transform((v) => (v ?? "").trim());
 
 /**
- * The coupon form: `currency` decides how many decimals amounts have, `timeZone` how dates
- * typed without a zone are read. Amounts go to minor units without floats.
+ * The coupon form: `currency` decides how many decimals amounts have, `timeZone` (the store's)
+ * how dates typed without a zone are read. Amounts go to minor units without floats.
  */
 export function couponFormSchema(currency: string, timeZone: string) {
   const digits = currencyDigits(currency);
@@ -124,7 +82,7 @@ export function couponFormSchema(currency: string, timeZone: string) {
 
       const money = (field: CouponField, value: string, required: boolean): number | null => {
         if (!value) return required ? fail(field, "required") : null;
-        const parsed = parsePrice(value, digits);
+        const parsed = parseMoney(value, digits);
         if (!parsed.ok || parsed.cents <= 0) return fail(field, "invalidAmount");
         return parsed.cents;
       };
@@ -135,7 +93,7 @@ export function couponFormSchema(currency: string, timeZone: string) {
       };
       const when = (field: CouponField, value: string): Date | null => {
         if (!value) return null;
-        return parseWallTime(value, timeZone) ?? fail(field, "invalidDate");
+        return parseLocalDateTime(value, timeZone) ?? fail(field, "invalidDate");
       };
 
       let amountCents: number | null = null;
@@ -147,7 +105,7 @@ export function couponFormSchema(currency: string, timeZone: string) {
         // Percentages take two decimals, so "12,5" is 1250 basis points: the same integer parser as money.
         if (!raw.percent) fail("percent", "required");
         else {
-          const parsed = parsePrice(raw.percent, 2);
+          const parsed = parseMoney(raw.percent, 2);
           if (!parsed.ok || parsed.cents < 1 || parsed.cents > 10000) fail("percent", "invalidPercent");
           else percentBasisPoints = parsed.cents;
         }

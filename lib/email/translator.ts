@@ -1,5 +1,6 @@
 import { createTranslator, type IntlError } from "use-intl/core";
 import type { Locale } from "@/lib/i18n/locales";
+import { DEFAULT_TIME_ZONE } from "@/lib/time";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
@@ -26,7 +27,8 @@ export function emailTranslator(locale: Locale, options: EmailTranslatorOptions 
     locale,
     messages: CATALOGS[locale],
     namespace: "Emails",
-    timeZone: "Europe/Luxembourg",
+    // No message formats a date today; one that does must be given the store's zone.
+    timeZone: DEFAULT_TIME_ZONE,
     ...(options.onError ? { onError: options.onError } : {}),
   });
 }

@@ -1,16 +1,14 @@
 import { createFormatter } from "next-intl";
 import { INTL_TAGS, type Locale } from "./locales";
 
-/** The zone every date is shown in (stores have no time zone of their own yet). */
-export const DISPLAY_TIME_ZONE = "Europe/Luxembourg";
-
 /**
  * Dates and numbers for `locale` as the stores' country writes them: with the locale's Intl tag
  * (`INTL_TAGS`: English is en-GB, day before month, 24-hour clock; the others are the Luxembourg
  * variants), never the bare language ("en" alone is US style: "12/7/26, 9:07 AM" for 12 July),
- * in DISPLAY_TIME_ZONE. Stores have no country of their own yet: INTL_TAGS is where one would
- * come in. Pure: safe in pages, components and email rendering.
+ * in `timeZone`: a store's own (`store.timeZone`) for what belongs to a store, a stated one
+ * (lib/time.ts) for the rest. Stores have no country of their own yet: INTL_TAGS is where one
+ * would come in. Pure: safe in pages, components and email rendering.
  */
-export function formatterFor(locale: Locale) {
-  return createFormatter({ locale: INTL_TAGS[locale], timeZone: DISPLAY_TIME_ZONE });
+export function formatterFor(locale: Locale, timeZone: string) {
+  return createFormatter({ locale: INTL_TAGS[locale], timeZone });
 }

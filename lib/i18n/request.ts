@@ -1,6 +1,7 @@
 import { headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { INTERNAL_HEADERS } from "@/lib/tenancy/internal";
+import { DEFAULT_TIME_ZONE } from "@/lib/time";
 import { isLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "./locales";
 
 export async function loadMessages(locale: Locale) {
@@ -15,6 +16,7 @@ export default getRequestConfig(async ({ requestLocale }) => {
   return {
     locale,
     messages: await loadMessages(locale),
-    timeZone: "Europe/Luxembourg",
+    // A page showing a store's dates passes the store's zone; this is the stated zone of the rest.
+    timeZone: DEFAULT_TIME_ZONE,
   };
 });

@@ -3,6 +3,7 @@ import { TestForbidden, TestNotFound, TestRedirect } from "@/lib/auth/test-mocks
 import { db } from "@/lib/db";
 import type { Storefront } from "@/lib/tenancy/loaders";
 import type { StoreId } from "@/lib/tenancy/types";
+import { DEFAULT_TIME_ZONE } from "@/lib/time";
 import { createUser } from "@/tests/integration/fixtures";
 import { createLoyaltyTenant } from "@/tests/integration/loyalty-fixtures";
 import { deliverEmail } from "@/lib/email/mutations";
@@ -36,7 +37,7 @@ vi.mock("next-intl/server", async () => {
   const messages = (await import("@/messages/en.json")).default;
   return {
     getTranslations: async ({ locale, namespace }: { locale: string; namespace: string }) =>
-      createTranslator({ locale, messages, namespace: namespace as never, timeZone: "Europe/Luxembourg" }),
+      createTranslator({ locale, messages, namespace: namespace as never, timeZone: DEFAULT_TIME_ZONE }),
   };
 });
 
@@ -55,6 +56,7 @@ function storefrontOf(t: Awaited<ReturnType<typeof createLoyaltyTenant>>, storeI
     target: { kind: "store", slug: t.tenant.store.slug, defaultLocale: "en" },
     merchantName: "Merchant",
     shippingCountries: ["LU"],
+    timeZone: DEFAULT_TIME_ZONE,
     profile: { logoKey: null, contactEmail: null, contactPhone: null, contactAddress: null, translations: [] },
   };
 }

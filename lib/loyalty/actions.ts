@@ -6,12 +6,13 @@ import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { loadCustomerSession } from "@/lib/auth/loaders";
 import { clientIp, consumeLimit, retryAfterMinutes } from "@/lib/auth/rate-limit";
-import { currencyDigits } from "@/lib/catalog/price";
+import { currencyDigits } from "@/lib/money";
 import { isLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { assertStoreLocale, loadStorefront } from "@/lib/tenancy/loaders";
 import { invalidateStorefronts } from "@/lib/tenancy/storefront-cache";
+import { dayKeyToUtcDate, todayKey } from "@/lib/time";
 import { requireLoyaltyManager, requireTerminalAccess } from "./loaders";
-import { LOYALTY_TIME_ZONE, createReward, earnOnCard, enrollCustomer, redeemReward, reverseMovement, saveProgram, setRewardActive, type MovementResult } from "./mutations";
+import { createReward, earnOnCard, enrollCustomer, redeemReward, reverseMovement, saveProgram, setRewardActive, type MovementResult } from "./mutations";
 import { dateFormatOf, fieldErrorsOf, idSchema, joinFormSchema, parseSpend, PROGRAM_FIELDS, programFormSchema, reasonSchema, rewardFormSchema, type LoyaltyFieldError } from "./schema";
 import { qrDrawing, type QrDrawing } from "@/lib/qr";
 import { MAX_MOVEMENT } from "./rules";
@@ -51,10 +52,9 @@ async function translateErrors(locale: Locale, errors: Partial<Record<string, Lo
   return Object.fromEntries(Object.entries(errors).map(([field, code]) => [field, t(code!, { format })]));
 }
 
-/** Today's calendar date in the merchants' time zone, as UTC midnight (birthdays are compared as dates). */
-function todayUtc(): Date {
-  const [y, m, d] = new Intl.DateTimeFormat("en-CA", { timeZone: LOYALTY_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date()).split("-").map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d!));
+/** Today's calendar date in the store's time zone, as UTC midnight (birthdays are compared as dates). */
+function todayUtc(timeZone: string): Date {
+  return dayKeyToUtcDate(todayKey(timeZone));
 }
 
 /** The storefront join form, bound to the store's slug and the page's locale. */
@@ -63,7 +63,7 @@ export async function joinLoyaltyAction(slug: string, rawLocale: string, _prev: 
   assertStoreLocale(store, rawLocale);
   const locale = rawLocale;
   const raw = Object.fromEntries(["email", "name", "phone", "birthday", "terms"].map((k) => [k, typeof formData.get(k) === "string" ? String(formData.get(k)).slice(0, 400) : undefined]));
-  const parsed = joinFormSchema(locale, todayUtc()).safeParse(raw);
+  const parsed = joinFormSchema(locale, todayUtc(store.timeZone)).safeParse(raw);
   const values = { email: raw.email ?? "", name: raw.name ?? "", phone: raw.phone ?? "", birthday: raw.birthday ?? "" };
   if (!parsed.success) return { status: "error", fieldErrors: await translateErrors(locale, fieldErrorsOf(parsed.error)), values };
   // "Already a member" tells whether an address is a member: per address and per email, a few tries.

@@ -253,7 +253,7 @@ export async function listMembers(merchantId: MerchantId, take = 200): Promise<M
 }
 
 export interface WeeklyTotal {
-  /** Monday of the week (Europe/Luxembourg), as YYYY-MM-DD. */
+  /** Monday of the week (in the zone the totals were asked for), as YYYY-MM-DD. */
   week: string;
   storeId: string | null;
   storeName: string | null;
@@ -263,10 +263,10 @@ export interface WeeklyTotal {
   redeemed: number;
 }
 
-/** Issued and redeemed per store and ISO week over the last `weeks` weeks. */
-export async function weeklyTotals(merchantId: MerchantId, weeks = 12): Promise<WeeklyTotal[]> {
+/** Issued and redeemed per store and ISO week (weeks start on Monday in `timeZone`) over the last `weeks` weeks. */
+export async function weeklyTotals(merchantId: MerchantId, timeZone: string, weeks = 12): Promise<WeeklyTotal[]> {
   const rows = await db.$queryRaw<Array<{ week: string; storeId: string | null; issued: bigint; redeemed: bigint }>>`
-    SELECT to_char(date_trunc('week', l."createdAt" AT TIME ZONE 'Europe/Luxembourg'), 'YYYY-MM-DD') AS week,
+    SELECT to_char(date_trunc('week', l."createdAt" AT TIME ZONE ${timeZone}), 'YYYY-MM-DD') AS week,
            l."storeId" AS "storeId",
            SUM(CASE WHEN l.kind IN ('EARN', 'BONUS') OR (l.kind = 'REVERSAL' AND l.amount < 0) THEN l.amount ELSE 0 END) AS issued,
            SUM(CASE WHEN l.kind = 'REDEEM' OR (l.kind = 'REVERSAL' AND l.amount > 0) THEN -l.amount ELSE 0 END) AS redeemed
@@ -305,9 +305,9 @@ export async function storeSellsSomething(merchantId: MerchantId, storeId: strin
 }
 
 
-/** Monday of the current week in Europe/Luxembourg, as "YYYY-MM-DD" (the database's clock, as the totals use). */
-export async function currentWeekStart(): Promise<string> {
+/** Monday of the current week in `timeZone`, as "YYYY-MM-DD" (the database's clock, as the totals use). */
+export async function currentWeekStart(timeZone: string): Promise<string> {
   const [row] = await db.$queryRaw<Array<{ week: string }>>`
-    SELECT to_char(date_trunc('week', now() AT TIME ZONE 'Europe/Luxembourg'), 'YYYY-MM-DD') AS week`;
+    SELECT to_char(date_trunc('week', now() AT TIME ZONE ${timeZone}), 'YYYY-MM-DD') AS week`;
   return row!.week;
 }

@@ -10,6 +10,7 @@ import { createCart, createProduct, orderInput } from "@/tests/integration/check
 import { createLoyaltyTenant, createRewardRow } from "@/tests/integration/loyalty-fixtures";
 import { parseCardNumber } from "./card-number";
 import { cardConsistency, findActiveProgram, findCardId, findCardView } from "./data";
+import { addDays, dayKey, startOfDayKey } from "@/lib/time";
 import { earnOnCard, enrollCustomer, redeemReward, reverseMovement, saveProgram } from "./mutations";
 
 /** Every card touched by a test: its balance must equal its ledger's sum afterwards. */
@@ -122,6 +123,20 @@ describe("earning at the terminal", () => {
     expect(results.filter((r) => r.ok)).toHaveLength(3);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.reason === "DAILY_CAP")).toBe(true);
     expect((await findCardView(t.merchantId, card.cardId, "en"))!.balance).toBe(3);
+  });
+
+  it("the daily cap counts calendar days in the time zone of the store recording the earning", async () => {
+    const t = await createLoyaltyTenant({ type: "STAMPS", stampsPerVisit: 1, dailyCap: 1 });
+    const zone = "Asia/Kathmandu";
+    await db.store.update({ where: { id: t.store.id }, data: { timeZone: zone } });
+    const card = await enrolled(t);
+    const earned = new Date();
+    expect(await earnOnCard(t.actor, card.cardId, null, earned)).toMatchObject({ ok: true });
+    // The store's next midnight: one second before it the day's stamp is used up, at it a new day starts
+    // (Luxembourg's day would still be the same one for most of the day).
+    const midnight = startOfDayKey(addDays(dayKey(earned, zone), 1), zone);
+    expect(await earnOnCard(t.actor, card.cardId, null, new Date(midnight.getTime() - 1000))).toMatchObject({ ok: false, reason: "DAILY_CAP" });
+    expect(await earnOnCard(t.actor, card.cardId, null, midnight)).toMatchObject({ ok: true, balance: 2 });
   });
 
   it("records the staff member and the store; another merchant's staff cannot touch the card", async () => {

@@ -1,20 +1,18 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { recordAuditEvent } from "@/lib/audit/mutations";
-import { currencyDigits } from "@/lib/catalog/price";
 import { db, Prisma, type Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { currencyDigits } from "@/lib/money";
 import { urlConfig } from "@/lib/tenancy/request";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { absoluteUrl } from "@/lib/tenancy/urls";
+import { startOfDay } from "@/lib/time";
 import { generateCardNumber } from "./card-number";
-import { decideEarning, earningAmount, pointsForSpend, rewardsNewlyReached, startOfLocalDay } from "./rules";
+import { decideEarning, earningAmount, pointsForSpend, rewardsNewlyReached } from "./rules";
 import type { JoinInput, ProgramInput, RewardInput } from "./schema";
 import type { LoyaltyReason } from "./types";
-
-/** Daily caps count per calendar day in the merchants' time zone. */
-export const LOYALTY_TIME_ZONE = "Europe/Luxembourg";
 
 /** A staff member at a store of the merchant: produced by the terminal or merchant-area gates only. */
 export interface LoyaltyActor {
@@ -221,9 +219,10 @@ export async function earnOnCard(
     if (!card) return { ok: false, reason: "notFound" } as const;
     const program = await activeProgram(tx, actor.merchantId);
     if (!program) return { ok: false, reason: "notFound" } as const;
-    const store = await tx.store.findFirstOrThrow({ where: { id: actor.storeId, merchantId: actor.merchantId }, select: { currency: true } });
+    const store = await tx.store.findFirstOrThrow({ where: { id: actor.storeId, merchantId: actor.merchantId }, select: { currency: true, timeZone: true } });
     const amount = earningAmount(program, program.type === "POINTS" ? spendCents : null, currencyDigits(store.currency));
-    const since = startOfLocalDay(now, LOYALTY_TIME_ZONE);
+    // The cap counts per calendar day of the store recording the earning.
+    const since = startOfDay(now, store.timeZone);
     // Online orders are outside the cap: only what the terminals recorded today counts, and a
     // reversed earning (a typing mistake corrected by a manager) counts for nothing.
     const earned = await tx.loyaltyLedger.aggregate({

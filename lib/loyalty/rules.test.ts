@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cooldownMinutesLeft, decideEarning, earningAmount, pointsForSpend, rewardProgress, rewardReach, rewardsNewlyReached, startOfLocalDay } from "./rules";
+import { cooldownMinutesLeft, decideEarning, earningAmount, pointsForSpend, rewardProgress, rewardReach, rewardsNewlyReached } from "./rules";
 import type { EarnDecision, EarningRules } from "./types";
 
 const NOW = new Date("2026-06-15T12:00:00.000Z");
@@ -88,18 +88,5 @@ describe("rewardReach", () => {
 
   it.each([[0, 10, 0], [5, 10, 50], [15, 10, 100], [1, 3, 33]])("progress %i/%i -> %i%%", (b, c, p) => {
     expect(rewardProgress(b, c)).toBe(p);
-  });
-});
-
-describe("startOfLocalDay (Europe/Luxembourg)", () => {
-  it.each([
-    ["summer noon", "2026-06-15T12:00:00.000Z", "2026-06-14T22:00:00.000Z"],
-    ["summer, just after local midnight", "2026-06-14T22:00:00.000Z", "2026-06-14T22:00:00.000Z"],
-    ["summer, just before local midnight", "2026-06-14T21:59:59.999Z", "2026-06-13T22:00:00.000Z"],
-    ["winter", "2026-12-02T13:00:00.000Z", "2026-12-01T23:00:00.000Z"],
-    ["day of the spring change, afternoon", "2026-03-29T15:00:00.000Z", "2026-03-28T23:00:00.000Z"],
-    ["day of the autumn change, afternoon", "2026-10-25T15:00:00.000Z", "2026-10-24T22:00:00.000Z"],
-  ])("%s", (_label, now, expected) => {
-    expect(startOfLocalDay(new Date(now), "Europe/Luxembourg").toISOString()).toBe(expected);
   });
 });

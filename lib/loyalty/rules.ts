@@ -81,29 +81,3 @@ export function rewardProgress(balance: number, cost: number): number {
   if (cost <= 0) return 100;
   return Math.min(100, Math.floor((Math.max(0, balance) * 100) / cost));
 }
-
-/**
- * The instant the calendar day containing `now` started in `timeZone` (daily caps count per
- * local day). Pure: Intl data only.
- */
-export function startOfLocalDay(now: Date, timeZone: string): Date {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(now);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const wallNow = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  const offset = wallNow - Math.floor(now.getTime() / 1000) * 1000;
-  const wallMidnight = Date.UTC(get("year"), get("month") - 1, get("day"));
-  // Offset of "now" is right except on a daylight-saving day before the change: check once more.
-  const guess = wallMidnight - offset;
-  const parts2 = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", hour: "2-digit" }).formatToParts(new Date(guess));
-  const hour = Number(parts2.find((p) => p.type === "hour")?.value);
-  return hour === 0 ? new Date(guess) : new Date(guess + (hour > 12 ? (24 - hour) * 3_600_000 : -hour * 3_600_000));
-}

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { cleanMultilineString, cleanString, stripControlCharacters } from "@/lib/input";
 import { checkEmailAddress } from "@/lib/email-address";
 import { INTL_TAGS, LOCALES, type Locale } from "@/lib/i18n/locales";
+import { parseMoney } from "@/lib/money";
 import { parseCardNumber } from "./card-number";
 import { canPublish, MAX_MOVEMENT } from "./rules";
 
@@ -219,14 +220,10 @@ export function parseLookup(raw: string): LookupQuery | null {
  * `digits` decimals, within (0, MAX] units. Returns the field error otherwise.
  */
 export function parseSpend(raw: string, digits: number, maxCents: number): { ok: true; cents: number } | { ok: false; error: LoyaltyFieldError } {
-  const value = raw.trim();
-  if (!value) return { ok: false, error: "required" };
-  const match = /^(\d{1,12})(?:[.,](\d+))?$/.exec(value);
-  if (!match || (match[2] ?? "").length > digits) return { ok: false, error: "invalidAmount" };
-  const cents = Number(match[1]) * 10 ** digits + Number((match[2] ?? "").padEnd(digits, "0") || 0);
-  if (cents <= 0) return { ok: false, error: "invalidAmount" };
-  if (cents > maxCents) return { ok: false, error: "amountTooLarge" };
-  return { ok: true, cents };
+  const parsed = parseMoney(raw, digits, maxCents);
+  if (!parsed.ok) return { ok: false, error: parsed.reason === "required" ? "required" : parsed.reason === "tooLarge" ? "amountTooLarge" : "invalidAmount" };
+  if (parsed.cents <= 0) return { ok: false, error: "invalidAmount" };
+  return { ok: true, cents: parsed.cents };
 }
 
 export const idSchema = cleanString().trim().min(1).max(64).regex(/^[a-z0-9]+$/i);

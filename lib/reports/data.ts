@@ -1,7 +1,8 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
-import { addDays, daysOf, type Period } from "./period";
+import { addDays } from "@/lib/time";
+import { daysOf, type Period } from "./period";
 import type { CouponUsage, CurrencySummary, DailySales, SalesReport, TopProduct } from "./types";
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
-import { currencyDigits } from "@/lib/catalog/price";
-import { csvDateTime, csvLine, minorToDecimal } from "./csv";
+import { formatSortableDateTime } from "@/lib/time";
+import { currencyDigits, minorToDecimal } from "@/lib/money";
+import { csvLine } from "./csv";
 import { exportOrderBatches } from "./data";
 import type { ReportSelection } from "./loaders";
 
@@ -31,6 +32,7 @@ export function ordersCsvStream(selection: ReportSelection, header: (column: (ty
   const encoder = new TextEncoder();
   const batches = exportOrderBatches(selection.merchantId, selection.storeIds, selection.period, selection.timeZone);
   const tz = selection.timeZone;
+  const when = (instant: Date | null) => (instant ? formatSortableDateTime(instant, tz) : null);
   return new ReadableStream<Uint8Array>({
     start(controller) {
       // The byte order mark makes spreadsheet programs read the file as UTF-8.
@@ -48,7 +50,7 @@ export function ordersCsvStream(selection: ReportSelection, header: (column: (ty
         chunk += csvLine([
           o.number,
           o.storeSlug,
-          csvDateTime(o.createdAt, tz),
+          when(o.createdAt),
           o.status,
           o.email,
           o.currency,
@@ -56,9 +58,9 @@ export function ordersCsvStream(selection: ReportSelection, header: (column: (ty
           minorToDecimal(o.discountCents, digits),
           minorToDecimal(o.totalCents, digits),
           o.couponCodes,
-          csvDateTime(o.paidAt, tz),
-          csvDateTime(o.refundedAt, tz),
-          csvDateTime(o.cancelledAt, tz),
+          when(o.paidAt),
+          when(o.refundedAt),
+          when(o.cancelledAt),
           String(o.paymentWaived),
         ]);
       }

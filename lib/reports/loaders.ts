@@ -6,7 +6,8 @@ import { hasRole, type MemberRole, type MerchantAreaStore } from "@/lib/auth/typ
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { salesReport } from "./data";
 import { loyaltyFigures, type LoyaltyFigures } from "./loyalty";
-import { dayInZone, parsePeriod, REPORT_TIME_ZONE, type Period } from "./period";
+import { sharedTimeZone, todayKey } from "@/lib/time";
+import { parsePeriod, type Period } from "./period";
 import { reportParamsSchema } from "./schema";
 import type { ReportInputError, SalesReport } from "./types";
 
@@ -24,12 +25,14 @@ export interface ReportSelection {
   /** What the report covers: null = every store of the merchant. */
   storeIds: StoreId[] | null;
   period: Period;
+  /** The chosen store's zone; for all stores, theirs if they share one, else the platform's default. */
   timeZone: string;
 }
 
 /**
- * Reads the report's search params for a member: the period (days in the report's time zone,
- * the last 30 days by default) and the store ("all" = every store the member works in).
+ * Reads the report's search params for a member: the store ("all" = every store the member works
+ * in) and the period (days in that store's time zone, or the stores' shared one; the last 30 days
+ * by default).
  */
 export function selectReport(
   merchantId: MerchantId,
@@ -40,17 +43,13 @@ export function selectReport(
 ): { ok: true; selection: ReportSelection } | { ok: false; error: ReportInputError } {
   const params = reportParamsSchema.safeParse(searchParams);
   if (!params.success) return { ok: false, error: "invalidDate" };
-  const timeZone = REPORT_TIME_ZONE;
-  const period = parsePeriod(params.data, dayInZone(now, timeZone));
-  if (!period.ok) return { ok: false, error: period.error };
   const store = params.data.store ?? "all";
-  let storeIds: StoreId[] | null;
-  if (store === "all") storeIds = memberStoreIds;
-  else {
-    const chosen = stores.find((s) => s.id === store);
-    if (!chosen) return { ok: false, error: "invalidStore" };
-    storeIds = [chosen.id];
-  }
+  const chosen = store === "all" ? null : stores.find((s) => s.id === store);
+  const timeZone = chosen ? chosen.timeZone : sharedTimeZone(stores.map((s) => s.timeZone));
+  const period = parsePeriod(params.data, todayKey(timeZone, now));
+  if (!period.ok) return { ok: false, error: period.error };
+  if (chosen === undefined) return { ok: false, error: "invalidStore" };
+  const storeIds: StoreId[] | null = chosen ? [chosen.id] : memberStoreIds;
   return { ok: true, selection: { merchantId, stores, store, storeIds, period: period.period, timeZone } };
 }
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
+import { DEFAULT_TIME_ZONE } from "@/lib/time";
 import { createTenant } from "@/tests/integration/fixtures";
 import { loyaltyFigures } from "./loyalty";
 
-const TZ = "Europe/Luxembourg";
+const TZ = DEFAULT_TIME_ZONE;
 
 describe("loyalty figures in reports", () => {
   it("counts members and points of the period and the store, reversals netted, in Luxembourg days", async () => {

@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
-import { addDays, type Period } from "./period";
+import { addDays } from "@/lib/time";
+import type { Period } from "./period";
 
 /**
  * The loyalty program's figures in reports, in SQL like the sales figures (lib/reports/data.ts),

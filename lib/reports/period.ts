@@ -1,11 +1,9 @@
 /**
- * Report periods: calendar days in one time zone. Pure module (table-tested in period.test.ts).
- *
- * Stores have no time zone of their own yet, so every report (and the audit log's date filters)
- * reads days in the platform's zone, Europe/Luxembourg. When stores get a zone, a one-store
- * report passes that store's zone as `timeZone`; an all-stores report keeps the merchant's.
+ * Report periods: calendar days (day keys of lib/time.ts) in the report's time zone, which the
+ * caller chose: a one-store report the store's, an all-stores report the stores' shared one.
+ * Pure module (table-tested in period.test.ts).
  */
-export const REPORT_TIME_ZONE = "Europe/Luxembourg";
+import { addDays } from "@/lib/time";
 
 /** The longest period a report covers, in days (a year, leap day included). */
 export const MAX_PERIOD_DAYS = 366;
@@ -23,18 +21,6 @@ export function isCalendarDate(value: string): boolean {
   if (y < 2000 || y > 2999) return false;
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-/** The calendar day of `instant` in `timeZone`, as YYYY-MM-DD. */
-export function dayInZone(instant: Date, timeZone: string): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
-}
-
-/** `day` moved by `delta` days (both YYYY-MM-DD). */
-export function addDays(day: string, delta: number): string {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + delta)).toISOString().slice(0, 10);
 }
 
 /** Days from `from` to `to`, both included. */

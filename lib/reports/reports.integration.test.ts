@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import type { MerchantAreaStore } from "@/lib/auth/types";
 import { db } from "@/lib/db";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { createProductRow } from "@/tests/integration/catalog-fixtures";
@@ -7,7 +8,10 @@ import { createTenant } from "@/tests/integration/fixtures";
 import { createOrderRow } from "@/tests/integration/order-fixtures";
 import { EXPORT_BATCH_SIZE, salesReport } from "./data";
 import { ordersCsvStream } from "./export";
-import { REPORT_TIME_ZONE } from "./period";
+import { selectReport } from "./loaders";
+
+vi.mock("@/lib/auth/index", () => import("@/lib/auth/testing"));
+import { DEFAULT_TIME_ZONE } from "@/lib/time";
 
 /**
  * The report figures against orders whose totals are known, across the rules of lib/reports/types.ts:
@@ -66,7 +70,7 @@ describe("salesReport", () => {
     const other = await createTenant();
     await createOrderRow(other, other.store.id, { status: "PAID", createdAt: "2026-11-10T10:00:00Z", lines: [{ productId: null, title: "Mug", unitPriceCents: 5000, quantity: 1 }] });
 
-    const report = await salesReport(merchantId, null, NOVEMBER, REPORT_TIME_ZONE);
+    const report = await salesReport(merchantId, null, NOVEMBER, DEFAULT_TIME_ZONE);
     expect(report.summaries).toEqual([
       {
         currency: "EUR",
@@ -96,23 +100,23 @@ describe("salesReport", () => {
     });
     await db.order.update({ where: { id: waived.id }, data: { paymentWaived: true, paymentProvider: "NONE" } });
 
-    const report = await salesReport(merchantId, [s1], NOVEMBER, REPORT_TIME_ZONE);
+    const report = await salesReport(merchantId, [s1], NOVEMBER, DEFAULT_TIME_ZONE);
     expect(report.summaries[0]).toMatchObject({ orders: 3, revenueCents: 3500, discountCents: 200, averageOrderCents: 1167, waivedOrders: 1, waivedCents: 30 });
     expect(report.daily[0]!.days.find((d) => d.day === "2026-11-10")).toEqual({ day: "2026-11-10", orders: 2, revenueCents: 3000 });
     expect(report.topProducts.find((p) => p.productId === mug.id)).toMatchObject({ quantity: 3, orders: 2, revenueCents: 2600 });
     expect(report.coupons).toEqual([{ code: "SAVE10", currency: "EUR", orders: 1, discountCents: 200 }]);
     // The CSV lists it with the payment marked as waived.
-    const csv = await readAll(ordersCsvStream({ merchantId, stores: [], store: "all", storeIds: [s1], period: NOVEMBER, timeZone: REPORT_TIME_ZONE }, (c) => c));
+    const csv = await readAll(ordersCsvStream({ merchantId, stores: [], store: "all", storeIds: [s1], period: NOVEMBER, timeZone: DEFAULT_TIME_ZONE }, (c) => c));
     const rows = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n").map((l) => l.split(","));
     expect(rows.filter((r) => r.at(-1) === "true").map((r) => r[0])).toEqual(["W"]);
   });
 
   it("limits every figure to the chosen store", async () => {
     const { merchantId, s1, s2 } = await shop();
-    const first = await salesReport(merchantId, [s1], NOVEMBER, REPORT_TIME_ZONE);
+    const first = await salesReport(merchantId, [s1], NOVEMBER, DEFAULT_TIME_ZONE);
     // 3500 / 3 = 1166.67
     expect(first.summaries[0]).toMatchObject({ orders: 3, revenueCents: 3500, averageOrderCents: 1167, refundedOrders: 1, cancelledOrders: 1 });
-    const second = await salesReport(merchantId, [s2], NOVEMBER, REPORT_TIME_ZONE);
+    const second = await salesReport(merchantId, [s2], NOVEMBER, DEFAULT_TIME_ZONE);
     expect(second.summaries[0]).toMatchObject({ orders: 1, revenueCents: 999, averageOrderCents: 999, refundedOrders: 0 });
     expect(second.topProducts).toEqual([{ productId: null, title: "Old poster", currency: "EUR", quantity: 1, orders: 1, revenueCents: 999 }]);
     expect(second.coupons).toEqual([]);
@@ -120,7 +124,7 @@ describe("salesReport", () => {
 
   it("puts each order on its Luxembourg day and lists every day of the period", async () => {
     const { merchantId, s1 } = await shop();
-    const report = await salesReport(merchantId, [s1], NOVEMBER, REPORT_TIME_ZONE);
+    const report = await salesReport(merchantId, [s1], NOVEMBER, DEFAULT_TIME_ZONE);
     const days = report.daily[0]!.days;
     expect(days).toHaveLength(30);
     expect(days[0]).toEqual({ day: "2026-11-01", orders: 0, revenueCents: 0 });
@@ -128,13 +132,13 @@ describe("salesReport", () => {
     expect(days.find((d) => d.day === "2026-11-11")).toEqual({ day: "2026-11-11", orders: 1, revenueCents: 500 });
     expect(days.reduce((sum, d) => sum + d.revenueCents, 0)).toBe(3500);
     // December 1st starts at 23:00 UTC on November 30th.
-    const december = await salesReport(merchantId, [s1], { from: "2026-12-01", to: "2026-12-01" }, REPORT_TIME_ZONE);
+    const december = await salesReport(merchantId, [s1], { from: "2026-12-01", to: "2026-12-01" }, DEFAULT_TIME_ZONE);
     expect(december.daily[0]!.days).toEqual([{ day: "2026-12-01", orders: 1, revenueCents: 800 }]);
   });
 
   it("ranks top products by revenue from counted orders only, and counts coupon uses of counted orders", async () => {
     const { merchantId, s1, mug, tea } = await shop();
-    const report = await salesReport(merchantId, [s1], NOVEMBER, REPORT_TIME_ZONE);
+    const report = await salesReport(merchantId, [s1], NOVEMBER, DEFAULT_TIME_ZONE);
     expect(report.topProducts).toEqual([
       // The newest title sold is shown.
       { productId: mug.id, title: "Mug (big)", currency: "EUR", quantity: 3, orders: 2, revenueCents: 2600 },
@@ -146,7 +150,7 @@ describe("salesReport", () => {
 
   it("is empty for a period without orders", async () => {
     const { merchantId } = await shop();
-    const report = await salesReport(merchantId, null, { from: "2026-01-01", to: "2026-01-31" }, REPORT_TIME_ZONE);
+    const report = await salesReport(merchantId, null, { from: "2026-01-01", to: "2026-01-31" }, DEFAULT_TIME_ZONE);
     expect(report).toMatchObject({ summaries: [], daily: [], topProducts: [], coupons: [] });
   });
 });
@@ -159,7 +163,7 @@ describe("ordersCsvStream", () => {
   it("streams every order of the period, any status, oldest first, in local time with decimal amounts", async () => {
     const { merchantId, tenant } = await shop();
     const csv = await readAll(
-      ordersCsvStream({ merchantId, stores: [], store: "all", storeIds: null, period: NOVEMBER, timeZone: REPORT_TIME_ZONE }, (c) => c.toUpperCase()),
+      ordersCsvStream({ merchantId, stores: [], store: "all", storeIds: null, period: NOVEMBER, timeZone: DEFAULT_TIME_ZONE }, (c) => c.toUpperCase()),
     );
     const lines = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
     expect(lines[0]).toBe("NUMBER,STORE,PLACEDAT,STATUS,EMAIL,CURRENCY,SUBTOTAL,DISCOUNT,TOTAL,COUPONS,PAIDAT,REFUNDEDAT,CANCELLEDAT,PAYMENTWAIVED");
@@ -198,12 +202,37 @@ describe("ordersCsvStream", () => {
     });
     const csv = await readAll(
       ordersCsvStream(
-        { merchantId: tenant.merchant.id as MerchantId, stores: [], store: "all", storeIds: null, period: { from: "2026-10-01", to: "2026-10-31" }, timeZone: REPORT_TIME_ZONE },
+        { merchantId: tenant.merchant.id as MerchantId, stores: [], store: "all", storeIds: null, period: { from: "2026-10-01", to: "2026-10-31" }, timeZone: DEFAULT_TIME_ZONE },
         (c) => c,
       ),
     );
     const numbers = csv.trimEnd().split("\r\n").slice(1).map((l) => l.split(",")[0]);
     expect(numbers).toHaveLength(count);
     expect(new Set(numbers).size).toBe(count);
+  });
+});
+
+describe("selectReport", () => {
+  const store = (id: string, timeZone: string): MerchantAreaStore => ({ id: id as StoreId, slug: id, name: id, defaultLocale: "en", isOpen: true, timeZone });
+  const merchant = "m" as MerchantId;
+  const lux = store("s-lux", DEFAULT_TIME_ZONE);
+  const far = store("s-far", "Asia/Kathmandu");
+  // 20:00 UTC on Dec 1 is still Dec 1 in Luxembourg, already Dec 2 in Kathmandu.
+  const now = new Date("2026-12-01T20:00:00Z");
+
+  it("reads one store's days in that store's zone", () => {
+    const chosen = selectReport(merchant, null, [lux, far], { store: far.id }, now);
+    expect(chosen).toMatchObject({ ok: true, selection: { timeZone: "Asia/Kathmandu", storeIds: [far.id], period: { to: "2026-12-02" } } });
+    expect(selectReport(merchant, null, [lux, far], { store: lux.id }, now)).toMatchObject({ ok: true, selection: { timeZone: DEFAULT_TIME_ZONE, period: { to: "2026-12-01" } } });
+  });
+
+  it("reads all stores' days in the zone they share, else in the platform's default", () => {
+    expect(selectReport(merchant, null, [far, store("s-far2", "Asia/Kathmandu")], {}, now)).toMatchObject({ ok: true, selection: { timeZone: "Asia/Kathmandu", storeIds: null, period: { to: "2026-12-02" } } });
+    expect(selectReport(merchant, null, [lux, far], {}, now)).toMatchObject({ ok: true, selection: { timeZone: DEFAULT_TIME_ZONE, period: { to: "2026-12-01" } } });
+  });
+
+  it("still refuses bad dates before an unknown store", () => {
+    expect(selectReport(merchant, null, [lux], { store: "nope" }, now)).toEqual({ ok: false, error: "invalidStore" });
+    expect(selectReport(merchant, null, [lux], { store: "nope", from: "2026-02-30" }, now)).toEqual({ ok: false, error: "invalidDate" });
   });
 });

@@ -16,6 +16,7 @@ export function findStoreSettings(merchantId: MerchantId, storeId: StoreId) {
       contactAddress: true,
       shippingCountries: true,
       smallOrderPolicy: true,
+      timeZone: true,
       translations: {
         where: { merchantId },
         select: { locale: true, name: true, tagline: true, description: true, closedMessage: true },

@@ -17,14 +17,14 @@ export interface StoreActor {
   locales: readonly Locale[];
 }
 
-/** Without `smallOrderPolicy` the store keeps its current one. */
+/** Without `smallOrderPolicy` or `timeZone` the store keeps its current one. */
 export type StoreSettingsWrite = Omit<StoreSettingsInput, "logo" | "smallOrderPolicy"> & {
   logo: { bytes: Uint8Array; type: ImageType } | null;
   smallOrderPolicy?: StoreSettingsInput["smallOrderPolicy"];
 };
 
 /**
- * Saves a store's texts per locale, contacts, status, small-order policy and logo in one transaction with its audit
+ * Saves a store's texts per locale, contacts, status, small-order policy, time zone and logo in one transaction with its audit
  * event. The store's own name follows the default locale's name. A new logo is written before
  * the transaction (and removed if it fails); the replaced one is removed after the commit.
  * False when the store is not the actor's.
@@ -48,6 +48,7 @@ export async function updateStoreSettings(actor: StoreActor, write: StoreSetting
           name: defaultTexts.name,
           status: write.status,
           smallOrderPolicy: write.smallOrderPolicy,
+          timeZone: write.timeZone,
           contactEmail: write.contactEmail,
           contactPhone: write.contactPhone,
           contactAddress: write.contactAddress,
@@ -75,6 +76,7 @@ export async function updateStoreSettings(actor: StoreActor, write: StoreSetting
           status: write.status,
           statusChanged: current.status !== write.status,
           smallOrderPolicy: write.smallOrderPolicy,
+          timeZone: write.timeZone,
           locales: kept,
           logo: newLogoKey ? "replaced" : write.removeLogo && current.logoKey ? "removed" : "kept",
         },

@@ -25,6 +25,10 @@ describe("storeSettingsSchema", () => {
     [{ shippingCountries: "" }, { shippingCountries: "required" }],
     [{ shippingCountries: "LU, Luxembourg" }, { shippingCountries: "invalidCountry" }],
     [{ shippingCountries: "LU, EU" }, { shippingCountries: "invalidCountry" }],
+    [{ timeZone: "Europe/Atlantis" }, { timeZone: "invalidTimeZone" }],
+    [{ timeZone: "+01:00" }, { timeZone: "invalidTimeZone" }],
+    [{ timeZone: "CET" }, { timeZone: "invalidTimeZone" }],
+    [{ timeZone: "x".repeat(500) }, { timeZone: "invalidTimeZone" }],
   ])("refuses %j", (fields, errors) => {
     const result = parse({ texts: { fr: { name: "Boutique" } }, ...fields });
     expect(result.success).toBe(false);
@@ -39,6 +43,13 @@ describe("storeSettingsSchema", () => {
   it("small orders are waived unless the store refuses them", () => {
     expect(parse({ texts: { fr: { name: "Boutique" } } }).data?.smallOrderPolicy).toBe("WAIVE");
     expect(parse({ texts: { fr: { name: "Boutique" } }, smallOrderPolicy: "REFUSE" }).data?.smallOrderPolicy).toBe("REFUSE");
+  });
+
+  it("takes an IANA time zone, and keeps the current one when none is sent", () => {
+    expect(parse({ texts: { fr: { name: "Boutique" } }, timeZone: "Asia/Kathmandu" }).data?.timeZone).toBe("Asia/Kathmandu");
+    expect(parse({ texts: { fr: { name: "Boutique" } }, timeZone: "America/Argentina/Salta" }).data?.timeZone).toBe("America/Argentina/Salta");
+    expect(parse({ texts: { fr: { name: "Boutique" } } }).data?.timeZone).toBeUndefined();
+    expect(parse({ texts: { fr: { name: "Boutique" } }, timeZone: " " }).data?.timeZone).toBeUndefined();
   });
 
   it("empty contact fields become null", () => {

@@ -3,6 +3,7 @@ import { cleanMultilineString, cleanString } from "@/lib/input";
 import { checkEmailAddress } from "@/lib/email-address";
 import type { Locale } from "@/lib/i18n/locales";
 import { IMAGE_TYPES } from "@/lib/storage/keys";
+import { isTimeZone } from "@/lib/time";
 import { parseCountryList } from "./countries";
 
 /** Field problems of the store settings form, translated under `StoreSettings.errors.<code>`. */
@@ -14,7 +15,8 @@ export type StoreSettingsFieldError =
   | "invalidChoice"
   | "imageType"
   | "imageTooLarge"
-  | "invalidCountry";
+  | "invalidCountry"
+  | "invalidTimeZone";
 
 export const STORE_NAME_MAX = 120;
 export const TAGLINE_MAX = 160;
@@ -40,6 +42,8 @@ export interface StoreSettingsInput {
   status: "OPEN" | "CLOSED";
   /** Orders above zero but below the payment minimum: complete them unpaid (WAIVE) or refuse them. */
   smallOrderPolicy: "WAIVE" | "REFUSE";
+  /** IANA zone the store counts its days in; absent when the form did not send one (kept as it is). */
+  timeZone?: string;
   logo: File | null;
   removeLogo: boolean;
 }
@@ -84,6 +88,10 @@ export function storeSettingsSchema(store: { defaultLocale: Locale; locales: rea
       }),
       status: z.enum(["OPEN", "CLOSED"], "invalidChoice"),
       smallOrderPolicy: z.enum(["WAIVE", "REFUSE"], "invalidChoice").default("WAIVE"),
+      timeZone: z.preprocess(
+        (v) => (typeof v === "string" && v.trim() ? v.trim() : undefined),
+        z.string().max(64, "invalidTimeZone").refine(isTimeZone, "invalidTimeZone").optional(),
+      ),
       logo: z.preprocess(
         (v) => (v instanceof File && v.size > 0 ? v : null),
         z
@@ -120,6 +128,7 @@ export function storeSettingsFields(formData: FormData, locales: readonly Locale
     shippingCountries: get("shippingCountries"),
     status: get("status"),
     smallOrderPolicy: get("smallOrderPolicy"),
+    timeZone: get("timeZone"),
     logo: formData.get("logo") ?? undefined,
     removeLogo: get("removeLogo"),
   };
@@ -127,7 +136,7 @@ export function storeSettingsFields(formData: FormData, locales: readonly Locale
 
 /** First error per form field name ("name.fr", "contactEmail", "logo"). */
 export function storeSettingsFieldErrors(error: z.ZodError): Record<string, StoreSettingsFieldError> {
-  const known = new Set(["required", "tooLong", "invalidEmail", "emailAccentedName", "invalidChoice", "imageType", "imageTooLarge", "invalidCountry"]);
+  const known = new Set(["required", "tooLong", "invalidEmail", "emailAccentedName", "invalidChoice", "imageType", "imageTooLarge", "invalidCountry", "invalidTimeZone"]);
   const out: Record<string, StoreSettingsFieldError> = {};
   for (const issue of error.issues) {
     const field = issue.path[0] === "texts" ? `${String(issue.path[2] ?? "name")}.${String(issue.path[1])}` : String(issue.path[0]);

@@ -82,6 +82,28 @@ describe("store settings", () => {
     expect(await db.store.findUniqueOrThrow({ where: { id: tenant.store.id }, select: { shippingCountries: true } })).toEqual(before);
   });
 
+  it("a store counts its days in Europe/Luxembourg until the owner picks another IANA zone; an unknown zone writes nothing", async () => {
+    const tenant = await createTenant({ defaultLocale: "fr", locales: ["fr", "en"] });
+    const zone = () => db.store.findUniqueOrThrow({ where: { id: tenant.store.id }, select: { timeZone: true } });
+    expect(await zone()).toEqual({ timeZone: "Europe/Luxembourg" });
+    const owner = await member(tenant, "OWNER");
+    await signedInAs(owner.email);
+    for (const timeZone of ["Europe/Atlantis", "UTC+2", "'; DROP TABLE \"Store\"; --"]) {
+      expect(await updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, INITIAL_STORE_SETTINGS_STATE, settings({ timeZone, status: "CLOSED" }))).toMatchObject({
+        status: "error",
+        fieldErrors: { timeZone: "invalidTimeZone" },
+      });
+    }
+    expect(await zone()).toEqual({ timeZone: "Europe/Luxembourg" });
+    expect(await db.auditEvent.count({ where: { merchantId: tenant.merchant.id } })).toBe(0);
+
+    expect(await updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, INITIAL_STORE_SETTINGS_STATE, settings({ timeZone: "America/Argentina/Salta" }))).toEqual({ status: "saved" });
+    expect(await findStoreSettings(tenant.merchant.id as MerchantId, tenant.store.id as StoreId)).toMatchObject({ timeZone: "America/Argentina/Salta" });
+    // A form without the field keeps the zone.
+    await updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, INITIAL_STORE_SETTINGS_STATE, settings());
+    expect(await zone()).toEqual({ timeZone: "America/Argentina/Salta" });
+  });
+
   it("bad input writes nothing: missing default name, bad email, a file that is not an image", async () => {
     const tenant = await createTenant({ defaultLocale: "fr", locales: ["fr", "en"] });
     const owner = await member(tenant, "OWNER");

@@ -24,6 +24,8 @@ export interface PublicStorefront {
   merchantName: string;
   /** ISO codes of the countries the store ships to (checkout offers these). */
   shippingCountries: string[];
+  /** IANA zone the store counts its days in (lib/time.ts). */
+  timeZone: string;
   /** What the storefront shows about the store (lib/stores turns it into texts per locale). */
   profile: {
     logoKey: string | null;
@@ -59,6 +61,7 @@ async function readStorefront(slug: string): Promise<PublicStorefront> {
       contactPhone: true,
       contactAddress: true,
       shippingCountries: true,
+      timeZone: true,
       // One statement for the store, its merchant and its texts: every storefront page needs them.
       translations: { select: { locale: true, name: true, tagline: true, description: true, closedMessage: true } },
       merchant: { select: { status: true, name: true } },
@@ -77,6 +80,7 @@ async function readStorefront(slug: string): Promise<PublicStorefront> {
     isOpen: store.status === "OPEN" && store.merchant.status === "ACTIVE",
     merchantName: store.merchant.name,
     shippingCountries: store.shippingCountries,
+    timeZone: store.timeZone,
     profile: {
       logoKey: store.logoKey,
       contactEmail: store.contactEmail,

@@ -6,6 +6,7 @@ import { DataTable } from "@/components/layout/data-table";
 import { recheckDomainAction } from "@/lib/domains/actions";
 import { loadAdminDomains } from "@/lib/domains/loaders";
 import { INTL_TAGS, isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { DEFAULT_TIME_ZONE } from "@/lib/time";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -22,7 +23,7 @@ export default async function AdminDomainsPage({ params }: Props) {
   setRequestLocale(locale);
   const domains = await loadAdminDomains();
   const [t, ta] = await Promise.all([getTranslations("Domains"), getTranslations("Domains.admin")]);
-  const when = new Intl.DateTimeFormat(INTL_TAGS[locale], { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Luxembourg" });
+  const when = new Intl.DateTimeFormat(INTL_TAGS[locale], { dateStyle: "medium", timeStyle: "short", timeZone: DEFAULT_TIME_ZONE });
   return (
     <section aria-labelledby="admin-domains-title" className="flex flex-col gap-4">
       <h1 id="admin-domains-title" className="text-3xl font-bold tracking-tight">

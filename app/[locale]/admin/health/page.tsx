@@ -5,6 +5,7 @@ import { DataTable } from "@/components/layout/data-table";
 import { loadHealthPage } from "@/lib/diagnostics/loaders";
 import { formatterFor } from "@/lib/i18n/format";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { DEFAULT_TIME_ZONE } from "@/lib/time";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -26,7 +27,7 @@ export default async function AdminHealthPage({ params }: Props) {
   setRequestLocale(locale);
   const page = await loadHealthPage();
   const t = await getTranslations("Health");
-  const format = formatterFor(locale);
+  const format = formatterFor(locale, DEFAULT_TIME_ZONE);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" });
   // Ages come from the database's clock (seconds), so they are shown relative to a zero point.
   const agoText = (seconds: number) => format.relativeTime(new Date(0), new Date(Math.round(seconds) * 1000));

@@ -35,7 +35,7 @@ export default async function TerminalPage({ params, searchParams }: Props) {
   const [t, tl, format, program] = await Promise.all([
     getTranslations("Terminal"),
     getTranslations("Loyalty"),
-    formatterFor(locale),
+    formatterFor(locale, store.timeZone),
     findActiveProgram(store.merchantId, locale, store.defaultLocale),
   ]);
 
@@ -50,7 +50,7 @@ export default async function TerminalPage({ params, searchParams }: Props) {
       if (!card) problem = t("notFound", { query: query.trim() });
     }
   }
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Luxembourg" });
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "short", timeStyle: "short" });
   const isManager = hasRole(access.role, "MANAGER");
 
   return (

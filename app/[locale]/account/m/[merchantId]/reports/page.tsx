@@ -5,6 +5,7 @@ import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { formatMoney } from "@/lib/money";
 import { loadReports } from "@/lib/reports/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
+import { sharedTimeZone } from "@/lib/time";
 
 type Props = {
   params: Promise<{ locale: string; merchantId: string }>;
@@ -47,7 +48,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
         <h1 id="reports-title" className="text-xl font-semibold">
           {t("title")}
         </h1>
-        <p className="mt-1 text-sm text-slate-600">{t("lead", { timeZone: view.ok ? view.selection.timeZone : "Europe/Luxembourg" })}</p>
+        <p className="mt-1 text-sm text-slate-600">{t("lead", { timeZone: view.ok ? view.selection.timeZone : sharedTimeZone(view.stores.map((s) => s.timeZone)) })}</p>
       </header>
 
       <form method="get" action={base} className="rounded-lg border border-slate-200 bg-slate-50 p-4">

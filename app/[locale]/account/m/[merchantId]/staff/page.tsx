@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DataTable } from "@/components/layout/data-table";
 import { StaffActionForm } from "@/components/staff/staff-action-form";
+import { findMerchantTimeZone } from "@/lib/auth/data";
 import { INTL_TAGS, isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import {
   changeMemberRoleAction,
@@ -33,9 +34,9 @@ export default async function StaffPage({ params }: Props) {
   const locale = isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
   setRequestLocale(locale);
   const page = await loadStaffPage(merchantId);
-  const [t, tr] = await Promise.all([getTranslations("Staff"), getTranslations("Account.roles")]);
+  const [t, tr, timeZone] = await Promise.all([getTranslations("Staff"), getTranslations("Account.roles"), findMerchantTimeZone(page.access.merchantId)]);
   const id = page.access.merchantId;
-  const date = new Intl.DateTimeFormat(INTL_TAGS[locale], { dateStyle: "medium", timeZone: "Europe/Luxembourg" });
+  const date = new Intl.DateTimeFormat(INTL_TAGS[locale], { dateStyle: "medium", timeZone });
   const storesOf = (ids: string[]) => (ids.length === 0 ? t("allStores") : ids.map((s) => page.storeNames.get(s) ?? "?").join(", "));
   const localeField = <input type="hidden" name="locale" value={locale} />;
   const storeChoices = (legend: string, checked: string[] = []) =>

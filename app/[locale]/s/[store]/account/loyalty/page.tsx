@@ -32,7 +32,7 @@ export default async function CustomerLoyaltyPage({ params }: Props) {
   const [t, ta, format, program, card] = await Promise.all([
     getTranslations("Loyalty"),
     getTranslations("Loyalty.account"),
-    formatterFor(locale),
+    formatterFor(locale, store.timeZone),
     findActiveProgram(store.merchantId, locale, store.defaultLocale),
     findCardView(store.merchantId, { customerId: customer.customerId }, locale, 50, false),
   ]);
@@ -101,7 +101,7 @@ export default async function CustomerLoyaltyPage({ params }: Props) {
         <h2 className="mb-2 text-lg font-semibold">{ta("history")}</h2>
         <HistoryTable
           rows={card.ledger}
-          formatDate={(d) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Luxembourg" })}
+          formatDate={(d) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" })}
           labels={{
             date: ta("date"),
             what: ta("what"),

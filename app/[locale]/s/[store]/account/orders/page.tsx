@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CustomerOrdersPage({ params }: Props) {
   const { store, locale } = await loadStorefrontPage(params);
   const orders = await loadCustomerOrders(store, locale);
-  const [t, format] = await Promise.all([getTranslations({ locale, namespace: "Orders.account" }), formatterFor(locale)]);
+  const [t, format] = await Promise.all([getTranslations({ locale, namespace: "Orders.account" }), formatterFor(locale, store.timeZone)]);
   return (
     <section aria-labelledby="orders-title" className="mx-auto flex max-w-3xl flex-col gap-6">
       <h1 id="orders-title" className="text-3xl font-bold tracking-tight">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { findMerchantTimeZone } from "@/lib/auth/data";
 import { formatterFor } from "@/lib/i18n/format";
 import { TotalsChart } from "@/components/loyalty/totals-chart";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
@@ -23,14 +24,16 @@ export default async function LoyaltyMembersPage({ params }: Props) {
   const locale = isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
   setRequestLocale(locale);
   const access = await requireLoyaltyManager(merchantId);
-  const [t, tl, format, program, members, totals, currentWeek] = await Promise.all([
+  // The program covers every store of the merchant: its weeks and dates are in the merchant's zone.
+  const timeZone = await findMerchantTimeZone(access.merchantId);
+  const format = formatterFor(locale, timeZone);
+  const [t, tl, program, members, totals, currentWeek] = await Promise.all([
     getTranslations("Loyalty.merchant"),
     getTranslations("Loyalty"),
-    formatterFor(locale),
     findProgram(access.merchantId, locale),
     listMembers(access.merchantId),
-    weeklyTotals(access.merchantId),
-    currentWeekStart(),
+    weeklyTotals(access.merchantId, timeZone),
+    currentWeekStart(timeZone),
   ]);
   const base = `/account/m/${encodeURIComponent(access.merchantId)}/loyalty`;
   const link = (path: string) => localizedPath(`${base}${path}`, locale, PLATFORM_DEFAULT_LOCALE);
@@ -73,7 +76,7 @@ export default async function LoyaltyMembersPage({ params }: Props) {
                     </a>
                   </td>
                   <td className="py-2 pr-4 text-right tabular-nums">{tl("amount", { count: m.balance, unit })}</td>
-                  <td className="py-2 pr-4">{format.dateTime(m.createdAt, { dateStyle: "medium", timeZone: "Europe/Luxembourg" })}</td>
+                  <td className="py-2 pr-4">{format.dateTime(m.createdAt, { dateStyle: "medium" })}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { findMerchantTimeZone } from "@/lib/auth/data";
 import { formatterFor } from "@/lib/i18n/format";
 import { HistoryTable } from "@/components/loyalty/history-table";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
@@ -32,7 +33,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function MemberLedgerPage({ params }: Props) {
   const { locale, access, card } = await loadCard(params);
   setRequestLocale(locale);
-  const [t, tl, format, program] = await Promise.all([getTranslations("Loyalty.merchant"), getTranslations("Loyalty"), formatterFor(locale), findProgram(access.merchantId, locale)]);
+  const [t, tl, timeZone, program] = await Promise.all([getTranslations("Loyalty.merchant"), getTranslations("Loyalty"), findMerchantTimeZone(access.merchantId), findProgram(access.merchantId, locale)]);
+  const format = formatterFor(locale, timeZone);
   const unit = program?.type ?? "POINTS";
   return (
     <section aria-labelledby="ledger-title" className="flex flex-col gap-6">
@@ -49,7 +51,7 @@ export default async function MemberLedgerPage({ params }: Props) {
       </p>
       <HistoryTable
         rows={card.ledger}
-        formatDate={(d) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Luxembourg" })}
+        formatDate={(d) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" })}
         extra={{ header: t("staff"), cell: (row) => row.staffEmail ?? "—" }}
         labels={{
           date: tl("account.date"),

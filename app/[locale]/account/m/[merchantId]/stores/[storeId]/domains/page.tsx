@@ -22,7 +22,7 @@ export default async function StoreDomainsPage({ params }: Props) {
   setRequestLocale(locale);
   const { access, targets, domains } = await loadStoreDomains(merchantId, storeId);
   const t = await getTranslations("Domains");
-  const when = new Intl.DateTimeFormat(INTL_TAGS[locale], { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Luxembourg" });
+  const when = new Intl.DateTimeFormat(INTL_TAGS[locale], { dateStyle: "medium", timeStyle: "short", timeZone: access.store.timeZone });
   const bind = <A extends unknown[], R>(fn: (m: string, s: string, ...rest: A) => R) => fn.bind(null, access.merchantId, access.store.id) as (...rest: A) => R;
   return (
     <section aria-labelledby="domains-title" className="flex flex-col gap-6">

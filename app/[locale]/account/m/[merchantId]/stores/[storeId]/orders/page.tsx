@@ -24,7 +24,7 @@ export default async function MerchantOrdersPage({ params }: Props) {
   const locale = isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
   setRequestLocale(locale);
   const access = await requireStoreAccess(merchantId, storeId);
-  const [t, format] = await Promise.all([getTranslations("Orders.merchant"), formatterFor(locale)]);
+  const [t, format] = await Promise.all([getTranslations("Orders.merchant"), formatterFor(locale, access.store.timeZone)]);
   const orders = await listStoreOrders(access.merchantId, access.store.id);
   const base = `/account/m/${encodeURIComponent(access.merchantId)}/stores/${encodeURIComponent(access.store.id)}/orders`;
   return (

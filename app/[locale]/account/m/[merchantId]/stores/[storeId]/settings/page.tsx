@@ -8,6 +8,7 @@ import { formatMoney } from "@/lib/money";
 import { PAYMENT_MINIMUM_CENTS } from "@/lib/payments/minimum";
 import { updateStoreSettingsAction } from "@/lib/stores/actions";
 import { findStoreSettings } from "@/lib/stores/data";
+import { timeZoneOptions } from "@/lib/time";
 
 type Props = { params: Promise<{ locale: string; merchantId: string; storeId: string }> };
 
@@ -29,6 +30,7 @@ export default async function StoreSettingsPage({ params }: Props) {
   const initial: Record<string, string> = {
     status: settings.status,
     smallOrderPolicy: settings.smallOrderPolicy,
+    timeZone: settings.timeZone,
     contactEmail: settings.contactEmail ?? "",
     contactPhone: settings.contactPhone ?? "",
     contactAddress: settings.contactAddress ?? "",
@@ -55,6 +57,7 @@ export default async function StoreSettingsPage({ params }: Props) {
         logoUrl={settings.logoKey ? `/api/files/${settings.logoKey}` : null}
         locale={locale}
         paymentMinimum={formatMoney(PAYMENT_MINIMUM_CENTS, access.store.currency, locale)}
+        timeZones={timeZoneOptions(settings.timeZone)}
       />
     </section>
   );

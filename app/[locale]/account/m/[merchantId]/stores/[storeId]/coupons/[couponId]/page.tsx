@@ -5,7 +5,7 @@ import { CouponForm } from "@/components/coupons/coupon-form";
 import { couponFormLabels, couponFormValues } from "@/components/coupons/form-labels";
 import { DataTable } from "@/components/layout/data-table";
 import { requireStoreAccess } from "@/lib/auth/loaders";
-import { currencyDigits } from "@/lib/catalog/price";
+import { currencyDigits } from "@/lib/money";
 import { updateCouponAction } from "@/lib/coupons/actions";
 import { findCoupon, listRedemptions } from "@/lib/coupons/data";
 import { couponIdSchema } from "@/lib/coupons/schema";
@@ -54,7 +54,7 @@ export default async function CouponPage(props: Props) {
         </h1>
         <CouponForm
           action={updateCouponAction.bind(null, access.merchantId, access.store.id, coupon.id)}
-          initial={couponFormValues(coupon, currencyDigits(access.store.currency))}
+          initial={couponFormValues(coupon, currencyDigits(access.store.currency), access.store.timeZone)}
           labels={labels}
           errors={errors}
           currency={access.store.currency}

@@ -35,7 +35,7 @@ export default async function MerchantOrderPage({ params }: Props) {
   const locale = isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
   setRequestLocale(locale);
   const { access, order } = await load(params);
-  const [t, format] = await Promise.all([getTranslations("Orders.merchant"), formatterFor(locale)]);
+  const [t, format] = await Promise.all([getTranslations("Orders.merchant"), formatterFor(locale, access.store.timeZone)]);
   const address = order.shippingAddress as { name?: string; line1?: string; line2?: string | null; postalCode?: string; city?: string; country?: string } | null;
   const outcome = {
     done: t("actionDone"),

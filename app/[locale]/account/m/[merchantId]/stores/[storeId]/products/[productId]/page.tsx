@@ -7,7 +7,7 @@ import { productFormText } from "@/components/catalog/product-form-text";
 import { requireStoreAccess } from "@/lib/auth/loaders";
 import { archiveProductAction, updateProductAction } from "@/lib/catalog/actions";
 import { findProductForEdit } from "@/lib/catalog/data";
-import { currencyDigits, formatPriceInput } from "@/lib/catalog/price";
+import { currencyDigits, minorToDecimal } from "@/lib/money";
 import { pickTranslation, productImageUrl } from "@/lib/catalog/rules";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
@@ -41,7 +41,7 @@ export default async function EditProductPage({ params }: Props) {
   const list = localizedPath(`/account/m/${encodeURIComponent(access.merchantId)}/stores/${encodeURIComponent(access.store.id)}/products`, locale, PLATFORM_DEFAULT_LOCALE);
   const initial: Record<string, string> = {
     slug: product.slug,
-    price: formatPriceInput(product.priceCents, currencyDigits(access.store.currency)),
+    price: minorToDecimal(product.priceCents, currencyDigits(access.store.currency)),
     stock: product.stock === null ? "" : String(product.stock),
     kind: product.kind,
     visibility: product.visibility,
