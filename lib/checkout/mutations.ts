@@ -16,7 +16,7 @@ import { paymentProvider, providerFor } from "@/lib/payments/provider";
 import { findSmallOrderPolicy } from "@/lib/stores/data";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { absoluteUrl, type UrlConfig, type UrlTarget } from "@/lib/tenancy/urls";
-import { couponThatStoppedQualifying, priceCart, type PricedCart } from "./pricing";
+import { couponThatStoppedQualifying, priceCart, type PricedCart } from "@/lib/pricing/pricing";
 import type { ShippingAddress } from "./schema";
 import type { CheckoutFailure, PlaceOrderResult } from "./types";
 
