@@ -67,7 +67,15 @@ async function takeCouponUse(
   const { terms } = use;
   const merchantId: MerchantId = ctx.merchantId;
   await tx.couponRedemption.create({
-    data: { merchantId, couponId: terms.id, orderId: ctx.orderId, customerId: claim.customerId, email: claim.email, amountCents: use.amountCents },
+    data: {
+      merchantId,
+      couponId: terms.id,
+      orderId: ctx.orderId,
+      customerId: claim.customerId,
+      email: claim.email,
+      amountCents: use.amountCents,
+      transactionId: ctx.transactionId,
+    },
     select: { id: true },
   });
   const taken = await tx.$executeRaw`

@@ -29,10 +29,12 @@ async function held(order: { orderId: string; productId: string; couponId: strin
 }
 
 describe("order holds across merchants", () => {
-  it("a checkout takes the coupon use and the units; a cancellation gives both back, once", async () => {
+  it("a checkout takes the coupon use (under the order's transaction id) and the units; a cancellation gives both back, once", async () => {
     const shop = await createShop();
     const order = await pendingOrder(shop);
     expect(await held(order)).toEqual({ stock: 3, uses: 1, redemptions: ["ACTIVE"], status: "PENDING_PAYMENT" });
+    const { transactionId } = await db.order.findUniqueOrThrow({ where: { id: order.orderId }, select: { transactionId: true } });
+    expect(await db.couponRedemption.findMany({ where: { orderId: order.orderId }, select: { transactionId: true } })).toEqual([{ transactionId }]);
 
     expect(await cancelOrderNow(shop.store.merchantId, order.orderId)).toBe(true);
     expect(await cancelOrderNow(shop.store.merchantId, order.orderId)).toBe(false);
