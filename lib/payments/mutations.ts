@@ -44,12 +44,11 @@ export async function applyPaymentEvent(event: PaymentEventInput): Promise<Payme
       select: { id: true },
     });
     if (inserted.length === 0) return "duplicate";
-    const merchantId = matched?.merchantId as MerchantId | undefined;
-    const changed = !orderId || !merchantId
-      ? false
-      : event.outcome === "paid"
-        ? await markOrderPaid(tx, merchantId, orderId)
-        : await failOrderPayment(tx, merchantId, orderId);
+    let changed = false;
+    if (matched) {
+      const merchantId = matched.merchantId as MerchantId;
+      changed = event.outcome === "paid" ? await markOrderPaid(tx, merchantId, matched.id) : await failOrderPayment(tx, merchantId, matched.id);
+    }
     if (changed) return "applied";
     // Money that no order can take (cancelled, unknown, already paid) goes back: see openPaymentIssue.
     if (event.outcome === "paid" && (await openPaymentIssue(tx, event, orderId))) return "issue-opened";
