@@ -251,7 +251,7 @@ describe("coupons on the cart", () => {
     const loaded = await loadCartForCheckout(a.ids.merchantId, a.ids.storeId, cart!.cartId);
     expect(loaded?.coupons.map((c) => c.code)).toEqual(["BIENVENUE10", "OLD"]);
 
-    const { priceCart } = await import("@/lib/checkout/pricing");
+    const { priceCart } = await import("@/lib/pricing/pricing");
     const priced = priceCart({
       currency: "EUR",
       lines: loaded!.lines.map((l) => ({ productId: l.productId, title: l.product.title, unitPriceCents: l.product.priceCents, quantity: l.quantity })),

@@ -1,7 +1,7 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { loadCustomerSession } from "@/lib/auth/loaders";
-import { priceCart, type PricedCart, type PricedCoupon } from "@/lib/checkout/pricing";
+import { priceCart, type PricedCart, type PricedCoupon } from "@/lib/pricing/pricing";
 import type { Buyer } from "@/lib/coupons/data";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Storefront } from "@/lib/tenancy/loaders";

@@ -10,7 +10,7 @@ import { settleTotal } from "@/lib/payments/minimum";
 import { findSmallOrderPolicy } from "@/lib/stores/data";
 import type { Storefront } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
-import type { PricedCart } from "./pricing";
+import type { PricedCart } from "@/lib/pricing/pricing";
 import { cartReviewPath } from "./types";
 
 export interface CheckoutPage {

@@ -3,20 +3,18 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { normalizeEmail } from "@/lib/email-address";
 import { markCartCheckedOut } from "@/lib/cart/mutations";
 import { isPurchasable, loadCartForCheckout } from "@/lib/cart/data";
-import type { CartForCheckout, CartLineView } from "@/lib/cart/types";
-import { COUPON_TERMS_SELECT, loadCouponUsage, sameCouponTermsSql, type Buyer } from "@/lib/coupons/data";
-import { qualifyCoupon } from "@/lib/coupons/rules";
-import type { CouponTerms } from "@/lib/coupons/types";
+import type { CartForCheckout } from "@/lib/cart/types";
 import { db, Prisma, type Tx } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/locales";
 import { enqueueOrderConfirmation, orderPath } from "@/lib/orders/confirmation";
+import { takeOrderHolds } from "@/lib/orders/holds";
 import { PAYMENT_MINIMUM_CENTS, settleTotal } from "@/lib/payments/minimum";
 import { failOrderPayment } from "@/lib/payments/mutations";
 import { paymentProvider, providerFor } from "@/lib/payments/provider";
 import { findSmallOrderPolicy } from "@/lib/stores/data";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { absoluteUrl, type UrlConfig, type UrlTarget } from "@/lib/tenancy/urls";
-import { couponThatStoppedQualifying, priceCart, type PricedCart } from "./pricing";
+import { couponThatStoppedQualifying, priceCart, type PricedCart } from "@/lib/pricing/pricing";
 import type { ShippingAddress } from "./schema";
 import type { CheckoutFailure, PlaceOrderResult } from "./types";
 
@@ -90,9 +88,9 @@ const TX_OPTIONS = { maxWait: 20_000, timeout: 30_000 } as const;
 
 /**
  * Places an order from a cart in one transaction (see commitOrder): the cart is locked, read,
- * validated and priced; the order, its lines, discounts and redemptions and the checked-out cart
- * are written with one transactionId; last, conditional updates take the coupon uses, the stock
- * and the store's next order number, re-checking every limit. Orders below the payment minimum
+ * validated and priced; the order, its lines and discounts and the checked-out cart are written
+ * with one transactionId; last, the order's holds (coupon uses with their redemptions, stock)
+ * and the store's next order number are taken by conditional updates that re-check every limit. Orders below the payment minimum
  * are PAID in that transaction (with the payment waived when the total is above zero), or
  * refused when the store refuses such orders; others then get a payment from the provider.
  *
@@ -124,12 +122,14 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
 }
 
 /**
- * The checkout transaction. Lock order everywhere: cart, coupons (by id), stocked products (by
- * id), then the store's order counter. Only the cart is locked up front (nobody else checks it
- * out); the rows that every checkout contends for are locked last, each by the one statement that
- * checks and consumes it, and stay locked only for the few statements left before the commit.
- * The writes before them touch those rows through foreign keys only: KEY SHARE locks, which the
- * non-key updates of redemptionCount, stock and lastOrderNumber neither wait for nor block.
+ * The checkout transaction. Lock order everywhere: cart, the order's holds in HOLD_LOCK_ORDER
+ * (coupon uses, then stock; each by id, see lib/orders/holds), then the store's order counter.
+ * Only the cart is locked up front (nobody else checks it out); the rows that every checkout
+ * contends for are locked last, each by the one statement that checks and consumes it, and stay
+ * locked only for the few statements left before the commit. The other writes touch those rows
+ * through foreign keys only (the order, its lines, a redemption row just before its coupon's
+ * count): KEY SHARE locks, which the non-key updates of redemptionCount, stock and
+ * lastOrderNumber neither wait for nor block.
  */
 async function commitOrder(
   tx: Tx,
@@ -221,22 +221,29 @@ async function commitOrder(
     },
     select: ORDER_BY_KEY_SELECT,
   });
-  if (priced.discounts.length > 0) {
-    await tx.couponRedemption.createMany({
-      data: priced.discounts.map((d) => ({ merchantId, couponId: d.couponId, orderId: order.id, customerId, email, amountCents: d.amountCents })),
-    });
-  }
   await markCartCheckedOut(tx, cart.id);
 
-  // 3. The contended rows, in the lock order. Under READ COMMITTED (TX_OPTIONS sets no isolation
-  // level) an update that waited for another checkout's lock evaluates its condition again on the
-  // row that checkout committed, so the limits hold exactly.
-  for (const discount of [...priced.discounts].sort((a, b) => (a.couponId < b.couponId ? -1 : 1))) {
-    const terms = cart.coupons.find((c) => c.id === discount.couponId)!;
-    await redeemCoupon(tx, merchantId, terms, { buyer, subtotalCents: priced.subtotalCents, now: ctx.now });
-  }
-  for (const line of cart.lines.filter((l) => l.product.stock !== null).sort((a, b) => (a.productId < b.productId ? -1 : 1))) {
-    await takeStock(tx, merchantId, line);
+  // 3. The contended rows: every hold the order takes (lib/orders/holds), in their one lock order
+  // (coupon uses, then stock, each by id), then the store's counter. Under READ COMMITTED
+  // (TX_OPTIONS sets no isolation level) an update that waited for another checkout's lock
+  // evaluates its condition again on the row that checkout committed, so the limits hold exactly.
+  const refused = await takeOrderHolds(
+    tx,
+    { merchantId, orderId: order.id, transactionId, now: ctx.now },
+    {
+      COUPON_USES: {
+        buyer,
+        customerId,
+        email,
+        subtotalCents: priced.subtotalCents,
+        uses: priced.discounts.map((d) => ({ terms: cart.coupons.find((c) => c.id === d.couponId)!, amountCents: d.amountCents })),
+      },
+      STOCK: { lines: cart.lines },
+    },
+  );
+  if (refused) {
+    const { error, ...extra } = refused;
+    throw new CheckoutRejected(fail(error, extra));
   }
   // Dense numbers per store: the counter moves in the same statement that numbers the order.
   const [numbered] = await tx.$queryRaw<{ number: string }[]>`
@@ -251,68 +258,6 @@ async function commitOrder(
   // After the number, which the email shows (only orders that need no payment get here).
   if (!paymentRequired) await enqueueOrderConfirmation(tx, order.id);
   return { ...order, number: numbered.number };
-}
-
-/**
- * Takes one use of a coupon for the order, if its terms are still those the cart was priced with
- * and a use is left; this order's redemption row is already written. The update locks the coupon
- * until the commit, so the per-customer count right after it sees every earlier use.
- */
-async function redeemCoupon(
-  tx: Tx,
-  merchantId: MerchantId,
-  terms: CouponTerms,
-  ctx: { buyer: Buyer; subtotalCents: number; now: Date },
-): Promise<void> {
-  const taken = await tx.$executeRaw`
-    UPDATE "Coupon" SET "redemptionCount" = "redemptionCount" + 1
-    WHERE id = ${terms.id} AND "merchantId" = ${merchantId} AND ${sameCouponTermsSql(terms)}
-      AND ("totalLimit" IS NULL OR "redemptionCount" < "totalLimit")`;
-  if (taken === 0) {
-    // The last use went to another order, or the coupon changed since it was read: its reason
-    // when it no longer applies as it is now, else the buyer reviews the new price.
-    const current = await tx.coupon.findFirst({
-      where: { id: terms.id, merchantId },
-      select: { ...COUPON_TERMS_SELECT, redemptionCount: true },
-    });
-    const usage = { total: current?.redemptionCount ?? 0, byCustomer: 0 };
-    const standing = current ? qualifyCoupon(current, { subtotalCents: ctx.subtotalCents, now: ctx.now, usage }) : null;
-    if (current && standing && !standing.qualified) {
-      throw new CheckoutRejected(fail("couponNotQualified", { coupon: { code: current.code, reason: standing.reason, params: standing.params } }));
-    }
-    throw new CheckoutRejected(fail("priceChanged"));
-  }
-  if (terms.perCustomerLimit !== null) {
-    const usage = await loadCouponUsage(merchantId, [terms.id], ctx.buyer, tx);
-    // This order's own redemption is counted too.
-    if (usage[terms.id]!.byCustomer > terms.perCustomerLimit) {
-      const reason = { reason: "ALREADY_USED" as const, params: { perCustomerLimit: terms.perCustomerLimit } };
-      throw new CheckoutRejected(fail("couponNotQualified", { coupon: { code: terms.code, ...reason } }));
-    }
-  }
-}
-
-/** Takes a line's units from a stocked product whose price and availability are as read. */
-async function takeStock(tx: Tx, merchantId: MerchantId, line: CartLineView): Promise<void> {
-  const { product, quantity } = line;
-  const taken = await tx.$executeRaw`
-    UPDATE "Product" SET stock = stock - ${quantity}
-    WHERE id = ${line.productId} AND "merchantId" = ${merchantId} AND stock >= ${quantity}
-      AND "priceCents" = ${product.priceCents} AND kind = ${product.kind}::"ProductKind"
-      AND "archivedAt" IS NULL AND visibility <> 'DRAFT'`;
-  if (taken === 1) return;
-  // Sold out by other orders, or the product changed since it was read: say which.
-  const current = await tx.product.findFirst({
-    where: { id: line.productId, merchantId },
-    select: { stock: true, visibility: true, archivedAt: true },
-  });
-  if (!current || !isPurchasable({ visibility: current.visibility, archived: current.archivedAt !== null })) {
-    throw new CheckoutRejected(fail("unavailable", { params: { title: product.title } }));
-  }
-  if (current.stock !== null && current.stock < quantity) {
-    throw new CheckoutRejected(fail("notEnoughStock", { params: { title: product.title, available: Math.max(0, current.stock) } }));
-  }
-  throw new CheckoutRejected(fail("priceChanged"));
 }
 
 interface OrderByKey {
@@ -372,7 +317,7 @@ async function resumeOrder(input: PlaceOrderInput, order: OrderByKey, replayed: 
     return { ...base, status: order.status, paymentUrl: payment.url };
   } catch (error) {
     console.error(`Payment could not start for order ${order.id}:`, error);
-    await db.$transaction((tx) => failOrderPayment(tx, order.id));
+    await db.$transaction((tx) => failOrderPayment(tx, input.store.merchantId, order.id));
     return fail("paymentUnavailable");
   }
 }

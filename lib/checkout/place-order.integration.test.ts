@@ -3,7 +3,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { setCouponPaused, updateCoupon } from "@/lib/coupons/mutations";
 import { db } from "@/lib/db";
-import { releaseOrderHoldsNow } from "@/lib/orders/mutations";
+import { cancelOrderNow } from "@/lib/orders/mutations";
 import { createCart, createCoupon, createProduct, createShop, orderInput } from "@/tests/integration/checkout-fixtures";
 import { placeOrder } from "./mutations";
 import type { PlaceOrderResult } from "./types";
@@ -231,7 +231,7 @@ describe("placeOrder", () => {
 
     const results: Array<PlaceOrderResult | boolean | unknown> = await Promise.all([
       ...carts.map((c) => placeOrder(orderInput(shop, c.id))),
-      ...holding.map((id) => releaseOrderHoldsNow(id)),
+      ...holding.map((id) => cancelOrderNow(shop.store.merchantId, id)),
       // Edits that leave the terms as they are: checkouts must neither fail on them nor deadlock.
       ...Array.from({ length: 3 }, () => updateCoupon(actor, coupon.id, input)),
       ...Array.from({ length: 3 }, () => setCouponPaused(actor, coupon.id, false)),

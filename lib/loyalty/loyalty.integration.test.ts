@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { renderEmail } from "@/lib/email/render";
 import { placeOrder } from "@/lib/checkout/mutations";
-import { refundOrder } from "@/lib/orders/mutations";
+import { refundOrder } from "@/lib/payments/refunds";
 import { applyPaymentEvent } from "@/lib/payments/mutations";
 import { testPaymentRef } from "@/lib/payments/test-provider";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";

@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { cleanString } from "@/lib/input";
 import { requireStoreAccess } from "@/lib/auth/loaders";
-import { fulfillOrder, refundOrder, type MerchantOrderResult } from "./mutations";
+import { refundOrder } from "@/lib/payments/refunds";
+import { fulfillOrder, type MerchantOrderResult } from "./mutations";
 
 const schema = z.object({
   merchantId: cleanString().min(1).max(64),

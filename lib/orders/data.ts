@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
+import type { OrderStatus } from "./lifecycle";
 
 const ORDER_DETAIL_SELECT = {
   id: true,
@@ -30,7 +31,7 @@ const ORDER_DETAIL_SELECT = {
   discounts: { select: { code: true, amountCents: true }, orderBy: { id: "asc" as const } },
 } as const;
 
-export type OrderStatus = "PENDING_PAYMENT" | "PAID" | "FULFILLED" | "REFUNDED" | "CANCELLED";
+export type { OrderStatus };
 
 export interface OrderDetail {
   id: string;

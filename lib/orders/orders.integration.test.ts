@@ -6,7 +6,8 @@ import { applyPaymentEvent } from "@/lib/payments/mutations";
 import { testPaymentRef } from "@/lib/payments/test-provider";
 import { putFile } from "@/lib/storage";
 import { resolveDownload } from "./downloads";
-import { fulfillOrder, refundOrder } from "./mutations";
+import { refundOrder } from "@/lib/payments/refunds";
+import { fulfillOrder } from "./mutations";
 import { orderToken, verifyOrderToken } from "./tokens";
 
 async function paidTestOrder(options: { stock?: number } = {}) {

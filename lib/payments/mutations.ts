@@ -1,7 +1,8 @@
 import "server-only";
 import { restoreCheckedOutCart } from "@/lib/cart/mutations";
 import { db, type Tx } from "@/lib/db";
-import { markOrderPaid, releaseOrderHolds } from "@/lib/orders/mutations";
+import { cancelOrder, markOrderPaid } from "@/lib/orders/mutations";
+import type { MerchantId } from "@/lib/tenancy/types";
 import { openPaymentIssue } from "./issues";
 import type { PaymentEventInput } from "./types";
 
@@ -13,32 +14,41 @@ export type PaymentEventResult = "applied" | "duplicate" | "unchanged" | "unknow
  * id taken and changes nothing. "paid" moves a pending order to PAID (and queues its
  * confirmation), or opens a payment issue (refunded automatically) when no order can take the
  * money; "failed" cancels it, gives the shopper their cart back and releases its stock and coupon
- * uses (failOrderPayment).
+ * uses (failOrderPayment). This module only reports the outcome: the order's lifecycle
+ * (lib/orders) owns the transitions and what they release.
  */
 export async function applyPaymentEvent(event: PaymentEventInput): Promise<PaymentEventResult> {
   return db.$transaction(async (tx) => {
+    // The provider names the order only by its reference (unique platform-wide): the order's
+    // merchant comes from the row found, and every change below is scoped to it.
     let order = await tx.order.findFirst({
       where: { paymentRef: event.paymentRef, paymentProvider: event.provider },
-      select: { id: true },
+      select: { id: true, merchantId: true },
     });
     if (!order && event.orderId) {
       // The event can beat the write of the reference after the provider answered: accept the
       // echoed order only while it has no reference yet, and store this one.
-      const claimed = await tx.order.updateMany({
+      const [claimed] = await tx.order.updateManyAndReturn({
         where: { id: event.orderId, paymentProvider: event.provider, paymentRef: null },
         data: { paymentRef: event.paymentRef },
+        select: { id: true, merchantId: true },
       });
-      if (claimed.count === 1) order = { id: event.orderId };
+      if (claimed) order = claimed;
     }
     // The reference is what we stored; the echoed order id must agree with it.
-    const orderId = order && (!event.orderId || event.orderId === order.id) ? order.id : null;
+    const matched = order && (!event.orderId || event.orderId === order.id) ? order : null;
+    const orderId = matched?.id ?? null;
     const inserted = await tx.paymentEvent.createManyAndReturn({
       data: [{ id: event.eventId, provider: event.provider, type: event.type, orderId }],
       skipDuplicates: true,
       select: { id: true },
     });
     if (inserted.length === 0) return "duplicate";
-    const changed = !orderId ? false : event.outcome === "paid" ? await markOrderPaid(tx, orderId) : await failOrderPayment(tx, orderId);
+    let changed = false;
+    if (matched) {
+      const merchantId = matched.merchantId as MerchantId;
+      changed = event.outcome === "paid" ? await markOrderPaid(tx, merchantId, matched.id) : await failOrderPayment(tx, merchantId, matched.id);
+    }
     if (changed) return "applied";
     // Money that no order can take (cancelled, unknown, already paid) goes back: see openPaymentIssue.
     if (event.outcome === "paid" && (await openPaymentIssue(tx, event, orderId))) return "issue-opened";
@@ -53,10 +63,10 @@ export async function applyPaymentEvent(event: PaymentEventInput): Promise<Payme
  * the holds, the order in which checkout takes carts, coupons and products. False when the
  * order was not pending (nothing changes).
  */
-export async function failOrderPayment(tx: Tx, orderId: string): Promise<boolean> {
-  const [order] = await tx.$queryRaw<Array<{ merchantId: string; cartId: string | null }>>`
-    SELECT "merchantId", "cartId" FROM "Order" WHERE id = ${orderId} AND status = 'PENDING_PAYMENT' FOR UPDATE`;
+export async function failOrderPayment(tx: Tx, merchantId: MerchantId, orderId: string): Promise<boolean> {
+  const [order] = await tx.$queryRaw<Array<{ cartId: string | null }>>`
+    SELECT "cartId" FROM "Order" WHERE id = ${orderId} AND "merchantId" = ${merchantId} AND status = 'PENDING_PAYMENT' FOR UPDATE`;
   if (!order) return false;
-  if (order.cartId) await restoreCheckedOutCart(tx, order.merchantId, order.cartId);
-  return releaseOrderHolds(tx, orderId);
+  if (order.cartId) await restoreCheckedOutCart(tx, merchantId, order.cartId);
+  return cancelOrder(tx, merchantId, orderId);
 }

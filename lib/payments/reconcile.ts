@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { MerchantId } from "@/lib/tenancy/types";
 import { applyPaymentEvent, failOrderPayment } from "./mutations";
 import { providerFor } from "./provider";
 import { SESSION_LIFETIME_SECONDS } from "./stripe";
@@ -28,7 +29,7 @@ export async function reconcilePendingPayments(options: { now?: Date; limit?: nu
   const cutoff = new Date(now.getTime() - RECONCILE_AFTER_SECONDS * 1000);
   const orders = await db.order.findMany({
     where: { status: "PENDING_PAYMENT", paymentProvider: { in: ["TEST", "STRIPE"] }, createdAt: { lt: cutoff } },
-    select: { id: true, paymentProvider: true, paymentRef: true },
+    select: { id: true, merchantId: true, paymentProvider: true, paymentRef: true },
     orderBy: { createdAt: "asc" },
     take: options.limit ?? 200,
   });
@@ -38,7 +39,7 @@ export async function reconcilePendingPayments(options: { now?: Date; limit?: nu
     try {
       if (!order.paymentRef) {
         // Cancelled like any payment that did not go through: holds released, the cart given back.
-        if (await db.$transaction((tx) => failOrderPayment(tx, order.id))) summary.failed++;
+        if (await db.$transaction((tx) => failOrderPayment(tx, order.merchantId as MerchantId, order.id))) summary.failed++;
         continue;
       }
       const found = await providerFor(provider).lookupPayment(order.paymentRef);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { couponTerms } from "@/lib/coupons/testing";
 import type { CouponTerms } from "@/lib/coupons/types";
 import { couponThatStoppedQualifying, priceCart, type PricingInput } from "./pricing";
+import type { Tender } from "./tenders";
 
 const NOW = new Date("2026-06-15T12:00:00.000Z");
 const added = (minutes: number) => new Date(NOW.getTime() - 60 * 60_000 + minutes * 60_000);
@@ -25,7 +26,7 @@ function input(subtotalLines: Array<[number, number]>, coupons: PricingInput["co
 describe("priceCart", () => {
   it("sums lines in integer minor units", () => {
     const priced = priceCart(input([[1999, 3], [1, 1]], []));
-    expect(priced).toEqual({ subtotalCents: 5998, discountCents: 0, totalCents: 5998, discounts: [], coupons: [] });
+    expect(priced).toEqual({ subtotalCents: 5998, discountCents: 0, totalCents: 5998, discounts: [], coupons: [], tenders: [], amountDueCents: 5998 });
   });
 
   it("prices an empty cart at zero and reports attached coupons as EMPTY_CART", () => {
@@ -129,6 +130,37 @@ describe("priceCart", () => {
     const a = coupon("A", 1, fixed(100));
     const b = coupon("B", 1, fixed(100));
     expect(priceCart(input([[1000, 1]], [b, a])).coupons[0]?.code).toBe("A");
+  });
+});
+
+describe("priceCart with tenders", () => {
+  // Tenders pay what is left after the coupons; the total itself (the order's price) is unchanged.
+  it.each<[string, Array<[number, number]>, PricingInput["coupons"], Tender[], Array<[string, number]>, number, number]>([
+    ["no tenders: everything is due", [[5000, 1]], [], [], [], 5000, 5000],
+    ["a tender smaller than the total", [[5000, 1]], [], [{ kind: "GIFT_CARD", id: "g1", availableCents: 2000 }], [["g1", 2000]], 5000, 3000],
+    [
+      "tenders pay the total after coupons, not the subtotal",
+      [[10000, 1]],
+      [coupon("TEN", 1, percent(1000))],
+      [{ kind: "STORE_CREDIT", id: "c1", availableCents: 10000 }],
+      [["c1", 9000]],
+      9000,
+      0,
+    ],
+    [
+      "a 100 % coupon leaves nothing for the tenders",
+      [[4000, 1]],
+      [coupon("FREE", 1, percent(10000))],
+      [{ kind: "GIFT_CARD", id: "g1", availableCents: 500 }],
+      [["g1", 0]],
+      0,
+      0,
+    ],
+  ])("%s", (_name, lines, coupons, tenders, expected, total, due) => {
+    const priced = priceCart({ ...input(lines, coupons), tenders });
+    expect(priced.tenders.map((t) => [t.id, t.amountCents])).toEqual(expected);
+    expect(priced.totalCents).toBe(total);
+    expect(priced.amountDueCents).toBe(due);
   });
 });
 

@@ -1,5 +1,6 @@
 import { couponAmountCents, qualifyCoupon } from "@/lib/coupons/rules";
 import type { CouponReason, CouponTerms, CouponUsage } from "@/lib/coupons/types";
+import { applyTenders, type AppliedTender, type Tender } from "./tenders";
 
 export interface PricingLine {
   productId: string;
@@ -15,6 +16,8 @@ export interface PricingInput {
   now: Date;
   /** ACTIVE redemptions per coupon id: overall and by this customer (or guest email). */
   usage: Record<string, CouponUsage>;
+  /** What pays before the payment provider (gift cards, store credit, points); none when absent. */
+  tenders?: readonly Tender[];
 }
 
 export type PricedCoupon =
@@ -29,11 +32,15 @@ export interface PricedCart {
   discounts: Array<{ couponId: string; code: string; amountCents: number }>;
   /** Every attached coupon, in the order they were added to the cart. */
   coupons: PricedCoupon[];
+  /** Every tender with what it takes of totalCents, in the order they were applied. */
+  tenders: AppliedTender[];
+  /** What remains for the payment provider after the tenders: totalCents when there are none. */
+  amountDueCents: number;
 }
 
 /**
- * Prices a cart. Pure and integer-only: the same input gives the same result at the cart,
- * at validation and inside the checkout transaction.
+ * Prices a cart: lines, then coupons, then tenders. Pure and integer-only: the same input gives
+ * the same result at the cart, at validation and inside the checkout transaction.
  *
  * Rules (table-tested in pricing.test.ts):
  * 1. Subtotal = sum of unitPriceCents x quantity. Minimums compare against this subtotal.
@@ -45,6 +52,8 @@ export interface PricedCart {
  *    counts fully against the already reduced price.
  * 5. Percentages round half up on the minor unit; the cap (maxDiscountCents) applies after.
  * 6. No discount exceeds what is left: the total never goes below zero.
+ * 7. Tenders pay the total after coupons (applyTenders in tenders.ts): in a fixed order, each
+ *    taking at most what is still due; amountDueCents is what is left for the provider.
  */
 export function priceCart(input: PricingInput): PricedCart {
   let subtotalCents = 0;
@@ -86,7 +95,16 @@ export function priceCart(input: PricingInput): PricedCart {
     discounts.push({ couponId: coupon.id, code: coupon.code, amountCents });
   }
 
-  return { subtotalCents, discountCents: subtotalCents - remaining, totalCents: remaining, discounts, coupons };
+  const tendered = applyTenders(remaining, input.tenders ?? []);
+  return {
+    subtotalCents,
+    discountCents: subtotalCents - remaining,
+    totalCents: remaining,
+    discounts,
+    coupons,
+    tenders: tendered.tenders,
+    amountDueCents: tendered.amountDueCents,
+  };
 }
 
 export type RefusedCoupon = Extract<PricedCoupon, { qualified: false }>;

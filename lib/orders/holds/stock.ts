@@ -1,0 +1,69 @@
+import "server-only";
+import { isPurchasable } from "@/lib/cart/data";
+import type { Tx } from "@/lib/db";
+import type { HoldRefusal, OrderHold, TakeContext } from "./types";
+
+export interface StockClaim {
+  /** The order's lines as priced; lines of unlimited products (stock null) are left out by take. */
+  lines: ReadonlyArray<{
+    productId: string;
+    quantity: number;
+    product: { title: string; priceCents: number; kind: "PHYSICAL" | "DIGITAL"; stock: number | null };
+  }>;
+}
+
+/**
+ * Stock: a stocked product's units, taken from Product.stock. Released when the payment failed,
+ * expired or never started; a refunded order keeps them (shipped or downloaded). Unlimited
+ * products (stock null) are neither taken nor given back.
+ */
+export const stockHold: OrderHold<StockClaim> = {
+  kind: "STOCK",
+
+  async take(tx, ctx, claim) {
+    const stocked = claim.lines.filter((l) => l.product.stock !== null).sort((a, b) => (a.productId < b.productId ? -1 : 1));
+    for (const line of stocked) {
+      const refused = await takeUnits(tx, ctx, line);
+      if (refused) return refused;
+    }
+    return null;
+  },
+
+  async release(tx, ctx, reason) {
+    if (reason !== "CANCELLED") return;
+    const lines = await tx.orderLine.findMany({
+      where: { orderId: ctx.orderId, order: { merchantId: ctx.merchantId }, productId: { not: null } },
+      select: { productId: true, quantity: true },
+      orderBy: { productId: "asc" },
+    });
+    for (const line of lines) {
+      // The merchant is in the where: a line never gives units to another merchant's product.
+      await tx.$executeRaw`
+        UPDATE "Product" SET stock = stock + ${line.quantity}, "updatedAt" = ${ctx.at}
+        WHERE id = ${line.productId} AND "merchantId" = ${ctx.merchantId} AND stock IS NOT NULL`;
+    }
+  },
+};
+
+/** Takes a line's units from a stocked product whose price and availability are as read. */
+async function takeUnits(tx: Tx, ctx: TakeContext, line: StockClaim["lines"][number]): Promise<HoldRefusal | null> {
+  const { product, quantity } = line;
+  const taken = await tx.$executeRaw`
+    UPDATE "Product" SET stock = stock - ${quantity}
+    WHERE id = ${line.productId} AND "merchantId" = ${ctx.merchantId} AND stock >= ${quantity}
+      AND "priceCents" = ${product.priceCents} AND kind = ${product.kind}::"ProductKind"
+      AND "archivedAt" IS NULL AND visibility <> 'DRAFT'`;
+  if (taken === 1) return null;
+  // Sold out by other orders, or the product changed since it was read: say which.
+  const current = await tx.product.findFirst({
+    where: { id: line.productId, merchantId: ctx.merchantId },
+    select: { stock: true, visibility: true, archivedAt: true },
+  });
+  if (!current || !isPurchasable({ visibility: current.visibility, archived: current.archivedAt !== null })) {
+    return { error: "unavailable", params: { title: product.title } };
+  }
+  if (current.stock !== null && current.stock < quantity) {
+    return { error: "notEnoughStock", params: { title: product.title, available: Math.max(0, current.stock) } };
+  }
+  return { error: "priceChanged" };
+}
