@@ -3,13 +3,16 @@ import { NextResponse, type NextRequest } from "next/server";
 import { LOCALES, negotiateLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { env } from "@/lib/env";
 import { classifyInternalPath, isHttpsRequest, newNonce, pageSecurityHeaders } from "@/lib/security/headers";
-import { findStoreRoutingByDomain, findStoreRoutingBySlug } from "@/lib/tenancy/data";
 import { resolveHost } from "@/lib/tenancy/host";
 import { INTERNAL_HEADERS, NOT_FOUND_PATH, STOREFRONT_SEGMENT } from "@/lib/tenancy/internal";
 import { classifyPath } from "@/lib/tenancy/path";
-import type { StoreRouting } from "@/lib/tenancy/types";
+import { tenantOfHost } from "@/lib/tenancy/resolve";
+import { stampTenant } from "@/lib/tenancy/stamp";
+import type { StoreTenant, Tenant } from "@/lib/tenancy/types";
 
 // proxy.ts is Next 16's name for middleware.ts. It does only host -> tenant -> locale -> rewrite.
+// It is the only reader of the Host header: the tenant it resolves is stamped on the request
+// (lib/tenancy/stamp.ts) and read back with currentTenant().
 
 const platformIntl = createMiddleware({
   locales: LOCALES,
@@ -20,7 +23,7 @@ const platformIntl = createMiddleware({
 });
 
 const storeIntl = new Map<string, ReturnType<typeof createMiddleware>>();
-function intlFor(store: StoreRouting) {
+function intlFor(store: StoreTenant) {
   const key = `${store.defaultLocale}|${store.locales.join(",")}`;
   let handler = storeIntl.get(key);
   if (!handler) {
@@ -37,13 +40,19 @@ function intlFor(store: StoreRouting) {
   return handler;
 }
 
-/** Request headers without any internal header a client may have forged. */
-function cleanHeaders(request: NextRequest): Headers {
+/** Request headers without any internal header a client may have forged, stamped with the request's tenant. */
+function cleanHeaders(request: NextRequest, tenant: Tenant | null = null): Headers {
   const headers = new Headers(request.headers);
   for (const name of Object.values(INTERNAL_HEADERS)) headers.delete(name);
   headers.set(INTERNAL_HEADERS.path, request.nextUrl.pathname + request.nextUrl.search);
   headers.set(INTERNAL_HEADERS.requestId, crypto.randomUUID());
+  stampTenant(headers, tenant);
   return headers;
+}
+
+/** True for the API routes: they serve no pages, so they are only stamped (no locale, no rewrite). */
+function isApiPath(pathname: string): boolean {
+  return pathname === "/api" || pathname.startsWith("/api/");
 }
 
 /**
@@ -99,6 +108,12 @@ export async function proxy(request: NextRequest) {
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   const target = resolveHost(host, rootDomain);
 
+  // Route handlers decide for themselves what a host without a tenant gets (health checks answer
+  // on any host); they only need the tenant, and no forged stamp.
+  if (isApiPath(request.nextUrl.pathname)) {
+    return NextResponse.next({ request: { headers: cleanHeaders(request, await tenantOfHost(target, host)) } });
+  }
+
   switch (target.kind) {
     case "www": {
       const url = new URL(request.nextUrl.pathname + request.nextUrl.search, `${request.nextUrl.protocol}//${rootDomain}`);
@@ -112,23 +127,20 @@ export async function proxy(request: NextRequest) {
       if (refused) return refused;
       const response = platformIntl(request);
       if (response.headers.has("location")) return response;
-      const headers = cleanHeaders(request);
-      headers.set(INTERNAL_HEADERS.hostKind, "platform");
-      return rewriteTo(request, intlPath(response, request), headers);
+      const tenant = await tenantOfHost(target, host);
+      if (!tenant) return notFound(request);
+      return rewriteTo(request, intlPath(response, request), cleanHeaders(request, tenant));
     }
-    case "store":
+    case "subdomain":
     case "custom-domain": {
-      const store =
-        target.kind === "store" ? await findStoreRoutingBySlug(target.slug) : await findStoreRoutingByDomain(target.domain);
-      if (!store) return notFound(request);
+      const store = await tenantOfHost(target, host);
+      if (store?.kind !== "store") return notFound(request);
       const refused = refusePath(request, store.locales, store.defaultLocale);
       if (refused) return refused;
       const response = intlFor(store)(request);
       if (response.headers.has("location")) return response;
       const [, locale = store.defaultLocale, ...rest] = intlPath(response, request).split("/");
-      const headers = cleanHeaders(request);
-      headers.set(INTERNAL_HEADERS.hostKind, store.via);
-      headers.set(INTERNAL_HEADERS.storeId, store.storeId);
+      const headers = cleanHeaders(request, store);
       const tail = rest.filter(Boolean).join("/");
       return rewriteTo(request, `/${locale}/${STOREFRONT_SEGMENT}/${store.slug}${tail ? `/${tail}` : ""}`, headers);
     }
@@ -136,7 +148,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Every page path, dots included (a path the proxy skips reaches the router undecided), but not
-  // Next's own assets or the API routes, which serve no tenant's pages.
-  matcher: ["/((?!api/|api$|_next/|_vercel/).*)"],
+  // Every path, dots included (a path the proxy skips reaches the router undecided), but not Next's
+  // own assets. The API routes are only stamped with their tenant (see isApiPath).
+  matcher: ["/((?!_next/|_vercel/).*)"],
 };

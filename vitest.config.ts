@@ -21,6 +21,8 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "lib/**/*.test.tsx", "messages/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "node_modules/**"],
           environment: "node",
+          // next-intl's middleware (run by proxy.ts's tests) imports "next/server" without an extension.
+          server: { deps: { inline: ["next-intl"] } },
         },
       },
       {

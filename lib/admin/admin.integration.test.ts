@@ -22,7 +22,7 @@ vi.mock("next/headers", async () => {
   const { testHeaders } = await import("@/lib/auth/testing");
   return {
     headers: async () => {
-      const h = testHeaders();
+      const h = await testHeaders();
       h.set("x-patron-path", currentPath.value);
       return h;
     },

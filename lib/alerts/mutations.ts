@@ -4,7 +4,7 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import type { PlatformAlertKind } from "@/lib/email/templates/platform-alert";
 import { PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { urlConfig } from "@/lib/tenancy/request";
-import { absoluteUrl } from "@/lib/tenancy/urls";
+import { absoluteUrl, platformAddress } from "@/lib/tenancy/urls";
 
 export type AlertKind = PlatformAlertKind;
 
@@ -41,7 +41,7 @@ export async function raiseAlert(kind: AlertKind, detail = "", tx?: Tx): Promise
     if (claimed.length === 0) return { sent: false };
     const admins = await client.user.findMany({ where: { isPlatformAdmin: true }, select: { id: true, email: true }, orderBy: { id: "asc" } });
     const locale = PLATFORM_DEFAULT_LOCALE;
-    const url = absoluteUrl({ kind: "platform" }, ALERT_PAGE[kind], locale, urlConfig());
+    const url = absoluteUrl(platformAddress(urlConfig()), ALERT_PAGE[kind], locale, urlConfig());
     const sentAt = claimed[0]!.lastSentAt.toISOString();
     for (const admin of admins) {
       await enqueueEmail(

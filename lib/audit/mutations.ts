@@ -1,7 +1,6 @@
 import "server-only";
-import { headers } from "next/headers";
 import { Prisma, type Tx } from "@/lib/db";
-import { INTERNAL_HEADERS } from "@/lib/tenancy/internal";
+import { currentRequestId } from "@/lib/tenancy/request";
 
 export interface AuditInput {
   /** Null for platform-level events (admin actions on no particular merchant). */
@@ -12,15 +11,6 @@ export interface AuditInput {
   targetType: string;
   targetId?: string | null;
   data?: Prisma.InputJsonValue;
-}
-
-async function currentRequestId(): Promise<string | null> {
-  try {
-    return (await headers()).get(INTERNAL_HEADERS.requestId);
-  } catch {
-    // Outside a request (worker, scripts).
-    return null;
-  }
 }
 
 /**

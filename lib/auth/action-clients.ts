@@ -3,7 +3,7 @@ import { getLocale } from "next-intl/server";
 import { actionClient } from "@/lib/actions/pipeline";
 import { AppError } from "@/lib/errors";
 import { isLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
-import { requestStore } from "@/lib/tenancy/request";
+import { currentTenant } from "@/lib/tenancy/request";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { loadCustomerSession, loadSession, requireMembership, requirePlatformAdmin, requireStoreAccess } from "./loaders";
 import { hasRole, type CustomerSession, type MemberRole, type MembershipAccess, type SessionUser, type StoreAccess } from "./types";
@@ -35,8 +35,9 @@ export interface StorefrontContext {
 }
 
 export const storefrontAction = actionClient<[], StorefrontContext>(0, async () => {
-  const store = await requestStore();
-  if (!store) throw new AppError("NOT_FOUND");
+  const tenant = await currentTenant();
+  if (tenant?.kind !== "store") throw new AppError("NOT_FOUND");
+  const store = { id: tenant.storeId, merchantId: tenant.merchantId, slug: tenant.slug };
   return { store, customer: await loadCustomerSession(store.id), locale: await requestLocale() };
 });
 

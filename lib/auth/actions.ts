@@ -5,9 +5,11 @@ import { redirect } from "next/navigation";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
+import { currentTenant } from "@/lib/tenancy/request";
+import type { Tenant } from "@/lib/tenancy/types";
 import { sameOriginRedirect } from "@/lib/tenancy/urls";
 import { authSecretOrThrow } from "./config";
-import { hostPath, resolveAuthContext, type AuthHostContext } from "./context";
+import { hostPath } from "./context";
 import { isPlatformAdminEmail } from "./data";
 import { signIn, signOut } from "./index";
 import { clientIp, consumeAuthAttempt, refundAuthAttempt, retryAfterMinutes, type LimitKeys } from "./rate-limit";
@@ -21,12 +23,12 @@ import { isLiveSignInCode, verificationSecret } from "./verification";
  * nothing), and only then hands over to Auth.js.
  */
 
-async function requestContext(): Promise<{ ctx: AuthHostContext | null; ip: string }> {
+async function requestContext(): Promise<{ ctx: Tenant | null; ip: string }> {
   const h = await headers();
-  return { ctx: await resolveAuthContext(h.get("x-forwarded-host") ?? h.get("host")), ip: clientIp(h) };
+  return { ctx: await currentTenant(), ip: clientIp(h) };
 }
 
-function localeFor(ctx: AuthHostContext, locale: Locale): Locale {
+function localeFor(ctx: Tenant, locale: Locale): Locale {
   return ctx.locales.includes(locale) ? locale : ctx.defaultLocale;
 }
 

@@ -7,9 +7,10 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
 import { isHttpsRequest } from "@/lib/security/headers";
+import type { Tenant } from "@/lib/tenancy/types";
 import { sameOriginRedirect } from "@/lib/tenancy/urls";
 import { generateSignInCode } from "./codes";
-import { hostPath, localeOfPath, resolveAuthContext, type AuthHostContext } from "./context";
+import { hostPath, localeOfPath } from "./context";
 import { verifyCredentials } from "./credentials";
 import { isSignInSuspended, userExists } from "./data";
 import { isTokenForHost } from "./host-binding";
@@ -36,11 +37,11 @@ export function authSecretOrThrow(): string {
 const QUIET_ERRORS = new Set(["JWTSessionError", "CredentialsSignin", "Verification", "AccessDenied"]);
 
 /**
- * The Auth.js configuration for one request, bound to the host it came in on: session tokens
- * record that host and are refused elsewhere, one-time codes are hashed with it, and redirects
- * never leave it. `locale` picks the language of the pages Auth.js redirects to.
+ * The Auth.js configuration for one request, bound to its tenant and the host it came in on:
+ * session tokens record that host and are refused elsewhere, one-time codes are hashed with it,
+ * and redirects never leave it. `locale` picks the language of the pages Auth.js redirects to.
  */
-export function buildAuthConfig(ctx: AuthHostContext, locale: Locale = ctx.defaultLocale, forwardedProto?: string | null): NextAuthConfig {
+export function buildAuthConfig(ctx: Tenant, locale: Locale = ctx.defaultLocale, forwardedProto?: string | null): NextAuthConfig {
   const secret = authSecretOrThrow();
   // Secure cookies whenever the browser talks https (see isHttpsRequest).
   const secure = isHttpsRequest(forwardedProto, env().PLATFORM_PROTOCOL);
@@ -77,7 +78,7 @@ export function buildAuthConfig(ctx: AuthHostContext, locale: Locale = ctx.defau
   return {
     secret,
     basePath: "/api/auth",
-    // Hosts are checked by the route handler (resolveAuthContext) before Auth.js sees a request.
+    // Hosts are resolved by the proxy and checked by the route handler (a tenant) before Auth.js sees a request.
     trustHost: true,
     useSecureCookies: secure,
     adapter: PrismaAdapter(db),
@@ -141,16 +142,11 @@ export function buildAuthConfig(ctx: AuthHostContext, locale: Locale = ctx.defau
 }
 
 /**
- * The configuration for a request that came in on `rawHost`. `callbackUrl` (where the user is
- * headed) picks the language of Auth.js's redirects to the error page. Throws for hosts that
- * serve nothing: callers check the host first.
+ * The configuration for a request of `tenant` (null: a host that serves nothing). `callbackUrl`
+ * (where the user is headed) picks the language of Auth.js's redirects to the error page. Throws
+ * for a request without a tenant: callers check the tenant first.
  */
-export async function authConfigForHost(
-  rawHost: string | null | undefined,
-  callbackUrl?: string | null,
-  forwardedProto?: string | null,
-): Promise<NextAuthConfig> {
-  const ctx = await resolveAuthContext(rawHost);
-  if (!ctx) throw new Error(`Sign-in is not available on host ${JSON.stringify(rawHost)}.`);
-  return buildAuthConfig(ctx, localeOfPath(callbackUrl, ctx), forwardedProto);
+export function authConfigForTenant(tenant: Tenant | null, callbackUrl?: string | null, forwardedProto?: string | null): NextAuthConfig {
+  if (!tenant) throw new Error("Sign-in is not available on this host.");
+  return buildAuthConfig(tenant, localeOfPath(callbackUrl, tenant), forwardedProto);
 }

@@ -1,4 +1,4 @@
-import { hostName } from "@/lib/tenancy/host";
+import { hostWithPort } from "@/lib/tenancy/host";
 
 /**
  * Sessions are bound to the host they were issued for. Pure module: the JWT callback and the
@@ -10,10 +10,7 @@ import { hostName } from "@/lib/tenancy/host";
  * recorded in session tokens; null when the header is not a plausible host.
  */
 export function sessionHost(raw: string | null | undefined): string | null {
-  const name = hostName(raw);
-  if (!name || !raw) return null;
-  const port = /:(\d{1,5})$/.exec(raw.trim())?.[1];
-  return port ? `${name}:${port}` : name;
+  return hostWithPort(raw);
 }
 
 /** True when a token recorded for `tokenHost` may be used on `requestHost`. */

@@ -126,8 +126,8 @@ describe("gates", async () => {
     await requestSignInEmail(host, email);
     const message = await db.emailMessage.findFirstOrThrow({ where: { to: email }, select: { data: true } });
     const link = new URL((message.data as { url: string }).url);
-    const response = await handleAuthRequest(new NextRequest(`http://localhost:3000${link.pathname}${link.search}`, { headers: { host } }));
     testRequest.host = host;
+    const response = await handleAuthRequest(new NextRequest(`http://localhost:3000${link.pathname}${link.search}`, { headers: { host } }));
     testRequest.cookie = sessionCookieOf(response)!;
     await expect(loadCustomerSession(a.store.id)).resolves.toMatchObject({ email, merchantId: a.merchant.id, name: null });
     // Another store's id on this host, or this cookie on another store's host: nobody.

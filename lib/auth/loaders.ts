@@ -1,13 +1,12 @@
 import "server-only";
-import { headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { cache } from "react";
 import { isLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
-import { requestHostContext } from "@/lib/tenancy/request";
+import { currentPath, currentTenant } from "@/lib/tenancy/request";
 import type { MerchantId } from "@/lib/tenancy/types";
 import { localizedPath, sameOriginRedirect } from "@/lib/tenancy/urls";
-import { hostPath, resolveAuthContext } from "./context";
+import { hostPath } from "./context";
 import { memberRefusal, type MemberRefusal } from "./refusal";
 import { findCustomerOfUser, findMembership, findMerchantArea, findMerchantStore, findSessionUser, listMerchantsOfUser } from "./data";
 import { auth } from "./index";
@@ -19,14 +18,9 @@ import { hasRole, type AccountMerchant, type CustomerSession, type MembershipAcc
  * every request, so revoking them takes effect on the next request.
  */
 
-const currentHostContext = cache(async () => {
-  const h = await headers();
-  return resolveAuthContext(h.get("x-forwarded-host") ?? h.get("host"));
-});
-
 const sessionUserId = cache(async (): Promise<string | null> => {
   // auth() only knows hosts that serve something; anywhere else nobody is signed in.
-  if (!(await currentHostContext())) return null;
+  if (!(await currentTenant())) return null;
   const session = await auth();
   const id = session?.user?.id;
   return typeof id === "string" && id ? id : null;
@@ -52,8 +46,8 @@ async function currentLocale(): Promise<Locale> {
  */
 export async function apexSignInPath(from: string): Promise<string> {
   const locale = await currentLocale();
-  const { kind, path } = await requestHostContext();
-  const back = kind === "platform" && path.startsWith("/") && !path.startsWith("//") ? path : localizedPath(from, locale, PLATFORM_DEFAULT_LOCALE);
+  const [tenant, path] = await Promise.all([currentTenant(), currentPath()]);
+  const back = tenant?.kind === "platform" && path?.startsWith("/") && !path.startsWith("//") ? path : localizedPath(from, locale, PLATFORM_DEFAULT_LOCALE);
   return `${localizedPath("/sign-in", locale, PLATFORM_DEFAULT_LOCALE)}?${new URLSearchParams({ callbackUrl: back })}`;
 }
 
@@ -133,7 +127,7 @@ export async function requireStoreAccess(
 export async function loadAccountForbiddenReason(): Promise<"suspended" | "account" | MemberRefusal> {
   const user = await loadSession();
   if (!user) return "account";
-  const { path } = await requestHostContext();
+  const path = (await currentPath()) ?? "/";
   const match = /^(?:\/[a-z]{2})?\/account\/m\/([^/?#]+)/.exec(path);
   if (!match) return "account";
   let merchantId: string;
@@ -161,7 +155,7 @@ export async function loadMerchantArea(merchantId: string): Promise<MerchantArea
  * server render.
  */
 export const loadCustomerSession = cache(async (storeId: string): Promise<CustomerSession | null> => {
-  const ctx = await currentHostContext();
+  const ctx = await currentTenant();
   // Customer sessions live on the store's own host only.
   if (ctx?.kind !== "store" || ctx.storeId !== storeId) return null;
   const user = await loadSession();
@@ -183,7 +177,7 @@ export const loadCustomerSession = cache(async (storeId: string): Promise<Custom
  * the apex, /account otherwise).
  */
 export async function redirectIfSignedIn(callbackUrl: string | undefined, locale: Locale): Promise<void> {
-  const ctx = await currentHostContext();
+  const ctx = await currentTenant();
   if (!ctx) return;
   const user = await loadSession();
   if (!user) return;

@@ -2,6 +2,7 @@ import { NextRequest } from "next/server";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
+import { proxiedHeaders } from "@/lib/tenancy/testing";
 import type { MerchantId } from "@/lib/tenancy/types";
 import { createTenant, createUser } from "@/tests/integration/fixtures";
 import { CODE_ALPHABET } from "./codes";
@@ -11,9 +12,11 @@ import { handleAuthRequest } from "./route";
 import { requestSignInEmail, sessionCookieOf } from "./testing";
 
 vi.mock("@/lib/auth/index", () => import("./testing"));
-// Sign-in runs outside a Next request here: no guest cart cookie, so no cart to merge.
+// The request the proxy passed on (its tenant), and no guest cart cookie, so no cart to merge.
+const current = vi.hoisted(() => ({ headers: new Headers() }));
 vi.mock("next/headers", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next/headers")>()),
+  headers: async () => current.headers,
   cookies: async () => ({ get: () => undefined, delete: () => undefined }),
 }));
 
@@ -31,9 +34,10 @@ async function lastSignInEmail(to: string) {
   });
 }
 
-/** Opens a link as a browser on its host would, through the route handler under `next start` (URL on localhost:3000). */
-function open(link: string, ip = "203.0.113.9") {
+/** Opens a link as a browser on its host would, through the proxy and the route handler under `next start` (URL on localhost:3000). */
+async function open(link: string, ip = "203.0.113.9") {
   const url = new URL(link);
+  current.headers = await proxiedHeaders(url.host, { "x-forwarded-for": ip });
   return handleAuthRequest(
     new NextRequest(`http://localhost:3000${url.pathname}${url.search}`, { headers: { host: url.host, "x-forwarded-for": ip } }),
   );

@@ -1,12 +1,14 @@
 import "server-only";
 import { NextRequest } from "next/server";
-import { localeOfPath, hostPath, resolveAuthContext, type AuthHostContext } from "./context";
+import { currentTenant } from "@/lib/tenancy/request";
+import type { Tenant } from "@/lib/tenancy/types";
+import { localeOfPath, hostPath } from "./context";
 import { AUTH_BASE_PATH as BASE_PATH, isPublicAuthEndpoint } from "./endpoints";
 import { handlers } from "./index";
 import { clientIp, consumeAuthAttempt, retryAfterMinutes } from "./rate-limit";
 import { normalizeEmail } from "@/lib/email-address";
 
-function errorRedirect(ctx: AuthHostContext, request: NextRequest, params: Record<string, string>): Response {
+function errorRedirect(ctx: Tenant, request: NextRequest, params: Record<string, string>): Response {
   const locale = localeOfPath(request.nextUrl.searchParams.get("callbackUrl"), ctx);
   return Response.redirect(`${ctx.origin}${hostPath(ctx, "/sign-in/error", locale)}?${new URLSearchParams(params)}`, 302);
 }
@@ -23,11 +25,12 @@ function isSameOriginCallback(value: string, origin: string): boolean {
 
 /**
  * The Auth.js route handler. `next start` gives route handlers a request URL on the server's own
- * address whatever the Host header says, so the URL is rebuilt from Host / X-Forwarded-Host
- * before Auth.js builds links and cookies from it. Hosts that serve nothing get a 404.
+ * address whatever the Host header says, so the URL is rebuilt on the origin of the request's
+ * tenant (the host the proxy resolved) before Auth.js builds links and cookies from it. Hosts
+ * that serve nothing (no tenant) get a 404.
  */
 export async function handleAuthRequest(request: NextRequest): Promise<Response> {
-  const ctx = await resolveAuthContext(request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
+  const ctx = await currentTenant();
   if (!ctx || !isPublicAuthEndpoint(request.method, request.nextUrl.pathname)) {
     return new Response("Not found", { status: 404 });
   }

@@ -1,20 +1,23 @@
 import { Auth, skipCSRFCheck, type AuthConfig } from "@auth/core";
-import { authConfigForHost } from "./config";
+import { resolveTenant } from "@/lib/tenancy/resolve";
+import { proxiedHeaders } from "@/lib/tenancy/testing";
+import { authConfigForTenant } from "./config";
 
 /**
  * Test support: the parts of next-auth that need a Next.js request, rebuilt on @auth/core with
  * the same per-host configuration. Integration tests mock `@/lib/auth/index` with this module
- * and `next/headers` with `testHeaders`, then set `testRequest` to play a browser on a host.
+ * and `next/headers` with `testHeaders`, then set `testRequest` to play a browser on a host
+ * (the headers carry the tenant the proxy would stamp for that host).
  */
 
 export const testRequest = { host: "localhost:3000", cookie: "", ip: "203.0.113.1" };
 
-export function testHeaders(): Headers {
-  return new Headers({ host: testRequest.host, cookie: testRequest.cookie, "x-forwarded-for": testRequest.ip });
+export function testHeaders(): Promise<Headers> {
+  return proxiedHeaders(testRequest.host, { cookie: testRequest.cookie, "x-forwarded-for": testRequest.ip });
 }
 
 async function configFor(host: string, callbackUrl?: string | null): Promise<AuthConfig> {
-  return (await authConfigForHost(host, callbackUrl)) as AuthConfig;
+  return authConfigForTenant(await resolveTenant(host), callbackUrl) as AuthConfig;
 }
 
 async function handle(request: Request): Promise<Response> {

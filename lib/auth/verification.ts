@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { enqueueEmail } from "@/lib/email/outbox";
-import type { AuthHostContext } from "./context";
+import type { Tenant } from "@/lib/tenancy/types";
 import { findStoreForSignIn, verificationTokenIsLive } from "./data";
 
 /**
@@ -34,7 +34,7 @@ export function isLiveSignInCode(email: string, code: string, secret: string): P
  */
 export async function queueSignInEmail(
   params: { identifier: string; token: string; url: string; request: Request },
-  ctx: AuthHostContext,
+  ctx: Tenant,
 ): Promise<void> {
   const body: unknown = await params.request.json().catch(() => ({}));
   const asked = body && typeof body === "object" && "locale" in body ? body.locale : undefined;

@@ -8,7 +8,8 @@ import { createProductRow } from "@/tests/integration/catalog-fixtures";
 import { createOrderRow } from "@/tests/integration/order-fixtures";
 import { createTenant } from "@/tests/integration/fixtures";
 
-// A storefront request: the proxy's headers, a cookie jar, and who is signed in.
+// A storefront request: the proxy's headers (for the store's subdomain, else the apex), a cookie
+// jar, and who is signed in.
 const browser = vi.hoisted(() => ({
   storeId: "",
   jar: new Map<string, string>(),
@@ -16,8 +17,12 @@ const browser = vi.hoisted(() => ({
 }));
 
 vi.mock("next/headers", () => ({
-  headers: async () =>
-    new Headers(browser.storeId ? { host: "shop.localhost:3000", "x-patron-host-kind": "subdomain", "x-patron-store-id": browser.storeId } : { host: "localhost:3000", "x-patron-host-kind": "platform" }),
+  headers: async () => {
+    const [{ db }, { proxiedHeaders }] = await Promise.all([import("@/lib/db"), import("@/lib/tenancy/testing")]);
+    if (!browser.storeId) return proxiedHeaders("localhost:3000");
+    const { slug } = await db.store.findUniqueOrThrow({ where: { id: browser.storeId }, select: { slug: true } });
+    return proxiedHeaders(`${slug}.localhost:3000`);
+  },
   cookies: async () => ({
     get: (name: string) => (browser.jar.has(name) ? { name, value: browser.jar.get(name)! } : undefined),
     set: (name: string, value: string) => void browser.jar.set(name, value),

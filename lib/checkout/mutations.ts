@@ -12,14 +12,14 @@ import { PAYMENT_MINIMUM_CENTS, settleTotal } from "@/lib/payments/minimum";
 import { failOrderPayment } from "@/lib/payments/mutations";
 import { paymentProvider, providerFor } from "@/lib/payments/provider";
 import { findSmallOrderPolicy } from "@/lib/stores/data";
-import type { MerchantId, StoreId } from "@/lib/tenancy/types";
-import { absoluteUrl, type UrlConfig, type UrlTarget } from "@/lib/tenancy/urls";
+import type { MerchantId, StoreId, Tenant } from "@/lib/tenancy/types";
+import { absoluteUrl, type UrlConfig } from "@/lib/tenancy/urls";
 import { couponThatStoppedQualifying, priceCart, type PricedCart } from "@/lib/pricing/pricing";
 import type { ShippingAddress } from "./schema";
 import type { CheckoutFailure, PlaceOrderResult } from "./types";
 
 export interface PlaceOrderInput {
-  store: { id: StoreId; merchantId: MerchantId; name: string; currency: string; target: UrlTarget };
+  store: { id: StoreId; merchantId: MerchantId; name: string; currency: string; target: Pick<Tenant, "host" | "defaultLocale"> };
   urls: UrlConfig;
   cartId: string;
   /** The signed-in customer of this store, or null for a guest. */

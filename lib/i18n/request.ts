@@ -1,6 +1,5 @@
-import { headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { INTERNAL_HEADERS } from "@/lib/tenancy/internal";
+import { stampedLocale } from "@/lib/tenancy/request";
 import { DEFAULT_TIME_ZONE } from "@/lib/time";
 import { isLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "./locales";
 
@@ -11,7 +10,7 @@ export async function loadMessages(locale: Locale) {
 // Every route lives under app/[locale], which the proxy always fills with a known locale. Renders
 // without the param (a not-found boundary) fall back to the locale the proxy stamped.
 export default getRequestConfig(async ({ requestLocale }) => {
-  const requested = (await requestLocale) ?? (await headers()).get(INTERNAL_HEADERS.locale);
+  const requested = (await requestLocale) ?? (await stampedLocale());
   const locale: Locale = isLocale(requested) ? requested : PLATFORM_DEFAULT_LOCALE;
   return {
     locale,

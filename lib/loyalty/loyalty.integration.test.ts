@@ -6,6 +6,7 @@ import { refundOrder } from "@/lib/payments/refunds";
 import { applyPaymentEvent } from "@/lib/payments/mutations";
 import { testPaymentRef } from "@/lib/payments/test-provider";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
+import { storeAddress } from "@/lib/tenancy/urls";
 import { createCart, createProduct, orderInput } from "@/tests/integration/checkout-fixtures";
 import { createLoyaltyTenant, createRewardRow } from "@/tests/integration/loyalty-fixtures";
 import { parseCardNumber } from "./card-number";
@@ -284,7 +285,7 @@ describe("program", () => {
 
 describe("online orders", () => {
   async function paidOrderFor(t: Awaited<ReturnType<typeof createLoyaltyTenant>>, email: string, priceCents: number) {
-    const shop = { tenant: t.tenant, store: { id: t.store.id, merchantId: t.merchantId, name: "Store", currency: "EUR", target: { kind: "store" as const, slug: t.tenant.store.slug, defaultLocale: "en" as const } } };
+    const shop = { tenant: t.tenant, store: { id: t.store.id, merchantId: t.merchantId, name: "Store", currency: "EUR", target: storeAddress({ slug: t.tenant.store.slug, defaultLocale: "en" }, { rootDomain: "localhost:3000", protocol: "http" }) } };
     const product = await createProduct(shop, { priceCents });
     const cart = await createCart(shop, [{ productId: product.id, quantity: 1 }]);
     const placed = await placeOrder(orderInput(shop, cart.id, { email }));

@@ -7,7 +7,7 @@ import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { currencyDigits } from "@/lib/money";
 import { urlConfig } from "@/lib/tenancy/request";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
-import { absoluteUrl } from "@/lib/tenancy/urls";
+import { absoluteUrl, storeAddress } from "@/lib/tenancy/urls";
 import { startOfDay } from "@/lib/time";
 import { generateCardNumber } from "./card-number";
 import { decideEarning, earningAmount, pointsForSpend, rewardsNewlyReached } from "./rules";
@@ -70,7 +70,7 @@ async function appendMovement(
 
 function storefrontUrl(store: { slug: string; defaultLocale: string }, path: string, locale: Locale): string {
   const defaultLocale: Locale = isLocale(store.defaultLocale) ? store.defaultLocale : "en";
-  return absoluteUrl({ kind: "store", slug: store.slug, defaultLocale }, path, locale, urlConfig());
+  return absoluteUrl(storeAddress({ slug: store.slug, defaultLocale }, urlConfig()), path, locale, urlConfig());
 }
 
 // --- Enrollment

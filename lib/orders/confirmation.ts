@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { urlConfig } from "@/lib/tenancy/request";
-import { absoluteUrl } from "@/lib/tenancy/urls";
+import { absoluteUrl, storeAddress } from "@/lib/tenancy/urls";
 import { orderToken } from "./tokens";
 
 /** The storefront path of an order's confirmation page, with the guest access token. */
@@ -36,7 +36,7 @@ export async function enqueueOrderConfirmation(tx: Tx, orderId: string): Promise
   });
   const locale: Locale = isLocale(order.locale) ? order.locale : "en";
   const defaultLocale: Locale = isLocale(order.store.defaultLocale) ? order.store.defaultLocale : "en";
-  const orderUrl = absoluteUrl({ kind: "store", slug: order.store.slug, defaultLocale }, orderPath(order.id), locale, urlConfig());
+  const orderUrl = absoluteUrl(storeAddress({ slug: order.store.slug, defaultLocale }, urlConfig()), orderPath(order.id), locale, urlConfig());
   await enqueueEmail(
     {
       to: order.email,

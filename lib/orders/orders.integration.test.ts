@@ -5,6 +5,7 @@ import { placeOrder } from "@/lib/checkout/mutations";
 import { applyPaymentEvent } from "@/lib/payments/mutations";
 import { testPaymentRef } from "@/lib/payments/test-provider";
 import { putFile } from "@/lib/storage";
+import { resolveTenant } from "@/lib/tenancy/resolve";
 import { resolveDownload } from "./downloads";
 import { refundOrder } from "@/lib/payments/refunds";
 import { fulfillOrder } from "./mutations";
@@ -75,16 +76,16 @@ describe("orders", () => {
     const token = line.downloadToken!;
     const host = `${shop.tenant.store.slug}.localhost:3000`;
 
-    expect(await resolveDownload(host, token)).toBeNull(); // not paid yet
+    expect(await resolveDownload(await resolveTenant(host), token)).toBeNull(); // not paid yet
     const ref = testPaymentRef(result.orderId);
     await applyPaymentEvent({ eventId: `${ref}:paid`, provider: "TEST", type: "t", paymentRef: ref, orderId: result.orderId, outcome: "paid" });
 
-    const file = await resolveDownload(host, token);
+    const file = await resolveDownload(await resolveTenant(host), token);
     expect(file?.bytes.toString()).toBe("%PDF-1.4 test");
     expect(file?.fileName).toBe("Pattern book.pdf");
-    expect(await resolveDownload("localhost:3000", token)).toBeNull();
+    expect(await resolveDownload(await resolveTenant("localhost:3000"), token)).toBeNull();
     const other = await createShop();
-    expect(await resolveDownload(`${other.tenant.store.slug}.localhost:3000`, token)).toBeNull();
-    expect(await resolveDownload(host, `${token.slice(0, -1)}x`)).toBeNull();
+    expect(await resolveDownload(await resolveTenant(`${other.tenant.store.slug}.localhost:3000`), token)).toBeNull();
+    expect(await resolveDownload(await resolveTenant(host), `${token.slice(0, -1)}x`)).toBeNull();
   });
 });

@@ -7,7 +7,7 @@ import { db, type Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
 import type { Locale } from "@/lib/i18n/locales";
 import type { NewAccountInput } from "@/lib/onboarding/schema";
-import { absoluteUrl, type UrlConfig } from "@/lib/tenancy/urls";
+import { absoluteUrl, platformAddress, type UrlConfig } from "@/lib/tenancy/urls";
 import { generatePhrase, phraseWordCount } from "./phrases";
 import { accessCodeState, canApprove, canManageRole, codeRoles, invitableRoles, scopeWithin } from "./rules";
 import type { AccessCodeInput, InviteInput } from "./schema";
@@ -87,7 +87,7 @@ export async function inviteByEmail(actor: MembershipAccess, input: InviteInput,
         locale: link.locale,
         merchantId: actor.merchantId,
         idempotencyKey: `staff-invitation:${invitation.id}`,
-        data: { url: absoluteUrl({ kind: "platform" }, `/account/invitations/${token}`, link.locale, link.config), merchantName: merchant.name, role: input.role, days: INVITATION_VALID_DAYS },
+        data: { url: absoluteUrl(platformAddress(link.config), `/account/invitations/${token}`, link.locale, link.config), merchantName: merchant.name, role: input.role, days: INVITATION_VALID_DAYS },
       },
       tx,
     );

@@ -2,7 +2,10 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { cachedLookup } from "./routing-cache";
-import type { MerchantId, StoreId, StoreRouting } from "./types";
+import type { MerchantId, StoreId, StoreTenant } from "./types";
+
+/** A store tenant before it is bound to the exact host of a request (resolve.ts adds that). */
+export type StoreOfHost = Omit<StoreTenant, "host" | "origin">;
 
 const routingSelect = {
   id: true,
@@ -14,13 +17,14 @@ const routingSelect = {
 
 function toRouting(
   store: { id: string; merchantId: string; slug: string; defaultLocale: string; locales: string[] },
-  via: StoreRouting["via"],
-): StoreRouting {
+  via: StoreTenant["via"],
+): StoreOfHost {
   const locales = store.locales.filter(isLocale);
   const defaultLocale: Locale = isLocale(store.defaultLocale) ? store.defaultLocale : (locales[0] ?? "en");
   return {
-    storeId: store.id,
-    merchantId: store.merchantId,
+    kind: "store",
+    storeId: store.id as StoreId,
+    merchantId: store.merchantId as MerchantId,
     slug: store.slug,
     defaultLocale,
     locales: locales.includes(defaultLocale) ? locales : [defaultLocale, ...locales],
@@ -29,7 +33,7 @@ function toRouting(
 }
 
 /** The store served on `<slug>.<root domain>`, or null. Cached per process (see routing-cache). */
-export function findStoreRoutingBySlug(slug: string): Promise<StoreRouting | null> {
+export function findStoreRoutingBySlug(slug: string): Promise<StoreOfHost | null> {
   return cachedLookup(`slug:${slug}`, async () => {
     const store = await db.store.findUnique({ where: { slug }, select: routingSelect });
     return store ? toRouting(store, "subdomain") : null;
@@ -37,7 +41,7 @@ export function findStoreRoutingBySlug(slug: string): Promise<StoreRouting | nul
 }
 
 /** The store served on a verified custom domain, or null. Cached per process (see routing-cache). */
-export function findStoreRoutingByDomain(domain: string): Promise<StoreRouting | null> {
+export function findStoreRoutingByDomain(domain: string): Promise<StoreOfHost | null> {
   return cachedLookup(`domain:${domain}`, async () => {
     const row = await db.storeDomain.findFirst({
       where: { domain, status: "VERIFIED" },
@@ -45,10 +49,4 @@ export function findStoreRoutingByDomain(domain: string): Promise<StoreRouting |
     });
     return row ? toRouting(row.store, "custom-domain") : null;
   });
-}
-
-/** The store a request was routed to (by id, as the proxy stamped it), as the storefront's actions know it. */
-export async function findRoutedStore(storeId: string): Promise<{ id: StoreId; merchantId: MerchantId; slug: string } | null> {
-  const store = await db.store.findFirst({ where: { id: storeId }, select: { id: true, merchantId: true, slug: true } });
-  return store ? { id: store.id as StoreId, merchantId: store.merchantId as MerchantId, slug: store.slug } : null;
 }

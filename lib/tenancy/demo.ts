@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { DEMO_MERCHANTS, DEMO_PASSWORD, DEMO_USERS } from "@/prisma/demo-data";
 import { urlConfig } from "./request";
-import { absoluteUrl } from "./urls";
+import { absoluteUrl, platformAddress, storeAddress } from "./urls";
 
 export interface DemoDirectory {
   password: string;
@@ -23,12 +23,12 @@ export function loadDemoDirectory(): DemoDirectory | null {
       email: u.email,
       signInUrl:
         u.key === "customer"
-          ? absoluteUrl({ kind: "store", slug: fashionhub.slug, defaultLocale: fashionhub.defaultLocale }, "/sign-in", fashionhub.defaultLocale, config)
-          : absoluteUrl({ kind: "platform" }, "/sign-in", "en", config),
+          ? absoluteUrl(storeAddress(fashionhub, config), "/sign-in", fashionhub.defaultLocale, config)
+          : absoluteUrl(platformAddress(config), "/sign-in", "en", config),
     })),
     stores: stores.map((s) => ({
       name: s.name,
-      url: absoluteUrl({ kind: "store", slug: s.slug, defaultLocale: s.defaultLocale }, "/", s.defaultLocale, config),
+      url: absoluteUrl(storeAddress(s, config), "/", s.defaultLocale, config),
     })),
   };
 }

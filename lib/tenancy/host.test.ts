@@ -17,11 +17,11 @@ describe("resolveHost", () => {
     ["www.localhost:3000", DEV, { kind: "www" }],
     ["WWW.Patron.Example", PROD, { kind: "www" }],
     // store subdomains, any port, any case
-    ["fashionhub.localhost:3000", DEV, { kind: "store", slug: "fashionhub" }],
-    ["FashionHub.LocalHost:3000", DEV, { kind: "store", slug: "fashionhub" }],
-    ["fashionhub.localhost", DEV, { kind: "store", slug: "fashionhub" }],
-    ["fashion-outlet.patron.example", PROD, { kind: "store", slug: "fashion-outlet" }],
-    ["fashionhub.patron.example:8443", PROD, { kind: "store", slug: "fashionhub" }],
+    ["fashionhub.localhost:3000", DEV, { kind: "subdomain", slug: "fashionhub" }],
+    ["FashionHub.LocalHost:3000", DEV, { kind: "subdomain", slug: "fashionhub" }],
+    ["fashionhub.localhost", DEV, { kind: "subdomain", slug: "fashionhub" }],
+    ["fashion-outlet.patron.example", PROD, { kind: "subdomain", slug: "fashion-outlet" }],
+    ["fashionhub.patron.example:8443", PROD, { kind: "subdomain", slug: "fashionhub" }],
     // nested subdomains are not stores
     ["a.fashionhub.localhost:3000", DEV, { kind: "unknown" }],
     ["www.fashionhub.patron.example", PROD, { kind: "unknown" }],

@@ -1,11 +1,13 @@
 /**
  * What a request's Host header points at. Pure: no I/O, so it is table-tested and can run
- * first in the proxy for every request.
+ * first in the proxy for every request. A subdomain or a custom domain is only a candidate:
+ * the proxy turns it into a store `Tenant` (types.ts) when a store answers to it, with the same
+ * name in its `via`.
  */
 export type HostKind =
   | { kind: "platform" }
   | { kind: "www" }
-  | { kind: "store"; slug: string }
+  | { kind: "subdomain"; slug: string }
   | { kind: "custom-domain"; domain: string }
   | { kind: "unknown" };
 
@@ -38,6 +40,18 @@ export function hostName(raw: string | null | undefined): string | null {
   return name || null;
 }
 
+/**
+ * The host and port a request was addressed to, lower-cased and without a trailing dot
+ * ("fashionhub.localhost:3000"): a tenant's `host`, which sessions and sign-in codes are bound
+ * to. Null when the header is not a plausible host.
+ */
+export function hostWithPort(raw: string | null | undefined): string | null {
+  const name = hostName(raw);
+  if (!name || !raw) return null;
+  const port = /:(\d{1,5})$/.exec(raw.trim())?.[1];
+  return port ? `${name}:${port}` : name;
+}
+
 function isValidDomainName(name: string): boolean {
   if (name.length > 253) return false;
   return name.split(".").every((label) => LABEL.test(label));
@@ -63,7 +77,7 @@ export function resolveHost(rawHost: string | null | undefined, rootDomain: stri
   if (name.endsWith(`.${root}`)) {
     const sub = name.slice(0, -(root.length + 1));
     if (sub.includes(".") || !isValidStoreSlug(sub)) return { kind: "unknown" };
-    return { kind: "store", slug: sub };
+    return { kind: "subdomain", slug: sub };
   }
   // A bare name such as "localhost" or "intranet" can never be a merchant's domain.
   if (!name.includes(".")) return { kind: "unknown" };

@@ -10,10 +10,14 @@ export const STOREFRONT_SEGMENT = "s";
  */
 export const NOT_FOUND_PATH = "/not-found-host";
 
-/** Headers the proxy sets on rewritten requests (and strips from what clients send). */
+/**
+ * Headers the proxy sets on the requests it passes on (and strips from what clients send). Only
+ * proxy.ts writes them and only lib/tenancy/request.ts reads them, the tenant through stamp.ts
+ * (tenant-headers.test.ts checks it).
+ */
 export const INTERNAL_HEADERS = {
-  hostKind: "x-patron-host-kind",
-  storeId: "x-patron-store-id",
+  /** The request's `Tenant`, as JSON (stamp.ts). */
+  tenant: "x-patron-tenant",
   /** The public path (and query) the browser asked for, before any rewrite. */
   path: "x-patron-path",
   /** The locale the proxy settled on, for renders that get no [locale] param (not-found). */

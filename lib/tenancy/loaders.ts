@@ -5,10 +5,9 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { isValidStoreSlug } from "./host";
-import { requestHostContext } from "./request";
+import { currentTenant } from "./request";
 import { storefrontCached } from "./storefront-cache";
-import type { MerchantId, StoreId } from "./types";
-import type { UrlTarget } from "./urls";
+import type { MerchantId, StoreId, StoreTenant } from "./types";
 
 /** What every storefront page shows about its store: the same for every visitor and host. */
 export interface PublicStorefront {
@@ -38,8 +37,8 @@ export interface PublicStorefront {
 
 /** The store behind a storefront request, for pages and actions that act for the visitor. */
 export interface Storefront extends PublicStorefront {
-  /** Where links to this storefront point for the current request. */
-  target: UrlTarget;
+  /** The request's tenant: links to this storefront point at the host it came through. */
+  target: StoreTenant;
 }
 
 async function readStorefront(slug: string): Promise<PublicStorefront> {
@@ -103,17 +102,11 @@ export const loadPublicStorefront = cache((slug: string): Promise<PublicStorefro
  * to exactly this store, so the internal segment can never be reached from another host.
  */
 export const loadStorefront = cache(async (slug: string): Promise<Storefront> => {
-  const ctx = await requestHostContext();
-  if (ctx.kind !== "subdomain" && ctx.kind !== "custom-domain") notFound();
+  const tenant = await currentTenant();
+  if (tenant?.kind !== "store") notFound();
   const store = await loadPublicStorefront(slug);
-  if (store.id !== ctx.storeId) notFound();
-  return {
-    ...store,
-    target:
-      ctx.kind === "custom-domain" && ctx.host
-        ? { kind: "custom-domain", domain: ctx.host, defaultLocale: store.defaultLocale }
-        : { kind: "store", slug: store.slug, defaultLocale: store.defaultLocale },
-  };
+  if (store.id !== tenant.storeId) notFound();
+  return { ...store, target: tenant };
 });
 
 /** The store's page for a locale it does not offer is not a page. */

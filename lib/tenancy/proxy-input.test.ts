@@ -19,8 +19,8 @@ describe("resolveHost, fuzzed", () => {
     fc.assert(
       fc.property(anyText, fc.constantFrom(...ROOTS), (host, root) => {
         const result = resolveHost(host, root);
-        expect(["platform", "www", "store", "custom-domain", "unknown"]).toContain(result.kind);
-        if (result.kind === "store") expect(isValidStoreSlug(result.slug)).toBe(true);
+        expect(["platform", "www", "subdomain", "custom-domain", "unknown"]).toContain(result.kind);
+        if (result.kind === "subdomain") expect(isValidStoreSlug(result.slug)).toBe(true);
         if (result.kind === "custom-domain") {
           expect(result.domain).toBe(result.domain.toLowerCase());
           expect(result.domain).not.toMatch(CONTROL);
@@ -36,7 +36,7 @@ describe("resolveHost, fuzzed", () => {
     fc.assert(
       fc.property(slug, fc.boolean(), fc.option(fc.integer({ min: 1, max: 65535 })), fc.boolean(), (s, upper, port, dot) => {
         const name = `${upper ? s.toUpperCase() : s}.localhost${dot ? "." : ""}${port ? `:${port}` : ""}`;
-        expect(resolveHost(name, "localhost:3000")).toEqual({ kind: "store", slug: s });
+        expect(resolveHost(name, "localhost:3000")).toEqual({ kind: "subdomain", slug: s });
         expect(hostName(name)).toBe(`${s}.localhost`);
       }),
     );

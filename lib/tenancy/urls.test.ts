@@ -1,20 +1,36 @@
 import { describe, expect, it } from "vitest";
-import { absoluteUrl, localizedPath, pathForLanguageLinks, sameOriginRedirect, stripLocalePrefix } from "./urls";
+import type { MerchantId, StoreId, Tenant } from "./types";
+import { absoluteUrl, localizedPath, pathForLanguageLinks, platformAddress, sameOriginRedirect, storeAddress, stripLocalePrefix } from "./urls";
 
 const dev = { rootDomain: "localhost:3000", protocol: "http" as const };
 const prod = { rootDomain: "patron.example", protocol: "https" as const };
 
 describe("absoluteUrl", () => {
   it.each([
-    [{ kind: "platform" } as const, "/account", "en", dev, "http://localhost:3000/account"],
-    [{ kind: "platform" } as const, "/account", "de", dev, "http://localhost:3000/de/account"],
-    [{ kind: "platform" } as const, "/", "fr", prod, "https://patron.example/fr"],
-    [{ kind: "store", slug: "fashionhub", defaultLocale: "fr" } as const, "/", "fr", dev, "http://fashionhub.localhost:3000/"],
-    [{ kind: "store", slug: "fashionhub", defaultLocale: "fr" } as const, "/sign-in", "en", dev, "http://fashionhub.localhost:3000/en/sign-in"],
-    [{ kind: "store", slug: "fashionoutlet", defaultLocale: "en" } as const, "/sign-in", "en", prod, "https://fashionoutlet.patron.example/sign-in"],
-    [{ kind: "custom-domain", domain: "shop.example.com", defaultLocale: "de" } as const, "/account", "lb", prod, "https://shop.example.com/lb/account"],
+    [platformAddress(dev), "/account", "en", dev, "http://localhost:3000/account"],
+    [platformAddress(dev), "/account", "de", dev, "http://localhost:3000/de/account"],
+    [platformAddress(prod), "/", "fr", prod, "https://patron.example/fr"],
+    [storeAddress({ slug: "fashionhub", defaultLocale: "fr" }, dev), "/", "fr", dev, "http://fashionhub.localhost:3000/"],
+    [storeAddress({ slug: "fashionhub", defaultLocale: "fr" }, dev), "/sign-in", "en", dev, "http://fashionhub.localhost:3000/en/sign-in"],
+    [storeAddress({ slug: "fashionoutlet", defaultLocale: "en" }, prod), "/sign-in", "en", prod, "https://fashionoutlet.patron.example/sign-in"],
+    [{ host: "shop.example.com", defaultLocale: "de" } as const, "/account", "lb", prod, "https://shop.example.com/lb/account"],
   ] as const)("%j %s %s", (target, path, locale, config, expected) => {
     expect(absoluteUrl(target, path, locale, config)).toBe(expected);
+  });
+
+  it("stays on the host a request's tenant came through, port included", () => {
+    const tenant: Tenant = {
+      kind: "store",
+      via: "custom-domain",
+      host: "shop.example.com:8443",
+      origin: "https://shop.example.com:8443",
+      storeId: "s1" as StoreId,
+      merchantId: "m1" as MerchantId,
+      slug: "fashionhub",
+      defaultLocale: "fr",
+      locales: ["fr", "en"],
+    };
+    expect(absoluteUrl(tenant, "/account", "en", prod)).toBe("https://shop.example.com:8443/en/account");
   });
 
   it("prefixes only non-default locales", () => {

@@ -1,14 +1,14 @@
-import type { Locale } from "@/lib/i18n/locales";
+import { PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { STOREFRONT_SEGMENT } from "./internal";
+import type { Tenant } from "./types";
 
 /**
- * Where a URL should point. Pure module: every outbound URL (redirects after sign-in, links in
- * emails and menus) is built here so that it stays on the host the user is on.
+ * Outbound URLs. Pure module: every outbound URL (redirects after sign-in, links in emails and
+ * menus) is built here, on a `Tenant`: the request's own (currentTenant(), so links stay on the
+ * host the user is on, subdomain or custom domain), or, outside a request, the apex or a store's
+ * subdomain (`platformAddress`, `storeAddress`). A URL needs only the tenant's host and default
+ * locale.
  */
-export type UrlTarget =
-  | { kind: "platform" }
-  | { kind: "store"; slug: string; defaultLocale: Locale }
-  | { kind: "custom-domain"; domain: string; defaultLocale: Locale };
 
 export interface UrlConfig {
   rootDomain: string;
@@ -23,22 +23,24 @@ export function localizedPath(path: string, locale: Locale, defaultLocale: Local
   return `/${locale}${clean}`;
 }
 
-/** The origin ("http://fashionhub.localhost:3000") of a target. */
-export function originOf(target: UrlTarget, config: UrlConfig): string {
-  switch (target.kind) {
-    case "platform":
-      return `${config.protocol}://${config.rootDomain}`;
-    case "store":
-      return `${config.protocol}://${target.slug}.${config.rootDomain}`;
-    case "custom-domain":
-      return `${config.protocol}://${target.domain}`;
-  }
+/** The apex, as a tenant to build URLs on outside a request. */
+export function platformAddress(config: UrlConfig): Pick<Tenant, "host" | "defaultLocale"> {
+  return { host: config.rootDomain, defaultLocale: PLATFORM_DEFAULT_LOCALE };
 }
 
-/** An absolute URL for `path` in `locale` on `target`. */
-export function absoluteUrl(target: UrlTarget, path: string, locale: Locale, config: UrlConfig): string {
-  const defaultLocale = target.kind === "platform" ? "en" : target.defaultLocale;
-  return originOf(target, config) + localizedPath(path, locale, defaultLocale);
+/** A store on its platform subdomain, as a tenant to build URLs on outside a request. */
+export function storeAddress(store: { slug: string; defaultLocale: Locale }, config: UrlConfig): Pick<Tenant, "host" | "defaultLocale"> {
+  return { host: `${store.slug}.${config.rootDomain}`, defaultLocale: store.defaultLocale };
+}
+
+/** The origin ("http://fashionhub.localhost:3000") of a tenant. */
+export function originOf(tenant: Pick<Tenant, "host">, config: UrlConfig): string {
+  return `${config.protocol}://${tenant.host}`;
+}
+
+/** An absolute URL for `path` in `locale` on `tenant` (no locale prefix for its default locale). */
+export function absoluteUrl(tenant: Pick<Tenant, "host" | "defaultLocale">, path: string, locale: Locale, config: UrlConfig): string {
+  return originOf(tenant, config) + localizedPath(path, locale, tenant.defaultLocale);
 }
 
 /**

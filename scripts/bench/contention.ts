@@ -13,6 +13,7 @@ import { placeOrder } from "@/lib/checkout/mutations";
 import { db, disconnectDb } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
+import { storeAddress } from "@/lib/tenancy/urls";
 
 const COUPON_LIMIT = 50;
 const STOCK = 100;
@@ -71,7 +72,7 @@ async function main() {
     merchantId: store.merchantId as MerchantId,
     name: store.name,
     currency: store.currency,
-    target: { kind: "store" as const, slug, defaultLocale: "en" as const },
+    target: storeAddress({ slug, defaultLocale: "en" }, { rootDomain: "localhost:3000", protocol: "http" }),
   };
   const started = performance.now();
   const results = await Promise.allSettled(

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { quantitySchema } from "@/lib/cart/schema";
 import { db } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
+import { proxiedHeaders } from "@/lib/tenancy/testing";
 import en from "@/messages/en.json";
 import { createCouponRow } from "./cart-fixtures";
 import { createProductRow } from "./catalog-fixtures";
@@ -14,9 +15,9 @@ import { createTenant } from "./fixtures";
  * action leaves the cart exactly as it was.
  */
 
-const browser = vi.hoisted(() => ({ storeId: "", jar: new Map<string, string>() }));
+const browser = vi.hoisted(() => ({ headers: new Headers(), jar: new Map<string, string>() }));
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ host: "shop.localhost:3000", "x-patron-host-kind": "subdomain", "x-patron-store-id": browser.storeId }),
+  headers: async () => browser.headers,
   cookies: async () => ({
     get: (name: string) => (browser.jar.has(name) ? { name, value: browser.jar.get(name)! } : undefined),
     set: (name: string, value: string) => void browser.jar.set(name, value),
@@ -43,7 +44,7 @@ describe("cart actions, fuzzed", async () => {
   const tenant = await createTenant();
   const product = await createProductRow(tenant, { slug: "robe", priceCents: 2500, stock: 50 });
   await createCouponRow(tenant, { code: "REAL10", kind: "PERCENT", percentBasisPoints: 1000 });
-  browser.storeId = tenant.store.id;
+  browser.headers = await proxiedHeaders(`${tenant.store.slug}.localhost:3000`);
 
   expect(await addToCartAction({ productId: product.id, quantity: 2 })).toMatchObject({ ok: true });
   const cart = await db.cart.findFirstOrThrow({ where: { merchantId: tenant.merchant.id, storeId: tenant.store.id }, select: { id: true } });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
+import { storeAddress } from "@/lib/tenancy/urls";
 import type { PlaceOrderInput } from "@/lib/checkout/mutations";
 import { createTenant } from "./fixtures";
 
@@ -12,7 +13,7 @@ export async function createShop() {
     merchantId: tenant.merchant.id as MerchantId,
     name: `Store ${tenant.tag}`,
     currency: "EUR",
-    target: { kind: "store" as const, slug: tenant.store.slug, defaultLocale: "en" as const },
+    target: storeAddress({ slug: tenant.store.slug, defaultLocale: "en" }, { rootDomain: "localhost:3000", protocol: "http" }),
   };
   return { tenant, store };
 }

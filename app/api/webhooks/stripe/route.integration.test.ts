@@ -1,5 +1,11 @@
 import Stripe from "stripe";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { proxiedHeaders } from "@/lib/tenancy/testing";
+import { createTenant } from "@/tests/integration/fixtures";
+
+// The request the proxy passed on: its tenant, resolved from the host.
+const current = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock("next/headers", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/headers")>()), headers: async () => current.headers }));
 
 const SECRET = "whsec_route_test";
 
@@ -8,12 +14,10 @@ beforeAll(() => {
   process.env.STRIPE_WEBHOOK_SECRET = SECRET;
 });
 
-function request(host: string, body: string, signature?: string) {
-  return new Request(`http://${host}/api/webhooks/stripe`, {
-    method: "POST",
-    headers: { host, "content-type": "application/json", ...(signature ? { "stripe-signature": signature } : {}) },
-    body,
-  });
+async function request(host: string, body: string, signature?: string) {
+  const headers = { host, "content-type": "application/json", ...(signature ? { "stripe-signature": signature } : {}) };
+  current.headers = await proxiedHeaders(host, headers);
+  return new Request(`http://${host}/api/webhooks/stripe`, { method: "POST", headers, body });
 }
 
 describe("POST /api/webhooks/stripe", () => {
@@ -22,15 +26,16 @@ describe("POST /api/webhooks/stripe", () => {
   it("answers 404 on store hosts", async () => {
     const { POST } = await import("./route");
     const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
-    expect((await POST(request("fashionhub.localhost:3000", payload, signature))).status).toBe(404);
+    const { store } = await createTenant();
+    expect((await POST(await request(`${store.slug}.localhost:3000`, payload, signature))).status).toBe(404);
   });
 
   it("answers 400 without or with a bad signature, 200 with a good one", async () => {
     const { POST } = await import("./route");
-    expect((await POST(request("localhost:3000", payload))).status).toBe(400);
-    expect((await POST(request("localhost:3000", payload, "t=1,v1=deadbeef"))).status).toBe(400);
+    expect((await POST(await request("localhost:3000", payload))).status).toBe(400);
+    expect((await POST(await request("localhost:3000", payload, "t=1,v1=deadbeef"))).status).toBe(400);
     const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
-    const ok = await POST(request("localhost:3000", payload, signature));
+    const ok = await POST(await request("localhost:3000", payload, signature));
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ received: true, result: "ignored" });
   });

@@ -1,6 +1,5 @@
-import { env } from "@/lib/env";
-import { resolveHost } from "@/lib/tenancy/host";
 import { handleStripeWebhook } from "@/lib/payments/webhook";
+import { currentTenant } from "@/lib/tenancy/request";
 
 // Reads the raw body (the signature covers its exact bytes) and the database: never cached.
 export const dynamic = "force-dynamic";
@@ -11,8 +10,7 @@ function json(status: number, body: unknown): Response {
 
 /** Stripe's webhook endpoint. Served on the platform apex only; every other host gets 404. */
 export async function POST(request: Request): Promise<Response> {
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (resolveHost(host, env().PLATFORM_ROOT_DOMAIN).kind !== "platform") return json(404, { error: "not found" });
+  if ((await currentTenant())?.kind !== "platform") return json(404, { error: "not found" });
   const body = await request.text();
   const result = await handleStripeWebhook(body, request.headers.get("stripe-signature"));
   return result.status === 400 ? json(400, { error: result.error }) : json(200, { received: true, result: result.result });

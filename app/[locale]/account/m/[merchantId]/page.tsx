@@ -5,7 +5,7 @@ import { hasRole } from "@/lib/auth/types";
 import { loadChecklist } from "@/lib/onboarding/loaders";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { urlConfig } from "@/lib/tenancy/request";
-import { absoluteUrl, localizedPath } from "@/lib/tenancy/urls";
+import { absoluteUrl, localizedPath, storeAddress } from "@/lib/tenancy/urls";
 
 type Props = { params: Promise<{ locale: string; merchantId: string }>; searchParams: Promise<{ welcome?: string }> };
 
@@ -104,14 +104,14 @@ export default async function MerchantHome({ params, searchParams }: Props) {
                 <span className="sr-only"> – {store.name}</span>
               </a>
               <a
-                href={absoluteUrl({ kind: "store", slug: store.slug, defaultLocale: store.defaultLocale }, "/", store.defaultLocale, config)}
+                href={absoluteUrl(storeAddress(store, config), "/", store.defaultLocale, config)}
                 className="text-sm font-medium text-brand-700 underline"
               >
                 {t("visit")}
                 <span className="sr-only"> – {store.name}</span>
               </a>
               <a
-                href={absoluteUrl({ kind: "store", slug: store.slug, defaultLocale: store.defaultLocale }, "/terminal", store.defaultLocale, config)}
+                href={absoluteUrl(storeAddress(store, config), "/terminal", store.defaultLocale, config)}
                 className="text-sm font-medium text-brand-700 underline"
               >
                 {tt("title")}

@@ -8,7 +8,7 @@ import { setMerchantStatusAction } from "@/lib/admin/actions";
 import { loadAdminMerchant } from "@/lib/admin/loaders";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { urlConfig } from "@/lib/tenancy/request";
-import { absoluteUrl, localizedPath } from "@/lib/tenancy/urls";
+import { absoluteUrl, localizedPath, storeAddress } from "@/lib/tenancy/urls";
 
 type Props = { params: Promise<{ locale: string; merchantId: string }> };
 
@@ -93,7 +93,7 @@ export default async function AdminMerchantPage({ params }: Props) {
                     {s.status === "OPEN" && !suspended ? ta("merchant.open") : ta("merchant.closed")}
                   </Badge>
                   <a
-                    href={absoluteUrl({ kind: "store", slug: s.slug, defaultLocale: isLocale(s.defaultLocale) ? s.defaultLocale : "en" }, "/", isLocale(s.defaultLocale) ? s.defaultLocale : "en", config)}
+                    href={absoluteUrl(storeAddress({ slug: s.slug, defaultLocale: isLocale(s.defaultLocale) ? s.defaultLocale : "en" }, config), "/", isLocale(s.defaultLocale) ? s.defaultLocale : "en", config)}
                     className="text-sm font-medium text-brand-700 underline"
                   >
                     {ta("merchant.visit")}

@@ -9,7 +9,7 @@ import { findProgram, listRewardTranslations } from "@/lib/loyalty/data";
 import { requireLoyaltyManager } from "@/lib/loyalty/loaders";
 import { termsField } from "@/lib/loyalty/schema";
 import { urlConfig } from "@/lib/tenancy/request";
-import { absoluteUrl, localizedPath } from "@/lib/tenancy/urls";
+import { absoluteUrl, localizedPath, storeAddress } from "@/lib/tenancy/urls";
 
 type Props = { params: Promise<{ locale: string; merchantId: string }> };
 
@@ -73,7 +73,7 @@ export default async function LoyaltyProgramPage({ params }: Props) {
           <ul className="mt-2 flex flex-col gap-1" data-testid="terminal-links">
             {stores.map((store) => (
               <li key={store.id}>
-                <a href={absoluteUrl({ kind: "store", slug: store.slug, defaultLocale: store.defaultLocale }, "/terminal", store.defaultLocale, config)} className="font-medium text-brand-700 underline">
+                <a href={absoluteUrl(storeAddress(store, config), "/terminal", store.defaultLocale, config)} className="font-medium text-brand-700 underline">
                   {tt("title")} – {store.name}
                 </a>
               </li>

@@ -15,7 +15,7 @@ import {
 } from "@/lib/staff/actions";
 import { loadStaffPage } from "@/lib/staff/loaders";
 import { urlConfig } from "@/lib/tenancy/request";
-import { absoluteUrl } from "@/lib/tenancy/urls";
+import { absoluteUrl, platformAddress } from "@/lib/tenancy/urls";
 
 type Props = { params: Promise<{ locale: string; merchantId: string }> };
 
@@ -203,7 +203,7 @@ export default async function StaffPage({ params }: Props) {
         <h2 id="codes-title" className="text-lg font-semibold">
           {t("codes.title")}
         </h2>
-        <p className="text-slate-600">{t("codes.lead", { url: absoluteUrl({ kind: "platform" }, "/account/join", locale, urlConfig()) })}</p>
+        <p className="text-slate-600">{t("codes.lead", { url: absoluteUrl(platformAddress(urlConfig()), "/account/join", locale, urlConfig()) })}</p>
         {page.codeRoles.length > 0 && (
           <StaffActionForm action={createAccessCodeAction.bind(null, id)} submitLabel={t("codes.submit")} pendingLabel={t("codes.submitting")} doneMessage={t("codes.created")} className="flex max-w-xl flex-col gap-3">
             {roleSelect("role", t("codes.role"), page.codeRoles, "code-role")}

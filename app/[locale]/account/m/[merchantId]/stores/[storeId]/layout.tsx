@@ -4,7 +4,7 @@ import { requireStoreAccess } from "@/lib/auth/loaders";
 import { hasRole } from "@/lib/auth/types";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { urlConfig } from "@/lib/tenancy/request";
-import { absoluteUrl, localizedPath } from "@/lib/tenancy/urls";
+import { absoluteUrl, localizedPath, storeAddress } from "@/lib/tenancy/urls";
 
 /**
  * The frame of one store in the merchant area: its name and its sections. Members of the store
@@ -36,7 +36,7 @@ export default async function StoreLayout({
     }
   }
   // Staff work at the counter on the store's own host, where they sign in again.
-  const terminal = absoluteUrl({ kind: "store", slug: access.store.slug, defaultLocale: access.store.defaultLocale }, "/terminal", access.store.defaultLocale, urlConfig());
+  const terminal = absoluteUrl(storeAddress(access.store, urlConfig()), "/terminal", access.store.defaultLocale, urlConfig());
   items.push({ href: terminal, label: tt("title"), marker: "/terminal" });
   return (
     <div className="flex flex-col gap-6">
