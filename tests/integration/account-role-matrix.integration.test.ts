@@ -99,8 +99,8 @@ const ACTIONS: Array<{ name: string; needs: Needs; run: () => Promise<unknown> }
   { name: "createCouponAction", needs: "MANAGER", run: () => createCouponAction(ids.merchantId, ids.storeId, idle, form({ kind: "FIXED" })) },
   { name: "updateCouponAction", needs: "MANAGER", run: () => updateCouponAction(ids.merchantId, ids.storeId, ids.couponId, idle, form({ kind: "FIXED" })) },
   { name: "setCouponPausedAction", needs: "MANAGER", run: () => setCouponPausedAction(ids.merchantId, ids.storeId, form({ couponId: ids.couponId, paused: "false" })) },
-  { name: "fulfillOrderAction", needs: "STAFF", run: () => fulfillOrderAction({ result: null }, form({ merchantId: ids.merchantId, storeId: ids.storeId, orderId: unknownId })) },
-  { name: "refundOrderAction", needs: "MANAGER", run: () => refundOrderAction({ result: null }, form({ merchantId: ids.merchantId, storeId: ids.storeId, orderId: unknownId })) },
+  { name: "fulfillOrderAction", needs: "STAFF", run: () => fulfillOrderAction(ids.merchantId, ids.storeId, idle, form({ orderId: unknownId })) },
+  { name: "refundOrderAction", needs: "MANAGER", run: () => refundOrderAction(ids.merchantId, ids.storeId, idle, form({ orderId: unknownId })) },
   // Store settings and domains.
   { name: "updateStoreSettingsAction", needs: "OWNER", run: () => updateStoreSettingsAction(ids.merchantId, ids.storeId, idle, form({})) },
   { name: "addDomainAction", needs: "OWNER", run: () => addDomainAction(ids.merchantId, ids.storeId, idle, form({ domain: "" })) },
