@@ -21,6 +21,7 @@ const FACTORY_ARGS: Record<string, unknown[][]> = {
   couponFormSchema: [["EUR", "Europe/Luxembourg"], ["JPY", "Asia/Tokyo"]],
   joinFormSchema: [["fr", TODAY], ["lb", TODAY]],
   storeSettingsSchema: [[{ defaultLocale: "fr", locales: ["fr", "en", "de", "lb"] }]],
+  domainFormSchema: [["localhost:3000"], ["patron.lu"]],
 };
 /** Exported functions named like schemas that parse a form themselves (fuzzed apart below). */
 const NOT_FACTORIES = new Set<string>(["rewardFormSchema"]);
