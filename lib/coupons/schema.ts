@@ -3,7 +3,7 @@ import { cleanString } from "@/lib/input";
 import { currencyDigits, parsePrice } from "@/lib/catalog/price";
 import { normalizeCouponCode } from "./rules";
 
-/** Field problems of the coupon form, translated under `Coupons.merchant.errors.<code>`. */
+/** Field problems of the coupon form: keys under `Coupons.merchant.errors`. */
 export type CouponFieldError =
   | "codeTaken"
   | "invalidCode"
@@ -91,7 +91,8 @@ export function toWallTime(date: Date, timeZone: string): string {
   return local.toISOString().slice(0, 16);
 }
 
-const text = cleanString().max(200).optional().transform((v) => (v ?? "").trim());
+/** A text field of the form: what was typed (the first 200 characters), "" when absent. */
+const text = z.preprocess((v) => (typeof v === "string" ? v.slice(0, 200) : undefined), cleanString().optional()).transform((v) => (v ?? "").trim());
 
 /**
  * The coupon form: `currency` decides how many decimals amounts have, `timeZone` how dates
@@ -102,7 +103,7 @@ export function couponFormSchema(currency: string, timeZone: string) {
   return z
     .object({
       code: text,
-      kind: z.enum(["FIXED", "PERCENT"]),
+      kind: z.enum(["FIXED", "PERCENT"], "required"),
       amount: text,
       percent: text,
       cap: text,
@@ -111,7 +112,7 @@ export function couponFormSchema(currency: string, timeZone: string) {
       endsAt: text,
       perCustomerLimit: text,
       totalLimit: text,
-      combinable: z.string().optional(),
+      combinable: text,
     })
     .transform((raw, ctx): CouponInput => {
       const fail = (field: CouponField, message: CouponFieldError) => {
@@ -173,26 +174,10 @@ export function couponFormSchema(currency: string, timeZone: string) {
     });
 }
 
-/** Field errors of a failed parse, one per field (the first). */
-export function couponFieldErrors(error: z.ZodError): Partial<Record<CouponField, CouponFieldError>> {
-  const out: Partial<Record<CouponField, CouponFieldError>> = {};
-  for (const issue of error.issues) {
-    const field = issue.path[0] as CouponField;
-    if (COUPON_FIELDS.includes(field) && !out[field]) {
-      out[field] = (issue.code === "custom" ? issue.message : field === "kind" ? "required" : "invalidNumber") as CouponFieldError;
-    }
-  }
-  return out;
-}
-
-/** The coupon form's fields from FormData, as strings (nothing else is read). */
-export function couponFormFields(formData: FormData): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  for (const name of COUPON_FIELDS) {
-    const value = formData.get(name);
-    out[name] = typeof value === "string" ? value.slice(0, 200) : undefined;
-  }
-  return out;
-}
-
 export const couponIdSchema = cleanString().trim().min(1).max(64).regex(/^[a-z0-9]+$/i);
+
+/** The edit form's coupon (a hidden field): "" when it is not a coupon id at all. */
+export const couponEditSchema = z.object({ couponId: couponIdSchema.catch("") });
+
+/** The list's pause / resume buttons: the coupon (as above) and whether it is to be paused. */
+export const couponPauseSchema = z.object({ couponId: couponIdSchema.catch(""), paused: z.preprocess((v) => v === "true", z.boolean()) });

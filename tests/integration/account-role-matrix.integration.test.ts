@@ -97,8 +97,8 @@ const ACTIONS: Array<{ name: string; needs: Needs; run: () => Promise<unknown> }
   { name: "updateProductAction", needs: "MANAGER", run: () => updateProductAction(ids.merchantId, ids.storeId, unknownId, idle, form({})) },
   { name: "archiveProductAction", needs: "MANAGER", run: () => archiveProductAction(ids.merchantId, ids.storeId, unknownId, idle, form({})) },
   { name: "createCouponAction", needs: "MANAGER", run: () => createCouponAction(ids.merchantId, ids.storeId, idle, form({ kind: "FIXED" })) },
-  { name: "updateCouponAction", needs: "MANAGER", run: () => updateCouponAction(ids.merchantId, ids.storeId, ids.couponId, idle, form({ kind: "FIXED" })) },
-  { name: "setCouponPausedAction", needs: "MANAGER", run: () => setCouponPausedAction(ids.merchantId, ids.storeId, form({ couponId: ids.couponId, paused: "false" })) },
+  { name: "updateCouponAction", needs: "MANAGER", run: () => updateCouponAction(ids.merchantId, ids.storeId, idle, form({ couponId: ids.couponId, kind: "FIXED" })) },
+  { name: "setCouponPausedAction", needs: "MANAGER", run: () => setCouponPausedAction(ids.merchantId, ids.storeId, idle, form({ couponId: ids.couponId, paused: "false" })) },
   { name: "fulfillOrderAction", needs: "STAFF", run: () => fulfillOrderAction(ids.merchantId, ids.storeId, idle, form({ orderId: unknownId })) },
   { name: "refundOrderAction", needs: "MANAGER", run: () => refundOrderAction(ids.merchantId, ids.storeId, idle, form({ orderId: unknownId })) },
   // Store settings and domains.
