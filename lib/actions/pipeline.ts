@@ -65,7 +65,8 @@ export interface ActionDefinition<Ctx, S extends z.ZodType, D> {
 export type ServerAction<Ids extends unknown[], Input, D> = (...args: [...Ids, FormState<unknown>, FormData | Input]) => Promise<FormState<D>>;
 
 const ALWAYS_SECRET = new Set(["password", "newPassword", "code", "phrase", "token"]);
-const MAX_ECHOED_LENGTH = 2000;
+/** Long enough for the longest text a form takes (a product description of 5000 characters). */
+const MAX_ECHOED_LENGTH = 10_000;
 
 /**
  * A client: `resolve` turns the bound ids into the context (or throws notFound / forbidden /
