@@ -94,8 +94,8 @@ const ACTIONS: Array<{ name: string; needs: Needs; run: () => Promise<unknown> }
   { name: "store domains page (loadStoreDomains)", needs: "OWNER", run: () => loadStoreDomains(ids.merchantId, ids.storeId) },
   // Catalog, coupons, orders.
   { name: "createProductAction", needs: "MANAGER", run: () => createProductAction(ids.merchantId, ids.storeId, idle, form({})) },
-  { name: "updateProductAction", needs: "MANAGER", run: () => updateProductAction(ids.merchantId, ids.storeId, unknownId, idle, form({})) },
-  { name: "archiveProductAction", needs: "MANAGER", run: () => archiveProductAction(ids.merchantId, ids.storeId, unknownId, idle, form({})) },
+  { name: "updateProductAction", needs: "MANAGER", run: () => updateProductAction(ids.merchantId, ids.storeId, idle, form({ productId: unknownId })) },
+  { name: "archiveProductAction", needs: "MANAGER", run: () => archiveProductAction(ids.merchantId, ids.storeId, idle, form({ productId: unknownId })) },
   { name: "createCouponAction", needs: "MANAGER", run: () => createCouponAction(ids.merchantId, ids.storeId, idle, form({ kind: "FIXED" })) },
   { name: "updateCouponAction", needs: "MANAGER", run: () => updateCouponAction(ids.merchantId, ids.storeId, idle, form({ couponId: ids.couponId, kind: "FIXED" })) },
   { name: "setCouponPausedAction", needs: "MANAGER", run: () => setCouponPausedAction(ids.merchantId, ids.storeId, idle, form({ couponId: ids.couponId, paused: "false" })) },
