@@ -22,6 +22,7 @@ const FACTORY_ARGS: Record<string, unknown[][]> = {
   couponFormSchema: [["EUR", DEFAULT_TIME_ZONE], ["JPY", "Asia/Tokyo"]],
   joinFormSchema: [["fr", TODAY], ["lb", TODAY]],
   storeSettingsSchema: [[{ defaultLocale: "fr", locales: ["fr", "en", "de", "lb"] }]],
+  domainFormSchema: [["localhost:3000"], ["patron.lu"]],
 };
 /** Exported functions named like schemas that parse a form themselves (fuzzed apart below). */
 const NOT_FACTORIES = new Set<string>(["rewardFormSchema"]);

@@ -1,6 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import type { CatalogFieldError } from "@/lib/catalog/schema";
-import type { ProductFormError } from "@/lib/catalog/types";
 
 const FORM_KEYS = [
   "texts",
@@ -30,29 +28,10 @@ const FORM_KEYS = [
   "cancel",
 ] as const;
 
-const FIELD_ERRORS: CatalogFieldError[] = [
-  "required",
-  "tooLong",
-  "slugFormat",
-  "slugTaken",
-  "priceFormat",
-  "priceTooManyDecimals",
-  "priceTooLarge",
-  "stockFormat",
-  "invalidChoice",
-  "imageType",
-  "imageTooLarge",
-  "tooManyImages",
-  "digitalFileRequired",
-  "digitalFileTooLarge",
-];
-
-const FORM_ERRORS: Array<ProductFormError | "invalid"> = ["invalid", "notFound", "archived"];
-
 export interface ProductFormText {
   form: Record<(typeof FORM_KEYS)[number] | "price", string>;
-  errors: Record<CatalogFieldError, string>;
-  formErrors: Record<ProductFormError | "invalid", string>;
+  /** Shown above the form when fields are refused (their own refusals come with the action's state). */
+  invalid: string;
   kind: Record<"PHYSICAL" | "DIGITAL", string>;
   visibility: Record<"DRAFT" | "HIDDEN" | "PUBLIC", string>;
 }
@@ -67,8 +46,7 @@ export async function productFormText(currency: string): Promise<ProductFormText
     Object.fromEntries(keys.map((k) => [k, t(`${prefix}.${k}` as Parameters<typeof t>[0])])) as Record<K, string>;
   return {
     form: { ...pick("form", FORM_KEYS), price: t("form.price", { currency }) },
-    errors: pick("errors", FIELD_ERRORS),
-    formErrors: pick("formErrors", FORM_ERRORS),
+    invalid: t("formErrors.invalid"),
     kind: pick("kind", ["PHYSICAL", "DIGITAL"] as const),
     visibility: pick("visibility", ["DRAFT", "HIDDEN", "PUBLIC"] as const),
   };

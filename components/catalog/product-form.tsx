@@ -1,18 +1,21 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { SubmitButton } from "@/components/auth/submit-button";
+import { Alert } from "@/components/ui/alert";
+import { SubmitButton } from "@/components/ui/button";
+import { fieldError } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
-import { INITIAL_PRODUCT_FORM_STATE, type ProductFormState } from "@/lib/catalog/types";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
 import { LOCALE_NAMES, type Locale } from "@/lib/i18n/locales";
 import { IMAGE_TYPES } from "@/lib/storage/keys";
 import type { ProductFormText } from "./product-form-text";
 
 export interface ProductFormProps {
-  action: (state: ProductFormState, formData: FormData) => Promise<ProductFormState>;
+  /** The action, bound to the merchant and the store. */
+  action: (state: FormState<unknown>, formData: FormData) => Promise<FormState<undefined>>;
   mode: "create" | "edit";
-  /** The page's locale, so the action redirects back in it. */
-  locale: Locale;
+  /** The product edited (none: a new one). */
+  productId?: string;
   store: { currency: string; defaultLocale: Locale; locales: Locale[] };
   /** Field values to start from (edit: the product's; create: defaults). */
   initial: Record<string, string>;
@@ -25,25 +28,18 @@ export interface ProductFormProps {
 const inputClass = "rounded-md border px-3 py-2 text-slate-900 shadow-sm";
 
 /** Creates or edits a product: field-level translated errors, typed values kept after an error, pending state. */
-export function ProductForm({ action, mode, locale, store, initial, images = [], hasDigitalFile = false, cancelHref, text }: ProductFormProps) {
-  const [state, formAction] = useActionState(action, INITIAL_PRODUCT_FORM_STATE);
+export function ProductForm({ action, mode, productId, store, initial, images = [], hasDigitalFile = false, cancelHref, text }: ProductFormProps) {
+  const [state, formAction] = useActionState<FormState<undefined>, FormData>(action, IDLE);
   const values = { ...initial, ...state.values };
   const [kind, setKind] = useState(values.kind ?? "PHYSICAL");
-  const error = (field: string) => {
-    const code = state.fieldErrors?.[field];
-    return code ? text.errors[code] : undefined;
-  };
+  const error = (field: string) => fieldError(state, field);
   const locales = [store.defaultLocale, ...store.locales.filter((l) => l !== store.defaultLocale)];
   const hasErrors = state.status === "error";
   return (
     <form action={formAction} key={JSON.stringify(state.values ?? {})} className="flex max-w-2xl flex-col gap-6" noValidate>
-      <input type="hidden" name="locale" value={locale} />
+      {productId && <input type="hidden" name="productId" value={productId} />}
       <div aria-live="assertive" className="empty:hidden">
-        {hasErrors && (
-          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-            {text.formErrors[state.formError ?? "invalid"]}
-          </p>
-        )}
+        {hasErrors && <Alert tone="error">{state.error?.message ?? text.invalid}</Alert>}
       </div>
 
       <fieldset className="flex flex-col gap-4">
@@ -201,7 +197,9 @@ export function ProductForm({ action, mode, locale, store, initial, images = [],
 
       <div className="flex flex-wrap items-center gap-4">
         <div className="w-48">
-          <SubmitButton label={mode === "create" ? text.form.create : text.form.save} pendingLabel={text.form.saving} />
+          <SubmitButton pendingLabel={text.form.saving} className="w-full">
+            {mode === "create" ? text.form.create : text.form.save}
+          </SubmitButton>
         </div>
         <a href={cancelHref} className="text-sm font-medium text-slate-700 underline">
           {text.form.cancel}

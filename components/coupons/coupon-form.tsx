@@ -2,7 +2,9 @@
 
 import { useActionState, useState } from "react";
 import { fillMessage } from "@/components/cart/messages";
-import type { CouponFormState } from "@/lib/coupons/types";
+import { SubmitButton } from "@/components/ui/button";
+import { FormAlert, fieldError } from "@/components/ui/form-alert";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
 
 export type CouponFormLabels = Record<
   | "code"
@@ -24,31 +26,24 @@ export type CouponFormLabels = Record<
   string
 >;
 
-const INITIAL: CouponFormState = { status: "idle" };
-
-/** Create and edit form for a coupon; the action is bound to the store (and coupon) by the page. */
+/** Create and edit form for a coupon; the action is bound to the store by the page, the coupon edited is `couponId`. */
 export function CouponForm({
   action,
+  couponId,
   initial,
   labels,
-  errors,
   currency,
-  locale,
 }: {
-  action: (state: CouponFormState, formData: FormData) => Promise<CouponFormState>;
+  action: (state: FormState<unknown>, formData: FormData) => Promise<FormState<undefined>>;
+  couponId?: string;
   initial: Record<string, string>;
   labels: CouponFormLabels;
-  errors: Record<string, string>;
   currency: string;
-  locale: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, INITIAL);
+  const [state, formAction, pending] = useActionState<FormState<undefined>, FormData>(action, IDLE);
   const values = state.values ?? initial;
   const [kind, setKind] = useState(values.kind === "FIXED" ? "FIXED" : "PERCENT");
-  const errorOf = (field: string) => {
-    const code = state.fieldErrors?.[field];
-    return code ? fillMessage(errors[code] ?? code, state.params ?? {}) : null;
-  };
+  const errorOf = (field: string) => fieldError(state, field);
   const field = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => {
     const error = errorOf(name);
     return (
@@ -76,7 +71,7 @@ export function CouponForm({
 
   return (
     <form action={formAction} className="grid max-w-2xl gap-4 sm:grid-cols-2" noValidate key={JSON.stringify(state.values ?? {})}>
-      <input type="hidden" name="locale" value={locale} />
+      {couponId && <input type="hidden" name="couponId" value={couponId} />}
       <div className="sm:col-span-2">
         {field("code", labels.code, { required: true, maxLength: 64, autoComplete: "off", className: "mt-1 w-full rounded-md border border-slate-300 px-3 py-2 font-mono uppercase" })}
         <p className="mt-1 text-sm text-slate-500">{labels.codeHint}</p>
@@ -110,15 +105,11 @@ export function CouponForm({
         <input type="checkbox" name="combinable" defaultChecked={values.combinable === "on" || values.combinable === "true"} />
         {labels.combinable}
       </label>
-      {state.formError && (
-        <p role="alert" className="text-red-700 sm:col-span-2">
-          {errors.notFound}
-        </p>
-      )}
+      <FormAlert state={state} className="sm:col-span-2" />
       <div className="sm:col-span-2">
-        <button type="submit" disabled={pending} aria-disabled={pending} className="rounded-md bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-          {pending ? labels.pending : labels.submit}
-        </button>
+        <SubmitButton pending={pending} pendingLabel={labels.pending}>
+          {labels.submit}
+        </SubmitButton>
       </div>
     </form>
   );

@@ -4,30 +4,27 @@ import { minorToDecimal as decimal } from "@/lib/money";
 import { toLocalDateTime } from "@/lib/time";
 import type { CouponFormLabels } from "./coupon-form";
 
-/** The coupon form's labels and error templates, rendered on the server. */
-export async function couponFormLabels(mode: "create" | "edit"): Promise<{ labels: CouponFormLabels; errors: Record<string, string> }> {
+/** The coupon form's labels, rendered on the server. */
+export async function couponFormLabels(mode: "create" | "edit"): Promise<CouponFormLabels> {
   const t = await getTranslations("Coupons.merchant");
   const form = t.raw("form") as Record<string, string>;
   return {
-    labels: {
-      code: form.code!,
-      codeHint: form.codeHint!,
-      kind: form.kind!,
-      fixed: form.fixed!,
-      percent: form.percent!,
-      amount: form.amount!,
-      percentValue: form.percentValue!,
-      cap: form.cap!,
-      minimum: form.minimum!,
-      startsAt: form.startsAt!,
-      endsAt: form.endsAt!,
-      perCustomerLimit: form.perCustomerLimit!,
-      totalLimit: form.totalLimit!,
-      combinable: form.combinable!,
-      submit: mode === "create" ? form.create! : form.save!,
-      pending: mode === "create" ? form.creating! : form.saving!,
-    },
-    errors: t.raw("errors") as Record<string, string>,
+    code: form.code!,
+    codeHint: form.codeHint!,
+    kind: form.kind!,
+    fixed: form.fixed!,
+    percent: form.percent!,
+    amount: form.amount!,
+    percentValue: form.percentValue!,
+    cap: form.cap!,
+    minimum: form.minimum!,
+    startsAt: form.startsAt!,
+    endsAt: form.endsAt!,
+    perCustomerLimit: form.perCustomerLimit!,
+    totalLimit: form.totalLimit!,
+    combinable: form.combinable!,
+    submit: mode === "create" ? form.create! : form.save!,
+    pending: mode === "create" ? form.creating! : form.saving!,
   };
 }
 

@@ -1,52 +1,45 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { INITIAL_DOMAIN_STATE, type DomainFormState } from "@/lib/domains/types";
+import { Alert } from "@/components/ui/alert";
+import { SubmitButton } from "@/components/ui/button";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
 
-const BUTTONS = {
-  primary: "rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60",
-  secondary: "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-50 disabled:opacity-60",
-  danger: "rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 disabled:opacity-60",
-};
-
-/** A custom-domain form bound to one action: pending label, then the translated result. */
+/**
+ * A custom-domain form bound to one action: pending label, then the refusal (of the form or of
+ * its one field) or `doneLabel`.
+ */
 export function DomainActionForm({
   action,
   children,
   submitLabel,
   pendingLabel,
+  doneLabel,
   variant = "primary",
   className,
 }: {
-  action: (state: DomainFormState, formData: FormData) => Promise<DomainFormState>;
+  action: (state: FormState<unknown>, formData: FormData) => Promise<FormState<unknown>>;
   children?: React.ReactNode;
   submitLabel: string;
   pendingLabel: string;
-  variant?: keyof typeof BUTTONS;
+  /** What the form says once the action went through. */
+  doneLabel: string;
+  variant?: "primary" | "secondary" | "danger";
   className?: string;
 }) {
-  const t = useTranslations("Domains.results");
-  const [state, formAction, pending] = useActionState(action, INITIAL_DOMAIN_STATE);
+  const [state, formAction, pending] = useActionState<FormState<unknown>, FormData>(action, IDLE);
+  const refusal = state.status === "error" ? (state.error ?? Object.values(state.fieldErrors ?? {})[0])?.message : undefined;
   return (
     <form action={formAction} className={className ?? "flex flex-col gap-2"} noValidate>
       {children}
       <div>
-        <button type="submit" disabled={pending} aria-disabled={pending} className={BUTTONS[variant]}>
-          {pending ? pendingLabel : submitLabel}
-        </button>
+        <SubmitButton pending={pending} pendingLabel={pendingLabel} variant={variant}>
+          {submitLabel}
+        </SubmitButton>
       </div>
       <div aria-live="polite" className="empty:hidden">
-        {state.status === "error" && state.error && (
-          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-            {t(state.error)}
-          </p>
-        )}
-        {state.status === "done" && state.done && (
-          <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
-            {t(state.done)}
-          </p>
-        )}
+        {refusal && <Alert tone="error">{refusal}</Alert>}
+        {state.status === "ok" && <Alert tone="success">{doneLabel}</Alert>}
       </div>
     </form>
   );

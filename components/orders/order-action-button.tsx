@@ -1,34 +1,32 @@
 "use client";
 
 import { useActionState } from "react";
-import { SubmitButton } from "@/components/auth/submit-button";
-import type { OrderActionState } from "@/lib/orders/actions";
+import { SubmitButton } from "@/components/ui/button";
+import { fieldError } from "@/components/ui/form-alert";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
 
-/** One merchant action on an order (fulfil, refund) with its pending state and translated outcome. */
+/** One merchant action on an order (fulfil, refund) with its pending state and its outcome. */
 export function OrderActionButton({
   action,
-  merchantId,
-  storeId,
   orderId,
   label,
   pendingLabel,
-  messages,
+  doneLabel,
   confirm,
   variant = "primary",
 }: {
-  action: (state: OrderActionState, form: FormData) => Promise<OrderActionState>;
-  merchantId: string;
-  storeId: string;
+  /** The action, bound to the merchant and the store. */
+  action: (state: FormState<unknown>, form: FormData) => Promise<FormState<undefined>>;
   orderId: string;
   label: string;
   pendingLabel: string;
-  /** Translated outcome messages by error code, plus "done". */
-  messages: Record<string, string>;
+  /** What the button says once the action went through. */
+  doneLabel: string;
   confirm?: string;
   variant?: "primary" | "secondary";
 }) {
-  const [state, formAction] = useActionState(action, { result: null });
-  const message = state.result ? (state.result.ok ? messages.done : messages[state.result.error]) : null;
+  const [state, formAction, pending] = useActionState<FormState<undefined>, FormData>(action, IDLE);
+  const message = state.status === "ok" ? doneLabel : state.status === "error" ? (state.error?.message ?? fieldError(state, "orderId")) : null;
   return (
     <form
       action={formAction}
@@ -37,13 +35,11 @@ export function OrderActionButton({
         if (confirm && !window.confirm(confirm)) event.preventDefault();
       }}
     >
-      <input type="hidden" name="merchantId" value={merchantId} />
-      <input type="hidden" name="storeId" value={storeId} />
       <input type="hidden" name="orderId" value={orderId} />
-      <div className="w-fit">
-        <SubmitButton label={label} pendingLabel={pendingLabel} variant={variant} />
-      </div>
-      <p aria-live="polite" role="status" className={`text-sm empty:hidden ${state.result?.ok ? "text-emerald-800" : "text-red-700"}`}>
+      <SubmitButton pending={pending} pendingLabel={pendingLabel} variant={variant} className="self-start">
+        {label}
+      </SubmitButton>
+      <p aria-live="polite" role="status" className={`text-sm empty:hidden ${state.status === "ok" ? "text-emerald-800" : "text-red-700"}`}>
         {message}
       </p>
     </form>

@@ -2,9 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { SubmitButton } from "@/components/ui/button";
+import { fieldError } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
 import type { Locale } from "@/lib/i18n/locales";
-import { INITIAL_STORE_SETTINGS_STATE, type StoreSettingsFormState } from "@/lib/stores/types";
 
 const AREA = "rounded-md border border-slate-300 px-3 py-2 text-slate-900 shadow-sm";
 
@@ -20,7 +23,7 @@ export function StoreSettingsForm({
   paymentMinimum,
   timeZones,
 }: {
-  action: (state: StoreSettingsFormState, formData: FormData) => Promise<StoreSettingsFormState>;
+  action: (state: FormState<unknown>, formData: FormData) => Promise<FormState<undefined>>;
   initial: Record<string, string>;
   locales: Locale[];
   defaultLocale: Locale;
@@ -33,13 +36,9 @@ export function StoreSettingsForm({
   timeZones: string[];
 }) {
   const t = useTranslations("StoreSettings.form");
-  const te = useTranslations("StoreSettings.errors");
-  const [state, formAction, pending] = useActionState(action, INITIAL_STORE_SETTINGS_STATE);
+  const [state, formAction, pending] = useActionState<FormState<undefined>, FormData>(action, IDLE);
   const values = state.status === "error" && state.values ? state.values : initial;
-  const error = (field: string) => {
-    const code = state.fieldErrors?.[field];
-    return code ? te(code) : undefined;
-  };
+  const error = (field: string) => fieldError(state, field);
   const area = (id: string, name: string, label: string, rows: number) => {
     const message = error(name);
     return (
@@ -162,20 +161,12 @@ export function StoreSettingsForm({
         {error("smallOrderPolicy") && <p className="text-sm text-red-700">{error("smallOrderPolicy")}</p>}
       </fieldset>
       <div aria-live="polite" className="empty:hidden">
-        {state.status === "saved" && (
-          <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
-            {t("saved")}
-          </p>
-        )}
-        {state.status === "error" && (
-          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-            {t("fixErrors")}
-          </p>
-        )}
+        {state.status === "ok" && <Alert tone="success">{t("saved")}</Alert>}
+        {state.status === "error" && <Alert tone="error">{state.error?.message ?? t("fixErrors")}</Alert>}
       </div>
-      <button type="submit" disabled={pending} aria-disabled={pending} className="self-start rounded-md bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-        {pending ? t("saving") : t("save")}
-      </button>
+      <SubmitButton pending={pending} pendingLabel={t("saving")} className="self-start">
+        {t("save")}
+      </SubmitButton>
     </form>
   );
 }

@@ -59,6 +59,8 @@ test("an owner adds a domain, creates the records shown, verifies it, and it ser
   // Verifying before the records exist fails and says why.
   await row.getByRole("button", { name: t.verify }).click();
   await expect(row.getByRole("alert")).toHaveText(t.results.txtMissing);
+  // The failed check is recorded, and the page shows it at once.
+  await expect(row).toContainText(t.status.FAILED);
 
   // The merchant creates the records the page shows.
   const txtRow = row.getByRole("row").filter({ hasText: "TXT" });

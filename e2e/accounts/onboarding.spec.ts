@@ -59,6 +59,16 @@ test("a visitor signs up as a merchant, sees the checklist, sets up the store an
   await page.locator("#name-en").fill("Lea's Café");
   await page.locator("#tagline-fr").fill("Le meilleur café du quartier");
   await page.locator("#closed-fr").fill("Fermé pour congés jusqu’au 3 janvier.");
+  // A country list naming no country is refused under its field; what was typed stays.
+  const countries = page.getByLabel(settings.shippingCountries);
+  const shipping = await countries.inputValue();
+  await countries.fill("LU, Narnia");
+  await page.getByRole("button", { name: settings.save }).click();
+  await expect(page.getByRole("alert").filter({ hasText: settings.fixErrors })).toBeVisible();
+  await expect(page.getByText(en.StoreSettings.errors.invalidCountry)).toBeVisible();
+  await expect(page.getByLabel(settings.shippingCountries)).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#tagline-fr")).toHaveValue("Le meilleur café du quartier");
+  await page.getByLabel(settings.shippingCountries).fill(shipping);
   await page.getByRole("radio", { name: settings.closed }).check();
   await expect(page.getByLabel(settings.timeZone)).toHaveValue("Europe/Luxembourg");
   await page.getByLabel(settings.timeZone).selectOption("Asia/Tokyo");

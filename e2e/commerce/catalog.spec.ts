@@ -71,3 +71,28 @@ test("another tenant's owner gets 404 on the product edit page", async ({ page, 
   await expectNotFoundPage(page, await page.goto(ownStore));
   await expect(page.getByText(victimTitle)).toHaveCount(0);
 });
+
+test("a refused edit keeps what was typed; archiving returns to the list, which shows the product archived", async ({ page, db, createTenant, signInWithPassword, serverErrors }) => {
+  const title = `Wool scarf ${Date.now()}`;
+  const tenant = await createTenant({ products: [{ slug: "scarf", priceCents: 1500, title: { en: title } }] });
+  const { rows } = await db.query<{ id: string }>(`SELECT id FROM "Product" WHERE "storeId" = $1 AND slug = 'scarf'`, [tenant.store.id]);
+  const products = new MerchantProductsPage(page, tenant.merchant.id, tenant.store.id);
+  await signInWithPassword(tenant.owner);
+
+  await page.goto(products.path(`/${rows[0]!.id}`));
+  const price = page.getByLabel(t.form.price.replace("{currency}", "EUR"), { exact: true });
+  await price.fill("12.345");
+  await page.getByLabel(t.form.stock, { exact: true }).fill("7");
+  await page.getByRole("button", { name: t.form.save, exact: true }).click();
+  await expect(page.getByText(t.errors.priceTooManyDecimals)).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: t.formErrors.invalid })).toBeVisible();
+  await expect(price).toHaveValue("12.345");
+  await expect(price).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel(t.form.stock, { exact: true })).toHaveValue("7");
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: t.archive.button }).click();
+  await expect(page).toHaveURL((url) => url.pathname === products.path());
+  await expect(products.row(title)).toContainText(t.list.archived);
+  expect(serverErrors).toEqual([]);
+});

@@ -39,6 +39,23 @@ test("a merchant creates a coupon, a guest redeems it, the merchant sees the red
   await expect(conditions).toContainText(en.Coupons.terms.notCombinable);
   await expect(row).toContainText("0 / 1");
 
+  // Pausing and resuming from the list show on the list at once.
+  await row.getByRole("button", { name: en.Coupons.merchant.pause, exact: true }).click();
+  await expect(row).toContainText(en.Coupons.merchant.paused);
+  await row.getByRole("button", { name: en.Coupons.merchant.resume, exact: true }).click();
+  await expect(row).toContainText(en.Coupons.merchant.active);
+
+  // The same code again is refused under its field, and the form keeps what was typed.
+  await page.getByRole("link", { name: en.Coupons.merchant.new }).click();
+  await page.getByLabel(form.code, { exact: true }).fill(code.toLowerCase());
+  await page.getByRole("radio", { name: form.fixed }).check();
+  await page.getByLabel(form.amount.replace("{currency}", "EUR")).fill("3");
+  await page.getByRole("button", { name: form.create }).click();
+  await expect(page.getByText(en.Coupons.merchant.errors.codeTaken)).toBeVisible();
+  await expect(page.getByLabel(form.code, { exact: true })).toHaveValue(code.toLowerCase());
+  await expect(page.getByLabel(form.code, { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await page.goto(couponsPath);
+
   // A guest on the storefront uses it and pays through the test provider.
   const guest = await browser.newContext();
   const guestPage = await guest.newPage();

@@ -69,6 +69,16 @@ describe("the action pipeline", () => {
     expect(invalidated).toEqual([]);
   });
 
+  it("echoes a field named like a secret when the action says it is none (a coupon's code)", async () => {
+    const codeSchema = z.object({ code: z.string().max(3, "tooLong") });
+    const typed = form({ code: "SUMMER", password: "hunter22" });
+    const hidden = client({ schema: codeSchema, messages: "StoreSettings.errors", handler: async () => ok() });
+    expect(await hidden("m1", IDLE, typed)).toMatchObject({ status: "error", values: {} });
+    const shown = client({ schema: codeSchema, messages: "StoreSettings.errors", echo: ["code"], handler: async () => ok() });
+    expect(await shown("m1", IDLE, typed)).toMatchObject({ status: "error", values: { code: "SUMMER" } });
+    expect((await shown("m1", IDLE, typed)).values).not.toHaveProperty("password");
+  });
+
   it("maps an AppError to its Errors.<code> text", async () => {
     const action = client({ schema, messages: "StoreSettings.errors", handler: async () => ok() });
     expect(await action("other", IDLE, { name: "x" })).toEqual({ status: "error", error: { key: "Errors.NOT_FOUND", message: "t:Errors.NOT_FOUND" } });

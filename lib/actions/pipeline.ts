@@ -53,6 +53,8 @@ export interface ActionDefinition<Ctx, S extends z.ZodType, D> {
   messages: string;
   /** Form fields never sent back to the form after an error. Passwords and codes are never sent back. */
   secret?: readonly string[];
+  /** Fields named like secrets that are none here (a coupon's code): sent back after an error like any other. */
+  echo?: readonly string[];
   handler: (input: z.output<S>, ctx: Ctx, raw: { formData: FormData | null }) => Promise<Outcome<D>>;
 }
 
@@ -63,7 +65,8 @@ export interface ActionDefinition<Ctx, S extends z.ZodType, D> {
 export type ServerAction<Ids extends unknown[], Input, D> = (...args: [...Ids, FormState<unknown>, FormData | Input]) => Promise<FormState<D>>;
 
 const ALWAYS_SECRET = new Set(["password", "newPassword", "code", "phrase", "token"]);
-const MAX_ECHOED_LENGTH = 2000;
+/** Long enough for the longest text a form takes (a product description of 5000 characters). */
+const MAX_ECHOED_LENGTH = 10_000;
 
 /**
  * A client: `resolve` turns the bound ids into the context (or throws notFound / forbidden /
@@ -88,7 +91,7 @@ export function actionClient<Ids extends unknown[], Ctx>(idCount: Ids["length"],
         if (!isAppError(error)) throw error;
         outcome = { ok: false, error: `Errors.${error.code}` };
       }
-      if (!outcome.ok) return refused(outcome, echo(formData, definition.secret));
+      if (!outcome.ok) return refused(outcome, echo(formData, definition.secret, definition.echo));
       await invalidate(outcome.invalidate);
       if (outcome.redirectTo) redirect(outcome.redirectTo);
       return { status: "ok", data: outcome.data };
@@ -137,11 +140,11 @@ export function zodFieldErrors(error: z.ZodError, namespace: string): Partial<Re
   return fields;
 }
 
-function echo(formData: FormData | null, secret: readonly string[] = []): Record<string, string> | undefined {
+function echo(formData: FormData | null, secret: readonly string[] = [], open: readonly string[] = []): Record<string, string> | undefined {
   if (!formData) return undefined;
   const out: Record<string, string> = {};
   for (const [name, value] of formData.entries()) {
-    if (typeof value !== "string" || name.startsWith("$ACTION") || ALWAYS_SECRET.has(name) || secret.includes(name)) continue;
+    if (typeof value !== "string" || name.startsWith("$ACTION") || (ALWAYS_SECRET.has(name) && !open.includes(name)) || secret.includes(name)) continue;
     out[name] ??= value.slice(0, MAX_ECHOED_LENGTH);
   }
   return out;

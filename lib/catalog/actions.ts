@@ -1,114 +1,75 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { requireStoreAccess } from "@/lib/auth/loaders";
-import type { StoreAccess } from "@/lib/auth/types";
+import { z } from "zod";
+import { fail, failFields, ok } from "@/lib/actions/pipeline";
+import type { MessageKey } from "@/lib/actions/form-state";
+import { merchantStoreAction, type MerchantStoreContext } from "@/lib/auth/action-clients";
+import { cacheTags } from "@/lib/cache";
+import { PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { invalidateStorefronts } from "@/lib/tenancy/storefront-cache";
 import { localizedPath } from "@/lib/tenancy/urls";
-import { PLATFORM_DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import { archiveProduct, createProduct, updateProduct, type CatalogActor, type ProductWrite } from "./mutations";
-import { catalogFieldErrors, productFormFields, productFormSchema, productIdSchema, readImageUploads } from "./schema";
-import type { ProductFormState } from "./types";
+import { productEditSchema, productFormSchema, readImageUploads, type CatalogFieldError, type ProductFormInput } from "./schema";
+import type { CatalogResult } from "./types";
 
 /**
- * The product forms' server actions: bound to (merchantId, storeId[, productId]) by the page,
- * they parse the form (field errors, nothing written), pass the store gate with MANAGER (another
- * merchant's store: notFound; staff: forbidden), call one mutation, revalidate, and go back to
- * the product list.
+ * The product forms' server actions: bound to (merchantId, storeId) by the page, the product
+ * edited or archived being a hidden field. The pipeline parses the form (field errors, nothing
+ * written) behind the store gate with MANAGER (another merchant's store: notFound; staff:
+ * forbidden); each calls one mutation and goes back to the product list.
  */
 
-const TEXT_FIELDS = ["slug", "price", "stock", "kind", "visibility"] as const;
+const errorKey = (code: CatalogFieldError): MessageKey => `Catalog.errors.${code}`;
 
-function typedValues(formData: FormData, access: StoreAccess): Record<string, string> {
-  const names = [...TEXT_FIELDS, ...access.store.locales.flatMap((l) => [`title.${l}`, `description.${l}`])];
-  const out: Record<string, string> = {};
-  for (const name of names) {
-    const value = formData.get(name);
-    if (typeof value === "string") out[name] = value.slice(0, 10_000);
-  }
-  return out;
+function actorOf(ctx: MerchantStoreContext): CatalogActor {
+  return { ...ctx.actor, defaultLocale: ctx.store.defaultLocale };
 }
 
-function actorOf(access: StoreAccess): CatalogActor {
-  return { merchantId: access.merchantId, storeId: access.store.id, userId: access.userId, defaultLocale: access.store.defaultLocale };
-}
-
-function localeOf(formData: FormData) {
-  const raw = formData.get("locale");
-  return isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
-}
-
-function productsPath(merchantId: string, storeId: string): string {
-  return `/account/m/${encodeURIComponent(merchantId)}/stores/${encodeURIComponent(storeId)}/products`;
-}
-
-async function parseProductForm(
-  access: StoreAccess,
-  formData: FormData,
-): Promise<{ ok: true; write: ProductWrite } | { ok: false; state: ProductFormState }> {
-  const values = typedValues(formData, access);
-  const parsed = productFormSchema(access.store).safeParse(productFormFields(formData, access.store.locales));
-  if (!parsed.success) return { ok: false, state: { status: "error", fieldErrors: catalogFieldErrors(parsed.error), values } };
-  const { images, digitalFile, ...input } = parsed.data;
+/** The images are checked by their bytes; null when one is not an accepted image. */
+async function writeOf({ images, digitalFile, ...input }: ProductFormInput): Promise<ProductWrite | null> {
   const uploads = await readImageUploads(images);
-  if (!uploads) return { ok: false, state: { status: "error", fieldErrors: { images: "imageType" }, values } };
+  if (!uploads) return null;
   const digital = digitalFile && input.kind === "DIGITAL" ? new Uint8Array(await digitalFile.arrayBuffer()) : null;
-  return { ok: true, write: { input, images: uploads, digitalFile: digital } };
+  return { input, images: uploads, digitalFile: digital };
 }
 
-async function afterSave(access: StoreAccess, formData: FormData): Promise<never> {
-  const path = productsPath(access.merchantId, access.store.id);
-  revalidatePath(`/[locale]/account/m/[merchantId]/stores/[storeId]/products`, "layout");
-  await invalidateStorefronts({ merchantId: access.merchantId, storeId: access.store.id });
-  redirect(localizedPath(path, localeOf(formData), PLATFORM_DEFAULT_LOCALE));
-}
-
-export async function createProductAction(merchantId: string, storeId: string, _prev: ProductFormState, formData: FormData): Promise<ProductFormState> {
-  const access = await requireStoreAccess(merchantId, storeId, "MANAGER");
-  const parsed = await parseProductForm(access, formData);
-  if (!parsed.ok) return parsed.state;
-  const result = await createProduct(actorOf(access), parsed.write);
+async function afterSave(result: CatalogResult<unknown>, ctx: MerchantStoreContext) {
   if (!result.ok) {
-    return result.reason === "invalid"
-      ? { status: "error", fieldErrors: result.fieldErrors, values: typedValues(formData, access) }
-      : { status: "error", formError: "notFound" };
+    if (result.reason === "notFound") return fail("Catalog.formErrors.notFound");
+    return failFields(Object.fromEntries(Object.entries(result.fieldErrors).map(([field, code]) => [field, errorKey(code)])));
   }
-  return afterSave(access, formData);
+  // Storefront reads are still tagged by the store's slug (lib/tenancy/storefront-cache.ts).
+  await invalidateStorefronts({ merchantId: ctx.merchantId, storeId: ctx.store.id });
+  const list = `/account/m/${encodeURIComponent(ctx.merchantId)}/stores/${encodeURIComponent(ctx.store.id)}/products`;
+  return ok(undefined, { invalidate: [cacheTags.store(ctx.store.id)], redirectTo: localizedPath(list, ctx.locale, PLATFORM_DEFAULT_LOCALE) });
 }
 
-export async function updateProductAction(
-  merchantId: string,
-  storeId: string,
-  productId: string,
-  _prev: ProductFormState,
-  formData: FormData,
-): Promise<ProductFormState> {
-  const access = await requireStoreAccess(merchantId, storeId, "MANAGER");
-  const id = productIdSchema.safeParse(productId);
-  if (!id.success) return { status: "error", formError: "notFound" };
-  const parsed = await parseProductForm(access, formData);
-  if (!parsed.ok) return parsed.state;
-  const result = await updateProduct(actorOf(access), id.data, parsed.write);
-  if (!result.ok) {
-    return result.reason === "invalid"
-      ? { status: "error", fieldErrors: result.fieldErrors, values: typedValues(formData, access) }
-      : { status: "error", formError: "notFound" };
-  }
-  return afterSave(access, formData);
-}
+export const createProductAction = merchantStoreAction({ role: "MANAGER" })({
+  schema: (ctx) => productFormSchema(ctx.store),
+  messages: "Catalog.errors",
+  handler: async (input, ctx) => {
+    const write = await writeOf(input);
+    if (!write) return failFields({ images: "Catalog.errors.imageType" });
+    return afterSave(await createProduct(actorOf(ctx), write), ctx);
+  },
+});
 
-export async function archiveProductAction(
-  merchantId: string,
-  storeId: string,
-  productId: string,
-  _prev: ProductFormState,
-  formData: FormData,
-): Promise<ProductFormState> {
-  const access = await requireStoreAccess(merchantId, storeId, "MANAGER");
-  const id = productIdSchema.safeParse(productId);
-  if (!id.success) return { status: "error", formError: "notFound" };
-  const result = await archiveProduct(actorOf(access), id.data);
-  if (!result.ok) return { status: "error", formError: "notFound" };
-  return afterSave(access, formData);
-}
+export const updateProductAction = merchantStoreAction({ role: "MANAGER" })({
+  schema: (ctx) => z.intersection(productEditSchema, productFormSchema(ctx.store)),
+  messages: "Catalog.errors",
+  handler: async ({ productId, ...input }, ctx) => {
+    if (!productId) return fail("Catalog.formErrors.notFound");
+    const write = await writeOf(input);
+    if (!write) return failFields({ images: "Catalog.errors.imageType" });
+    return afterSave(await updateProduct(actorOf(ctx), productId, write), ctx);
+  },
+});
+
+export const archiveProductAction = merchantStoreAction({ role: "MANAGER" })({
+  schema: productEditSchema,
+  messages: "Catalog.errors",
+  handler: async ({ productId }, ctx) => {
+    if (!productId) return fail("Catalog.formErrors.notFound");
+    return afterSave(await archiveProduct(actorOf(ctx), productId), ctx);
+  },
+});

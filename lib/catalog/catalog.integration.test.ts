@@ -3,6 +3,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { closeRateLimitPool } from "@/lib/auth/rate-limit";
 import { TestForbidden, TestNotFound, TestRedirect } from "@/lib/auth/test-mocks";
 import { passwordSignIn, sessionCookieOf, testRequest } from "@/lib/auth/testing";
+import { IDLE } from "@/lib/actions/form-state";
 import { db } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
 import { getFile } from "@/lib/storage";
@@ -11,7 +12,6 @@ import { createProductRow } from "@/tests/integration/catalog-fixtures";
 import { createTenant, createUser } from "@/tests/integration/fixtures";
 import { archiveProductAction, createProductAction, updateProductAction } from "./actions";
 import { findProductForEdit, findProductsForCart, findStorefrontProduct, listPublicProducts, listStoreProducts } from "./data";
-import { INITIAL_PRODUCT_FORM_STATE } from "./types";
 
 vi.mock("@/lib/auth/index", () => import("@/lib/auth/testing"));
 vi.mock("next/headers", async () => {
@@ -19,7 +19,9 @@ vi.mock("next/headers", async () => {
   return { headers: async () => testHeaders() };
 });
 vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
-vi.mock("next-intl/server", () => ({ getLocale: async () => "en" }));
+// The request's locale, and a translator whose texts are the keys.
+const request = vi.hoisted(() => ({ locale: "en" }));
+vi.mock("next-intl/server", () => ({ getLocale: async () => request.locale, getTranslations: async () => (key: string) => key }));
 
 
 afterAll(async () => {
@@ -38,6 +40,7 @@ async function signedInAs(email: string) {
 }
 
 beforeEach(() => {
+  request.locale = "en";
   testRequest.host = "localhost:3000";
   testRequest.cookie = "";
 });
@@ -50,7 +53,7 @@ function productForm(fields: Record<string, string | File>): FormData {
   return data;
 }
 
-const base = { slug: "robe-ete", price: "12,50", stock: "3", kind: "PHYSICAL", visibility: "PUBLIC", "title.fr": "Robe d'été", locale: "en" };
+const base = { slug: "robe-ete", price: "12,50", stock: "3", kind: "PHYSICAL", visibility: "PUBLIC", "title.fr": "Robe d'été" };
 
 async function expectRedirect(promise: Promise<unknown>, to: string) {
   const error = await promise.catch((e: unknown) => e);
@@ -75,7 +78,7 @@ describe("product actions and the store gate", async () => {
     await signedInAs(manager.email);
     const image = new File([PNG], "photo.png", { type: "image/png" });
     await expectRedirect(
-      createProductAction(a.merchant.id, a.store.id, INITIAL_PRODUCT_FORM_STATE, productForm({ ...base, slug: "Robe-Ete", "title.en": "Summer dress", images: image })),
+      createProductAction(a.merchant.id, a.store.id, IDLE, productForm({ ...base, slug: "Robe-Ete", "title.en": "Summer dress", images: image })),
       listPath,
     );
     const [row] = await listStoreProducts(aId, aStore, "fr");
@@ -93,15 +96,18 @@ describe("product actions and the store gate", async () => {
   it("returns field errors and writes nothing for bad input, a taken slug or a fake image", async () => {
     await signedInAs(a.owner.email);
     const before = await db.product.count({ where: { merchantId: a.merchant.id } });
-    const bad = await createProductAction(a.merchant.id, a.store.id, INITIAL_PRODUCT_FORM_STATE, productForm({ ...base, slug: "other", price: "12.345", "title.fr": "" }));
-    expect(bad).toMatchObject({ status: "error", fieldErrors: { price: "priceTooManyDecimals", "title.fr": "required" }, values: { price: "12.345" } });
-    const taken = await createProductAction(a.merchant.id, a.store.id, INITIAL_PRODUCT_FORM_STATE, productForm(base));
-    expect(taken).toMatchObject({ status: "error", fieldErrors: { slug: "slugTaken" } });
+    const description = "Lin lavé, coupe ample. ".repeat(200).trim();
+    const bad = await createProductAction(a.merchant.id, a.store.id, IDLE, productForm({ ...base, slug: "other", price: "12.345", "title.fr": "", "description.fr": description }));
+    expect(bad).toMatchObject({ status: "error", fieldErrors: { price: { key: "Catalog.errors.priceTooManyDecimals" }, "title.fr": { key: "Catalog.errors.required" } }, values: { price: "12.345" } });
+    // What was typed comes back whole, a long description too.
+    expect(bad.values?.["description.fr"]).toBe(description);
+    const taken = await createProductAction(a.merchant.id, a.store.id, IDLE, productForm(base));
+    expect(taken).toMatchObject({ status: "error", fieldErrors: { slug: { key: "Catalog.errors.slugTaken" } } });
     const fake = new File(["<script>alert(1)</script>"], "x.png", { type: "image/png" });
-    const script = await createProductAction(a.merchant.id, a.store.id, INITIAL_PRODUCT_FORM_STATE, productForm({ ...base, slug: "fake", images: fake }));
-    expect(script).toMatchObject({ status: "error", fieldErrors: { images: "imageType" } });
-    const digital = await createProductAction(a.merchant.id, a.store.id, INITIAL_PRODUCT_FORM_STATE, productForm({ ...base, slug: "ebook", kind: "DIGITAL" }));
-    expect(digital).toMatchObject({ status: "error", fieldErrors: { digitalFile: "digitalFileRequired" } });
+    const script = await createProductAction(a.merchant.id, a.store.id, IDLE, productForm({ ...base, slug: "fake", images: fake }));
+    expect(script).toMatchObject({ status: "error", fieldErrors: { images: { key: "Catalog.errors.imageType" } } });
+    const digital = await createProductAction(a.merchant.id, a.store.id, IDLE, productForm({ ...base, slug: "ebook", kind: "DIGITAL" }));
+    expect(digital).toMatchObject({ status: "error", fieldErrors: { digitalFile: { key: "Catalog.errors.digitalFileRequired" } } });
     expect(await db.product.count({ where: { merchantId: a.merchant.id } })).toBe(before);
   });
 
@@ -109,7 +115,7 @@ describe("product actions and the store gate", async () => {
     await signedInAs(a.owner.email);
     const file = new File(["%PDF-1.7 secret"], "book.pdf", { type: "application/pdf" });
     await expectRedirect(
-      createProductAction(a.merchant.id, a.store.id, INITIAL_PRODUCT_FORM_STATE, productForm({ ...base, slug: "ebook", kind: "DIGITAL", digitalFile: file })),
+      createProductAction(a.merchant.id, a.store.id, IDLE, productForm({ ...base, slug: "ebook", kind: "DIGITAL", digitalFile: file })),
       listPath,
     );
     const row = await db.product.findFirst({ where: { merchantId: a.merchant.id, slug: "ebook" }, select: { digitalFileKey: true } });
@@ -126,9 +132,8 @@ describe("product actions and the store gate", async () => {
       updateProductAction(
         a.merchant.id,
         a.store.id,
-        id,
-        INITIAL_PRODUCT_FORM_STATE,
-        productForm({ ...base, price: "0.99", stock: "", visibility: "HIDDEN", "title.en": "", removeImageIds: before!.images[0]!.id }),
+        IDLE,
+        productForm({ productId: id, ...base, price: "0.99", stock: "", visibility: "HIDDEN", "title.en": "", removeImageIds: before!.images[0]!.id }),
       ),
       listPath,
     );
@@ -143,14 +148,14 @@ describe("product actions and the store gate", async () => {
     const id = (await db.product.findFirst({ where: { merchantId: a.merchant.id, slug: "robe-ete" }, select: { id: true } }))!.id;
     const snapshot = await findProductForEdit(aId, aStore, id);
     await signedInAs(b.owner.email);
-    await expect(updateProductAction(a.merchant.id, a.store.id, id, INITIAL_PRODUCT_FORM_STATE, productForm({ ...base, price: "1" }))).rejects.toBeInstanceOf(TestNotFound);
-    await expect(archiveProductAction(a.merchant.id, a.store.id, id, INITIAL_PRODUCT_FORM_STATE, productForm({}))).rejects.toBeInstanceOf(TestNotFound);
-    await expect(createProductAction(a.merchant.id, a.store.id, INITIAL_PRODUCT_FORM_STATE, productForm({ ...base, slug: "intruder" }))).rejects.toBeInstanceOf(TestNotFound);
+    await expect(updateProductAction(a.merchant.id, a.store.id, IDLE, productForm({ productId: id, ...base, price: "1" }))).rejects.toBeInstanceOf(TestNotFound);
+    await expect(archiveProductAction(a.merchant.id, a.store.id, IDLE, productForm({ productId: id }))).rejects.toBeInstanceOf(TestNotFound);
+    await expect(createProductAction(a.merchant.id, a.store.id, IDLE, productForm({ ...base, slug: "intruder" }))).rejects.toBeInstanceOf(TestNotFound);
     // Their own store, the victim's product id: not found, nothing changed.
-    const own = await updateProductAction(b.merchant.id, b.store.id, id, INITIAL_PRODUCT_FORM_STATE, productForm({ ...base, "title.en": "Hacked", price: "1" }));
-    expect(own).toEqual({ status: "error", formError: "notFound" });
-    const archived = await archiveProductAction(b.merchant.id, b.store.id, id, INITIAL_PRODUCT_FORM_STATE, productForm({}));
-    expect(archived).toEqual({ status: "error", formError: "notFound" });
+    const own = await updateProductAction(b.merchant.id, b.store.id, IDLE, productForm({ productId: id, ...base, "title.en": "Hacked", price: "1" }));
+    expect(own).toMatchObject({ status: "error", error: { key: "Catalog.formErrors.notFound" } });
+    const archived = await archiveProductAction(b.merchant.id, b.store.id, IDLE, productForm({ productId: id }));
+    expect(archived).toMatchObject({ status: "error", error: { key: "Catalog.formErrors.notFound" } });
     expect(await findProductForEdit(aId, aStore, id)).toEqual(snapshot);
     expect(await findProductForEdit(b.merchant.id as MerchantId, b.store.id as StoreId, id)).toBeNull();
     expect(await db.product.count({ where: { slug: "intruder" } })).toBe(0);
@@ -159,24 +164,26 @@ describe("product actions and the store gate", async () => {
   it("forbids staff to create, edit or archive products", async () => {
     const id = (await db.product.findFirst({ where: { merchantId: a.merchant.id, slug: "robe-ete" }, select: { id: true } }))!.id;
     await signedInAs(staff.email);
-    await expect(createProductAction(a.merchant.id, a.store.id, INITIAL_PRODUCT_FORM_STATE, productForm({ ...base, slug: "by-staff" }))).rejects.toBeInstanceOf(TestForbidden);
-    await expect(updateProductAction(a.merchant.id, a.store.id, id, INITIAL_PRODUCT_FORM_STATE, productForm(base))).rejects.toBeInstanceOf(TestForbidden);
-    await expect(archiveProductAction(a.merchant.id, a.store.id, id, INITIAL_PRODUCT_FORM_STATE, productForm({}))).rejects.toBeInstanceOf(TestForbidden);
+    await expect(createProductAction(a.merchant.id, a.store.id, IDLE, productForm({ ...base, slug: "by-staff" }))).rejects.toBeInstanceOf(TestForbidden);
+    await expect(updateProductAction(a.merchant.id, a.store.id, IDLE, productForm({ productId: id, ...base }))).rejects.toBeInstanceOf(TestForbidden);
+    await expect(archiveProductAction(a.merchant.id, a.store.id, IDLE, productForm({ productId: id }))).rejects.toBeInstanceOf(TestForbidden);
     expect(await db.product.count({ where: { slug: "by-staff" } })).toBe(0);
   });
 
   it("sends anonymous visitors to sign-in", async () => {
-    await expect(createProductAction(a.merchant.id, a.store.id, INITIAL_PRODUCT_FORM_STATE, productForm(base))).rejects.toBeInstanceOf(TestRedirect);
+    await expect(createProductAction(a.merchant.id, a.store.id, IDLE, productForm(base))).rejects.toBeInstanceOf(TestRedirect);
   });
 
   it("archives: the product leaves the storefront, stays in the merchant list, and can no longer be edited", async () => {
     await signedInAs(a.owner.email);
     const id = (await db.product.findFirst({ where: { merchantId: a.merchant.id, slug: "robe-ete" }, select: { id: true } }))!.id;
     expect(await findStorefrontProduct(aId, aStore, "robe-ete", "fr", "fr")).not.toBeNull();
-    await expectRedirect(archiveProductAction(a.merchant.id, a.store.id, id, INITIAL_PRODUCT_FORM_STATE, productForm({ locale: "de" })), `/de${listPath}`);
+    // The list it returns to is in the request's language.
+    request.locale = "de";
+    await expectRedirect(archiveProductAction(a.merchant.id, a.store.id, IDLE, productForm({ productId: id })), `/de${listPath}`);
     expect(await findStorefrontProduct(aId, aStore, "robe-ete", "fr", "fr")).toBeNull();
     expect((await listStoreProducts(aId, aStore, "fr")).find((p) => p.id === id)?.archived).toBe(true);
-    expect(await updateProductAction(a.merchant.id, a.store.id, id, INITIAL_PRODUCT_FORM_STATE, productForm(base))).toEqual({ status: "error", formError: "notFound" });
+    expect(await updateProductAction(a.merchant.id, a.store.id, IDLE, productForm({ productId: id, ...base }))).toMatchObject({ status: "error", error: { key: "Catalog.formErrors.notFound" } });
     const [forCart] = await findProductsForCart(aId, aStore, [id], "fr", "fr");
     expect(forCart).toMatchObject({ id, archived: true, onSale: false });
     expect(await db.auditEvent.count({ where: { merchantId: a.merchant.id, action: "product.archive", targetId: id } })).toBe(1);

@@ -1,18 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { catalogFieldErrors, productFormFields, productFormSchema } from "./schema";
+import type { z } from "zod";
+import { productFormSchema } from "./schema";
 
 const store = { currency: "EUR", defaultLocale: "fr", locales: ["fr", "en"] } as const;
 
-function form(fields: Record<string, string | File>): FormData {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.append(k, v);
-  return data;
+/** The first issue message of each form field, as the action pipeline reports them. */
+function catalogFieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) out[issue.path.join(".")] ??= issue.message;
+  return out;
 }
 
 const valid = { slug: "Robe-Ete", price: "12,50", stock: "", kind: "PHYSICAL", visibility: "PUBLIC", "title.fr": "Robe d'été", "description.fr": "Légère" };
 
 function parse(fields: Record<string, string | File>) {
-  return productFormSchema(store).safeParse(productFormFields(form(fields), store.locales));
+  // The form's entries as the action pipeline reads them: one value per field name.
+  return productFormSchema(store).safeParse(fields);
 }
 
 describe("productFormSchema", () => {

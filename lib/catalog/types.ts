@@ -79,19 +79,6 @@ export interface CatalogProductForCart {
   imageKey: string | null;
 }
 
-export type ProductFormError = "notFound" | "archived";
-
-/** The state of the product form (useActionState). */
-export interface ProductFormState {
-  status: "idle" | "error";
-  fieldErrors?: Record<string, CatalogFieldError>;
-  formError?: ProductFormError;
-  /** What the merchant typed, so the form shows it again after an error (files cannot be kept). */
-  values?: Record<string, string>;
-}
-
-export const INITIAL_PRODUCT_FORM_STATE: ProductFormState = { status: "idle" };
-
 /** Outcomes of catalog mutations: expected failures are results, not exceptions. */
 export type CatalogResult<T> =
   | { ok: true; value: T }

@@ -1,14 +1,15 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeRateLimitPool } from "@/lib/auth/rate-limit";
 import { testRequest } from "@/lib/auth/testing";
+import { IDLE } from "@/lib/actions/form-state";
 import { db } from "@/lib/db";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { createCouponRow } from "@/tests/integration/cart-fixtures";
 import { actAs as signedInAs, form, memberOf as member, outcome, redirectOf } from "@/tests/integration/actors";
 import { createTenant } from "@/tests/integration/fixtures";
+import { invalidatedTags } from "@/tests/integration/next-cache-stub";
 import { createCouponAction, setCouponPausedAction, updateCouponAction } from "./actions";
 import { findCoupon, listCoupons, listRedemptions, loadCouponUsage } from "./data";
-import type { CouponFormState } from "./types";
 
 vi.mock("@/lib/auth/index", () => import("@/lib/auth/testing"));
 vi.mock("next/headers", async () => {
@@ -16,14 +17,19 @@ vi.mock("next/headers", async () => {
   return { headers: async () => testHeaders() };
 });
 vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
+// The request's locale, and a translator whose texts are the keys and their placeholders.
+const request = vi.hoisted(() => ({ locale: "en" }));
+vi.mock("next-intl/server", () => ({
+  getLocale: async () => request.locale,
+  getTranslations: async () => (key: string, params?: Record<string, unknown>) => (params ? `${key} ${JSON.stringify(params)}` : key),
+}));
 
 afterAll(async () => {
   await closeRateLimitPool();
 });
 
-const IDLE: CouponFormState = { status: "idle" };
-
 beforeEach(() => {
+  request.locale = "en";
   testRequest.host = "localhost:3000";
   testRequest.cookie = "";
 });
@@ -35,20 +41,26 @@ describe("merchant coupon actions", () => {
     await signedInAs(manager.email);
     const ids = { merchantId: tenant.merchant.id as MerchantId, storeId: tenant.store.id as StoreId };
 
+    // The list it returns to is in the request's language.
+    request.locale = "fr";
+    invalidatedTags.length = 0;
     const created = await redirectOf(
-      createCouponAction(ids.merchantId, ids.storeId, IDLE, form({ code: "bienvenue10", kind: "PERCENT", percent: "10", cap: "20", minimum: "50", perCustomerLimit: "1", totalLimit: "100", combinable: "on", locale: "fr" })),
+      createCouponAction(ids.merchantId, ids.storeId, IDLE, form({ code: "bienvenue10", kind: "PERCENT", percent: "10", cap: "20", minimum: "50", perCustomerLimit: "1", totalLimit: "100", combinable: "on" })),
     );
     expect(created).toBe(`/fr/account/m/${ids.merchantId}/stores/${ids.storeId}/coupons`);
+    // The store's storefront and the merchant's account area show the new coupon.
+    expect(invalidatedTags).toEqual([`store:${ids.storeId}`, `merchant:${ids.merchantId}`]);
+    request.locale = "en";
     const [coupon] = await listCoupons(ids.merchantId, ids.storeId);
     expect(coupon).toMatchObject({ code: "BIENVENUE10", kind: "PERCENT", percentBasisPoints: 1000, maxDiscountCents: 2000, minSubtotalCents: 5000, perCustomerLimit: 1, totalLimit: 100, combinable: true, paused: false });
 
-    const edited = await redirectOf(updateCouponAction(ids.merchantId, ids.storeId, coupon!.id, IDLE, form({ code: "BIENVENUE10", kind: "FIXED", amount: "5", locale: "en" })));
+    const edited = await redirectOf(updateCouponAction(ids.merchantId, ids.storeId, IDLE, form({ couponId: coupon!.id, code: "BIENVENUE10", kind: "FIXED", amount: "5" })));
     expect(edited).toContain("/coupons");
     expect(await findCoupon(ids.merchantId, ids.storeId, coupon!.id)).toMatchObject({ kind: "FIXED", amountCents: 500, percentBasisPoints: null, combinable: false });
 
-    await setCouponPausedAction(ids.merchantId, ids.storeId, form({ couponId: coupon!.id, paused: "true" }));
+    await setCouponPausedAction(ids.merchantId, ids.storeId, IDLE, form({ couponId: coupon!.id, paused: "true" }));
     expect((await findCoupon(ids.merchantId, ids.storeId, coupon!.id))?.paused).toBe(true);
-    await setCouponPausedAction(ids.merchantId, ids.storeId, form({ couponId: coupon!.id, paused: "false" }));
+    await setCouponPausedAction(ids.merchantId, ids.storeId, IDLE, form({ couponId: coupon!.id, paused: "false" }));
     expect((await findCoupon(ids.merchantId, ids.storeId, coupon!.id))?.paused).toBe(false);
 
     const events = await db.auditEvent.findMany({ where: { merchantId: ids.merchantId, targetId: coupon!.id }, orderBy: { createdAt: "asc" }, select: { action: true, actorUserId: true } });
@@ -80,14 +92,14 @@ describe("merchant coupon actions", () => {
     const ids = { merchantId: tenant.merchant.id, storeId: tenant.store.id };
     expect(await createCouponAction(ids.merchantId, ids.storeId, IDLE, form({ code: "summer", kind: "FIXED", amount: "5" }))).toMatchObject({
       status: "error",
-      fieldErrors: { code: "codeTaken" },
+      fieldErrors: { code: { key: "Coupons.merchant.errors.codeTaken" } },
       values: { code: "summer" },
     });
     // Another store's code is no collision.
     expect(await redirectOf(createCouponAction(ids.merchantId, ids.storeId, IDLE, form({ code: "winter", kind: "FIXED", amount: "5" })))).toContain("/coupons");
     // Renaming onto an existing code is refused too.
     const winter = (await listCoupons(ids.merchantId as MerchantId, ids.storeId as StoreId)).find((c) => c.code === "WINTER")!;
-    expect(await updateCouponAction(ids.merchantId, ids.storeId, winter.id, IDLE, form({ code: "Summer", kind: "FIXED", amount: "5" }))).toMatchObject({ fieldErrors: { code: "codeTaken" } });
+    expect(await updateCouponAction(ids.merchantId, ids.storeId, IDLE, form({ couponId: winter.id, code: "Summer", kind: "FIXED", amount: "5" }))).toMatchObject({ fieldErrors: { code: { key: "Coupons.merchant.errors.codeTaken" } } });
   });
 
   it("bad input writes nothing and says which field", async () => {
@@ -95,7 +107,7 @@ describe("merchant coupon actions", () => {
     const owner = await member(tenant, "OWNER");
     await signedInAs(owner.email);
     const result = await createCouponAction(tenant.merchant.id, tenant.store.id, IDLE, form({ code: "x/y", kind: "PERCENT", percent: "150", totalLimit: "-1" }));
-    expect(result).toMatchObject({ status: "error", fieldErrors: { code: "invalidCode", percent: "invalidPercent", totalLimit: "invalidNumber" } });
+    expect(result).toMatchObject({ status: "error", fieldErrors: { code: { key: "Coupons.merchant.errors.invalidCode" }, percent: { key: "Coupons.merchant.errors.invalidPercent" }, totalLimit: { key: "Coupons.merchant.errors.invalidNumber" } } });
     expect(await db.coupon.count({ where: { merchantId: tenant.merchant.id } })).toBe(0);
   });
 
@@ -105,11 +117,10 @@ describe("merchant coupon actions", () => {
     const coupon = await createCouponRow(tenant, { code: "LIMITED", totalLimit: 10 });
     await db.coupon.update({ where: { id: coupon.id }, data: { redemptionCount: 4 } });
     await signedInAs(owner.email);
-    expect(await updateCouponAction(tenant.merchant.id, tenant.store.id, coupon.id, IDLE, form({ code: "LIMITED", kind: "FIXED", amount: "5", totalLimit: "3" }))).toMatchObject({
-      fieldErrors: { totalLimit: "limitBelowRedemptions" },
-      params: { count: 4 },
+    expect(await updateCouponAction(tenant.merchant.id, tenant.store.id, IDLE, form({ couponId: coupon.id, code: "LIMITED", kind: "FIXED", amount: "5", totalLimit: "3" }))).toMatchObject({
+      fieldErrors: { totalLimit: { key: "Coupons.merchant.errors.limitBelowRedemptions", message: 'Coupons.merchant.errors.limitBelowRedemptions {"count":4}' } },
     });
-    expect(await redirectOf(updateCouponAction(tenant.merchant.id, tenant.store.id, coupon.id, IDLE, form({ code: "LIMITED", kind: "FIXED", amount: "5", totalLimit: "4" })))).toContain("/coupons");
+    expect(await redirectOf(updateCouponAction(tenant.merchant.id, tenant.store.id, IDLE, form({ couponId: coupon.id, code: "LIMITED", kind: "FIXED", amount: "5", totalLimit: "4" })))).toContain("/coupons");
   });
 
   it("a member of another merchant gets notFound; staff get forbidden", async () => {
@@ -120,12 +131,12 @@ describe("merchant coupon actions", () => {
     await signedInAs(attackerOwner.email);
     const v = { merchantId: victim.merchant.id, storeId: victim.store.id };
     expect(await outcome(createCouponAction(v.merchantId, v.storeId, IDLE, form({ code: "EVIL", kind: "FIXED", amount: "5" })))).toBe("notFound");
-    expect(await outcome(updateCouponAction(v.merchantId, v.storeId, coupon.id, IDLE, form({ code: "EVIL", kind: "FIXED", amount: "5" })))).toBe("notFound");
-    expect(await outcome(setCouponPausedAction(v.merchantId, v.storeId, form({ couponId: coupon.id, paused: "true" })))).toBe("notFound");
+    expect(await outcome(updateCouponAction(v.merchantId, v.storeId, IDLE, form({ couponId: coupon.id, code: "EVIL", kind: "FIXED", amount: "5" })))).toBe("notFound");
+    expect(await outcome(setCouponPausedAction(v.merchantId, v.storeId, IDLE, form({ couponId: coupon.id, paused: "true" })))).toBe("notFound");
     // Their own store with the victim's coupon id: still notFound, and nothing changed.
     const a = { merchantId: attacker.merchant.id, storeId: attacker.store.id };
-    expect(await outcome(updateCouponAction(a.merchantId, a.storeId, coupon.id, IDLE, form({ code: "EVIL", kind: "FIXED", amount: "5" })))).toMatchObject({ formError: "notFound" });
-    expect(await outcome(setCouponPausedAction(a.merchantId, a.storeId, form({ couponId: coupon.id, paused: "true" })))).toBe("notFound");
+    expect(await outcome(updateCouponAction(a.merchantId, a.storeId, IDLE, form({ couponId: coupon.id, code: "EVIL", kind: "FIXED", amount: "5" })))).toMatchObject({ status: "error", error: { key: "Coupons.merchant.errors.notFound" } });
+    expect(await outcome(setCouponPausedAction(a.merchantId, a.storeId, IDLE, form({ couponId: coupon.id, paused: "true" })))).toBe("notFound");
     expect(await db.coupon.findUnique({ where: { id: coupon.id }, select: { code: true, paused: true } })).toEqual({ code: "SECRET", paused: false });
     expect(await findCoupon(attacker.merchant.id as MerchantId, attacker.store.id as StoreId, coupon.id)).toBeNull();
     expect(await listRedemptions(attacker.merchant.id as MerchantId, attacker.store.id as StoreId, coupon.id)).toEqual([]);

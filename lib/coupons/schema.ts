@@ -4,7 +4,7 @@ import { currencyDigits, parseMoney } from "@/lib/money";
 import { parseLocalDateTime } from "@/lib/time";
 import { normalizeCouponCode } from "./rules";
 
-/** Field problems of the coupon form, translated under `Coupons.merchant.errors.<code>`. */
+/** Field problems of the coupon form: keys under `Coupons.merchant.errors`. */
 export type CouponFieldError =
   | "codeTaken"
   | "invalidCode"
@@ -49,7 +49,8 @@ export interface CouponInput {
 const CODE_PATTERN = /^[A-Z0-9][A-Z0-9_-]{0,63}$/;
 const MAX_LIMIT = 1_000_000_000;
 
-const text = cleanString().max(200).optional().transform((v) => (v ?? "").trim());
+/** A text field of the form: what was typed (the first 200 characters), "" when absent. */
+const text = z.preprocess((v) => (typeof v === "string" ? v.slice(0, 200) : undefined), cleanString().optional()).transform((v) => (v ?? "").trim());
 
 /**
  * The coupon form: `currency` decides how many decimals amounts have, `timeZone` (the store's)
@@ -60,7 +61,7 @@ export function couponFormSchema(currency: string, timeZone: string) {
   return z
     .object({
       code: text,
-      kind: z.enum(["FIXED", "PERCENT"]),
+      kind: z.enum(["FIXED", "PERCENT"], "required"),
       amount: text,
       percent: text,
       cap: text,
@@ -69,7 +70,7 @@ export function couponFormSchema(currency: string, timeZone: string) {
       endsAt: text,
       perCustomerLimit: text,
       totalLimit: text,
-      combinable: z.string().optional(),
+      combinable: text,
     })
     .transform((raw, ctx): CouponInput => {
       const fail = (field: CouponField, message: CouponFieldError) => {
@@ -131,26 +132,10 @@ export function couponFormSchema(currency: string, timeZone: string) {
     });
 }
 
-/** Field errors of a failed parse, one per field (the first). */
-export function couponFieldErrors(error: z.ZodError): Partial<Record<CouponField, CouponFieldError>> {
-  const out: Partial<Record<CouponField, CouponFieldError>> = {};
-  for (const issue of error.issues) {
-    const field = issue.path[0] as CouponField;
-    if (COUPON_FIELDS.includes(field) && !out[field]) {
-      out[field] = (issue.code === "custom" ? issue.message : field === "kind" ? "required" : "invalidNumber") as CouponFieldError;
-    }
-  }
-  return out;
-}
-
-/** The coupon form's fields from FormData, as strings (nothing else is read). */
-export function couponFormFields(formData: FormData): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  for (const name of COUPON_FIELDS) {
-    const value = formData.get(name);
-    out[name] = typeof value === "string" ? value.slice(0, 200) : undefined;
-  }
-  return out;
-}
-
 export const couponIdSchema = cleanString().trim().min(1).max(64).regex(/^[a-z0-9]+$/i);
+
+/** The edit form's coupon (a hidden field): "" when it is not a coupon id at all. */
+export const couponEditSchema = z.object({ couponId: couponIdSchema.catch("") });
+
+/** The list's pause / resume buttons: the coupon (as above) and whether it is to be paused. */
+export const couponPauseSchema = z.object({ couponId: couponIdSchema.catch(""), paused: z.preprocess((v) => v === "true", z.boolean()) });

@@ -66,13 +66,3 @@ export interface CouponUsage {
   total: number;
   byCustomer: number;
 }
-
-/** The merchant coupon form's state (useActionState). */
-export interface CouponFormState {
-  status: "idle" | "error";
-  fieldErrors?: Partial<Record<string, string>>;
-  params?: Record<string, number>;
-  /** What was typed, to refill the form after an error. */
-  values?: Record<string, string>;
-  formError?: "notFound";
-}

@@ -1,67 +1,69 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { requirePlatformAdmin, requireStoreAccess } from "@/lib/auth/loaders";
-import type { StoreAccess } from "@/lib/auth/types";
+import { fail, ok } from "@/lib/actions/pipeline";
+import type { MessageKey } from "@/lib/actions/form-state";
+import { adminAction, merchantStoreAction } from "@/lib/auth/action-clients";
+import { cacheTags, invalidate, type CacheTag } from "@/lib/cache";
 import { env } from "@/lib/env";
-import { addDomain, removeDomain, verifyDomain, type DomainActor } from "./mutations";
-import { parseCustomDomain } from "./rules";
-import type { DomainFormState } from "./types";
+import { addDomain, removeDomain, verifyDomain, type AddDomainResult, type VerifyResult } from "./mutations";
+import { domainFormSchema, domainIdSchema } from "./schema";
 
 /**
  * Custom-domain actions. A store's domains are its owners' (managers: 403, other merchants:
  * 404); platform admins re-check any domain from /admin/domains. Bad input and failed checks
- * come back as translated codes.
+ * come back as refusals under `Domains.results`; what went through, as the result's code.
  */
 
-function actorOf(access: StoreAccess): DomainActor {
-  return { merchantId: access.merchantId, storeId: access.store.id, userId: access.userId };
+export type DomainDone = "added" | "verified" | "removed";
+
+type Refused<R> = R extends { ok: false; error: infer E } ? E : never;
+
+const refusal = (error: Refused<AddDomainResult> | Refused<VerifyResult>): MessageKey => `Domains.results.${error}`;
+
+/** What a change of a store's domains shows on: the store's domains page and the admin's list. */
+function storeTags(ctx: { merchantId: string; store: { id: string } }): CacheTag[] {
+  return [cacheTags.store(ctx.store.id), cacheTags.merchant(ctx.merchantId), cacheTags.admin];
 }
 
-function idOf(formData: FormData): string | null {
-  const raw = formData.get("domainId");
-  return typeof raw === "string" && /^[a-z0-9]{1,64}$/i.test(raw) ? raw : null;
-}
+export const addDomainAction = merchantStoreAction({ role: "OWNER" })({
+  schema: () => domainFormSchema(env().PLATFORM_ROOT_DOMAIN),
+  messages: "Domains.results",
+  handler: async (input, ctx) => {
+    const result = await addDomain(ctx.actor, input.domain);
+    if (!result.ok) return fail(refusal(result.error));
+    return ok<DomainDone>("added", { invalidate: storeTags(ctx) });
+  },
+});
 
-function revalidateDomains() {
-  revalidatePath("/[locale]/account/m/[merchantId]/stores/[storeId]/domains", "page");
-  revalidatePath("/[locale]/admin/domains", "page");
-}
+export const verifyDomainAction = merchantStoreAction({ role: "OWNER" })({
+  schema: domainIdSchema,
+  messages: "Domains.results",
+  handler: async (input, ctx) => {
+    const result = await verifyDomain({ merchantId: ctx.merchantId, storeId: ctx.store.id }, input.domainId, ctx.actor.userId);
+    if (result.ok) return ok<DomainDone>("verified", { invalidate: storeTags(ctx) });
+    // A failed check is recorded too (state, last check): the pages show it.
+    invalidate(storeTags(ctx));
+    return fail(refusal(result.error));
+  },
+});
 
-export async function addDomainAction(merchantId: string, storeId: string, _prev: DomainFormState, formData: FormData): Promise<DomainFormState> {
-  const access = await requireStoreAccess(merchantId, storeId, "OWNER");
-  const raw = formData.get("domain");
-  const parsed = parseCustomDomain(typeof raw === "string" ? raw.slice(0, 300) : "", env().PLATFORM_ROOT_DOMAIN);
-  if (!parsed.ok) return { status: "error", error: parsed.error };
-  const result = await addDomain(actorOf(access), parsed.domain);
-  if (!result.ok) return { status: "error", error: result.error };
-  revalidateDomains();
-  return { status: "done", done: "added" };
-}
-
-export async function verifyDomainAction(merchantId: string, storeId: string, _prev: DomainFormState, formData: FormData): Promise<DomainFormState> {
-  const access = await requireStoreAccess(merchantId, storeId, "OWNER");
-  const id = idOf(formData);
-  if (!id) return { status: "error", error: "notFound" };
-  const result = await verifyDomain({ merchantId: access.merchantId, storeId: access.store.id }, id, access.userId);
-  revalidateDomains();
-  return result.ok ? { status: "done", done: "verified" } : { status: "error", error: result.error };
-}
-
-export async function removeDomainAction(merchantId: string, storeId: string, _prev: DomainFormState, formData: FormData): Promise<DomainFormState> {
-  const access = await requireStoreAccess(merchantId, storeId, "OWNER");
-  const id = idOf(formData);
-  if (!id || !(await removeDomain(actorOf(access), id))) return { status: "error", error: "notFound" };
-  revalidateDomains();
-  return { status: "done", done: "removed" };
-}
+export const removeDomainAction = merchantStoreAction({ role: "OWNER" })({
+  schema: domainIdSchema,
+  messages: "Domains.results",
+  handler: async (input, ctx) => {
+    if (!(await removeDomain(ctx.actor, input.domainId))) return fail("Domains.results.notFound");
+    return ok<DomainDone>("removed", { invalidate: storeTags(ctx) });
+  },
+});
 
 /** Platform admins: check any domain again now. */
-export async function recheckDomainAction(_prev: DomainFormState, formData: FormData): Promise<DomainFormState> {
-  const admin = await requirePlatformAdmin({ from: "/admin/domains" });
-  const id = idOf(formData);
-  if (!id) return { status: "error", error: "notFound" };
-  const result = await verifyDomain({ merchantId: null }, id, admin.userId);
-  revalidateDomains();
-  return result.ok ? { status: "done", done: "verified" } : { status: "error", error: result.error };
-}
+export const recheckDomainAction = adminAction({
+  schema: domainIdSchema,
+  messages: "Domains.results",
+  handler: async (input, ctx) => {
+    const result = await verifyDomain({ merchantId: null }, input.domainId, ctx.admin.userId);
+    if (result.ok) return ok<DomainDone>("verified", { invalidate: [cacheTags.admin] });
+    invalidate([cacheTags.admin]);
+    return fail(refusal(result.error));
+  },
+});

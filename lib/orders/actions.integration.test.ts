@@ -4,8 +4,10 @@ import { placeOrder } from "@/lib/checkout/mutations";
 import { db } from "@/lib/db";
 import { applyPaymentEvent } from "@/lib/payments/mutations";
 import { testPaymentRef } from "@/lib/payments/test-provider";
+import { IDLE } from "@/lib/actions/form-state";
 import { actAs, form as formOf, memberOf, outcome } from "@/tests/integration/actors";
 import { createCart, createProduct, createShop, orderInput } from "@/tests/integration/checkout-fixtures";
+import { invalidatedTags } from "@/tests/integration/next-cache-stub";
 import { fulfillOrderAction, refundOrderAction } from "./actions";
 
 vi.mock("@/lib/auth/index", () => import("@/lib/auth/testing"));
@@ -14,7 +16,8 @@ vi.mock("next/headers", async () => {
   return { headers: async () => testHeaders() };
 });
 vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
-vi.mock("next-intl/server", () => ({ getLocale: async () => "en" }));
+// Actions translate their refusals: keys stand in for the texts.
+vi.mock("next-intl/server", () => ({ getLocale: async () => "en", getTranslations: async () => (key: string) => key }));
 
 afterAll(async () => {
   await closeRateLimitPool();
@@ -33,7 +36,7 @@ async function paidOrder() {
   return { shop, orderId: result.orderId };
 }
 
-const NO_STATE = { result: null };
+const refused = (code: string) => ({ status: "error", error: { key: `Orders.merchant.errors.${code}` } });
 const statusOf = async (id: string) => (await db.order.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
 
 describe("merchant order actions", () => {
@@ -42,38 +45,42 @@ describe("merchant order actions", () => {
     const attacker = await createShop();
     await actAs((await memberOf(attacker.tenant, "OWNER")).email);
 
-    const victimIds = { merchantId: shop.store.merchantId, storeId: shop.store.id, orderId };
-    expect(await outcome(fulfillOrderAction(NO_STATE, formOf(victimIds)))).toBe("notFound");
-    expect(await outcome(refundOrderAction(NO_STATE, formOf(victimIds)))).toBe("notFound");
-    const ownIds = { merchantId: attacker.store.merchantId, storeId: attacker.store.id, orderId };
-    expect(await outcome(fulfillOrderAction(NO_STATE, formOf(ownIds)))).toEqual({ result: { ok: false, error: "notFound" } });
-    expect(await outcome(refundOrderAction(NO_STATE, formOf(ownIds)))).toEqual({ result: { ok: false, error: "notFound" } });
+    const order = formOf({ orderId });
+    expect(await outcome(fulfillOrderAction(shop.store.merchantId, shop.store.id, IDLE, order))).toBe("notFound");
+    expect(await outcome(refundOrderAction(shop.store.merchantId, shop.store.id, IDLE, order))).toBe("notFound");
+    expect(await outcome(fulfillOrderAction(attacker.store.merchantId, attacker.store.id, IDLE, order))).toMatchObject(refused("notFound"));
+    expect(await outcome(refundOrderAction(attacker.store.merchantId, attacker.store.id, IDLE, order))).toMatchObject(refused("notFound"));
     expect(await statusOf(orderId)).toBe("PAID");
   });
 
   it("staff fulfil but cannot refund; a manager refunds; anonymous visitors are sent to sign in", async () => {
     const { shop, orderId } = await paidOrder();
-    const ids = formOf({ merchantId: shop.store.merchantId, storeId: shop.store.id, orderId });
+    const ids = [shop.store.merchantId, shop.store.id] as const;
+    const order = formOf({ orderId });
 
-    expect(await outcome(fulfillOrderAction(NO_STATE, ids))).toMatchObject({ redirect: expect.stringContaining("/sign-in") });
+    expect(await outcome(fulfillOrderAction(...ids, IDLE, order))).toMatchObject({ redirect: expect.stringContaining("/sign-in") });
 
     await actAs((await memberOf(shop.tenant, "STAFF")).email);
-    expect(await outcome(refundOrderAction(NO_STATE, ids))).toBe("forbidden");
-    expect(await outcome(fulfillOrderAction(NO_STATE, ids))).toEqual({ result: { ok: true } });
+    expect(await outcome(refundOrderAction(...ids, IDLE, order))).toBe("forbidden");
+    invalidatedTags.length = 0;
+    expect(await outcome(fulfillOrderAction(...ids, IDLE, order))).toEqual({ status: "ok", data: undefined });
     expect(await statusOf(orderId)).toBe("FULFILLED");
+    // The order pages of the store and the merchant's account area show the new status.
+    expect(invalidatedTags).toEqual(expect.arrayContaining([`store:${shop.store.id}`, `merchant:${shop.store.merchantId}`]));
 
     await actAs((await memberOf(shop.tenant, "MANAGER")).email);
-    expect(await outcome(refundOrderAction(NO_STATE, ids))).toEqual({ result: { ok: true } });
-    expect(await outcome(refundOrderAction(NO_STATE, ids))).toEqual({ result: { ok: false, error: "invalidState" } });
+    expect(await outcome(refundOrderAction(...ids, IDLE, order))).toEqual({ status: "ok", data: undefined });
+    expect(await outcome(refundOrderAction(...ids, IDLE, order))).toMatchObject(refused("invalidState"));
     expect(await statusOf(orderId)).toBe("REFUNDED");
   });
 
   it("malformed ids are notFound, never an error", async () => {
     const { shop } = await paidOrder();
     await actAs((await memberOf(shop.tenant, "OWNER")).email);
-    expect(await outcome(fulfillOrderAction(NO_STATE, formOf({ merchantId: shop.store.merchantId })))).toEqual({ result: { ok: false, error: "notFound" } });
-    expect(await outcome(fulfillOrderAction(NO_STATE, formOf({ merchantId: shop.store.merchantId, storeId: shop.store.id, orderId: "x".repeat(500) })))).toEqual({
-      result: { ok: false, error: "notFound" },
-    });
+    const notFound = { status: "error", fieldErrors: { orderId: { key: "Orders.merchant.errors.notFound" } } };
+    expect(await outcome(fulfillOrderAction(shop.store.merchantId, shop.store.id, IDLE, formOf({})))).toMatchObject(notFound);
+    expect(await outcome(fulfillOrderAction(shop.store.merchantId, shop.store.id, IDLE, formOf({ orderId: "x".repeat(500) })))).toMatchObject(notFound);
+    // A malformed store id is the gate's: another merchant's or nobody's store.
+    expect(await outcome(fulfillOrderAction(shop.store.merchantId, "x".repeat(500), IDLE, formOf({ orderId: "x" })))).toBe("notFound");
   });
 });

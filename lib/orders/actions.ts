@@ -1,40 +1,41 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { cleanString } from "@/lib/input";
-import { requireStoreAccess } from "@/lib/auth/loaders";
+import { fail, ok } from "@/lib/actions/pipeline";
+import { merchantStoreAction } from "@/lib/auth/action-clients";
+import { cacheTags } from "@/lib/cache";
 import { refundOrder } from "@/lib/payments/refunds";
 import { fulfillOrder, type MerchantOrderResult } from "./mutations";
 
-const schema = z.object({
-  merchantId: cleanString().min(1).max(64),
-  storeId: cleanString().min(1).max(64),
-  orderId: cleanString().min(1).max(64),
-});
+/**
+ * The merchant's order actions, bound to (merchantId, storeId) by the order page; the order is a
+ * hidden field. Another merchant's store: notFound; a role too low: forbidden; an order that is
+ * not the store's: `Orders.merchant.errors.notFound`, nothing changes.
+ */
 
-export type OrderActionState = { result: MerchantOrderResult | null };
+const orderFormSchema = z.object({ orderId: z.string("notFound").regex(/^[a-z0-9]{1,64}$/i, "notFound") });
 
-function parse(form: FormData) {
-  return schema.safeParse({ merchantId: form.get("merchantId"), storeId: form.get("storeId"), orderId: form.get("orderId") });
+const REFUSALS = {
+  notFound: "Orders.merchant.errors.notFound",
+  invalidState: "Orders.merchant.errors.invalidState",
+  refundFailed: "Orders.merchant.errors.refundFailed",
+} as const;
+
+function answer(result: MerchantOrderResult, ctx: { merchantId: string; store: { id: string } }) {
+  if (!result.ok) return fail(REFUSALS[result.error]);
+  return ok(undefined, { invalidate: [cacheTags.store(ctx.store.id), cacheTags.merchant(ctx.merchantId)] });
 }
 
 /** Mark fulfilled: staff and above of the order's store. */
-export async function fulfillOrderAction(_previous: OrderActionState, form: FormData): Promise<OrderActionState> {
-  const parsed = parse(form);
-  if (!parsed.success) return { result: { ok: false, error: "notFound" } };
-  const access = await requireStoreAccess(parsed.data.merchantId, parsed.data.storeId, "STAFF");
-  const result = await fulfillOrder(access.merchantId, access.store.id, parsed.data.orderId, access.userId);
-  revalidatePath(`/[locale]/account/m/[merchantId]/stores/[storeId]/orders`, "layout");
-  return { result };
-}
+export const fulfillOrderAction = merchantStoreAction({ role: "STAFF" })({
+  schema: orderFormSchema,
+  messages: "Orders.merchant.errors",
+  handler: async (input, ctx) => answer(await fulfillOrder(ctx.merchantId, ctx.store.id, input.orderId, ctx.actor.userId), ctx),
+});
 
 /** Refund: managers and owners of the order's store. */
-export async function refundOrderAction(_previous: OrderActionState, form: FormData): Promise<OrderActionState> {
-  const parsed = parse(form);
-  if (!parsed.success) return { result: { ok: false, error: "notFound" } };
-  const access = await requireStoreAccess(parsed.data.merchantId, parsed.data.storeId, "MANAGER");
-  const result = await refundOrder(access.merchantId, access.store.id, parsed.data.orderId, access.userId);
-  revalidatePath(`/[locale]/account/m/[merchantId]/stores/[storeId]/orders`, "layout");
-  return { result };
-}
+export const refundOrderAction = merchantStoreAction({ role: "MANAGER" })({
+  schema: orderFormSchema,
+  messages: "Orders.merchant.errors",
+  handler: async (input, ctx) => answer(await refundOrder(ctx.merchantId, ctx.store.id, input.orderId, ctx.actor.userId), ctx),
+});

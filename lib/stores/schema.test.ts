@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { storeSettingsFieldErrors, storeSettingsSchema, storeTextsFor } from "./schema";
+import type { z } from "zod";
+import { storeSettingsSchema, storeTextsFor } from "./schema";
 
 const store = { defaultLocale: "fr" as const, locales: ["fr", "en"] as const };
 
@@ -7,14 +8,21 @@ function parse(fields: Record<string, unknown>) {
   return storeSettingsSchema(store).safeParse({ status: "OPEN", shippingCountries: "LU", ...fields });
 }
 
+/** The first issue message of each form field, as the action pipeline reports them. */
+function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) out[issue.path.join(".")] ??= issue.message;
+  return out;
+}
+
 describe("storeSettingsSchema", () => {
   it("requires the default locale's name only, and drops locales without a name", () => {
-    const ok = parse({ texts: { fr: { name: " Boutique ", tagline: "Chic" }, en: { name: "", tagline: "ignored" } } });
+    const ok = parse({ "name.fr": " Boutique ", "tagline.fr": "Chic", "name.en": "", "tagline.en": "ignored" });
     expect(ok.success).toBe(true);
     expect(ok.data?.texts).toEqual({ fr: { name: "Boutique", tagline: "Chic", description: "", closedMessage: "" } });
-    const missing = parse({ texts: { fr: { name: "" }, en: { name: "Shop" } } });
+    const missing = parse({ "name.fr": "", "name.en": "Shop" });
     expect(missing.success).toBe(false);
-    expect(storeSettingsFieldErrors(missing.error!)).toEqual({ "name.fr": "required" });
+    expect(fieldErrors(missing.error!)).toEqual({ "name.fr": "required" });
   });
 
   it.each([
@@ -30,30 +38,30 @@ describe("storeSettingsSchema", () => {
     [{ timeZone: "CET" }, { timeZone: "invalidTimeZone" }],
     [{ timeZone: "x".repeat(500) }, { timeZone: "invalidTimeZone" }],
   ])("refuses %j", (fields, errors) => {
-    const result = parse({ texts: { fr: { name: "Boutique" } }, ...fields });
+    const result = parse({ "name.fr": "Boutique", ...fields });
     expect(result.success).toBe(false);
-    expect(storeSettingsFieldErrors(result.error!)).toEqual(errors);
+    expect(fieldErrors(result.error!)).toEqual(errors);
   });
 
   it("reads the shipping countries as codes, each once", () => {
-    const result = parse({ texts: { fr: { name: "Boutique" } }, shippingCountries: "lu, BE be fr" });
+    const result = parse({ "name.fr": "Boutique", shippingCountries: "lu, BE be fr" });
     expect(result.data?.shippingCountries).toEqual(["LU", "BE", "FR"]);
   });
 
   it("small orders are waived unless the store refuses them", () => {
-    expect(parse({ texts: { fr: { name: "Boutique" } } }).data?.smallOrderPolicy).toBe("WAIVE");
-    expect(parse({ texts: { fr: { name: "Boutique" } }, smallOrderPolicy: "REFUSE" }).data?.smallOrderPolicy).toBe("REFUSE");
+    expect(parse({ "name.fr": "Boutique" }).data?.smallOrderPolicy).toBe("WAIVE");
+    expect(parse({ "name.fr": "Boutique", smallOrderPolicy: "REFUSE" }).data?.smallOrderPolicy).toBe("REFUSE");
   });
 
   it("takes an IANA time zone, and keeps the current one when none is sent", () => {
-    expect(parse({ texts: { fr: { name: "Boutique" } }, timeZone: "Asia/Kathmandu" }).data?.timeZone).toBe("Asia/Kathmandu");
-    expect(parse({ texts: { fr: { name: "Boutique" } }, timeZone: "America/Argentina/Salta" }).data?.timeZone).toBe("America/Argentina/Salta");
-    expect(parse({ texts: { fr: { name: "Boutique" } } }).data?.timeZone).toBeUndefined();
-    expect(parse({ texts: { fr: { name: "Boutique" } }, timeZone: " " }).data?.timeZone).toBeUndefined();
+    expect(parse({ "name.fr": "Boutique", timeZone: "Asia/Kathmandu" }).data?.timeZone).toBe("Asia/Kathmandu");
+    expect(parse({ "name.fr": "Boutique", timeZone: "America/Argentina/Salta" }).data?.timeZone).toBe("America/Argentina/Salta");
+    expect(parse({ "name.fr": "Boutique" }).data?.timeZone).toBeUndefined();
+    expect(parse({ "name.fr": "Boutique", timeZone: " " }).data?.timeZone).toBeUndefined();
   });
 
   it("empty contact fields become null", () => {
-    const result = parse({ texts: { fr: { name: "Boutique" } }, contactEmail: " ", contactPhone: "" });
+    const result = parse({ "name.fr": "Boutique", contactEmail: " ", contactPhone: "" });
     expect(result.data).toMatchObject({ contactEmail: null, contactPhone: null, contactAddress: null, logo: null, removeLogo: false });
   });
 });

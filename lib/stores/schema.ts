@@ -6,18 +6,6 @@ import { IMAGE_TYPES } from "@/lib/storage/keys";
 import { isTimeZone } from "@/lib/time";
 import { parseCountryList } from "./countries";
 
-/** Field problems of the store settings form, translated under `StoreSettings.errors.<code>`. */
-export type StoreSettingsFieldError =
-  | "required"
-  | "tooLong"
-  | "invalidEmail"
-  | "emailAccentedName"
-  | "invalidChoice"
-  | "imageType"
-  | "imageTooLarge"
-  | "invalidCountry"
-  | "invalidTimeZone";
-
 export const STORE_NAME_MAX = 120;
 export const TAGLINE_MAX = 160;
 export const DESCRIPTION_MAX = 2000;
@@ -53,23 +41,23 @@ const text = (max: number, multiline = false) =>
 const optional = (max: number, multiline = false) => text(max, multiline).transform((v) => v || null);
 
 /**
- * The settings form of a store offering `locales`: the default locale's name is required, the
- * other locales' texts are optional. A logo is optional (checked again by its bytes on save).
+ * The settings form of a store offering `locales`, as its fields are named ("name.fr",
+ * "contactEmail", "logo"): the default locale's name is required, the other locales' texts are
+ * optional. A logo is optional (checked again by its bytes on save). Each issue's message is a key
+ * under `StoreSettings.errors`.
  */
 export function storeSettingsSchema(store: { defaultLocale: Locale; locales: readonly Locale[] }) {
-  const texts = (required: boolean) =>
-    z.object({
-      name: text(STORE_NAME_MAX).refine((v) => !required || v.length > 0, "required"),
-      tagline: text(TAGLINE_MAX),
-      description: text(DESCRIPTION_MAX, true),
-      closedMessage: text(CLOSED_MESSAGE_MAX, true),
-    });
-  const perLocale = Object.fromEntries(
-    store.locales.map((l) => [l, z.preprocess((v) => (v && typeof v === "object" ? v : {}), texts(l === store.defaultLocale))]),
-  ) as unknown as Record<Locale, z.ZodType<StoreTexts>>;
+  const perLocale: Record<string, z.ZodType<string>> = {};
+  for (const l of store.locales) {
+    const required = l === store.defaultLocale;
+    perLocale[`name.${l}`] = text(STORE_NAME_MAX).refine((v) => !required || v.length > 0, "required");
+    perLocale[`tagline.${l}`] = text(TAGLINE_MAX);
+    perLocale[`description.${l}`] = text(DESCRIPTION_MAX, true);
+    perLocale[`closedMessage.${l}`] = text(CLOSED_MESSAGE_MAX, true);
+  }
   return z
     .object({
-      texts: z.object(perLocale),
+      ...perLocale,
       contactEmail: optional(254).transform((v, ctx) => {
         if (v === null) return null;
         // Shown to customers as the merchant typed it; only checked here.
@@ -95,7 +83,7 @@ export function storeSettingsSchema(store: { defaultLocale: Locale; locales: rea
       logo: z.preprocess(
         (v) => (v instanceof File && v.size > 0 ? v : null),
         z
-          .instanceof(File)
+          .instanceof(File, { message: "imageType" })
           .refine((f) => f.size <= MAX_LOGO_BYTES, "imageTooLarge")
           .refine((f) => f.type in IMAGE_TYPES, "imageType")
           .nullable(),
@@ -103,47 +91,15 @@ export function storeSettingsSchema(store: { defaultLocale: Locale; locales: rea
       removeLogo: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
     })
     .transform((v): StoreSettingsInput => {
-      const out: Partial<Record<Locale, StoreTexts>> = {};
+      const fields = v as unknown as Record<string, string>;
+      const texts: Partial<Record<Locale, StoreTexts>> = {};
       for (const l of store.locales) {
-        const t = v.texts[l];
-        if (t && t.name) out[l] = t;
+        const name = fields[`name.${l}`];
+        if (name) texts[l] = { name, tagline: fields[`tagline.${l}`] ?? "", description: fields[`description.${l}`] ?? "", closedMessage: fields[`closedMessage.${l}`] ?? "" };
       }
-      return { ...v, texts: out };
+      const { contactEmail, contactPhone, contactAddress, shippingCountries, status, smallOrderPolicy, timeZone, logo, removeLogo } = v;
+      return { texts, contactEmail, contactPhone, contactAddress, shippingCountries, status, smallOrderPolicy, timeZone, logo, removeLogo };
     });
-}
-
-/** The settings form's FormData as the plain object the schema parses ("name.fr" -> texts.fr.name). */
-export function storeSettingsFields(formData: FormData, locales: readonly Locale[]): Record<string, unknown> {
-  const get = (name: string) => {
-    const v = formData.get(name);
-    return typeof v === "string" ? v.slice(0, 5000) : undefined;
-  };
-  return {
-    texts: Object.fromEntries(
-      locales.map((l) => [l, { name: get(`name.${l}`), tagline: get(`tagline.${l}`), description: get(`description.${l}`), closedMessage: get(`closedMessage.${l}`) }]),
-    ),
-    contactEmail: get("contactEmail"),
-    contactPhone: get("contactPhone"),
-    contactAddress: get("contactAddress"),
-    shippingCountries: get("shippingCountries"),
-    status: get("status"),
-    smallOrderPolicy: get("smallOrderPolicy"),
-    timeZone: get("timeZone"),
-    logo: formData.get("logo") ?? undefined,
-    removeLogo: get("removeLogo"),
-  };
-}
-
-/** First error per form field name ("name.fr", "contactEmail", "logo"). */
-export function storeSettingsFieldErrors(error: z.ZodError): Record<string, StoreSettingsFieldError> {
-  const known = new Set(["required", "tooLong", "invalidEmail", "emailAccentedName", "invalidChoice", "imageType", "imageTooLarge", "invalidCountry", "invalidTimeZone"]);
-  const out: Record<string, StoreSettingsFieldError> = {};
-  for (const issue of error.issues) {
-    const field = issue.path[0] === "texts" ? `${String(issue.path[2] ?? "name")}.${String(issue.path[1])}` : String(issue.path[0]);
-    if (field in out) continue;
-    out[field] = (known.has(issue.message) ? issue.message : "required") as StoreSettingsFieldError;
-  }
-  return out;
 }
 
 /**

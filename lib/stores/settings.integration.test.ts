@@ -5,10 +5,11 @@ import { db } from "@/lib/db";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { form, memberOf as member, outcome, actAs as signedInAs } from "@/tests/integration/actors";
 import { createTenant } from "@/tests/integration/fixtures";
+import { invalidatedTags } from "@/tests/integration/next-cache-stub";
 import { updateStoreSettingsAction } from "./actions";
 import { findStoreSettings, isStoreLogoKey } from "./data";
 import { storeTextsFor } from "./schema";
-import { INITIAL_STORE_SETTINGS_STATE } from "./types";
+import { IDLE } from "@/lib/actions/form-state";
 
 vi.mock("@/lib/auth/index", () => import("@/lib/auth/testing"));
 vi.mock("next/headers", async () => {
@@ -16,6 +17,8 @@ vi.mock("next/headers", async () => {
   return { headers: async () => testHeaders() };
 });
 vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
+// Actions translate their refusals: keys stand in for the texts.
+vi.mock("next-intl/server", () => ({ getLocale: async () => "en", getTranslations: async () => (key: string) => key }));
 
 afterAll(async () => {
   await closeRateLimitPool();
@@ -44,7 +47,10 @@ describe("store settings", () => {
       smallOrderPolicy: "REFUSE",
     });
     data.append("logo", new File([PNG], "logo.png", { type: "image/png" }));
-    expect(await updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, INITIAL_STORE_SETTINGS_STATE, data)).toEqual({ status: "saved" });
+    invalidatedTags.length = 0;
+    expect(await updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, IDLE, data)).toEqual({ status: "ok", data: undefined });
+    // The storefront and the merchant's account area show the new settings.
+    expect(invalidatedTags).toEqual(expect.arrayContaining([`store:${tenant.store.id}`, `merchant:${tenant.merchant.id}`]));
 
     const profile = await findStoreSettings(tenant.merchant.id as MerchantId, tenant.store.id as StoreId);
     expect(profile).toMatchObject({ name: "Boutique Léa", contactEmail: "Hello@Lea.test", contactPhone: "+352 123 456", smallOrderPolicy: "REFUSE", logoKey: expect.stringMatching(new RegExp(`^images/${tenant.merchant.id}/`)) });
@@ -56,7 +62,7 @@ describe("store settings", () => {
 
     // The file route serves the logo (app/api/files tests it); removing it clears the key.
     expect(await isStoreLogoKey(tenant.merchant.id, profile!.logoKey!)).toBe(true);
-    await updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, INITIAL_STORE_SETTINGS_STATE, settings({ removeLogo: "on" }));
+    await updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, IDLE, settings({ removeLogo: "on" }));
     expect(await isStoreLogoKey(tenant.merchant.id, profile!.logoKey!)).toBe(false);
 
     const events = await db.auditEvent.findMany({ where: { merchantId: tenant.merchant.id, action: "store.update" }, select: { actorUserId: true, targetId: true } });
@@ -74,9 +80,9 @@ describe("store settings", () => {
     const owner = await member(tenant, "OWNER");
     await signedInAs(owner.email);
     for (const [shippingCountries, error] of [["", "required"], ["LU, Narnia", "invalidCountry"], ["LU, EU", "invalidCountry"]] as const) {
-      expect(await updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, INITIAL_STORE_SETTINGS_STATE, settings({ shippingCountries }))).toMatchObject({
+      expect(await updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, IDLE, settings({ shippingCountries }))).toMatchObject({
         status: "error",
-        fieldErrors: { shippingCountries: error },
+        fieldErrors: { shippingCountries: { key: `StoreSettings.errors.${error}` } },
       });
     }
     expect(await db.store.findUniqueOrThrow({ where: { id: tenant.store.id }, select: { shippingCountries: true } })).toEqual(before);
@@ -89,18 +95,18 @@ describe("store settings", () => {
     const owner = await member(tenant, "OWNER");
     await signedInAs(owner.email);
     for (const timeZone of ["Europe/Atlantis", "UTC+2", "'; DROP TABLE \"Store\"; --"]) {
-      expect(await updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, INITIAL_STORE_SETTINGS_STATE, settings({ timeZone, status: "CLOSED" }))).toMatchObject({
+      expect(await updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, IDLE, settings({ timeZone, status: "CLOSED" }))).toMatchObject({
         status: "error",
-        fieldErrors: { timeZone: "invalidTimeZone" },
+        fieldErrors: { timeZone: { key: "StoreSettings.errors.invalidTimeZone" } },
       });
     }
     expect(await zone()).toEqual({ timeZone: "Europe/Luxembourg" });
     expect(await db.auditEvent.count({ where: { merchantId: tenant.merchant.id } })).toBe(0);
 
-    expect(await updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, INITIAL_STORE_SETTINGS_STATE, settings({ timeZone: "America/Argentina/Salta" }))).toEqual({ status: "saved" });
+    expect(await updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, IDLE, settings({ timeZone: "America/Argentina/Salta" }))).toMatchObject({ status: "ok" });
     expect(await findStoreSettings(tenant.merchant.id as MerchantId, tenant.store.id as StoreId)).toMatchObject({ timeZone: "America/Argentina/Salta" });
     // A form without the field keeps the zone.
-    await updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, INITIAL_STORE_SETTINGS_STATE, settings());
+    await updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, IDLE, settings());
     expect(await zone()).toEqual({ timeZone: "America/Argentina/Salta" });
   });
 
@@ -108,13 +114,14 @@ describe("store settings", () => {
     const tenant = await createTenant({ defaultLocale: "fr", locales: ["fr", "en"] });
     const owner = await member(tenant, "OWNER");
     await signedInAs(owner.email);
-    expect(await updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, INITIAL_STORE_SETTINGS_STATE, settings({ "name.fr": " ", contactEmail: "nope" }))).toMatchObject({
+    expect(await updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, IDLE, settings({ "name.fr": " ", contactEmail: "nope" }))).toMatchObject({
       status: "error",
-      fieldErrors: { "name.fr": "required", contactEmail: "invalidEmail" },
+      fieldErrors: { "name.fr": { key: "StoreSettings.errors.required" }, contactEmail: { key: "StoreSettings.errors.invalidEmail" } },
+      values: { "name.fr": " ", contactEmail: "nope" },
     });
     const fake = settings();
     fake.append("logo", new File([new TextEncoder().encode("<script>")], "logo.png", { type: "image/png" }));
-    expect(await updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, INITIAL_STORE_SETTINGS_STATE, fake)).toMatchObject({ fieldErrors: { logo: "imageType" } });
+    expect(await updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, IDLE, fake)).toMatchObject({ fieldErrors: { logo: { key: "StoreSettings.errors.imageType", message: "StoreSettings.errors.imageType" } } });
     expect(await db.storeTranslation.count({ where: { storeId: tenant.store.id } })).toBe(0);
     expect(await db.auditEvent.count({ where: { merchantId: tenant.merchant.id } })).toBe(0);
   });
@@ -125,9 +132,9 @@ describe("store settings", () => {
     const manager = await member(tenant, "MANAGER");
     const stranger = await member(other, "OWNER");
     await signedInAs(manager.email);
-    expect(await outcome(updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, INITIAL_STORE_SETTINGS_STATE, form({ "name.en": "Hacked", status: "CLOSED" })))).toBe("forbidden");
+    expect(await outcome(updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, IDLE, form({ "name.en": "Hacked", status: "CLOSED" })))).toBe("forbidden");
     await signedInAs(stranger.email);
-    expect(await outcome(updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, INITIAL_STORE_SETTINGS_STATE, form({ "name.en": "Hacked", status: "CLOSED" })))).toBe("notFound");
+    expect(await outcome(updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, IDLE, form({ "name.en": "Hacked", status: "CLOSED" })))).toBe("notFound");
     expect(await db.store.findUniqueOrThrow({ where: { id: tenant.store.id }, select: { name: true, status: true } })).toEqual({ name: `Store ${tenant.tag}`, status: "OPEN" });
   });
 });

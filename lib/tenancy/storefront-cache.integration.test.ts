@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { updateProductAction } from "@/lib/catalog/actions";
 import { db } from "@/lib/db";
-import { INITIAL_PRODUCT_FORM_STATE } from "@/lib/catalog/types";
+import { IDLE } from "@/lib/actions/form-state";
 import { actAs, form, memberOf, outcome } from "@/tests/integration/actors";
 import { createProductRow } from "@/tests/integration/catalog-fixtures";
 import { createTenant } from "@/tests/integration/fixtures";
@@ -15,6 +15,7 @@ vi.mock("next/headers", async () => {
   return { headers: async () => testHeaders() };
 });
 vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
+vi.mock("next-intl/server", () => ({ getLocale: async () => "en", getTranslations: async () => (key: string) => key }));
 
 async function secondStore(merchantId: string) {
   return db.store.create({
@@ -57,13 +58,13 @@ describe("storefront page cache invalidation", () => {
       updateProductAction(
         tenant.merchant.id,
         tenant.store.id,
-        product.id,
-        INITIAL_PRODUCT_FORM_STATE,
-        form({ slug: "cached-dress", price: "12.50", stock: "", kind: "PHYSICAL", visibility: "PUBLIC", "title.en": "Dress", locale: "en" }),
+        IDLE,
+        form({ productId: product.id, slug: "cached-dress", price: "12.50", stock: "", kind: "PHYSICAL", visibility: "PUBLIC", "title.en": "Dress" }),
       ),
     );
     expect(result).toMatchObject({ redirect: expect.stringContaining("/products") });
-    expect(invalidatedTags).toEqual([storefrontTag(tenant.store.slug)]);
+    expect(invalidatedTags).toEqual([storefrontTag(tenant.store.slug), `store:${tenant.store.id}`]);
     expect(invalidatedTags).not.toContain(storefrontTag(other.slug));
+    expect(invalidatedTags).not.toContain(`store:${other.id}`);
   });
 });

@@ -47,7 +47,7 @@ export default async function AdminDomainsPage({ params }: Props) {
                 {d.lastError ? ` · ${t(`results.${d.lastError as "txtMissing"}`)}` : ""}
               </td>
               <td className="py-2">
-                <DomainActionForm action={recheckDomainAction} submitLabel={ta("recheck")} pendingLabel={t("verifying")} variant="secondary">
+                <DomainActionForm action={recheckDomainAction} submitLabel={ta("recheck")} pendingLabel={t("verifying")} doneLabel={t("results.verified")} variant="secondary">
                   <input type="hidden" name="domainId" value={d.id} />
                 </DomainActionForm>
               </td>

@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { couponTexts } from "@/components/coupons/describe";
 import { PauseButton } from "@/components/coupons/pause-button";
 import { DataTable } from "@/components/layout/data-table";
+import { ActionForm } from "@/components/ui/action-form";
 import { requireStoreAccess } from "@/lib/auth/loaders";
 import { setCouponPausedAction } from "@/lib/coupons/actions";
 import { loadStoreCoupons } from "@/lib/coupons/loaders";
@@ -71,11 +72,11 @@ export default async function CouponsPage({ params }: Props) {
                   <a href={link(`/${encodeURIComponent(c.id)}#redemptions`)} className="text-slate-700 hover:underline">
                     {t("viewRedemptions")}
                   </a>
-                  <form action={pauseAction}>
+                  <ActionForm action={pauseAction}>
                     <input type="hidden" name="couponId" value={c.id} />
                     <input type="hidden" name="paused" value={c.paused ? "false" : "true"} />
                     <PauseButton label={c.paused ? t("resume") : t("pause")} pendingLabel={t("pausing")} />
-                  </form>
+                  </ActionForm>
                 </div>
               </td>
             </tr>

@@ -32,7 +32,7 @@ export default async function StoreDomainsPage({ params }: Props) {
         </h1>
         <p className="mt-1 text-slate-600">{t("lead")}</p>
       </header>
-      <DomainActionForm action={bind(addDomainAction)} submitLabel={t("add")} pendingLabel={t("adding")} className="flex max-w-xl flex-col gap-2">
+      <DomainActionForm action={bind(addDomainAction)} submitLabel={t("add")} pendingLabel={t("adding")} doneLabel={t("results.added")} className="flex max-w-xl flex-col gap-2">
         <label htmlFor="domain" className="text-sm font-medium text-slate-900">
           {t("domain")}
         </label>
@@ -87,10 +87,10 @@ export default async function StoreDomainsPage({ params }: Props) {
                 </div>
               )}
               <div className="flex flex-wrap gap-3">
-                <DomainActionForm action={bind(verifyDomainAction)} submitLabel={t("verify")} pendingLabel={t("verifying")} variant="secondary">
+                <DomainActionForm action={bind(verifyDomainAction)} submitLabel={t("verify")} pendingLabel={t("verifying")} doneLabel={t("results.verified")} variant="secondary">
                   <input type="hidden" name="domainId" value={d.id} />
                 </DomainActionForm>
-                <DomainActionForm action={bind(removeDomainAction)} submitLabel={t("remove")} pendingLabel={t("removing")} variant="danger">
+                <DomainActionForm action={bind(removeDomainAction)} submitLabel={t("remove")} pendingLabel={t("removing")} doneLabel={t("results.removed")} variant="danger">
                   <input type="hidden" name="domainId" value={d.id} />
                 </DomainActionForm>
               </div>

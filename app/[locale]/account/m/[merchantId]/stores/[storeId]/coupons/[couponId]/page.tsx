@@ -36,7 +36,7 @@ export default async function CouponPage(props: Props) {
   const locale = isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
   setRequestLocale(locale);
   const { access, coupon } = await load(props);
-  const [t, format, { labels, errors }, redemptions] = await Promise.all([
+  const [t, format, labels, redemptions] = await Promise.all([
     getTranslations("Coupons.merchant"),
     getFormatter(),
     couponFormLabels("edit"),
@@ -53,12 +53,11 @@ export default async function CouponPage(props: Props) {
           {t("edit", { code: coupon.code })}
         </h1>
         <CouponForm
-          action={updateCouponAction.bind(null, access.merchantId, access.store.id, coupon.id)}
+          action={updateCouponAction.bind(null, access.merchantId, access.store.id)}
+          couponId={coupon.id}
           initial={couponFormValues(coupon, currencyDigits(access.store.currency), access.store.timeZone)}
           labels={labels}
-          errors={errors}
           currency={access.store.currency}
-          locale={locale}
         />
       </section>
       <section id="redemptions" aria-labelledby="redemptions-title" className="flex flex-col gap-3">

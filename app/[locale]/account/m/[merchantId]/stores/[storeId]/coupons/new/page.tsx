@@ -21,7 +21,7 @@ export default async function NewCouponPage({ params }: Props) {
   const locale = isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
   setRequestLocale(locale);
   const access = await requireStoreAccess(merchantId, storeId, "MANAGER");
-  const [t, { labels, errors }] = await Promise.all([getTranslations("Coupons.merchant"), couponFormLabels("create")]);
+  const [t, labels] = await Promise.all([getTranslations("Coupons.merchant"), couponFormLabels("create")]);
   const back = `/account/m/${encodeURIComponent(access.merchantId)}/stores/${encodeURIComponent(access.store.id)}/coupons`;
   return (
     <section aria-labelledby="coupon-title" className="flex flex-col gap-4">
@@ -35,9 +35,7 @@ export default async function NewCouponPage({ params }: Props) {
         action={createCouponAction.bind(null, access.merchantId, access.store.id)}
         initial={{ kind: "PERCENT" }}
         labels={labels}
-        errors={errors}
         currency={access.store.currency}
-        locale={locale}
       />
     </section>
   );

@@ -37,12 +37,6 @@ export default async function MerchantOrderPage({ params }: Props) {
   const { access, order } = await load(params);
   const [t, format] = await Promise.all([getTranslations("Orders.merchant"), formatterFor(locale, access.store.timeZone)]);
   const address = order.shippingAddress as { name?: string; line1?: string; line2?: string | null; postalCode?: string; city?: string; country?: string } | null;
-  const outcome = {
-    done: t("actionDone"),
-    notFound: t("errors.notFound"),
-    invalidState: t("errors.invalidState"),
-    refundFailed: t("errors.refundFailed"),
-  };
   const paid = order.status === "PAID" || order.status === "FULFILLED";
   return (
     <section aria-labelledby="order-title" className="flex flex-col gap-6">
@@ -86,25 +80,21 @@ export default async function MerchantOrderPage({ params }: Props) {
       <div className="flex flex-wrap gap-6">
         {order.status === "PAID" && (
           <OrderActionButton
-            action={fulfillOrderAction}
-            merchantId={access.merchantId}
-            storeId={access.store.id}
+            action={fulfillOrderAction.bind(null, access.merchantId, access.store.id)}
             orderId={order.id}
             label={t("fulfill")}
             pendingLabel={t("fulfilling")}
-            messages={outcome}
+            doneLabel={t("actionDone")}
           />
         )}
         {paid && hasRole(access.role, "MANAGER") && (
           <OrderActionButton
-            action={refundOrderAction}
-            merchantId={access.merchantId}
-            storeId={access.store.id}
+            action={refundOrderAction.bind(null, access.merchantId, access.store.id)}
             orderId={order.id}
             label={t("refund")}
             pendingLabel={t("refunding")}
             confirm={t("refundConfirm")}
-            messages={outcome}
+            doneLabel={t("actionDone")}
             variant="secondary"
           />
         )}

@@ -60,9 +60,9 @@ export default async function EditProductPage({ params }: Props) {
       ) : (
         <>
           <ProductForm
-            action={updateProductAction.bind(null, access.merchantId, access.store.id, product.id)}
+            action={updateProductAction.bind(null, access.merchantId, access.store.id)}
             mode="edit"
-            locale={locale}
+            productId={product.id}
             store={{ currency: access.store.currency, defaultLocale: access.store.defaultLocale, locales: access.store.locales }}
             initial={initial}
             images={product.images.map((i, n) => ({ id: i.id, url: productImageUrl(i.storageKey), alt: tc("form.imageAlt", { n: n + 1 }) }))}
@@ -76,8 +76,9 @@ export default async function EditProductPage({ params }: Props) {
             </h2>
             <p className="text-sm text-slate-600">{t("archiveHint")}</p>
             <ArchiveProductButton
-              action={archiveProductAction.bind(null, access.merchantId, access.store.id, product.id)} locale={locale}
-              text={{ button: tc("archive.button"), pending: tc("archive.pending"), confirm: tc("archive.confirm", { title }), notFound: tc("formErrors.notFound") }}
+              action={archiveProductAction.bind(null, access.merchantId, access.store.id)}
+              productId={product.id}
+              text={{ button: tc("archive.button"), pending: tc("archive.pending"), confirm: tc("archive.confirm", { title }) }}
             />
           </section>
         </>

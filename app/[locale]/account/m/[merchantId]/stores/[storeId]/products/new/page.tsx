@@ -31,7 +31,6 @@ export default async function NewProductPage({ params }: Props) {
       <ProductForm
         action={createProductAction.bind(null, access.merchantId, access.store.id)}
         mode="create"
-        locale={locale}
         store={{ currency: access.store.currency, defaultLocale: access.store.defaultLocale, locales: access.store.locales }}
         initial={{ kind: "PHYSICAL", visibility: "DRAFT" }}
         cancelHref={list}
