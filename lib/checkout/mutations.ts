@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
 import { normalizeEmail } from "@/lib/auth/schema";
+import { cacheTags, invalidateOnCommit } from "@/lib/cache";
 import { markCartCheckedOut } from "@/lib/cart/mutations";
 import { isPurchasable, loadCartForCheckout } from "@/lib/cart/data";
 import type { CartForCheckout, CartLineView } from "@/lib/cart/types";
@@ -238,6 +239,7 @@ async function commitOrder(
   for (const line of cart.lines.filter((l) => l.product.stock !== null).sort((a, b) => (a.productId < b.productId ? -1 : 1))) {
     await takeStock(tx, merchantId, line);
   }
+  if (cart.lines.some((l) => l.product.stock !== null)) await invalidateOnCommit(tx, [cacheTags.store(store.id)]);
   // Dense numbers per store: the counter moves in the same statement that numbers the order.
   const [numbered] = await tx.$queryRaw<{ number: string }[]>`
     WITH counter AS (

@@ -1,4 +1,5 @@
 import "server-only";
+import { cacheTags, invalidateOnCommit } from "@/lib/cache";
 import { restoreCheckedOutCart } from "@/lib/cart/mutations";
 import { db, type Tx } from "@/lib/db";
 import { markOrderPaid, releaseOrderHolds } from "@/lib/orders/mutations";
@@ -58,5 +59,6 @@ export async function failOrderPayment(tx: Tx, orderId: string): Promise<boolean
     SELECT "merchantId", "cartId" FROM "Order" WHERE id = ${orderId} AND status = 'PENDING_PAYMENT' FOR UPDATE`;
   if (!order) return false;
   if (order.cartId) await restoreCheckedOutCart(tx, order.merchantId, order.cartId);
+  await invalidateOnCommit(tx, [cacheTags.merchant(order.merchantId)]);
   return releaseOrderHolds(tx, orderId);
 }
