@@ -5,7 +5,7 @@ export declare function invalidationPayloads(tags: readonly string[]): string[];
 
 export interface CacheStore {
   get(key: string, ctx?: { kind?: string; tags?: string[]; softTags?: string[] }): Promise<{ value: unknown; lastModified: number; cacheControl?: unknown } | null>;
-  set(key: string, value: unknown, ctx?: { tags?: string[]; fetchCache?: boolean; cacheControl?: unknown }): Promise<void>;
+  set(key: string, value: unknown, ctx?: { kind?: string; tags?: string[]; fetchCache?: boolean; cacheControl?: unknown }): Promise<void>;
   revalidateTag(tags: string | readonly string[]): Promise<void>;
   listening(): boolean;
   start(): Promise<void>;

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { cacheTags, invalidate, invalidateOnCommit } from "@/lib/cache";
+import { cacheTags, invalidate, invalidateOnCommit, type CacheTag } from "@/lib/cache";
 import { db } from "@/lib/db";
 import { CACHE_CHANNEL, createCacheStore, invalidationPayloads, type CacheStore } from "./cache-handler.mjs";
 
@@ -104,7 +104,7 @@ describe("the cache handler shared by every app server", () => {
 
   it("reaches every process from outside a Next request (the worker) and from a committed transaction only", async () => {
     const server = serverProcess();
-    const [fromWorker, committed, rolledBack, marker] = [unique("store"), unique("store"), unique("store"), unique("store")].map(cacheTags.store);
+    const [fromWorker, committed, rolledBack, marker] = [0, 1, 2, 3].map(() => cacheTags.store(unique("store"))) as [CacheTag, CacheTag, CacheTag, CacheTag];
     for (const tag of [fromWorker, committed, rolledBack, marker]) await render(server, `/page/${tag}`, page(tag, [tag]), pageCtx);
 
     await invalidate([fromWorker]);
