@@ -124,6 +124,18 @@ describe("the cache handler shared by every app server", () => {
     expect(await html(server, `/page/${rolledBack}`)).toBe(rolledBack);
   });
 
+  it("drops everything, renders under way included, on a notification it cannot read", async () => {
+    const server = serverProcess();
+    const [cached, underWay] = [unique("/p/cached"), unique("/p/under-way")];
+    await render(server, cached, page("cached", ["store:y"]), pageCtx);
+    expect(await server.get(underWay, pageCtx)).toBeNull();
+
+    await db.$executeRaw`SELECT pg_notify(${CACHE_CHANNEL}, 'not a list of tags')`;
+    await eventually(() => html(server, cached)).toBeNull();
+    await server.set(underWay, page("read before", ["store:z"]), pageCtx);
+    expect(await html(server, underWay)).toBeNull();
+  });
+
   it("caches nothing in a process whose listener is down", async () => {
     // Nothing listens on port 1: this process could miss every invalidation.
     const deaf = createCacheStore({ connectionString: "postgresql://postgres:postgres@127.0.0.1:1/patron" });

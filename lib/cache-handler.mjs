@@ -21,6 +21,8 @@ const PAYLOAD_LIMIT = 7000;
 /** What one process keeps at most (Next's own in-memory default is 50 MB). */
 const MAX_BYTES = 50 * 1024 * 1024;
 const MAX_PENDING = 10_000;
+/** Tags whose last invalidation is remembered; beyond it the process starts afresh. */
+const MAX_DROPPED = 100_000;
 const TAGS_HEADER = "x-next-cache-tags";
 
 /**
@@ -97,8 +99,11 @@ export function createCacheStore({ connectionString, enabled = true } = {}) {
   const pending = new Map();
   let count = 0;
   let bytes = 0;
-  /** The count when the current listener started: older renders may have missed a notification. */
-  let listeningSince = Infinity;
+  /**
+   * Renders that began before this count are never stored: they may predate a notification this
+   * process missed (before its listener started) or forgot (after a reset). Infinity: no listener.
+   */
+  let floor = Infinity;
   /** @type {pg.Client | null} */
   let listener = null;
   /** @type {Promise<void> | null} */
@@ -118,6 +123,14 @@ export function createCacheStore({ connectionString, enabled = true } = {}) {
     bytes = 0;
   }
 
+  /** Forgets everything, including renders under way: for when what was dropped is not known. */
+  function reset() {
+    clear();
+    dropped.clear();
+    count += 1;
+    floor = count;
+  }
+
   function begin(key) {
     pending.delete(key);
     pending.set(key, count);
@@ -129,6 +142,7 @@ export function createCacheStore({ connectionString, enabled = true } = {}) {
   }
 
   function drop(tags) {
+    if (dropped.size + tags.length > MAX_DROPPED) return reset();
     count += 1;
     for (const tag of tags) dropped.set(tag, count);
   }
@@ -145,17 +159,14 @@ export function createCacheStore({ connectionString, enabled = true } = {}) {
       // An older client ending after a newer one took over changes nothing.
       if (listener !== null && listener !== client) return;
       listener = null;
-      listeningSince = Infinity;
+      floor = Infinity;
       clear();
     };
     client.on("notification", (message) => {
       const tags = message.channel === CACHE_CHANNEL && message.payload ? parsePayload(message.payload) : null;
       // A payload this process cannot read may have named anything: drop everything.
       if (tags) drop(tags);
-      else {
-        count += 1;
-        clear();
-      }
+      else reset();
     });
     client.on("error", lost);
     client.on("end", lost);
@@ -164,7 +175,7 @@ export function createCacheStore({ connectionString, enabled = true } = {}) {
       .then(() => client.query(`LISTEN ${CACHE_CHANNEL}`))
       .then(() => {
         count += 1;
-        listeningSince = count;
+        floor = count;
         listener = client;
       })
       .catch(() => {
@@ -203,7 +214,7 @@ export function createCacheStore({ connectionString, enabled = true } = {}) {
       pending.delete(key);
       forget(key);
       // No read began this render in this listener's lifetime: it may predate an invalidation.
-      if (!listener || born === undefined || born < listeningSince || value == null) return;
+      if (!listener || born === undefined || born < floor || value == null) return;
       const tags = tagsOf(value, ctx);
       if (isDropped(tags, born)) return;
       const size = sizeOf(value);
@@ -243,7 +254,7 @@ export function createCacheStore({ connectionString, enabled = true } = {}) {
       await connecting;
       const client = listener;
       listener = null;
-      listeningSince = Infinity;
+      floor = Infinity;
       clear();
       await client?.end().catch(() => {});
       await publisher?.end().catch(() => {});
