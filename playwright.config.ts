@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { APEX_URL } from "./e2e/env";
+import { APEX_URL, SECOND_APEX_URL } from "./e2e/env";
 import { DEFAULT_TIME_ZONE } from "./lib/time";
 
 const ci = !!process.env.CI;
@@ -7,7 +7,8 @@ const ci = !!process.env.CI;
 /**
  * End-to-end tests in Debian's Chromium (Playwright cannot download its own browser here)
  * against the production build: run `npm run build` first, or `npm test`, which does both.
- * The web server is scripts/e2e-server.ts: a fresh embedded database with the demo data.
+ * The web server is scripts/e2e-server.ts: a fresh embedded database with the demo data; a second
+ * app server on the same database (E2E_SECOND_PORT) shows that caches follow changes across servers.
  */
 export default defineConfig({
   testDir: "e2e",
@@ -42,15 +43,28 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: "node_modules/.bin/tsx scripts/e2e-server.ts",
-    // Node cannot resolve *.localhost, so readiness is checked on the apex.
-    url: APEX_URL,
-    reuseExistingServer: !ci,
-    timeout: 180_000,
-    stdout: process.env.E2E_SERVER_LOGS ? "pipe" : "ignore",
-    stderr: "pipe",
-    // serve.ts stops Next, the worker and PostgreSQL on SIGTERM; without this Playwright would SIGKILL them.
-    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
-  },
+  // Started one after the other: the second server uses the first one's database.
+  webServer: [
+    {
+      command: "node_modules/.bin/tsx scripts/e2e-server.ts",
+      // Node cannot resolve *.localhost, so readiness is checked on the apex.
+      url: APEX_URL,
+      reuseExistingServer: !ci,
+      timeout: 180_000,
+      stdout: process.env.E2E_SERVER_LOGS ? "pipe" : "ignore",
+      stderr: "pipe",
+      // serve.ts stops Next, the worker and PostgreSQL on SIGTERM; without this Playwright would SIGKILL them.
+      gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+    },
+    {
+      command: "node_modules/.bin/tsx scripts/e2e-server.ts second",
+      url: SECOND_APEX_URL,
+      reuseExistingServer: !ci,
+      timeout: 180_000,
+      stdout: process.env.E2E_SERVER_LOGS ? "pipe" : "ignore",
+      stderr: "pipe",
+      // serve.ts stops its Next and worker on SIGTERM (the first server owns the database).
+      gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+    },
+  ],
 });

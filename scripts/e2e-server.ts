@@ -10,14 +10,29 @@
  *
  * It deletes .data/e2e, then runs serve.ts with a fixed environment. Playwright stops it with
  * SIGTERM to the whole process group; serve.ts then stops Next, the worker and PostgreSQL.
+ *
+ * `tsx scripts/e2e-server.ts second` starts a second app server (Next and a worker) on
+ * E2E_SECOND_PORT, on the first one's database and the same build, as a second instance behind a
+ * load balancer would run. Playwright starts it once the first is up.
  */
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { E2E_AUTH_SECRET, E2E_DATA_DIR, E2E_DNS_PORT, E2E_PG_PORT, E2E_PORT, ROOT_DOMAIN } from "../e2e/env";
+import {
+  E2E_AUTH_SECRET,
+  E2E_DATA_DIR,
+  E2E_DATABASE_URL,
+  E2E_DNS_PORT,
+  E2E_PG_PORT,
+  E2E_PORT,
+  E2E_SECOND_PORT,
+  ROOT_DOMAIN,
+  SECOND_ROOT_DOMAIN,
+} from "../e2e/env";
 
+const second = process.argv[2] === "second";
 const dataDir = path.resolve(E2E_DATA_DIR);
-rmSync(dataDir, { recursive: true, force: true });
+if (!second) rmSync(dataDir, { recursive: true, force: true });
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,
@@ -55,6 +70,12 @@ for (const name of [
   "DOMAIN_A_TARGET",
 ]) {
   delete env[name];
+}
+if (second) {
+  // The first server's database (already migrated and seeded), its own port and host names.
+  env.DATABASE_URL = E2E_DATABASE_URL;
+  env.PORT = String(E2E_SECOND_PORT);
+  env.PLATFORM_ROOT_DOMAIN = SECOND_ROOT_DOMAIN;
 }
 
 const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", "start"], { stdio: "inherit", env });

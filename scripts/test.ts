@@ -18,7 +18,7 @@
  */
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { E2E_PG_PORT, E2E_PORT } from "../e2e/env";
+import { E2E_PG_PORT, E2E_PORT, E2E_SECOND_PORT } from "../e2e/env";
 import { formatDuration, interruptCurrent, isPortInUse, portsStillInUse, runBin } from "./lib/test-process";
 import { readPlaywrightReport, readSmokeReport, readVitestReport, type TestCounts } from "./lib/test-reports";
 
@@ -56,7 +56,7 @@ function exited(command: string, code: number): Outcome {
 
 /** Ports of the servers this run starts; a test database given from outside starts none. */
 function ownPorts(): number[] {
-  const ports = [DRIFT_PG_PORT, SMOKE_PG_PORT, SMOKE_PORT, E2E_PG_PORT, E2E_PORT];
+  const ports = [DRIFT_PG_PORT, SMOKE_PG_PORT, SMOKE_PORT, E2E_PG_PORT, E2E_PORT, E2E_SECOND_PORT];
   if (!process.env.TEST_DATABASE_URL) ports.unshift(INTEGRATION_PG_PORT);
   return ports;
 }
@@ -152,7 +152,7 @@ const steps: Step[] = [
   },
   {
     name: "e2e",
-    command: `playwright test (production server on port ${E2E_PORT}, fresh PostgreSQL on port ${E2E_PG_PORT})`,
+    command: `playwright test (production servers on ports ${E2E_PORT} and ${E2E_SECOND_PORT}, fresh PostgreSQL on port ${E2E_PG_PORT})`,
     run: playwright,
   },
 ];

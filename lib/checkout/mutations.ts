@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
 import { normalizeEmail } from "@/lib/email-address";
+import { cacheTags, invalidateOnCommit } from "@/lib/cache";
 import { markCartCheckedOut } from "@/lib/cart/mutations";
 import { isPurchasable, loadCartForCheckout } from "@/lib/cart/data";
 import type { CartForCheckout } from "@/lib/cart/types";
@@ -245,6 +246,7 @@ async function commitOrder(
     const { error, ...extra } = refused;
     throw new CheckoutRejected(fail(error, extra));
   }
+  if (cart.lines.some((l) => l.product.stock !== null)) await invalidateOnCommit(tx, [cacheTags.store(store.id)]);
   // Dense numbers per store: the counter moves in the same statement that numbers the order.
   const [numbered] = await tx.$queryRaw<{ number: string }[]>`
     WITH counter AS (

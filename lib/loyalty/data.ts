@@ -1,7 +1,7 @@
 import "server-only";
+import { cached, cacheTags } from "@/lib/cache";
 import { db } from "@/lib/db";
 import { isLocale, LOCALES, type Locale } from "@/lib/i18n/locales";
-import { storefrontCached } from "@/lib/tenancy/storefront-cache";
 import type { MerchantId } from "@/lib/tenancy/types";
 import type { TermsTexts } from "./schema";
 import type { LoyaltyLedgerKind, LoyaltyProgramType } from "./types";
@@ -93,10 +93,11 @@ export async function findProgram(merchantId: MerchantId, locale: Locale, fallba
 
 /**
  * True when the merchant behind storefront `slug` has a published program: public, the same
- * for every visitor, so cached with the store's pages (saving the program invalidates them).
+ * for every visitor, so cached under the merchant's tag with its storefronts' pages (saving the
+ * program invalidates them).
  */
 export function hasPublishedProgram(slug: string, merchantId: MerchantId): Promise<boolean> {
-  return storefrontCached(slug, ["loyalty-program"], async () => {
+  return cached([cacheTags.merchant(merchantId)], ["storefront", merchantId, slug, "loyalty-program"], async () => {
     const program = await db.loyaltyProgram.findFirst({ where: { merchantId, status: "ACTIVE" }, select: { id: true } });
     return program !== null;
   });

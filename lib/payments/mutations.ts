@@ -1,4 +1,5 @@
 import "server-only";
+import { cacheTags, invalidateOnCommit } from "@/lib/cache";
 import { restoreCheckedOutCart } from "@/lib/cart/mutations";
 import { db, type Tx } from "@/lib/db";
 import { cancelOrder, markOrderPaid } from "@/lib/orders/mutations";
@@ -68,5 +69,6 @@ export async function failOrderPayment(tx: Tx, merchantId: MerchantId, orderId: 
     SELECT "cartId" FROM "Order" WHERE id = ${orderId} AND "merchantId" = ${merchantId} AND status = 'PENDING_PAYMENT' FOR UPDATE`;
   if (!order) return false;
   if (order.cartId) await restoreCheckedOutCart(tx, merchantId, order.cartId);
+  await invalidateOnCommit(tx, [cacheTags.merchant(merchantId)]);
   return cancelOrder(tx, merchantId, orderId);
 }

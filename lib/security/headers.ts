@@ -9,7 +9,7 @@
  *   proxy also puts the policy on the request, where Next reads the nonce and stamps it on every
  *   script it writes (its inline flight data and bootstrap included); scripts those load are
  *   trusted through 'strict-dynamic'. No inline script runs without the nonce.
- * - The cached storefront pages (home, /page/N, product pages; see lib/tenancy/storefront-cache.ts)
+ * - The cached storefront pages (home, /page/N, product pages; see lib/cache.ts)
  *   are rendered once and served to every visitor from Next's page cache, so they cannot carry a
  *   per-request nonce (a nonce forces dynamic rendering) and no nonce is handed to their render.
  *   Next 16 writes the page's data as inline `<script>self.__next_f.push(…)</script>` tags whose

@@ -2,11 +2,12 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 import { cache } from "react";
+import { cached, storefrontTags } from "@/lib/cache";
 import { db } from "@/lib/db";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { findStoreRoutingBySlug } from "./data";
 import { isValidStoreSlug } from "./host";
 import { currentTenant } from "./request";
-import { storefrontCached } from "./storefront-cache";
 import type { MerchantId, StoreId, StoreTenant } from "./types";
 
 /** What every storefront page shows about its store: the same for every visitor and host. */
@@ -91,11 +92,17 @@ async function readStorefront(slug: string): Promise<PublicStorefront> {
 }
 
 /**
- * The store of a public storefront page, from the store's cache (lib/tenancy/storefront-cache.ts).
- * It reads nothing of the request, so the page can be cached; the proxy is what routes a host to
- * its store's pages (the internal segment answers 404 on every host).
+ * The store of a public storefront page, cached under the store's tags (lib/cache.ts). It reads
+ * nothing of the request, so the page can be cached; the proxy is what routes a host to its
+ * store's pages (the internal segment answers 404 on every host). The slug is resolved through
+ * the routing cache first, which every process drops when a slug changes.
  */
-export const loadPublicStorefront = cache((slug: string): Promise<PublicStorefront> => storefrontCached(slug, ["store"], () => readStorefront(slug)));
+export const loadPublicStorefront = cache(async (slug: string): Promise<PublicStorefront> => {
+  const routing = isValidStoreSlug(slug) ? await findStoreRoutingBySlug(slug) : null;
+  if (!routing) notFound();
+  const store = { id: routing.storeId, merchantId: routing.merchantId };
+  return cached(storefrontTags(store), ["storefront", store.id, slug, "store"], () => readStorefront(slug));
+});
 
 /**
  * The store behind the current storefront request. 404 unless the proxy routed this request

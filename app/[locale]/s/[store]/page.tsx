@@ -1,7 +1,7 @@
 import { StorefrontListing } from "@/components/storefront/storefront-listing";
 import { loadPublicStorefrontPage } from "@/lib/tenancy/loaders";
 
-// A public page: rendered once, served from the page cache (lib/tenancy/storefront-cache.ts).
+// A public page: rendered once, served from the page cache (lib/cache.ts).
 export const revalidate = 60;
 export async function generateStaticParams() {
   return [];

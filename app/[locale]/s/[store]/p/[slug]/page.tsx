@@ -10,7 +10,7 @@ import { localizedPath } from "@/lib/tenancy/urls";
 
 type Props = { params: Promise<{ locale: string; store: string; slug: string }> };
 
-// A public page: rendered once, served from the page cache (lib/tenancy/storefront-cache.ts).
+// A public page: rendered once, served from the page cache (lib/cache.ts).
 export const revalidate = 60;
 export async function generateStaticParams() {
   return [];
