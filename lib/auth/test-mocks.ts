@@ -30,4 +30,8 @@ export const navigationMock = {
   notFound: (): never => {
     throw new TestNotFound();
   },
+  /** The action pipeline passes Next's control-flow errors on; these are the test's stand-ins. */
+  unstable_rethrow: (error: unknown): void => {
+    if (error instanceof TestRedirect || error instanceof TestNotFound || error instanceof TestForbidden) throw error;
+  },
 };
