@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { cleanString } from "@/lib/input";
 import { checkEmailAddress } from "@/lib/auth/email-address";
-import { emailSchema } from "@/lib/auth/schema";
 import { isLocale, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { normalizeSlug, slugProblem, STORE_CURRENCIES, type StoreCurrency } from "./rules";
 
@@ -44,7 +43,7 @@ export interface NewMerchantInput {
 }
 
 const text = (max: number) =>
-  cleanString()
+  cleanString({ error: "required" })
     .optional()
     .transform((v) => (v ?? "").trim())
     .pipe(z.string().min(1, "required").max(max, "tooLong"));
@@ -82,22 +81,28 @@ const passwordField = cleanString({ error: "required" }).superRefine((value, ctx
   else if (new TextEncoder().encode(value).length > MAX_PASSWORD_BYTES) ctx.addIssue({ code: "custom", message: "passwordTooLong" });
 });
 
-export const newAccountSchema = z.object({
-  name: text(120),
-  email: emailSchema,
-  password: passwordField,
-});
+/** A new account's name and password, as the sign-up and staff forms ask for them. */
+export const newAccountName = text(120);
+export const newAccountPassword = passwordField;
 
-/** The sign-up form's email: the forms' rules (lib/auth/email-address), each problem a key under `Onboarding.errors`. */
-const signUpEmail = z
-  .string({ error: "invalidEmail" })
-  .max(10_000, "tooLong")
-  .transform((value, ctx) => {
-    const checked = checkEmailAddress(value);
-    if (checked.ok) return checked.email;
-    ctx.addIssue({ code: "custom", message: checked.problem === "emailTooLong" ? "tooLong" : checked.problem });
-    return z.NEVER;
-  });
+/**
+ * An email typed into a form: the forms' rules (lib/auth/email-address), canonical form. Each
+ * problem is the form's message key: its own name, but `missing` for no value at all and
+ * `tooLong` for an address too long.
+ */
+export function formEmailSchema(keys: { missing: string; tooLong: string }) {
+  return z
+    .string({ error: keys.missing })
+    .max(10_000, keys.tooLong)
+    .transform((value, ctx) => {
+      const checked = checkEmailAddress(value);
+      if (checked.ok) return checked.email;
+      ctx.addIssue({ code: "custom", message: checked.problem === "emailTooLong" ? keys.tooLong : checked.problem });
+      return z.NEVER;
+    });
+}
+
+const signUpEmail = formEmailSchema({ missing: "invalidEmail", tooLong: "tooLong" });
 
 /** What the sign-up action gets: the merchant and its first store, and the new account when nobody is signed in. */
 export interface SignUpInput {
@@ -133,7 +138,7 @@ const merchantObject = z.object(merchantShape);
 export function signUpFormSchema(needsAccount: boolean): z.ZodType<SignUpInput> {
   const schema = needsAccount
     ? merchantObject
-        .extend({ name: text(120), email: signUpEmail, password: passwordField })
+        .extend({ name: newAccountName, email: signUpEmail, password: newAccountPassword })
         .transform((v): SignUpInput => ({ merchant: merchantOf(v), account: { name: v.name, email: v.email, password: v.password } }))
     : merchantObject.transform((v): SignUpInput => ({ merchant: merchantOf(v), account: null }));
   return z.preprocess(signUpFields, schema);
