@@ -31,7 +31,7 @@ export function cleanString(params?: { error: string }) {
   return z.string(params).overwrite((value) => stripControlCharacters(value));
 }
 
-/** The zod string of a multi-line input (descriptions, terms, messages): line breaks and tabs kept. */
-export function cleanMultilineString() {
-  return z.string().overwrite((value) => stripControlCharacters(value, { multiline: true }));
+/** The zod string of a multi-line input (descriptions, terms, messages): line breaks and tabs kept. `error` as for cleanString. */
+export function cleanMultilineString(params?: { error: string }) {
+  return z.string(params).overwrite((value) => stripControlCharacters(value, { multiline: true }));
 }
