@@ -21,6 +21,10 @@ const FACTORY_ARGS: Record<string, unknown[][]> = {
   couponFormSchema: [["EUR", "Europe/Luxembourg"], ["JPY", "Asia/Tokyo"]],
   joinFormSchema: [["fr", TODAY], ["lb", TODAY]],
   storeSettingsSchema: [[{ defaultLocale: "fr", locales: ["fr", "en", "de", "lb"] }]],
+  formEmailSchema: [[{ missing: "required", tooLong: "tooLong" }]],
+  signUpFormSchema: [[true], [false]],
+  joinWithCodeSchema: [[true], [false]],
+  acceptInvitationSchema: [[true], [false]],
 };
 /** Exported functions named like schemas that parse a form themselves (fuzzed apart below). */
 const NOT_FACTORIES = new Set<string>(["rewardFormSchema"]);
