@@ -4,15 +4,17 @@ import { refresh, revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
+import { fail, failFields, ok } from "@/lib/actions/pipeline";
+import { merchantAction } from "@/lib/auth/action-clients";
 import { loadCustomerSession } from "@/lib/auth/loaders";
+import { cacheTags } from "@/lib/cache";
 import { clientIp, consumeLimit, retryAfterMinutes } from "@/lib/auth/rate-limit";
 import { currencyDigits } from "@/lib/catalog/price";
-import { isLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
 import { assertStoreLocale, loadStorefront } from "@/lib/tenancy/loaders";
-import { invalidateStorefronts } from "@/lib/tenancy/storefront-cache";
-import { requireLoyaltyManager, requireTerminalAccess } from "./loaders";
+import { requireTerminalAccess } from "./loaders";
 import { LOYALTY_TIME_ZONE, createReward, earnOnCard, enrollCustomer, redeemReward, reverseMovement, saveProgram, setRewardActive, type MovementResult } from "./mutations";
-import { dateFormatOf, fieldErrorsOf, idSchema, joinFormSchema, parseSpend, PROGRAM_FIELDS, programFormSchema, reasonSchema, rewardFormSchema, type LoyaltyFieldError } from "./schema";
+import { dateFormatOf, fieldErrorsOf, idSchema, joinFormSchema, parseSpend, programFormSchema, reasonSchema, rewardActiveSchema, rewardFormSchema, type LoyaltyFieldError } from "./schema";
 import { qrDrawing, type QrDrawing } from "./qr";
 import { MAX_MOVEMENT } from "./rules";
 
@@ -32,10 +34,6 @@ export interface JoinState {
   /** The new card's QR code, drawn here so that the join form ships no QR encoder. */
   qr?: QrDrawing;
   formError?: string;
-}
-
-function localeOf(raw: unknown): Locale {
-  return isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
 }
 
 async function dateFormatText(locale: Locale): Promise<string> {
@@ -169,57 +167,37 @@ export async function reverseAction(slug: string, rawLocale: string, ledgerId: s
   return movementState(locale, result, async (balance) => t("reversed", { balance }));
 }
 
-// --- Merchant area
+// --- Merchant area: managers and owners (staff work at the terminal: 403; anyone else: 404)
 
-export interface ProgramFormState {
-  status: "idle" | "error" | "saved";
-  fieldErrors?: Record<string, string>;
-  formError?: string;
-  values?: Record<string, string>;
-}
+const loyaltyManager = merchantAction({ role: "MANAGER" });
 
-export async function saveProgramAction(merchantId: string, rawLocale: string, _prev: ProgramFormState, formData: FormData): Promise<ProgramFormState> {
-  const access = await requireLoyaltyManager(merchantId);
-  const locale = localeOf(rawLocale);
-  const raw = Object.fromEntries(
-    PROGRAM_FIELDS.map((k) => {
-      const v = formData.get(k);
-      return [k, typeof v === "string" ? v.slice(0, 6000) : undefined];
-    }),
-  );
-  const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v ?? ""]));
-  const parsed = programFormSchema.safeParse(raw);
-  if (!parsed.success) return { status: "error", fieldErrors: await translateErrors(locale, fieldErrorsOf(parsed.error)), values };
-  const result = await saveProgram({ merchantId: access.merchantId, userId: access.userId }, parsed.data);
-  if (!result.ok) {
-    const t = await getTranslations({ locale, namespace: "Loyalty.errors" });
-    return { status: "error", fieldErrors: { type: t("typeLocked") }, values };
-  }
-  revalidatePath("/[locale]/account/m/[merchantId]/loyalty", "layout");
-  // The storefronts invite visitors to join only while the program is published.
-  await invalidateStorefronts({ merchantId: access.merchantId });
-  return { status: "saved", values };
-}
+export const saveProgramAction = loyaltyManager({
+  schema: programFormSchema,
+  messages: "Loyalty.errors",
+  handler: async (input, ctx) => {
+    const result = await saveProgram(ctx.actor, input);
+    if (!result.ok) return failFields({ type: "Loyalty.errors.typeLocked" });
+    // The merchant's storefronts invite visitors to join only while the program is published.
+    return ok(undefined, { invalidate: [cacheTags.merchant(ctx.merchantId)] });
+  },
+});
 
-export async function createRewardAction(merchantId: string, rawLocale: string, _prev: ProgramFormState, formData: FormData): Promise<ProgramFormState> {
-  const access = await requireLoyaltyManager(merchantId);
-  const locale = localeOf(rawLocale);
-  const parsed = rewardFormSchema(formData);
-  if (!parsed.ok) return { status: "error", fieldErrors: await translateErrors(locale, parsed.errors), values: parsed.values };
-  const created = await createReward({ merchantId: access.merchantId, userId: access.userId }, parsed.data);
-  if (!created) {
-    const t = await getTranslations({ locale, namespace: "Loyalty.merchant" });
-    return { status: "error", formError: t("needProgram") };
-  }
-  revalidatePath("/[locale]/account/m/[merchantId]/loyalty", "layout");
-  return { status: "saved" };
-}
+export const createRewardAction = loyaltyManager({
+  schema: rewardFormSchema,
+  messages: "Loyalty.errors",
+  handler: async (input, ctx) => {
+    const created = await createReward(ctx.actor, input);
+    if (!created) return fail("Loyalty.merchant.needProgram");
+    return ok(undefined, { invalidate: [cacheTags.merchant(ctx.merchantId)] });
+  },
+});
 
-export async function setRewardActiveAction(merchantId: string, formData: FormData): Promise<void> {
-  const access = await requireLoyaltyManager(merchantId);
-  const id = idSchema.safeParse(formData.get("rewardId"));
-  if (!id.success) notFound();
-  const changed = await setRewardActive({ merchantId: access.merchantId, userId: access.userId }, id.data, formData.get("active") === "true");
-  if (!changed) notFound();
-  revalidatePath("/[locale]/account/m/[merchantId]/loyalty", "layout");
-}
+export const setRewardActiveAction = loyaltyManager({
+  schema: rewardActiveSchema,
+  messages: "Errors",
+  handler: async ({ rewardId, active }, ctx) => {
+    const changed = await setRewardActive(ctx.actor, rewardId, active);
+    if (!changed) return fail("Errors.NOT_FOUND");
+    return ok(undefined, { invalidate: [cacheTags.merchant(ctx.merchantId)] });
+  },
+});
