@@ -5,8 +5,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { fail, failFields, ok } from "@/lib/actions/pipeline";
-import { merchantAction } from "@/lib/auth/action-clients";
-import { loadCustomerSession } from "@/lib/auth/loaders";
+import { merchantAction, storefrontAction } from "@/lib/auth/action-clients";
 import { cacheTags } from "@/lib/cache";
 import { clientIp, consumeLimit, retryAfterMinutes } from "@/lib/auth/rate-limit";
 import { currencyDigits } from "@/lib/catalog/price";
@@ -14,7 +13,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { assertStoreLocale, loadStorefront } from "@/lib/tenancy/loaders";
 import { requireTerminalAccess } from "./loaders";
 import { LOYALTY_TIME_ZONE, createReward, earnOnCard, enrollCustomer, redeemReward, reverseMovement, saveProgram, setRewardActive, type MovementResult } from "./mutations";
-import { dateFormatOf, fieldErrorsOf, idSchema, joinFormSchema, parseSpend, programFormSchema, reasonSchema, rewardActiveSchema, rewardFormSchema, type LoyaltyFieldError } from "./schema";
+import { dateFormatOf, idSchema, joinFormSchema, parseSpend, programFormSchema, reasonSchema, rewardActiveSchema, rewardFormSchema, type LoyaltyFieldError } from "./schema";
 import { qrDrawing, type QrDrawing } from "./qr";
 import { MAX_MOVEMENT } from "./rules";
 
@@ -24,29 +23,22 @@ import { MAX_MOVEMENT } from "./rules";
  * already translated for the request's locale (client components only render them).
  */
 
-export interface JoinState {
-  status: "idle" | "error" | "joined" | "already";
-  fieldErrors?: Partial<Record<string, string>>;
-  values?: Record<string, string>;
-  number?: string;
-  /** The address the card belongs to (joined or already a member), for the sign-in that shows it. */
-  email?: string;
-  /** The new card's QR code, drawn here so that the join form ships no QR encoder. */
-  qr?: QrDrawing;
-  formError?: string;
-}
+/** What joining did, for the join page to show: the new card (number and QR), or "already a member". */
+export type JoinOutcome =
+  | {
+      status: "joined";
+      /** The address the card belongs to, for the sign-in that shows it. */
+      email: string;
+      number: string;
+      /** The new card's QR code, drawn here so that the join form ships no QR encoder. */
+      qr: QrDrawing;
+    }
+  | { status: "already"; email: string };
 
 async function dateFormatText(locale: Locale): Promise<string> {
   const t = await getTranslations({ locale, namespace: "Loyalty.join.dateLetters" });
   const { order, separator } = dateFormatOf(locale);
   return order.map((part) => t(part)).join(separator);
-}
-
-/** Translates field error keys under `Loyalty.errors`. */
-async function translateErrors(locale: Locale, errors: Partial<Record<string, LoyaltyFieldError>>): Promise<Record<string, string>> {
-  const t = await getTranslations({ locale, namespace: "Loyalty.errors" });
-  const format = await dateFormatText(locale);
-  return Object.fromEntries(Object.entries(errors).map(([field, code]) => [field, t(code!, { format })]));
 }
 
 /** Today's calendar date in the merchants' time zone, as UTC midnight (birthdays are compared as dates). */
@@ -55,34 +47,32 @@ function todayUtc(): Date {
   return new Date(Date.UTC(y!, m! - 1, d!));
 }
 
-/** The storefront join form, bound to the store's slug and the page's locale. */
-export async function joinLoyaltyAction(slug: string, rawLocale: string, _prev: JoinState, formData: FormData): Promise<JoinState> {
-  const store = await loadStorefront(slug);
-  assertStoreLocale(store, rawLocale);
-  const locale = rawLocale;
-  const raw = Object.fromEntries(["email", "name", "phone", "birthday", "terms"].map((k) => [k, typeof formData.get(k) === "string" ? String(formData.get(k)).slice(0, 400) : undefined]));
-  const parsed = joinFormSchema(locale, todayUtc()).safeParse(raw);
-  const values = { email: raw.email ?? "", name: raw.name ?? "", phone: raw.phone ?? "", birthday: raw.birthday ?? "" };
-  if (!parsed.success) return { status: "error", fieldErrors: await translateErrors(locale, fieldErrorsOf(parsed.error)), values };
-  // "Already a member" tells whether an address is a member: per address and per email, a few tries.
-  const limit = await consumeLimit("loyaltyJoin", { ip: clientIp(await headers()), email: parsed.data.email });
-  if (!limit.ok) {
-    const t = await getTranslations({ locale, namespace: "Loyalty.join" });
-    return { status: "error", formError: t("rateLimited", { minutes: retryAfterMinutes(limit.retryAfterMs) }), values };
-  }
-  const customer = await loadCustomerSession(store.id);
-  const result = await enrollCustomer(
-    { id: store.id, merchantId: store.merchantId },
-    { ...parsed.data, locale, userId: customer && customer.email === parsed.data.email ? customer.userId : null },
-  );
-  if (!result.ok) {
-    const t = await getTranslations({ locale, namespace: "Loyalty.join" });
-    return { status: "error", formError: t("noProgram"), values };
-  }
-  refresh();
-  const email = parsed.data.email;
-  return result.alreadyMember ? { status: "already", email } : { status: "joined", email, number: result.number, qr: qrDrawing(result.number) };
-}
+/**
+ * The storefront join form, on the request's store and locale. Birthdays are typed in the
+ * locale's date format, which the refusal names. "Already a member" tells whether an address is
+ * a member: per address and per email, a few tries.
+ */
+export const joinLoyaltyAction = storefrontAction({
+  schema: (ctx) => joinFormSchema(ctx.locale, todayUtc()),
+  messages: "Loyalty.errors",
+  messageParams: async (ctx) => ({ format: await dateFormatText(ctx.locale) }),
+  handler: async (input, ctx) => {
+    const limit = await consumeLimit("loyaltyJoin", { ip: clientIp(await headers()), email: input.email });
+    if (!limit.ok) return fail("Loyalty.join.rateLimited", { minutes: retryAfterMinutes(limit.retryAfterMs) });
+    const customer = ctx.customer;
+    const result = await enrollCustomer(
+      { id: ctx.store.id, merchantId: ctx.store.merchantId },
+      { ...input, locale: ctx.locale, userId: customer && customer.email === input.email ? customer.userId : null },
+    );
+    if (!result.ok) return fail("Loyalty.join.noProgram");
+    // The storefront's header shows the visitor's balance: their own page, refreshed.
+    refresh();
+    const outcome: JoinOutcome = result.alreadyMember
+      ? { status: "already", email: input.email }
+      : { status: "joined", email: input.email, number: result.number, qr: qrDrawing(result.number) };
+    return ok(outcome, { invalidate: [cacheTags.merchant(ctx.store.merchantId)] });
+  },
+});
 
 // --- Terminal
 

@@ -241,13 +241,3 @@ export function parseSpend(raw: string, digits: number, maxCents: number): { ok:
 
 export const idSchema = cleanString().trim().min(1).max(64).regex(/^[a-z0-9]+$/i);
 export const reasonSchema = cleanMultilineString().trim().min(1, "required").max(300, "tooLong");
-
-/** Field errors of a failed parse, keyed by field (the first message of each). */
-export function fieldErrorsOf<F extends string>(error: z.ZodError): Partial<Record<F, LoyaltyFieldError>> {
-  const out: Partial<Record<F, LoyaltyFieldError>> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form") as F;
-    out[field] ??= (issue.message as LoyaltyFieldError) ?? "required";
-  }
-  return out;
-}
