@@ -51,8 +51,8 @@ export function SignUpForm({
     latest.current = value;
     if (!value) return;
     const timer = setTimeout(() => {
-      void checkSlugAction(value).then((answer) => {
-        if (latest.current === value) setCheck({ slug: value, result: answer.result });
+      void checkSlugAction(IDLE, { slug: value }).then((answer) => {
+        if (answer.status === "ok" && latest.current === value) setCheck({ slug: value, result: answer.data.result });
       });
     }, 300);
     return () => clearTimeout(timer);

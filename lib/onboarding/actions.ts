@@ -10,21 +10,24 @@ import { PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
 import { slugIsTaken } from "./data";
 import { createMerchantWithStore } from "./mutations";
-import { normalizeSlug, slugProblem } from "./rules";
-import { signUpFormSchema } from "./schema";
+import { slugProblem } from "./rules";
+import { signUpFormSchema, slugCheckSchema } from "./schema";
 import type { SlugCheck } from "./types";
 
 /**
  * The live availability check of the sign-up form: format and reserved names first (no query),
  * then whether a store already has the slug. Anyone may ask: the answer is what the subdomain
- * itself would tell.
+ * itself would tell. Never refuses: the answer is the data.
  */
-export async function checkSlugAction(raw: string): Promise<SlugCheck> {
-  const slug = normalizeSlug(typeof raw === "string" ? raw.slice(0, 100) : "");
-  const problem = slugProblem(slug);
-  if (problem) return { slug, result: problem };
-  return { slug, result: (await slugIsTaken(slug)) ? "slugTaken" : "available" };
-}
+export const checkSlugAction = publicAction({
+  schema: slugCheckSchema,
+  messages: "Onboarding.errors",
+  handler: async ({ slug }) => {
+    const problem = slugProblem(slug);
+    const answer: SlugCheck = { slug, result: problem ?? ((await slugIsTaken(slug)) ? "slugTaken" : "available") };
+    return ok(answer);
+  },
+});
 
 /**
  * Sign-up as a merchant. Signed in: the merchant and its first store are added to this account.

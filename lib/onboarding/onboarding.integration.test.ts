@@ -122,10 +122,10 @@ describe("merchant sign-up", () => {
 
   it("the live check answers reserved, malformed, taken and available", async () => {
     const tenant = await createTenant();
-    expect(await checkSlugAction("API")).toEqual({ slug: "api", result: "slugReserved" });
-    expect(await checkSlugAction("a_b")).toEqual({ slug: "a_b", result: "slugFormat" });
-    expect(await checkSlugAction(tenant.store.slug)).toEqual({ slug: tenant.store.slug, result: "slugTaken" });
-    expect(await checkSlugAction("free-one-xyz")).toEqual({ slug: "free-one-xyz", result: "available" });
+    expect(await checkSlugAction(IDLE, { slug: "API" })).toEqual({ status: "ok", data: { slug: "api", result: "slugReserved" } });
+    expect(await checkSlugAction(IDLE, { slug: "a_b" })).toEqual({ status: "ok", data: { slug: "a_b", result: "slugFormat" } });
+    expect(await checkSlugAction(IDLE, { slug: tenant.store.slug })).toEqual({ status: "ok", data: { slug: tenant.store.slug, result: "slugTaken" } });
+    expect(await checkSlugAction(IDLE, { slug: "free-one-xyz" })).toEqual({ status: "ok", data: { slug: "free-one-xyz", result: "available" } });
   });
 });
 

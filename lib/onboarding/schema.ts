@@ -143,3 +143,8 @@ export function signUpFormSchema(needsAccount: boolean): z.ZodType<SignUpInput> 
     : merchantObject.transform((v): SignUpInput => ({ merchant: merchantOf(v), account: null }));
   return z.preprocess(signUpFields, schema);
 }
+
+/** The live slug check's question: whatever was typed (at most 100 characters), normalized as a store address. */
+export const slugCheckSchema = z.object({
+  slug: z.preprocess((v) => (typeof v === "string" ? v.slice(0, 100) : ""), cleanString()).transform((v) => normalizeSlug(v)),
+});
