@@ -3,6 +3,7 @@
 import { fail, ok, type Outcome } from "@/lib/actions/pipeline";
 import { adminAction } from "@/lib/auth/action-clients";
 import { cacheTags, type CacheTag } from "@/lib/cache";
+import { invalidateStorefronts } from "@/lib/tenancy/storefront-cache";
 import { sendSignInLink, setMerchantStatus, setPlatformAdmin, type AdminMutationResult } from "./mutations";
 import { merchantStatusFormSchema, platformAdminFormSchema, userIdFormSchema } from "./schema";
 import type { AdminActionDone } from "./types";
@@ -25,6 +26,9 @@ export const setMerchantStatusAction = adminAction({
   handler: async ({ merchantId, status }, ctx) => {
     const result = await setMerchantStatus(ctx.admin.userId, merchantId, status);
     // Storefronts and the account area of a suspended merchant close from the next request on.
+    // The storefronts' rendered pages are still cached under their own per-store tags, which the
+    // merchant's tag does not reach yet: drop them too, or a reactivated shop stays closed.
+    if (result.ok) await invalidateStorefronts({ merchantId });
     return outcomeOf(result, [cacheTags.admin, cacheTags.merchant(merchantId)]);
   },
 });
