@@ -35,4 +35,10 @@ describe("text inputs", () => {
     expect(cleanString().min(1).safeParse("\u0000").success).toBe(false);
     expect(cleanString().trim().min(1).safeParse(" \u0000A ").data).toBe("A");
   });
+
+  it("an error message given to the string is the message of each of its issues (a form's message key)", () => {
+    const id = cleanString({ error: "invalid" }).trim().min(1).max(3);
+    for (const raw of [undefined, 42, "", "\u0000", "abcd"]) expect(id.safeParse(raw).error?.issues.map((i) => i.message)).toEqual(["invalid"]);
+    expect(id.safeParse("ab").data).toBe("ab");
+  });
 });

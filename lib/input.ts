@@ -23,12 +23,15 @@ export function hasControlCharacters(value: string): boolean {
   return /[\u0000-\u001f\u007f]/.test(value);
 }
 
-/** The zod string every single-line input starts from: control characters removed first. */
-export function cleanString() {
-  return z.string().overwrite((value) => stripControlCharacters(value));
+/**
+ * The zod string every single-line input starts from: control characters removed first. `error`
+ * is the message of every issue of the string (a form's message key), unless a check names its own.
+ */
+export function cleanString(params?: { error: string }) {
+  return z.string(params).overwrite((value) => stripControlCharacters(value));
 }
 
-/** The zod string of a multi-line input (descriptions, terms, messages): line breaks and tabs kept. */
-export function cleanMultilineString() {
-  return z.string().overwrite((value) => stripControlCharacters(value, { multiline: true }));
+/** The zod string of a multi-line input (descriptions, terms, messages): line breaks and tabs kept. `error` as for cleanString. */
+export function cleanMultilineString(params?: { error: string }) {
+  return z.string(params).overwrite((value) => stripControlCharacters(value, { multiline: true }));
 }

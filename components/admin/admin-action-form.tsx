@@ -1,45 +1,43 @@
 "use client";
 
 import { useActionState } from "react";
-import type { AdminActionState } from "@/lib/admin/types";
-
-const initial: AdminActionState = { status: "idle" };
+import { IDLE, type FormState } from "@/lib/actions/form-state";
+import type { AdminActionDone } from "@/lib/admin/types";
+import { SubmitButton } from "@/components/ui/button";
+import { formRefusal } from "@/components/ui/form-alert";
 
 /**
  * One admin button (suspend, reactivate, grant or revoke admin, send a sign-in link) as a form
- * posting to its server action, with the pending state and the translated outcome inline.
- * Texts come as props, so no message namespace travels to the browser.
+ * posting to its server action, with the pending state and the outcome inline. A refusal comes
+ * translated in the action's state; the texts of what was done come as props, so no message
+ * namespace travels to the browser.
  */
 export function AdminActionForm({
   action,
   fields,
   label,
   pendingLabel,
-  outcomes,
+  done,
   tone = "primary",
 }: {
-  action: (state: AdminActionState, formData: FormData) => Promise<AdminActionState>;
+  action: (state: FormState<unknown>, formData: FormData) => Promise<FormState<AdminActionDone>>;
   fields: Record<string, string>;
   label: string;
   pendingLabel: string;
-  /** Translated texts of every reason the action can return. */
-  outcomes: Record<string, string>;
+  /** Translated texts of what the action may have done. */
+  done: Partial<Record<AdminActionDone, string>>;
   tone?: "primary" | "danger";
 }) {
-  const [state, formAction, pending] = useActionState(action, initial);
-  const message = state.status === "idle" || pending ? "" : (outcomes[state.reason] ?? "");
-  const button =
-    tone === "danger"
-      ? "rounded-md border border-red-300 bg-white px-4 py-2 text-sm font-medium text-red-800 hover:bg-red-50 disabled:cursor-wait disabled:opacity-70"
-      : "rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-wait disabled:opacity-70";
+  const [state, formAction, pending] = useActionState<FormState<AdminActionDone>, FormData>(action, IDLE);
+  const message = pending ? "" : state.status === "ok" ? (done[state.data] ?? "") : (formRefusal(state) ?? "");
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-3">
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" disabled={pending} aria-disabled={pending} className={button}>
-        {pending ? pendingLabel : label}
-      </button>
+      <SubmitButton pending={pending} pendingLabel={pendingLabel} variant={tone === "danger" ? "danger" : "primary"} className="text-sm">
+        {label}
+      </SubmitButton>
       <p role="status" aria-live="polite" className={state.status === "error" ? "text-sm text-red-700" : "text-sm text-emerald-700"}>
         {message}
       </p>

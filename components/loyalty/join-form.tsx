@@ -3,7 +3,9 @@
 import { useActionState, useRef, useState, type ReactNode } from "react";
 import { SubmitButton } from "@/components/auth/submit-button";
 import { TextField } from "@/components/ui/text-field";
-import type { JoinState } from "@/lib/loyalty/actions";
+import { fieldError } from "@/components/ui/form-alert";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
+import type { JoinOutcome } from "@/lib/loyalty/actions";
 import { LoyaltyCardView } from "./card-qr";
 
 export type JoinLabels = Record<
@@ -31,8 +33,6 @@ export type JoinLabels = Record<
   string
 >;
 
-const INITIAL: JoinState = { status: "idle" };
-
 /**
  * The storefront join page's content: the form under its title, then the outcome in place of
  * both title and subtitle (the new card with its QR, or "already a member"). `bonus` is the
@@ -53,7 +53,7 @@ export function JoinForm({
   signedInAs,
   signInHref,
 }: {
-  action: (state: JoinState, formData: FormData) => Promise<JoinState>;
+  action: (state: FormState<unknown>, formData: FormData) => Promise<FormState<JoinOutcome>>;
   labels: JoinLabels;
   bonus: string | null;
   terms: ReactNode;
@@ -67,8 +67,9 @@ export function JoinForm({
   /** This store's sign-in, coming back to the card; the card's email is added to prefill it. */
   signInHref: string;
 }) {
-  const [state, formAction] = useActionState(action, INITIAL);
-  const values = state.values ?? { ...initial, phone: "", birthday: "" };
+  const [state, formAction] = useActionState<FormState<JoinOutcome>, FormData>(action, IDLE);
+  const values: Record<string, string> = state.values ?? { ...initial, phone: "", birthday: "" };
+  const done = state.status === "ok" ? state.data : null;
   const [birthday, setBirthday] = useState(values.birthday ?? "");
   const picker = useRef<HTMLInputElement>(null);
   // The card shows to whoever is signed in with its email; anyone else signs in with it first.
@@ -83,7 +84,7 @@ export function JoinForm({
       </a>
     );
 
-  if (state.status === "joined" && state.number && state.qr) {
+  if (done?.status === "joined") {
     return (
       <section aria-labelledby="join-title" className="mx-auto flex max-w-md flex-col items-center gap-6 text-center">
         <header>
@@ -93,22 +94,22 @@ export function JoinForm({
           <p className="mt-2 text-slate-600">{labels.joinedLead}</p>
         </header>
         <LoyaltyCardView
-          number={state.number}
-          qr={state.qr}
+          number={done.number}
+          qr={done.qr}
           title={labels.cardTitle}
           numberLabel={labels.cardNumber}
-          qrLabel={labels.qrLabel.replace("{number}", state.number)}
+          qrLabel={labels.qrLabel.replace("{number}", done.number)}
         />
         <div className="flex gap-4">
           <a href={backHref} className="font-medium text-brand-700 underline">
             {labels.back}
           </a>
-          {cardLink(state.email)}
+          {cardLink(done.email)}
         </div>
       </section>
     );
   }
-  if (state.status === "already") {
+  if (done?.status === "already") {
     return (
       <section aria-labelledby="join-title" className="mx-auto flex max-w-md flex-col items-center gap-6 text-center">
         <header>
@@ -121,13 +122,13 @@ export function JoinForm({
           <a href={backHref} className="font-medium text-brand-700 underline">
             {labels.back}
           </a>
-          {cardLink(state.email)}
+          {cardLink(done.email)}
         </div>
       </section>
     );
   }
 
-  const errors = state.fieldErrors ?? {};
+  const error = (name: string) => fieldError(state, name);
   const fromPicker = (iso: string) => {
     const [year, month, day] = iso.split("-");
     if (!year || !month || !day) return;
@@ -146,7 +147,7 @@ export function JoinForm({
       <form action={formAction} className="flex flex-col gap-4" noValidate key={JSON.stringify(state.values ?? {})}>
         {state.status === "error" && (
           <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-            {state.formError ?? labels.formError}
+            {state.error?.message ?? labels.formError}
           </p>
         )}
         <TextField
@@ -156,7 +157,7 @@ export function JoinForm({
           autoComplete="email"
           label={labels.email}
           defaultValue={values.email}
-          error={errors.email}
+          error={error("email")}
           required
         />
         <TextField
@@ -165,7 +166,7 @@ export function JoinForm({
           autoComplete="name"
           label={labels.name}
           defaultValue={values.name}
-          error={errors.name}
+          error={error("name")}
           required
         />
         <TextField
@@ -175,7 +176,7 @@ export function JoinForm({
           autoComplete="tel"
           label={labels.phone}
           defaultValue={values.phone}
-          error={errors.phone}
+          error={error("phone")}
         />
         <div className="flex items-end gap-2">
           <div className="min-w-0 flex-1">
@@ -189,7 +190,7 @@ export function JoinForm({
               placeholder={labels.birthdayHint.split(/:\s*/).pop()}
               value={birthday}
               onChange={(e) => setBirthday(e.target.value)}
-              error={errors.birthday}
+              error={error("birthday")}
             />
           </div>
           <input
@@ -220,14 +221,14 @@ export function JoinForm({
               type="checkbox"
               name="terms"
               className="mt-1"
-              aria-invalid={errors.terms ? true : undefined}
-              aria-describedby={errors.terms ? "join-terms-error" : undefined}
+              aria-invalid={error("terms") ? true : undefined}
+              aria-describedby={error("terms") ? "join-terms-error" : undefined}
             />
             <span>{terms}</span>
           </label>
-          {errors.terms && (
+          {error("terms") && (
             <p id="join-terms-error" className="text-sm text-red-700">
-              {errors.terms}
+              {error("terms")}
             </p>
           )}
         </div>

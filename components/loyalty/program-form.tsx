@@ -2,7 +2,8 @@
 
 import { useActionState, useState } from "react";
 import { useFormStatus } from "react-dom";
-import type { ProgramFormState } from "@/lib/loyalty/actions";
+import { fieldError } from "@/components/ui/form-alert";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
 import { canPublish } from "@/lib/loyalty/rules";
 
 export type ProgramLabels = Record<
@@ -25,8 +26,6 @@ export type ProgramLabels = Record<
   string
 >;
 
-const IDLE: ProgramFormState = { status: "idle" };
-
 /**
  * The program form. Terms have a text per language (customers reading another language see one
  * of them with a note). Publishing needs terms (a text in any language, or a link): until one is
@@ -39,19 +38,19 @@ export function ProgramForm({
   termsLanguages,
   labels,
 }: {
-  action: (state: ProgramFormState, formData: FormData) => Promise<ProgramFormState>;
+  action: (state: FormState<unknown>, formData: FormData) => Promise<FormState<undefined>>;
   initial: Record<string, string>;
   /** One textarea per language: its form field, its label and its BCP 47 tag. */
   termsLanguages: Array<{ field: string; label: string; lang: string }>;
   labels: ProgramLabels;
 }) {
-  const [state, formAction] = useActionState(action, IDLE);
-  const values = state.values ?? initial;
+  const [state, formAction] = useActionState<FormState<undefined>, FormData>(action, IDLE);
+  const values: Record<string, string> = state.values ?? initial;
   const [type, setType] = useState(values.type === "STAMPS" ? "STAMPS" : "POINTS");
   const [termsTexts, setTermsTexts] = useState<Record<string, string>>(() => Object.fromEntries(termsLanguages.map((l) => [l.field, values[l.field] ?? ""])));
   const [termsUrl, setTermsUrl] = useState(values.termsUrl ?? "");
   const [pressed, setPressed] = useState<"draft" | "publish">("draft");
-  const errors = state.fieldErrors ?? {};
+  const error = (name: string) => fieldError(state, name);
   const hasTerms = canPublish({ termsTexts, termsUrl });
 
   const field = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
@@ -63,15 +62,15 @@ export function ProgramForm({
         id={`program-${name}`}
         name={name}
         defaultValue={values[name] ?? ""}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={errors[name] ? `program-${name}-error` : undefined}
+        aria-invalid={error(name) ? true : undefined}
+        aria-describedby={error(name) ? `program-${name}-error` : undefined}
         className="rounded-md border border-slate-300 px-3 py-2"
         inputMode="numeric"
         {...props}
       />
-      {errors[name] && (
+      {error(name) && (
         <p id={`program-${name}-error`} className="text-sm text-red-700">
-          {errors[name]}
+          {error(name)}
         </p>
       )}
     </div>
@@ -79,7 +78,7 @@ export function ProgramForm({
 
   return (
     <form action={formAction} className="grid max-w-2xl gap-4 sm:grid-cols-2" noValidate>
-      {state.status === "saved" && (
+      {state.status === "ok" && (
         <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900 sm:col-span-2">
           {labels.saved}
         </p>
@@ -94,13 +93,13 @@ export function ProgramForm({
             </label>
           ))}
         </div>
-        {errors.type && <p className="text-sm text-red-700">{errors.type}</p>}
+        {error("type") && <p className="text-sm text-red-700">{error("type")}</p>}
       </fieldset>
       {type === "POINTS" ? field("pointsPerUnit", labels.pointsPerUnit) : field("stampsPerVisit", labels.stampsPerVisit)}
       {field("welcomeBonus", labels.welcomeBonus)}
       {field("cooldownMinutes", labels.cooldownMinutes)}
       {field("dailyCap", labels.dailyCap)}
-      <fieldset className="flex flex-col gap-3 sm:col-span-2" aria-describedby={errors.termsText ? "program-terms-hint program-termsText-error" : "program-terms-hint"}>
+      <fieldset className="flex flex-col gap-3 sm:col-span-2" aria-describedby={error("termsText") ? "program-terms-hint program-termsText-error" : "program-terms-hint"}>
         <legend className="text-sm font-medium text-slate-700">{labels.termsText}</legend>
         <p id="program-terms-hint" className="text-sm text-slate-600">
           {labels.termsHint}
@@ -117,20 +116,20 @@ export function ProgramForm({
               rows={4}
               value={termsTexts[name] ?? ""}
               onChange={(e) => setTermsTexts((current) => ({ ...current, [name]: e.target.value }))}
-              aria-invalid={errors[name] || errors.termsText ? true : undefined}
-              aria-describedby={errors[name] ? `program-${name}-error` : undefined}
+              aria-invalid={error(name) || error("termsText") ? true : undefined}
+              aria-describedby={error(name) ? `program-${name}-error` : undefined}
               className="rounded-md border border-slate-300 px-3 py-2"
             />
-            {errors[name] && (
+            {error(name) && (
               <p id={`program-${name}-error`} className="text-sm text-red-700">
-                {errors[name]}
+                {error(name)}
               </p>
             )}
           </div>
         ))}
-        {errors.termsText && (
+        {error("termsText") && (
           <p id="program-termsText-error" className="text-sm text-red-700">
-            {errors.termsText}
+            {error("termsText")}
           </p>
         )}
       </fieldset>

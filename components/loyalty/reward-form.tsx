@@ -2,9 +2,8 @@
 
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/auth/submit-button";
-import type { ProgramFormState } from "@/lib/loyalty/actions";
-
-const IDLE: ProgramFormState = { status: "idle" };
+import { fieldError } from "@/components/ui/form-alert";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
 
 /** Adds a reward: its cost and a name (and description) per offered language. */
 export function RewardForm({
@@ -12,21 +11,21 @@ export function RewardForm({
   languages,
   labels,
 }: {
-  action: (state: ProgramFormState, formData: FormData) => Promise<ProgramFormState>;
+  action: (state: FormState<unknown>, formData: FormData) => Promise<FormState<undefined>>;
   languages: Array<{ locale: string; name: string; nameLabel: string; descriptionLabel: string }>;
   labels: { cost: string; submit: string; pending: string; saved: string };
 }) {
-  const [state, formAction] = useActionState(action, IDLE);
-  const errors = state.fieldErrors ?? {};
+  const [state, formAction] = useActionState<FormState<undefined>, FormData>(action, IDLE);
+  const error = (name: string) => fieldError(state, name);
   const values = state.values ?? {};
   return (
     <form action={formAction} className="grid max-w-2xl gap-3 sm:grid-cols-2" noValidate key={JSON.stringify(values)}>
-      {state.formError && (
+      {state.error && (
         <p role="alert" className="text-sm text-red-700 sm:col-span-2">
-          {state.formError}
+          {state.error.message}
         </p>
       )}
-      {state.status === "saved" && (
+      {state.status === "ok" && (
         <p role="status" className="text-sm text-green-800 sm:col-span-2">
           {labels.saved}
         </p>
@@ -35,8 +34,8 @@ export function RewardForm({
         <label htmlFor="reward-cost" className="text-sm font-medium">
           {labels.cost}
         </label>
-        <input id="reward-cost" name="cost" inputMode="numeric" defaultValue={values.cost ?? ""} aria-invalid={errors.cost ? true : undefined} className="rounded-md border border-slate-300 px-3 py-2" />
-        {errors.cost && <p className="text-sm text-red-700">{errors.cost}</p>}
+        <input id="reward-cost" name="cost" inputMode="numeric" defaultValue={values.cost ?? ""} aria-invalid={error("cost") ? true : undefined} className="rounded-md border border-slate-300 px-3 py-2" />
+        {error("cost") && <p className="text-sm text-red-700">{error("cost")}</p>}
       </div>
       <div className="hidden sm:block" />
       {languages.map((l) => (
@@ -46,7 +45,7 @@ export function RewardForm({
               {l.nameLabel}
             </label>
             <input id={`reward-name-${l.locale}`} name={`name_${l.locale}`} lang={l.locale} defaultValue={values[`name_${l.locale}`] ?? ""} className="rounded-md border border-slate-300 px-3 py-2" />
-            {errors[`name_${l.locale}`] && <p className="text-sm text-red-700">{errors[`name_${l.locale}`]}</p>}
+            {error(`name_${l.locale}`) && <p className="text-sm text-red-700">{error(`name_${l.locale}`)}</p>}
           </div>
           <div className="flex flex-col gap-1">
             <label htmlFor={`reward-description-${l.locale}`} className="text-sm font-medium">

@@ -2,11 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
+import { SubmitButton } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+import { fieldError } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
+import { IDLE } from "@/lib/actions/form-state";
 import type { Locale } from "@/lib/i18n/locales";
 import { checkSlugAction, signUpMerchantAction } from "@/lib/onboarding/actions";
 import { suggestSlug, type SlugAvailability } from "@/lib/onboarding/rules";
-import { INITIAL_ONBOARDING_STATE, type OnboardingFormState } from "@/lib/onboarding/types";
 
 const SELECT = "rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm";
 
@@ -29,13 +32,15 @@ export function SignUpForm({
 }) {
   const t = useTranslations("Onboarding.form");
   const te = useTranslations("Onboarding.errors");
-  const [state, formAction, pending] = useActionState<OnboardingFormState, FormData>(signUpMerchantAction, INITIAL_ONBOARDING_STATE);
+  const [state, formAction, pending] = useActionState(signUpMerchantAction, IDLE);
   const values = state.values ?? {};
-  const str = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
+  const str = (name: string) => values[name] ?? "";
   const [storeName, setStoreName] = useState(str("storeName"));
   const [slug, setSlug] = useState(str("slug"));
   const [slugEdited, setSlugEdited] = useState(!!str("slug"));
   const [check, setCheck] = useState<{ slug: string; result: SlugAvailability } | null>(null);
+  // Kept here, not echoed by the action: the form shows the same choice again after a refusal.
+  const [chosenLocales, setChosenLocales] = useState<string[]>([locale]);
   const [defaultLocale, setDefaultLocale] = useState<Locale>((str("defaultLocale") as Locale) || locale);
   const latest = useRef("");
 
@@ -46,23 +51,18 @@ export function SignUpForm({
     latest.current = value;
     if (!value) return;
     const timer = setTimeout(() => {
-      void checkSlugAction(value).then((answer) => {
-        if (latest.current === value) setCheck({ slug: value, result: answer.result });
+      void checkSlugAction(IDLE, { slug: value }).then((answer) => {
+        if (answer.status === "ok" && latest.current === value) setCheck({ slug: value, result: answer.data.result });
       });
     }, 300);
     return () => clearTimeout(timer);
   }, [effectiveSlug]);
 
-  const error = (field: string) => {
-    const code = state.fieldErrors?.[field as keyof NonNullable<OnboardingFormState["fieldErrors"]>];
-    return code ? te(code) : undefined;
-  };
+  const error = (field: string) => fieldError(state, field);
   const liveCheck = check && check.slug === effectiveSlug.trim() ? check.result : null;
-  const chosenLocales = Array.isArray(values.locales) ? (values.locales as string[]) : [locale];
 
   return (
     <form action={formAction} className="flex max-w-xl flex-col gap-6" noValidate key={JSON.stringify(state.values ?? {})}>
-      <input type="hidden" name="locale" value={locale} />
       {needsAccount && (
         <fieldset className="flex flex-col gap-4">
           <legend className="mb-2 text-lg font-semibold">{t("accountLegend")}</legend>
@@ -143,7 +143,8 @@ export function SignUpForm({
                   type="checkbox"
                   name="locales"
                   value={l}
-                  defaultChecked={l === defaultLocale || chosenLocales.includes(l)}
+                  checked={l === defaultLocale || chosenLocales.includes(l)}
+                  onChange={(e) => setChosenLocales((now) => (e.target.checked ? [...now, l] : now.filter((x) => x !== l)))}
                   disabled={l === defaultLocale}
                 />
                 {localeNames[l]}
@@ -152,14 +153,10 @@ export function SignUpForm({
           </div>
         </fieldset>
       </fieldset>
-      {state.status === "error" && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {state.retryAfterMinutes ? te("rateLimited", { minutes: state.retryAfterMinutes }) : t("fixErrors")}
-        </p>
-      )}
-      <button type="submit" disabled={pending} aria-disabled={pending} className="rounded-md bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-        {pending ? t("submitting") : t("submit")}
-      </button>
+      {state.status === "error" && <Alert tone="error">{state.error?.message ?? t("fixErrors")}</Alert>}
+      <SubmitButton pending={pending} pendingLabel={t("submitting")} className="px-5 py-2.5">
+        {t("submit")}
+      </SubmitButton>
     </form>
   );
 }

@@ -1,19 +1,15 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { INITIAL_STAFF_STATE, type StaffFormState } from "@/lib/staff/types";
-
-const BUTTONS = {
-  primary: "rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60",
-  secondary: "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-50 disabled:opacity-60",
-  danger: "rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 disabled:opacity-60",
-};
+import { IDLE, type FormState } from "@/lib/actions/form-state";
+import { Alert } from "@/components/ui/alert";
+import { SubmitButton, type ButtonVariant } from "@/components/ui/button";
+import { formRefusal } from "@/components/ui/form-alert";
 
 /**
  * A form of the staff area bound to one server action: shows the pending label while it runs,
- * then the translated refusal (role="alert") or the success message (role="status"). The
- * fields are the server-rendered children.
+ * then the refusal the action translated (role="alert") or the success message (role="status").
+ * The fields are the server-rendered children, so a field's refusal is shown as the form's.
  */
 export function StaffActionForm({
   action,
@@ -26,38 +22,31 @@ export function StaffActionForm({
   submitName,
   submitValue,
 }: {
-  action: (state: StaffFormState, formData: FormData) => Promise<StaffFormState>;
+  action: (state: FormState<unknown>, formData: FormData) => Promise<FormState<{ phrase?: string } | undefined>>;
   children?: React.ReactNode;
   submitLabel: string;
   pendingLabel: string;
   /** Shown after success; "{phrase}" is replaced by the new access code. */
   doneMessage?: string;
-  variant?: keyof typeof BUTTONS;
+  variant?: ButtonVariant;
   className?: string;
   submitName?: string;
   submitValue?: string;
 }) {
-  const t = useTranslations("Staff.errors");
-  const [state, formAction, pending] = useActionState(action, INITIAL_STAFF_STATE);
+  const [state, formAction, pending] = useActionState<FormState<{ phrase?: string } | undefined>, FormData>(action, IDLE);
+  const refusal = formRefusal(state);
+  const phrase = state.status === "ok" ? state.data?.phrase : undefined;
   return (
     <form action={formAction} className={className ?? "flex flex-col gap-3"} noValidate>
       {children}
       <div>
-        <button type="submit" name={submitName} value={submitValue} disabled={pending} aria-disabled={pending} className={BUTTONS[variant]}>
-          {pending ? pendingLabel : submitLabel}
-        </button>
+        <SubmitButton name={submitName} value={submitValue} pending={pending} pendingLabel={pendingLabel} variant={variant} className={variant === "primary" ? undefined : "px-3 py-1.5 text-sm"}>
+          {submitLabel}
+        </SubmitButton>
       </div>
       <div aria-live="polite" className="empty:hidden">
-        {state.status === "error" && state.error && (
-          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-            {t(state.error)}
-          </p>
-        )}
-        {state.status === "done" && doneMessage && (
-          <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
-            {state.phrase ? doneMessage.replace("{phrase}", state.phrase) : doneMessage}
-          </p>
-        )}
+        {refusal && <Alert tone="error">{refusal}</Alert>}
+        {state.status === "ok" && doneMessage && <Alert tone="success">{phrase ? doneMessage.replace("{phrase}", phrase) : doneMessage}</Alert>}
       </div>
     </form>
   );

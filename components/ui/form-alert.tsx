@@ -15,3 +15,12 @@ export function FormAlert({ state, className }: { state: FormState<unknown>; cla
 export function fieldError(state: FormState<unknown>, field: string): string | undefined {
   return state.status === "error" ? state.fieldErrors?.[field]?.message : undefined;
 }
+
+/**
+ * The refusal of a form whose fields are all hidden (ids the page wrote, a button's choice): the
+ * form's own, or else the first field's, as there is no field to show it under.
+ */
+export function formRefusal(state: FormState<unknown>): string | undefined {
+  if (state.status !== "error") return undefined;
+  return state.error?.message ?? Object.values(state.fieldErrors ?? {}).find(Boolean)?.message;
+}

@@ -79,6 +79,15 @@ describe("the action pipeline", () => {
     expect((await shown("m1", IDLE, typed)).values).not.toHaveProperty("password");
   });
 
+  it("fills the placeholders of the schema's issue messages from the context, when the definition names them", async () => {
+    const dated = z.object({ birthday: z.string().regex(/^\d\d\.\d\d\.\d{4}$/, "invalidDate") });
+    const action = client({ schema: dated, messages: "Loyalty.errors", messageParams: (ctx) => ({ format: `DD.MM.YYYY@${ctx.merchantId}` }), handler: async () => ok() });
+    expect(await action("m1", IDLE, { birthday: "1990-11-22" })).toEqual({
+      status: "error",
+      fieldErrors: { birthday: { key: "Loyalty.errors.invalidDate", message: 'Loyalty.errors.invalidDate {"format":"DD.MM.YYYY@m1"}' } },
+    });
+  });
+
   it("maps an AppError to its Errors.<code> text", async () => {
     const action = client({ schema, messages: "StoreSettings.errors", handler: async () => ok() });
     expect(await action("other", IDLE, { name: "x" })).toEqual({ status: "error", error: { key: "Errors.NOT_FOUND", message: "t:Errors.NOT_FOUND" } });

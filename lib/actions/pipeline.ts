@@ -51,6 +51,11 @@ export interface ActionDefinition<Ctx, S extends z.ZodType, D> {
    * "tooLong" on field "name" becomes `fieldErrors.name = "<namespace>.tooLong"`.
    */
   messages: string;
+  /**
+   * Placeholders of the schema's issue messages, when their texts have some (the date format of
+   * the request's locale in "Enter a real date in the format {format}"). Optional.
+   */
+  messageParams?: (ctx: Ctx) => MessageParams | Promise<MessageParams>;
   /** Form fields never sent back to the form after an error. Passwords and codes are never sent back. */
   secret?: readonly string[];
   /** Fields named like secrets that are none here (a coupon's code): sent back after an error like any other. */
@@ -85,7 +90,7 @@ export function actionClient<Ids extends unknown[], Ctx>(idCount: Ids["length"],
         const parsed = schema.safeParse(formData ? formEntries(formData) : input);
         outcome = parsed.success
           ? await definition.handler(parsed.data, ctx, { formData })
-          : { ok: false, fieldErrors: zodFieldErrors(parsed.error, definition.messages) };
+          : { ok: false, fieldErrors: zodFieldErrors(parsed.error, definition.messages), params: await definition.messageParams?.(ctx) };
       } catch (error) {
         unstable_rethrow(error);
         if (!isAppError(error)) throw error;

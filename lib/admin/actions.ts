@@ -1,52 +1,45 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { requirePlatformAdmin } from "@/lib/auth/loaders";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
-import { invalidateStorefronts } from "@/lib/tenancy/storefront-cache";
+import { fail, ok, type Outcome } from "@/lib/actions/pipeline";
+import { adminAction } from "@/lib/auth/action-clients";
+import { cacheTags, type CacheTag } from "@/lib/cache";
 import { sendSignInLink, setMerchantStatus, setPlatformAdmin, type AdminMutationResult } from "./mutations";
 import { merchantStatusFormSchema, platformAdminFormSchema, userIdFormSchema } from "./schema";
-import type { AdminActionState } from "./types";
+import type { AdminActionDone } from "./types";
 
 /**
- * The admin area's form actions. Each one: platform admins only (403 otherwise), parse the form
- * (a malformed one writes nothing), one mutation (which audits), revalidate, a small result the
- * form translates.
+ * The admin area's form actions, on the admin client (platform admins only, 403 otherwise). A
+ * malformed form writes nothing (`AdminArea.results.invalid`); each calls one mutation (which
+ * audits). Done: the outcome's reason as data, the form shows its text. Refused: its text under
+ * `AdminArea.results`.
  */
 
-function stateOf(result: AdminMutationResult<Extract<AdminActionState, { status: "done" }>["reason"]>): AdminActionState {
-  return result.ok ? { status: "done", reason: result.done } : { status: "error", reason: result.reason };
+function outcomeOf<D extends AdminActionDone>(result: AdminMutationResult<D>, invalidate: readonly CacheTag[]): Outcome<D> {
+  return result.ok ? ok(result.done, { invalidate }) : fail(`AdminArea.results.${result.reason}`);
 }
 
 /** Suspend (status=SUSPENDED) or reactivate (status=ACTIVE) a merchant. */
-export async function setMerchantStatusAction(_prev: AdminActionState, formData: FormData): Promise<AdminActionState> {
-  const admin = await requirePlatformAdmin({ from: "/admin/merchants" });
-  const parsed = merchantStatusFormSchema.safeParse({ merchantId: formData.get("merchantId"), status: formData.get("status") });
-  if (!parsed.success) return { status: "error", reason: "invalid" };
-  const result = await setMerchantStatus(admin.userId, parsed.data.merchantId, parsed.data.status);
-  revalidatePath("/[locale]/admin", "layout");
-  // Storefronts of a suspended merchant show the closed page from the next request on.
-  if (result.ok) await invalidateStorefronts({ merchantId: parsed.data.merchantId });
-  return stateOf(result);
-}
+export const setMerchantStatusAction = adminAction({
+  schema: merchantStatusFormSchema,
+  messages: "AdminArea.results",
+  handler: async ({ merchantId, status }, ctx) => {
+    const result = await setMerchantStatus(ctx.admin.userId, merchantId, status);
+    // Storefronts and the account area of a suspended merchant close from the next request on:
+    // the merchant's tag is on every read of its storefronts (lib/cache.ts).
+    return outcomeOf(result, [cacheTags.admin, cacheTags.merchant(merchantId)]);
+  },
+});
 
 /** Grant (admin=grant) or revoke (admin=revoke) the platform admin right; never the last one. */
-export async function setPlatformAdminAction(_prev: AdminActionState, formData: FormData): Promise<AdminActionState> {
-  const admin = await requirePlatformAdmin({ from: "/admin/users" });
-  const parsed = platformAdminFormSchema.safeParse({ userId: formData.get("userId"), admin: formData.get("admin") });
-  if (!parsed.success) return { status: "error", reason: "invalid" };
-  const result = await setPlatformAdmin(admin.userId, parsed.data.userId, parsed.data.admin === "grant");
-  revalidatePath("/[locale]/admin", "layout");
-  return stateOf(result);
-}
+export const setPlatformAdminAction = adminAction({
+  schema: platformAdminFormSchema,
+  messages: "AdminArea.results",
+  handler: async ({ userId, admin }, ctx) => outcomeOf(await setPlatformAdmin(ctx.admin.userId, userId, admin === "grant"), [cacheTags.admin]),
+});
 
 /** Emails the user a one-time sign-in link, in the language of the admin page that asked. */
-export async function sendSignInLinkAction(_prev: AdminActionState, formData: FormData): Promise<AdminActionState> {
-  const admin = await requirePlatformAdmin({ from: "/admin/users" });
-  const parsed = userIdFormSchema.safeParse({ userId: formData.get("userId") });
-  if (!parsed.success) return { status: "error", reason: "invalid" };
-  const raw = formData.get("locale");
-  const result = await sendSignInLink(admin.userId, parsed.data.userId, isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE);
-  revalidatePath("/[locale]/admin", "layout");
-  return stateOf(result);
-}
+export const sendSignInLinkAction = adminAction({
+  schema: userIdFormSchema,
+  messages: "AdminArea.results",
+  handler: async ({ userId }, ctx) => outcomeOf(await sendSignInLink(ctx.admin.userId, userId, ctx.locale), [cacheTags.admin]),
+});

@@ -15,7 +15,7 @@ import { ACTOR_PASSWORD, actAs, form, memberOf, outcome, passwordUser } from "@/
 import { createTenant } from "@/tests/integration/fixtures";
 import { setPlatformAdminAction } from "./actions";
 import { sendSignInLink, setMerchantStatus, setPlatformAdmin } from "./mutations";
-import { IDLE_ADMIN_STATE } from "./types";
+import { IDLE } from "@/lib/actions/form-state";
 
 vi.mock("@/lib/auth/index", () => import("@/lib/auth/testing"));
 vi.mock("next/headers", async () => {
@@ -30,7 +30,7 @@ vi.mock("next/headers", async () => {
   };
 });
 vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
-vi.mock("next-intl/server", () => ({ getLocale: async () => "en" }));
+vi.mock("next-intl/server", () => ({ getLocale: async () => "en", getTranslations: async () => (key: string) => key }));
 
 const currentPath = vi.hoisted(() => ({ value: "/" }));
 
@@ -177,8 +177,16 @@ describe("the platform admin right", () => {
   it("the form action refuses the last admin's own revocation with its reason, writing nothing", async () => {
     const only = await passwordUser("only-admin", { isPlatformAdmin: true });
     await actAs(only.email);
-    expect(await setPlatformAdminAction(IDLE_ADMIN_STATE, form({ userId: only.id, admin: "revoke" }))).toEqual({ status: "error", reason: "lastAdmin" });
-    expect(await setPlatformAdminAction(IDLE_ADMIN_STATE, form({ userId: only.id, admin: "maybe" }))).toEqual({ status: "error", reason: "invalid" });
+    expect(await setPlatformAdminAction(IDLE, form({ userId: only.id, admin: "revoke" }))).toEqual({
+      status: "error",
+      error: { key: "AdminArea.results.lastAdmin", message: "AdminArea.results.lastAdmin" },
+      values: { userId: only.id, admin: "revoke" },
+    });
+    expect(await setPlatformAdminAction(IDLE, form({ userId: only.id, admin: "maybe" }))).toEqual({
+      status: "error",
+      fieldErrors: { admin: { key: "AdminArea.results.invalid", message: "AdminArea.results.invalid" } },
+      values: { userId: only.id, admin: "maybe" },
+    });
     expect(await db.user.count({ where: { isPlatformAdmin: true } })).toBe(1);
     expect(await db.auditEvent.count({ where: { targetId: only.id } })).toBe(0);
   });

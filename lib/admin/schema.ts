@@ -26,17 +26,23 @@ export const userSearchSchema = z.object({
 });
 export type UserSearch = z.infer<typeof userSearchSchema>;
 
+/**
+ * The admin buttons' forms: hidden fields the page wrote, so every issue is one message,
+ * `AdminArea.results.invalid` (the page is out of date or the request was tampered with).
+ */
+const formIdSchema = cleanString({ error: "invalid" }).trim().min(1).max(64);
+
 export const merchantStatusFormSchema = z.object({
-  merchantId: adminIdSchema,
-  status: z.enum(["ACTIVE", "SUSPENDED"]),
+  merchantId: formIdSchema,
+  status: z.enum(["ACTIVE", "SUSPENDED"], { error: "invalid" }),
 });
 
 export const platformAdminFormSchema = z.object({
-  userId: adminIdSchema,
-  admin: z.enum(["grant", "revoke"]),
+  userId: formIdSchema,
+  admin: z.enum(["grant", "revoke"], { error: "invalid" }),
 });
 
-export const userIdFormSchema = z.object({ userId: adminIdSchema });
+export const userIdFormSchema = z.object({ userId: formIdSchema });
 
 /** The order search: one exact value (number, email, transaction id or payment reference), an optional merchant, page. */
 export const orderSearchSchema = z.object({

@@ -1,13 +1,5 @@
-/** What every admin form action returns; `reason` is translated under `AdminArea.results`. */
-export type AdminActionState =
-  | { status: "idle" }
-  | { status: "done"; reason: AdminActionDone }
-  | { status: "error"; reason: AdminActionError };
-
+/** What an admin button did, as its action's data; its text is `AdminArea.results.<done>`. */
 export type AdminActionDone = "suspended" | "reactivated" | "adminGranted" | "adminRevoked" | "signInLinkSent";
-export type AdminActionError = "invalid" | "notFound" | "unchanged" | "lastAdmin";
-
-export const IDLE_ADMIN_STATE: AdminActionState = { status: "idle" };
 
 export interface AdminListPage<T> {
   rows: T[];

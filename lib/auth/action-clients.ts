@@ -3,6 +3,7 @@ import { getLocale } from "next-intl/server";
 import { actionClient } from "@/lib/actions/pipeline";
 import { AppError } from "@/lib/errors";
 import { isLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { loadPublicStorefront } from "@/lib/tenancy/loaders";
 import { currentTenant } from "@/lib/tenancy/request";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { loadCustomerSession, loadSession, requireMembership, requirePlatformAdmin, requireStoreAccess } from "./loaders";
@@ -29,7 +30,7 @@ async function requestLocale(): Promise<Locale> {
 }
 
 export interface StorefrontContext {
-  store: { id: StoreId; merchantId: MerchantId; slug: string };
+  store: { id: StoreId; merchantId: MerchantId; slug: string; timeZone: string };
   customer: CustomerSession | null;
   locale: Locale;
 }
@@ -37,7 +38,8 @@ export interface StorefrontContext {
 export const storefrontAction = actionClient<[], StorefrontContext>(0, async () => {
   const tenant = await currentTenant();
   if (tenant?.kind !== "store") throw new AppError("NOT_FOUND");
-  const store = { id: tenant.storeId, merchantId: tenant.merchantId, slug: tenant.slug };
+  const { timeZone } = await loadPublicStorefront(tenant.slug);
+  const store = { id: tenant.storeId, merchantId: tenant.merchantId, slug: tenant.slug, timeZone };
   return { store, customer: await loadCustomerSession(store.id), locale: await requestLocale() };
 });
 

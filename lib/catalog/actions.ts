@@ -6,7 +6,6 @@ import type { MessageKey } from "@/lib/actions/form-state";
 import { merchantStoreAction, type MerchantStoreContext } from "@/lib/auth/action-clients";
 import { cacheTags } from "@/lib/cache";
 import { PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
-import { invalidateStorefronts } from "@/lib/tenancy/storefront-cache";
 import { localizedPath } from "@/lib/tenancy/urls";
 import { archiveProduct, createProduct, updateProduct, type CatalogActor, type ProductWrite } from "./mutations";
 import { productEditSchema, productFormSchema, readImageUploads, type CatalogFieldError, type ProductFormInput } from "./schema";
@@ -38,8 +37,6 @@ async function afterSave(result: CatalogResult<unknown>, ctx: MerchantStoreConte
     if (result.reason === "notFound") return fail("Catalog.formErrors.notFound");
     return failFields(Object.fromEntries(Object.entries(result.fieldErrors).map(([field, code]) => [field, errorKey(code)])));
   }
-  // Storefront reads are still tagged by the store's slug (lib/tenancy/storefront-cache.ts).
-  await invalidateStorefronts({ merchantId: ctx.merchantId, storeId: ctx.store.id });
   const list = `/account/m/${encodeURIComponent(ctx.merchantId)}/stores/${encodeURIComponent(ctx.store.id)}/products`;
   return ok(undefined, { invalidate: [cacheTags.store(ctx.store.id)], redirectTo: localizedPath(list, ctx.locale, PLATFORM_DEFAULT_LOCALE) });
 }

@@ -25,7 +25,8 @@ export const enqueueEmailSchema = z.object({
 
 export const emailMessageIdSchema = cleanString().trim().min(1).max(64);
 
-export const resendEmailSchema = z.object({ id: emailMessageIdSchema });
+/** "Send again": the message's id, a hidden field; anything else is `Mailbox.resend.invalid`. */
+export const resendEmailSchema = z.object({ id: cleanString({ error: "invalid" }).trim().min(1).max(64) });
 
 /** The merchant filter's value for messages that belong to no merchant. */
 export const NO_MERCHANT = "none";

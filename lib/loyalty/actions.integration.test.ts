@@ -12,6 +12,7 @@ import { resendTransport } from "@/lib/email/transport";
 import en from "@/messages/en.json";
 import { earnAction, joinLoyaltyAction, reverseAction, type TerminalState } from "./actions";
 import { enrollCustomer, earnOnCard } from "./mutations";
+import { dateFormatOf } from "./schema";
 
 /**
  * The terminal actions' gates, called as the browser would call them: who is signed in on the
@@ -32,16 +33,23 @@ vi.mock("@/lib/tenancy/loaders", () => ({
   loadStorefront: async () => session.store,
   assertStoreLocale: () => undefined,
 }));
+// The store the proxy routed the request to (the join form's store).
+vi.mock("@/lib/tenancy/request", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/tenancy/request")>()),
+  requestStore: async () => (session.store ? { id: session.store.id, merchantId: session.store.merchantId, slug: session.store.slug } : null),
+}));
 vi.mock("next-intl/server", async () => {
   const { createTranslator } = await import("use-intl/core");
   const messages = (await import("@/messages/en.json")).default;
   return {
-    getTranslations: async ({ locale, namespace }: { locale: string; namespace: string }) =>
-      createTranslator({ locale, messages, namespace: namespace as never, timeZone: DEFAULT_TIME_ZONE }),
+    getLocale: async () => "en",
+    getTranslations: async (options?: { locale?: string; namespace?: string }) =>
+      createTranslator({ locale: options?.locale ?? "en", messages, namespace: options?.namespace as never, timeZone: DEFAULT_TIME_ZONE }),
   };
 });
 
 const IDLE: TerminalState = { status: "idle" };
+const FORM_IDLE = { status: "idle" } as const;
 
 function storefrontOf(t: Awaited<ReturnType<typeof createLoyaltyTenant>>, storeId: StoreId): Storefront {
   return {
@@ -155,13 +163,27 @@ describe("terminal actions", () => {
 describe("joining with an internationalized email address", () => {
   const join = (t: Awaited<ReturnType<typeof createLoyaltyTenant>>, email: string) => {
     session.store = storefrontOf(t, t.store.id);
-    return joinLoyaltyAction(t.tenant.store.slug, "en", { status: "idle" } as never, form({ email, name: "Léa", terms: "on" }));
+    return joinLoyaltyAction(FORM_IDLE, form({ email, name: "Léa", terms: "on" }));
   };
 
   it("refuses an accented name before the @ with a translated reason, and writes nothing", async () => {
     const t = await createLoyaltyTenant();
     const state = await join(t, "léa@exämple.lu");
-    expect(state).toMatchObject({ status: "error", fieldErrors: { email: en.Loyalty.errors.emailAccentedName } });
+    expect(state).toMatchObject({ status: "error", fieldErrors: { email: { key: "Loyalty.errors.emailAccentedName", message: en.Loyalty.errors.emailAccentedName } } });
+    expect(await db.customer.count({ where: { merchantId: t.merchantId } })).toBe(0);
+  });
+
+  it("names the request locale's date format in a birthday refusal, and writes nothing", async () => {
+    const t = await createLoyaltyTenant();
+    session.store = storefrontOf(t, t.store.id);
+    const { order, separator } = dateFormatOf("en");
+    const format = order.map((part) => en.Loyalty.join.dateLetters[part]).join(separator);
+    const state = await joinLoyaltyAction(FORM_IDLE, form({ email: `date-${t.tenant.tag}@example.test`, name: "Léa", birthday: "31/02/1990", terms: "on" }));
+    expect(state).toMatchObject({
+      status: "error",
+      fieldErrors: { birthday: { key: "Loyalty.errors.invalidDate", message: en.Loyalty.errors.invalidDate.replace("{format}", format) } },
+      values: { birthday: "31/02/1990" },
+    });
     expect(await db.customer.count({ where: { merchantId: t.merchantId } })).toBe(0);
   });
 
@@ -174,14 +196,14 @@ describe("joining with an internationalized email address", () => {
       const t = await createLoyaltyTenant();
       const local = `lea-${t.tenant.tag}`;
       const state = await join(t, `${local}@EXÄMPLE.lu`);
-      expect(state).toMatchObject({ status: "joined" });
+      expect(state).toMatchObject({ status: "ok", data: { status: "joined" } });
       const customer = await db.customer.findFirstOrThrow({ where: { merchantId: t.merchantId }, select: { email: true } });
       expect(customer.email).toBe(`${local}@exämple.lu`);
       const message = await db.emailMessage.findFirstOrThrow({ where: { to: customer.email, template: "loyalty-welcome" }, select: { id: true } });
       expect(await deliverEmail(message.id, { finalAttempt: false, transport })).toMatchObject({ kind: "sent" });
       expect(fake.requests.map((r) => r.body.to)).toEqual([`${local}@xn--exmple-cua.lu`]);
       // Typed in its ASCII form, the same address finds the same member.
-      expect(await join(t, `${local}@xn--exmple-cua.lu`)).toMatchObject({ status: "already" });
+      expect(await join(t, `${local}@xn--exmple-cua.lu`)).toMatchObject({ status: "ok", data: { status: "already" } });
     } finally {
       if (savedUrl === undefined) delete process.env.RESEND_BASE_URL;
       else process.env.RESEND_BASE_URL = savedUrl;

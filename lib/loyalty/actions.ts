@@ -4,17 +4,18 @@ import { refresh, revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
-import { loadCustomerSession } from "@/lib/auth/loaders";
+import { fail, failFields, ok } from "@/lib/actions/pipeline";
+import { merchantAction, storefrontAction } from "@/lib/auth/action-clients";
+import { cacheTags } from "@/lib/cache";
 import { clientIp, consumeLimit, retryAfterMinutes } from "@/lib/auth/rate-limit";
 import { currencyDigits } from "@/lib/money";
-import { isLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
 import { assertStoreLocale, loadStorefront } from "@/lib/tenancy/loaders";
-import { invalidateStorefronts } from "@/lib/tenancy/storefront-cache";
-import { dayKeyToUtcDate, todayKey } from "@/lib/time";
-import { requireLoyaltyManager, requireTerminalAccess } from "./loaders";
+import { requireTerminalAccess } from "./loaders";
 import { createReward, earnOnCard, enrollCustomer, redeemReward, reverseMovement, saveProgram, setRewardActive, type MovementResult } from "./mutations";
-import { dateFormatOf, fieldErrorsOf, idSchema, joinFormSchema, parseSpend, PROGRAM_FIELDS, programFormSchema, reasonSchema, rewardFormSchema, type LoyaltyFieldError } from "./schema";
+import { dateFormatOf, idSchema, joinFormSchema, parseSpend, programFormSchema, reasonSchema, rewardActiveSchema, rewardFormSchema, type LoyaltyFieldError } from "./schema";
 import { qrDrawing, type QrDrawing } from "@/lib/qr";
+import { dayKeyToUtcDate, todayKey } from "@/lib/time";
 import { MAX_MOVEMENT } from "./rules";
 
 /**
@@ -23,21 +24,17 @@ import { MAX_MOVEMENT } from "./rules";
  * already translated for the request's locale (client components only render them).
  */
 
-export interface JoinState {
-  status: "idle" | "error" | "joined" | "already";
-  fieldErrors?: Partial<Record<string, string>>;
-  values?: Record<string, string>;
-  number?: string;
-  /** The address the card belongs to (joined or already a member), for the sign-in that shows it. */
-  email?: string;
-  /** The new card's QR code, drawn here so that the join form ships no QR encoder. */
-  qr?: QrDrawing;
-  formError?: string;
-}
-
-function localeOf(raw: unknown): Locale {
-  return isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
-}
+/** What joining did, for the join page to show: the new card (number and QR), or "already a member". */
+export type JoinOutcome =
+  | {
+      status: "joined";
+      /** The address the card belongs to, for the sign-in that shows it. */
+      email: string;
+      number: string;
+      /** The new card's QR code, drawn here so that the join form ships no QR encoder. */
+      qr: QrDrawing;
+    }
+  | { status: "already"; email: string };
 
 async function dateFormatText(locale: Locale): Promise<string> {
   const t = await getTranslations({ locale, namespace: "Loyalty.join.dateLetters" });
@@ -45,46 +42,37 @@ async function dateFormatText(locale: Locale): Promise<string> {
   return order.map((part) => t(part)).join(separator);
 }
 
-/** Translates field error keys under `Loyalty.errors`. */
-async function translateErrors(locale: Locale, errors: Partial<Record<string, LoyaltyFieldError>>): Promise<Record<string, string>> {
-  const t = await getTranslations({ locale, namespace: "Loyalty.errors" });
-  const format = await dateFormatText(locale);
-  return Object.fromEntries(Object.entries(errors).map(([field, code]) => [field, t(code!, { format })]));
-}
-
 /** Today's calendar date in the store's time zone, as UTC midnight (birthdays are compared as dates). */
 function todayUtc(timeZone: string): Date {
   return dayKeyToUtcDate(todayKey(timeZone));
 }
 
-/** The storefront join form, bound to the store's slug and the page's locale. */
-export async function joinLoyaltyAction(slug: string, rawLocale: string, _prev: JoinState, formData: FormData): Promise<JoinState> {
-  const store = await loadStorefront(slug);
-  assertStoreLocale(store, rawLocale);
-  const locale = rawLocale;
-  const raw = Object.fromEntries(["email", "name", "phone", "birthday", "terms"].map((k) => [k, typeof formData.get(k) === "string" ? String(formData.get(k)).slice(0, 400) : undefined]));
-  const parsed = joinFormSchema(locale, todayUtc(store.timeZone)).safeParse(raw);
-  const values = { email: raw.email ?? "", name: raw.name ?? "", phone: raw.phone ?? "", birthday: raw.birthday ?? "" };
-  if (!parsed.success) return { status: "error", fieldErrors: await translateErrors(locale, fieldErrorsOf(parsed.error)), values };
-  // "Already a member" tells whether an address is a member: per address and per email, a few tries.
-  const limit = await consumeLimit("loyaltyJoin", { ip: clientIp(await headers()), email: parsed.data.email });
-  if (!limit.ok) {
-    const t = await getTranslations({ locale, namespace: "Loyalty.join" });
-    return { status: "error", formError: t("rateLimited", { minutes: retryAfterMinutes(limit.retryAfterMs) }), values };
-  }
-  const customer = await loadCustomerSession(store.id);
-  const result = await enrollCustomer(
-    { id: store.id, merchantId: store.merchantId },
-    { ...parsed.data, locale, userId: customer && customer.email === parsed.data.email ? customer.userId : null },
-  );
-  if (!result.ok) {
-    const t = await getTranslations({ locale, namespace: "Loyalty.join" });
-    return { status: "error", formError: t("noProgram"), values };
-  }
-  refresh();
-  const email = parsed.data.email;
-  return result.alreadyMember ? { status: "already", email } : { status: "joined", email, number: result.number, qr: qrDrawing(result.number) };
-}
+/**
+ * The storefront join form, on the request's store and locale. Birthdays are typed in the
+ * locale's date format, which the refusal names. "Already a member" tells whether an address is
+ * a member: per address and per email, a few tries.
+ */
+export const joinLoyaltyAction = storefrontAction({
+  schema: (ctx) => joinFormSchema(ctx.locale, todayUtc(ctx.store.timeZone)),
+  messages: "Loyalty.errors",
+  messageParams: async (ctx) => ({ format: await dateFormatText(ctx.locale) }),
+  handler: async (input, ctx) => {
+    const limit = await consumeLimit("loyaltyJoin", { ip: clientIp(await headers()), email: input.email });
+    if (!limit.ok) return fail("Loyalty.join.rateLimited", { minutes: retryAfterMinutes(limit.retryAfterMs) });
+    const customer = ctx.customer;
+    const result = await enrollCustomer(
+      { id: ctx.store.id, merchantId: ctx.store.merchantId },
+      { ...input, locale: ctx.locale, userId: customer && customer.email === input.email ? customer.userId : null },
+    );
+    if (!result.ok) return fail("Loyalty.join.noProgram");
+    // The storefront's header shows the visitor's balance: their own page, refreshed.
+    refresh();
+    const outcome: JoinOutcome = result.alreadyMember
+      ? { status: "already", email: input.email }
+      : { status: "joined", email: input.email, number: result.number, qr: qrDrawing(result.number) };
+    return ok(outcome, { invalidate: [cacheTags.merchant(ctx.store.merchantId)] });
+  },
+});
 
 // --- Terminal
 
@@ -169,57 +157,37 @@ export async function reverseAction(slug: string, rawLocale: string, ledgerId: s
   return movementState(locale, result, async (balance) => t("reversed", { balance }));
 }
 
-// --- Merchant area
+// --- Merchant area: managers and owners (staff work at the terminal: 403; anyone else: 404)
 
-export interface ProgramFormState {
-  status: "idle" | "error" | "saved";
-  fieldErrors?: Record<string, string>;
-  formError?: string;
-  values?: Record<string, string>;
-}
+const loyaltyManager = merchantAction({ role: "MANAGER" });
 
-export async function saveProgramAction(merchantId: string, rawLocale: string, _prev: ProgramFormState, formData: FormData): Promise<ProgramFormState> {
-  const access = await requireLoyaltyManager(merchantId);
-  const locale = localeOf(rawLocale);
-  const raw = Object.fromEntries(
-    PROGRAM_FIELDS.map((k) => {
-      const v = formData.get(k);
-      return [k, typeof v === "string" ? v.slice(0, 6000) : undefined];
-    }),
-  );
-  const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v ?? ""]));
-  const parsed = programFormSchema.safeParse(raw);
-  if (!parsed.success) return { status: "error", fieldErrors: await translateErrors(locale, fieldErrorsOf(parsed.error)), values };
-  const result = await saveProgram({ merchantId: access.merchantId, userId: access.userId }, parsed.data);
-  if (!result.ok) {
-    const t = await getTranslations({ locale, namespace: "Loyalty.errors" });
-    return { status: "error", fieldErrors: { type: t("typeLocked") }, values };
-  }
-  revalidatePath("/[locale]/account/m/[merchantId]/loyalty", "layout");
-  // The storefronts invite visitors to join only while the program is published.
-  await invalidateStorefronts({ merchantId: access.merchantId });
-  return { status: "saved", values };
-}
+export const saveProgramAction = loyaltyManager({
+  schema: programFormSchema,
+  messages: "Loyalty.errors",
+  handler: async (input, ctx) => {
+    const result = await saveProgram(ctx.actor, input);
+    if (!result.ok) return failFields({ type: "Loyalty.errors.typeLocked" });
+    // The merchant's storefronts invite visitors to join only while the program is published.
+    return ok(undefined, { invalidate: [cacheTags.merchant(ctx.merchantId)] });
+  },
+});
 
-export async function createRewardAction(merchantId: string, rawLocale: string, _prev: ProgramFormState, formData: FormData): Promise<ProgramFormState> {
-  const access = await requireLoyaltyManager(merchantId);
-  const locale = localeOf(rawLocale);
-  const parsed = rewardFormSchema(formData);
-  if (!parsed.ok) return { status: "error", fieldErrors: await translateErrors(locale, parsed.errors), values: parsed.values };
-  const created = await createReward({ merchantId: access.merchantId, userId: access.userId }, parsed.data);
-  if (!created) {
-    const t = await getTranslations({ locale, namespace: "Loyalty.merchant" });
-    return { status: "error", formError: t("needProgram") };
-  }
-  revalidatePath("/[locale]/account/m/[merchantId]/loyalty", "layout");
-  return { status: "saved" };
-}
+export const createRewardAction = loyaltyManager({
+  schema: rewardFormSchema,
+  messages: "Loyalty.errors",
+  handler: async (input, ctx) => {
+    const created = await createReward(ctx.actor, input);
+    if (!created) return fail("Loyalty.merchant.needProgram");
+    return ok(undefined, { invalidate: [cacheTags.merchant(ctx.merchantId)] });
+  },
+});
 
-export async function setRewardActiveAction(merchantId: string, formData: FormData): Promise<void> {
-  const access = await requireLoyaltyManager(merchantId);
-  const id = idSchema.safeParse(formData.get("rewardId"));
-  if (!id.success) notFound();
-  const changed = await setRewardActive({ merchantId: access.merchantId, userId: access.userId }, id.data, formData.get("active") === "true");
-  if (!changed) notFound();
-  revalidatePath("/[locale]/account/m/[merchantId]/loyalty", "layout");
-}
+export const setRewardActiveAction = loyaltyManager({
+  schema: rewardActiveSchema,
+  messages: "Errors",
+  handler: async ({ rewardId, active }, ctx) => {
+    const changed = await setRewardActive(ctx.actor, rewardId, active);
+    if (!changed) return fail("Errors.NOT_FOUND");
+    return ok(undefined, { invalidate: [cacheTags.merchant(ctx.merchantId)] });
+  },
+});

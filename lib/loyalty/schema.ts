@@ -28,7 +28,7 @@ export type LoyaltyFieldError =
   | "invalidCard";
 
 const text = (max: number, multiline = false) =>
-  (multiline ? cleanMultilineString() : cleanString())
+  (multiline ? cleanMultilineString({ error: "tooLong" }) : cleanString({ error: "tooLong" }))
     .max(10_000)
     .optional()
     .transform((v) => (v ?? "").trim())
@@ -145,7 +145,7 @@ const termsShape = Object.fromEntries(LOCALES.map((l) => [termsField(l), text(50
 
 export const programFormSchema = z
   .object({
-    type: z.enum(["POINTS", "STAMPS"]),
+    type: z.enum(["POINTS", "STAMPS"], { error: "required" }),
     pointsPerUnit: text(12),
     welcomeBonus: text(12),
     stampsPerVisit: text(12),
@@ -153,7 +153,7 @@ export const programFormSchema = z
     dailyCap: text(12),
     ...termsShape,
     termsUrl: text(2048),
-    publish: z.string().optional(),
+    publish: z.string({ error: "required" }).optional(),
   })
   .transform((raw, ctx): ProgramInput => {
     const fail = (field: ProgramField, message: LoyaltyFieldError) => {
@@ -186,19 +186,29 @@ export interface RewardInput {
   translations: Array<{ locale: Locale; name: string; description: string }>;
 }
 
-export function rewardFormSchema(formData: FormData) {
-  const raw: Record<string, string> = {};
-  for (const key of ["cost", ...LOCALES.flatMap((l) => [`name_${l}`, `description_${l}`])]) {
-    const v = formData.get(key);
-    raw[key] = typeof v === "string" ? stripControlCharacters(v, { multiline: key.startsWith("description_") }).trim() : "";
-  }
-  const errors: Record<string, LoyaltyFieldError> = {};
-  if (!/^\d{1,9}$/.test(raw.cost!) || Number(raw.cost) < 1 || Number(raw.cost) > MAX_MOVEMENT) errors.cost = raw.cost ? "invalidNumber" : "required";
-  const translations = LOCALES.filter((l) => raw[`name_${l}`]).map((l) => ({ locale: l, name: raw[`name_${l}`]!.slice(0, 120), description: raw[`description_${l}`]!.slice(0, 500) }));
-  if (translations.length === 0) errors.name_en = "required";
-  if (Object.keys(errors).length > 0) return { ok: false as const, errors, values: raw };
-  return { ok: true as const, data: { cost: Number(raw.cost), translations } satisfies RewardInput };
-}
+const rewardText = (multiline: boolean) =>
+  z.preprocess((v) => (typeof v === "string" ? stripControlCharacters(v, { multiline }).trim() : ""), z.string());
+
+/** The reward form: a whole cost within (0, MAX_MOVEMENT], a name in at least one language. Issues are `Loyalty.errors` keys. */
+export const rewardFormSchema = z
+  .object({
+    cost: rewardText(false),
+    ...(Object.fromEntries(LOCALES.flatMap((l) => [[`name_${l}`, rewardText(false)], [`description_${l}`, rewardText(true)]])) as Record<string, ReturnType<typeof rewardText>>),
+  })
+  .transform((fields, ctx): RewardInput => {
+    const raw: Record<string, string> = fields;
+    const cost = raw.cost ?? "";
+    if (!/^\d{1,9}$/.test(cost) || Number(cost) < 1 || Number(cost) > MAX_MOVEMENT) ctx.addIssue({ code: "custom", path: ["cost"], message: cost ? "invalidNumber" : "required" });
+    const translations = LOCALES.filter((l) => raw[`name_${l}`]).map((l) => ({ locale: l, name: raw[`name_${l}`]!.slice(0, 120), description: (raw[`description_${l}`] ?? "").slice(0, 500) }));
+    if (translations.length === 0) ctx.addIssue({ code: "custom", path: ["name_en"], message: "required" });
+    return { cost: Number(cost), translations };
+  });
+
+/** The active switch of a reward on the program page; a malformed one is a reward that does not exist (`Errors.NOT_FOUND`). */
+export const rewardActiveSchema = z.object({
+  rewardId: cleanString({ error: "NOT_FOUND" }).trim().min(1).max(64).regex(/^[a-z0-9]+$/i),
+  active: z.preprocess((v) => v === "true", z.boolean()),
+});
 
 // --- Terminal
 
@@ -228,13 +238,3 @@ export function parseSpend(raw: string, digits: number, maxCents: number): { ok:
 
 export const idSchema = cleanString().trim().min(1).max(64).regex(/^[a-z0-9]+$/i);
 export const reasonSchema = cleanMultilineString().trim().min(1, "required").max(300, "tooLong");
-
-/** Field errors of a failed parse, keyed by field (the first message of each). */
-export function fieldErrorsOf<F extends string>(error: z.ZodError): Partial<Record<F, LoyaltyFieldError>> {
-  const out: Partial<Record<F, LoyaltyFieldError>> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form") as F;
-    out[field] ??= (issue.message as LoyaltyFieldError) ?? "required";
-  }
-  return out;
-}

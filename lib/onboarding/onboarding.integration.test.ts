@@ -8,7 +8,7 @@ import { createTenant } from "@/tests/integration/fixtures";
 import type { MerchantId } from "@/lib/tenancy/types";
 import { checkSlugAction, signUpMerchantAction } from "./actions";
 import { loadChecklist } from "./loaders";
-import { INITIAL_ONBOARDING_STATE } from "./types";
+import { IDLE } from "@/lib/actions/form-state";
 
 const signIn = vi.hoisted(() => vi.fn(async () => undefined));
 vi.mock("@/lib/auth/index", async () => ({ ...(await import("@/lib/auth/testing")), signIn }));
@@ -17,6 +17,9 @@ vi.mock("next/headers", async () => {
   return { headers: async () => testHeaders() };
 });
 vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
+// The page's locale, as next-intl settled it for the request; refusals come back as their keys.
+const requestLocale = vi.hoisted(() => ({ value: "fr" }));
+vi.mock("next-intl/server", () => ({ getLocale: async () => requestLocale.value, getTranslations: async () => (key: string) => key }));
 
 afterAll(async () => {
   await closeRateLimitPool();
@@ -26,12 +29,16 @@ beforeEach(() => {
   testRequest.host = "localhost:3000";
   testRequest.cookie = "";
   signIn.mockClear();
+  requestLocale.value = "fr";
 });
+
+/** A refusal under `Onboarding.errors`, as the test's translator gives it (the key). */
+const refusal = (code: string) => ({ key: `Onboarding.errors.${code}`, message: `Onboarding.errors.${code}` });
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 
 function merchantFields(slug: string, extra: Record<string, string | string[]> = {}) {
-  return { merchantName: "Café Léa SARL", storeName: "Café Léa", slug, currency: "EUR", defaultLocale: "fr", locales: ["en", "lb"], locale: "fr", ...extra };
+  return { merchantName: "Café Léa SARL", storeName: "Café Léa", slug, currency: "EUR", defaultLocale: "fr", locales: ["en", "lb"], ...extra };
 }
 
 describe("merchant sign-up", () => {
@@ -40,7 +47,7 @@ describe("merchant sign-up", () => {
     // The proxy looked the host up before it existed: a cached "unknown" must not survive the sign-up.
     expect(await findStoreRoutingBySlug(slug)).toBeNull();
     const email = `lea-${unique()}@example.test`;
-    const result = await outcome(signUpMerchantAction(INITIAL_ONBOARDING_STATE, form({ ...merchantFields(` ${slug.toUpperCase()} `), name: "Léa", email: email.toUpperCase(), password: "a long password" })));
+    const result = await outcome(signUpMerchantAction(IDLE, form({ ...merchantFields(` ${slug.toUpperCase()} `), name: "Léa", email: email.toUpperCase(), password: "a long password" })));
     const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, name: true, passwordHash: true, memberships: { select: { role: true, merchantId: true } } } });
     expect(user.name).toBe("Léa");
     expect(user.passwordHash).toMatch(/^\$2/);
@@ -61,7 +68,8 @@ describe("merchant sign-up", () => {
     const user = await person("existing");
     await signedInAs(user.email);
     const slug = `shop-${unique()}`;
-    const result = await outcome(signUpMerchantAction(INITIAL_ONBOARDING_STATE, form(merchantFields(slug, { locale: "en" }))));
+    requestLocale.value = "en";
+    const result = await outcome(signUpMerchantAction(IDLE, form(merchantFields(slug))));
     expect(result).toMatchObject({ redirect: expect.stringMatching(/^\/account\/m\/\w+\?welcome=1$/) });
     expect(await db.membership.count({ where: { userId: user.id, role: "OWNER" } })).toBe(1);
     expect(signIn).not.toHaveBeenCalled();
@@ -74,8 +82,8 @@ describe("merchant sign-up", () => {
     ["", "required"],
   ])("slug %j is refused (%s) and nothing is written", async (slug, error) => {
     const email = `nobody-${unique()}@example.test`;
-    const result = await signUpMerchantAction(INITIAL_ONBOARDING_STATE, form({ ...merchantFields(slug), name: "N", email, password: "a long password" }));
-    expect(result).toMatchObject({ status: "error", fieldErrors: { slug: error } });
+    const result = await signUpMerchantAction(IDLE, form({ ...merchantFields(slug), name: "N", email, password: "a long password" }));
+    expect(result).toMatchObject({ status: "error", fieldErrors: { slug: refusal(error) } });
     expect(await db.user.count({ where: { email } })).toBe(0);
   });
 
@@ -83,41 +91,41 @@ describe("merchant sign-up", () => {
     const tenant = await createTenant();
     const before = await db.merchant.count();
     const email = `new-${unique()}@example.test`;
-    expect(await signUpMerchantAction(INITIAL_ONBOARDING_STATE, form({ ...merchantFields(tenant.store.slug), name: "N", email, password: "a long password" }))).toMatchObject({
+    expect(await signUpMerchantAction(IDLE, form({ ...merchantFields(tenant.store.slug), name: "N", email, password: "a long password" }))).toMatchObject({
       status: "error",
-      fieldErrors: { slug: "slugTaken" },
+      fieldErrors: { slug: refusal("slugTaken") },
       values: { email },
     });
     expect(await db.user.count({ where: { email } })).toBe(0);
     const existing = await person("taken");
-    expect(await signUpMerchantAction(INITIAL_ONBOARDING_STATE, form({ ...merchantFields(`free-${unique()}`), name: "N", email: existing.email, password: "a long password" }))).toMatchObject({
-      fieldErrors: { email: "emailTaken" },
+    expect(await signUpMerchantAction(IDLE, form({ ...merchantFields(`free-${unique()}`), name: "N", email: existing.email, password: "a long password" }))).toMatchObject({
+      fieldErrors: { email: refusal("emailTaken") },
     });
     expect(await db.merchant.count()).toBe(before);
   });
 
   it("account fields are checked for visitors: short password, bad email", async () => {
-    const result = await signUpMerchantAction(INITIAL_ONBOARDING_STATE, form({ ...merchantFields(`x-${unique()}`), name: "", email: "not-an-email", password: "short" }));
-    expect(result).toMatchObject({ fieldErrors: { name: "required", email: "invalidEmail", password: "passwordTooShort" } });
+    const result = await signUpMerchantAction(IDLE, form({ ...merchantFields(`x-${unique()}`), name: "", email: "not-an-email", password: "short" }));
+    expect(result).toMatchObject({ fieldErrors: { name: refusal("required"), email: refusal("invalidEmail"), password: refusal("passwordTooShort") } });
     expect(result.values).not.toHaveProperty("password");
   });
 
   it("two sign-ups racing for one slug: one store, the other gets slugTaken", async () => {
     const slug = `race-${unique()}`;
     const [a, b] = await Promise.all(
-      ["a", "b"].map((x) => outcome(signUpMerchantAction(INITIAL_ONBOARDING_STATE, form({ ...merchantFields(slug), name: x, email: `race-${x}-${unique()}@example.test`, password: "a long password" })))),
+      ["a", "b"].map((x) => outcome(signUpMerchantAction(IDLE, form({ ...merchantFields(slug), name: x, email: `race-${x}-${unique()}@example.test`, password: "a long password" })))),
     );
     expect([a, b].filter((r) => typeof r === "object" && r !== null && "redirect" in r)).toHaveLength(1);
-    expect([a, b]).toContainEqual(expect.objectContaining({ fieldErrors: { slug: "slugTaken" } }));
+    expect([a, b]).toContainEqual(expect.objectContaining({ fieldErrors: { slug: refusal("slugTaken") } }));
     expect(await db.store.count({ where: { slug } })).toBe(1);
   });
 
   it("the live check answers reserved, malformed, taken and available", async () => {
     const tenant = await createTenant();
-    expect(await checkSlugAction("API")).toEqual({ slug: "api", result: "slugReserved" });
-    expect(await checkSlugAction("a_b")).toEqual({ slug: "a_b", result: "slugFormat" });
-    expect(await checkSlugAction(tenant.store.slug)).toEqual({ slug: tenant.store.slug, result: "slugTaken" });
-    expect(await checkSlugAction("free-one-xyz")).toEqual({ slug: "free-one-xyz", result: "available" });
+    expect(await checkSlugAction(IDLE, { slug: "API" })).toEqual({ status: "ok", data: { slug: "api", result: "slugReserved" } });
+    expect(await checkSlugAction(IDLE, { slug: "a_b" })).toEqual({ status: "ok", data: { slug: "a_b", result: "slugFormat" } });
+    expect(await checkSlugAction(IDLE, { slug: tenant.store.slug })).toEqual({ status: "ok", data: { slug: tenant.store.slug, result: "slugTaken" } });
+    expect(await checkSlugAction(IDLE, { slug: "free-one-xyz" })).toEqual({ status: "ok", data: { slug: "free-one-xyz", result: "available" } });
   });
 });
 

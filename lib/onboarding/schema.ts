@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cleanString } from "@/lib/input";
-import { emailSchema } from "@/lib/auth/schema";
+import { checkEmailAddress } from "@/lib/email-address";
 import { isLocale, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { normalizeSlug, slugProblem, STORE_CURRENCIES, type StoreCurrency } from "./rules";
 
@@ -43,7 +43,7 @@ export interface NewMerchantInput {
 }
 
 const text = (max: number) =>
-  cleanString()
+  cleanString({ error: "required" })
     .optional()
     .transform((v) => (v ?? "").trim())
     .pipe(z.string().min(1, "required").max(max, "tooLong"));
@@ -65,7 +65,7 @@ const merchantShape = {
     }),
   currency: z.enum(STORE_CURRENCIES, "invalidChoice"),
   defaultLocale: z.enum(LOCALES, "invalidChoice"),
-  locales: z.array(z.string()).max(10),
+  locales: z.array(z.string(), { error: "invalidChoice" }).max(10, "invalidChoice"),
 };
 
 function withLocales<T extends { defaultLocale: Locale; locales: string[] }>(value: T): Omit<T, "locales"> & { locales: Locale[] } {
@@ -74,47 +74,77 @@ function withLocales<T extends { defaultLocale: Locale; locales: string[] }>(val
   return { ...value, locales: LOCALES.filter((l) => chosen.has(l)) };
 }
 
-export const newMerchantSchema = z.object(merchantShape).transform((v): NewMerchantInput => withLocales(v));
-
-export const newAccountSchema = z.object({
-  name: text(120),
-  email: emailSchema,
-  password: cleanString().superRefine((value, ctx) => {
-    if (!value) ctx.addIssue({ code: "custom", message: "required" });
-    else if (value.length < MIN_PASSWORD_LENGTH) ctx.addIssue({ code: "custom", message: "passwordTooShort" });
-    else if (new TextEncoder().encode(value).length > MAX_PASSWORD_BYTES) ctx.addIssue({ code: "custom", message: "passwordTooLong" });
-  }),
+/** A new account's password: its problems are keys under `Onboarding.errors`. */
+const passwordField = cleanString({ error: "required" }).superRefine((value, ctx) => {
+  if (!value) ctx.addIssue({ code: "custom", message: "required" });
+  else if (value.length < MIN_PASSWORD_LENGTH) ctx.addIssue({ code: "custom", message: "passwordTooShort" });
+  else if (new TextEncoder().encode(value).length > MAX_PASSWORD_BYTES) ctx.addIssue({ code: "custom", message: "passwordTooLong" });
 });
 
-/** The first error code of each field. */
-export function onboardingFieldErrors(error: z.ZodError): Partial<Record<OnboardingField, OnboardingFieldError>> {
-  const out: Partial<Record<OnboardingField, OnboardingFieldError>> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0]) as OnboardingField;
-    if (!ONBOARDING_FIELDS.includes(field) || out[field]) continue;
-    const message = issue.message === "emailTooLong" ? "tooLong" : issue.message;
-    out[field] = (KNOWN.has(message) ? message : field === "email" ? "invalidEmail" : "required") as OnboardingFieldError;
-  }
-  return out;
+/** A new account's name and password, as the sign-up and staff forms ask for them. */
+export const newAccountName = text(120);
+export const newAccountPassword = passwordField;
+
+/**
+ * An email typed into a form: the forms' rules (lib/auth/email-address), canonical form. Each
+ * problem is the form's message key: its own name, but `missing` for no value at all and
+ * `tooLong` for an address too long.
+ */
+export function formEmailSchema(keys: { missing: string; tooLong: string }) {
+  return z
+    .string({ error: keys.missing })
+    .max(10_000, keys.tooLong)
+    .transform((value, ctx) => {
+      const checked = checkEmailAddress(value);
+      if (checked.ok) return checked.email;
+      ctx.addIssue({ code: "custom", message: checked.problem === "emailTooLong" ? keys.tooLong : checked.problem });
+      return z.NEVER;
+    });
 }
 
-const KNOWN = new Set<string>(["required", "tooLong", "invalidEmail", "emailAccentedName", "passwordTooShort", "passwordTooLong", "slugFormat", "slugReserved", "slugTaken", "invalidChoice"]);
+const signUpEmail = formEmailSchema({ missing: "invalidEmail", tooLong: "tooLong" });
 
-/** The sign-up form's fields from FormData, as strings (the locales as a list). */
-export function onboardingFormFields(formData: FormData): Record<string, unknown> {
+/** What the sign-up action gets: the merchant and its first store, and the new account when nobody is signed in. */
+export interface SignUpInput {
+  merchant: NewMerchantInput;
+  account: NewAccountInput | null;
+}
+
+/** The sign-up form's fields as the schema reads them: one string each (at most 1000 characters), the locales as a list. */
+function signUpFields(raw: unknown): Record<string, unknown> {
+  const entries = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
+  const list = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === "string");
   const one = (name: string) => {
-    const v = formData.get(name);
-    return typeof v === "string" ? v.slice(0, 1000) : undefined;
+    const v = list(entries[name])[0];
+    return v === undefined ? undefined : v.slice(0, 1000);
   };
   return {
-    name: one("name"),
-    email: one("email"),
-    password: one("password"),
-    merchantName: one("merchantName"),
-    storeName: one("storeName"),
-    slug: one("slug"),
-    currency: one("currency"),
-    defaultLocale: one("defaultLocale"),
-    locales: formData.getAll("locales").filter((v): v is string => typeof v === "string"),
+    ...Object.fromEntries(["name", "email", "password", "merchantName", "storeName", "slug", "currency", "defaultLocale"].map((name) => [name, one(name)])),
+    locales: list(entries.locales),
   };
 }
+
+function merchantOf(v: z.output<typeof merchantObject>): NewMerchantInput {
+  return withLocales({ merchantName: v.merchantName, storeName: v.storeName, slug: v.slug, currency: v.currency, defaultLocale: v.defaultLocale, locales: v.locales });
+}
+
+const merchantObject = z.object(merchantShape);
+
+/**
+ * The sign-up form (FormData entries or an object): the merchant and its store, plus name, email
+ * and password when `needsAccount` (nobody is signed in). Issue messages are keys under
+ * `Onboarding.errors`, one per field.
+ */
+export function signUpFormSchema(needsAccount: boolean): z.ZodType<SignUpInput> {
+  const schema = needsAccount
+    ? merchantObject
+        .extend({ name: newAccountName, email: signUpEmail, password: newAccountPassword })
+        .transform((v): SignUpInput => ({ merchant: merchantOf(v), account: { name: v.name, email: v.email, password: v.password } }))
+    : merchantObject.transform((v): SignUpInput => ({ merchant: merchantOf(v), account: null }));
+  return z.preprocess(signUpFields, schema);
+}
+
+/** The live slug check's question: whatever was typed (at most 100 characters), normalized as a store address. */
+export const slugCheckSchema = z.object({
+  slug: z.preprocess((v) => (typeof v === "string" ? v.slice(0, 100) : ""), cleanString()).transform((v) => normalizeSlug(v)),
+});

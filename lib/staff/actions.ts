@@ -1,14 +1,12 @@
 "use server";
 
 import { headers } from "next/headers";
-import { revalidatePath } from "next/cache";
-import { forbidden, notFound, redirect } from "next/navigation";
+import { fail, failFields, ok, type Outcome } from "@/lib/actions/pipeline";
+import { merchantAction, publicAction } from "@/lib/auth/action-clients";
 import { signIn } from "@/lib/auth/index";
-import { loadSession, requireMembership } from "@/lib/auth/loaders";
 import { clientIp, consumePoint, createLimiter } from "@/lib/auth/rate-limit";
-import { hasRole, type MembershipAccess } from "@/lib/auth/types";
-import { isLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
-import { newAccountSchema } from "@/lib/onboarding/schema";
+import { cacheTags } from "@/lib/cache";
+import { PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { urlConfig } from "@/lib/tenancy/request";
 import { localizedPath } from "@/lib/tenancy/urls";
 import {
@@ -23,121 +21,101 @@ import {
   revokeInvitation,
   type StaffResult,
 } from "./mutations";
-import { accessCodeSchema, changeRoleSchema, firstIssues, idSchema, inviteSchema, phraseSchema, staffFormFields } from "./schema";
-import type { StaffError, StaffFormState } from "./types";
+import {
+  acceptInvitationSchema,
+  accessCodeIdSchema,
+  accessCodeSchema,
+  changeRoleSchema,
+  invitationIdSchema,
+  inviteSchema,
+  joinDecisionSchema,
+  joinWithCodeSchema,
+  membershipIdSchema,
+} from "./schema";
 
 /**
- * The staff actions. Every merchant-side action passes requireMembership (another merchant: 404)
- * and needs MANAGER or above (staff: 403); what a manager may do to whom is decided by the
- * mutation (lib/staff/rules). Expected refusals come back as translated error codes and write
- * nothing.
+ * The staff actions. Every merchant-side action is on the merchant client at MANAGER (another
+ * merchant: 404, staff: 403); what a manager may do to whom is decided by the mutation
+ * (lib/staff/rules). Expected refusals come back as texts under `Staff.errors` and write nothing.
  */
 
-const KNOWN_ERRORS = new Set<string>([
-  "required", "invalidEmail", "emailAccentedName", "invalidChoice", "invalidDays", "invalidStores", "roleNotAllowed", "alreadyMember", "alreadyInvited",
-  "alreadyPending", "lastOwner", "notAllowed", "notFound", "codeUnknown", "codeExpired", "codeUsed", "invitationInvalid", "wrongAccount",
-  "emailTaken", "rateLimited", "tooLong", "passwordTooShort", "passwordTooLong",
-]);
+const staffManager = merchantAction({ role: "MANAGER" });
 
-function localeOf(formData: FormData): Locale {
-  const raw = formData.get("locale");
-  return isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
+/** A refusal of the mutation: its field's when it names one, else the form's. */
+function refusal(result: Extract<StaffResult, { ok: false }>): Outcome<never> {
+  const key = `Staff.errors.${result.error}` as const;
+  return result.field ? failFields({ [result.field]: key }) : fail(key);
 }
 
-function typed(formData: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of formData.entries()) if (typeof v === "string" && k !== "password" && !k.startsWith("$")) out[k] = v.slice(0, 300);
-  return out;
-}
+export const inviteStaffAction = staffManager({
+  schema: inviteSchema,
+  messages: "Staff.errors",
+  handler: async (input, ctx) => {
+    const result = await inviteByEmail(ctx.access, input, { config: urlConfig(), locale: ctx.locale });
+    return result.ok ? ok(undefined, { invalidate: [cacheTags.merchant(ctx.merchantId)] }) : refusal(result);
+  },
+});
 
-function invalid(issues: Record<string, string>, formData: FormData): StaffFormState {
-  const [field, message] = Object.entries(issues)[0] ?? ["form", "required"];
-  const error = (message === "emailTooLong" ? "invalidEmail" : KNOWN_ERRORS.has(message) ? message : "required") as StaffError;
-  return { status: "error", error, field, values: typed(formData) };
-}
+export const revokeInvitationAction = staffManager({
+  schema: invitationIdSchema,
+  messages: "Staff.errors",
+  handler: async ({ invitationId }, ctx) => {
+    const result = await revokeInvitation(ctx.access, invitationId);
+    return result.ok ? ok(undefined, { invalidate: [cacheTags.merchant(ctx.merchantId)] }) : refusal(result);
+  },
+});
 
-function outcome(result: StaffResult, formData?: FormData): StaffFormState {
-  if (result.ok) return { status: "done" };
-  return { status: "error", error: result.error, ...(result.field ? { field: result.field } : {}), ...(formData ? { values: typed(formData) } : {}) };
-}
+/** A new access code; its phrase comes back as data, shown once. */
+export const createAccessCodeAction = staffManager({
+  schema: accessCodeSchema,
+  messages: "Staff.errors",
+  handler: async (input, ctx) => {
+    const result = await createAccessCode(ctx.access, input);
+    return result.ok ? ok({ phrase: result.phrase }, { invalidate: [cacheTags.merchant(ctx.merchantId)] }) : refusal(result);
+  },
+});
 
-async function requireStaffManager(merchantId: string): Promise<MembershipAccess> {
-  const access = await requireMembership(merchantId);
-  if (!hasRole(access.role, "MANAGER")) forbidden();
-  return access;
-}
+export const revokeAccessCodeAction = staffManager({
+  schema: accessCodeIdSchema,
+  messages: "Staff.errors",
+  handler: async ({ codeId }, ctx) => {
+    const result = await revokeAccessCode(ctx.access, codeId);
+    return result.ok ? ok(undefined, { invalidate: [cacheTags.merchant(ctx.merchantId)] }) : refusal(result);
+  },
+});
 
-function revalidateStaff() {
-  revalidatePath("/[locale]/account", "layout");
-}
+export const decideJoinRequestAction = staffManager({
+  schema: joinDecisionSchema,
+  messages: "Staff.errors",
+  handler: async ({ requestId, decision }, ctx) => {
+    const result = await decideJoinRequest(ctx.access, requestId, decision);
+    return result.ok ? ok(undefined, { invalidate: [cacheTags.merchant(ctx.merchantId)] }) : refusal(result);
+  },
+});
 
-export async function inviteStaffAction(merchantId: string, _prev: StaffFormState, formData: FormData): Promise<StaffFormState> {
-  const access = await requireStaffManager(merchantId);
-  const parsed = inviteSchema.safeParse(staffFormFields(formData));
-  if (!parsed.success) return invalid(firstIssues(parsed.error), formData);
-  const result = await inviteByEmail(access, parsed.data, { config: urlConfig(), locale: localeOf(formData) });
-  if (result.ok) revalidateStaff();
-  return outcome(result, formData);
-}
-
-export async function revokeInvitationAction(merchantId: string, _prev: StaffFormState, formData: FormData): Promise<StaffFormState> {
-  const access = await requireStaffManager(merchantId);
-  const id = idSchema.safeParse(formData.get("invitationId"));
-  if (!id.success) return { status: "error", error: "notFound" };
-  const result = await revokeInvitation(access, id.data);
-  if (result.ok) revalidateStaff();
-  return outcome(result);
-}
-
-export async function createAccessCodeAction(merchantId: string, _prev: StaffFormState, formData: FormData): Promise<StaffFormState> {
-  const access = await requireStaffManager(merchantId);
-  const parsed = accessCodeSchema.safeParse(staffFormFields(formData));
-  if (!parsed.success) return invalid(firstIssues(parsed.error), formData);
-  const result = await createAccessCode(access, parsed.data);
-  if (!result.ok) return outcome(result, formData);
-  revalidateStaff();
-  return { status: "done", phrase: result.phrase };
-}
-
-export async function revokeAccessCodeAction(merchantId: string, _prev: StaffFormState, formData: FormData): Promise<StaffFormState> {
-  const access = await requireStaffManager(merchantId);
-  const id = idSchema.safeParse(formData.get("codeId"));
-  if (!id.success) return { status: "error", error: "notFound" };
-  const result = await revokeAccessCode(access, id.data);
-  if (result.ok) revalidateStaff();
-  return outcome(result);
-}
-
-export async function decideJoinRequestAction(merchantId: string, _prev: StaffFormState, formData: FormData): Promise<StaffFormState> {
-  const access = await requireStaffManager(merchantId);
-  const id = idSchema.safeParse(formData.get("requestId"));
-  if (!id.success) return { status: "error", error: "notFound" };
-  const result = await decideJoinRequest(access, id.data, formData.get("decision") === "approve");
-  if (result.ok) revalidateStaff();
-  return outcome(result);
-}
-
-export async function removeMemberAction(merchantId: string, _prev: StaffFormState, formData: FormData): Promise<StaffFormState> {
-  const access = await requireStaffManager(merchantId);
-  const id = idSchema.safeParse(formData.get("membershipId"));
-  if (!id.success) return { status: "error", error: "notFound" };
-  const result = await removeMember(access, id.data);
-  if (!result.ok) return outcome(result);
-  revalidateStaff();
-  // Whoever removed themselves has no business here any more.
-  if (result.self) redirect(localizedPath("/account", localeOf(formData), PLATFORM_DEFAULT_LOCALE));
-  return { status: "done" };
-}
+export const removeMemberAction = staffManager({
+  schema: membershipIdSchema,
+  messages: "Staff.errors",
+  handler: async ({ membershipId }, ctx) => {
+    const result = await removeMember(ctx.access, membershipId);
+    if (!result.ok) return refusal(result);
+    // Whoever removed themselves has no business here any more.
+    return ok(undefined, {
+      invalidate: [cacheTags.merchant(ctx.merchantId)],
+      redirectTo: result.self ? localizedPath("/account", ctx.locale, PLATFORM_DEFAULT_LOCALE) : undefined,
+    });
+  },
+});
 
 /** A member's role and store scope, from the member's row on the staff page. */
-export async function changeMemberRoleAction(merchantId: string, _prev: StaffFormState, formData: FormData): Promise<StaffFormState> {
-  const access = await requireStaffManager(merchantId);
-  const parsed = changeRoleSchema.safeParse(staffFormFields(formData));
-  if (!parsed.success) return invalid(firstIssues(parsed.error), formData);
-  const result = await changeMemberRole(access, parsed.data.membershipId, parsed.data.role, parsed.data.storeIds);
-  if (result.ok) revalidateStaff();
-  return outcome(result);
-}
+export const changeMemberRoleAction = staffManager({
+  schema: changeRoleSchema,
+  messages: "Staff.errors",
+  handler: async ({ membershipId, role, storeIds }, ctx) => {
+    const result = await changeMemberRole(ctx.access, membershipId, role, storeIds);
+    return result.ok ? ok(undefined, { invalidate: [cacheTags.merchant(ctx.merchantId)] }) : refusal(result);
+  },
+});
 
 // Wrong codes per client address: phrases are easy to say, so they must not be easy to guess.
 const JOIN_LIMIT = { points: 20, durationSeconds: 15 * 60 };
@@ -153,39 +131,36 @@ async function joinAttemptAllowed(): Promise<boolean> {
  * form (name, email, password), which is then signed in. Wrong codes count against a per-address
  * limit. Success: the merchant's area, or /account where a moderated request shows as waiting.
  */
-export async function joinWithCodeAction(_prev: StaffFormState, formData: FormData): Promise<StaffFormState> {
-  const fields = staffFormFields(formData);
-  const user = await loadSession();
-  const phrase = phraseSchema.safeParse(fields.code ?? "");
-  if (!phrase.success) return { status: "error", error: "required", field: "code", values: typed(formData) };
-  const account = user ? null : newAccountSchema.safeParse(fields);
-  if (account && !account.success) return invalid(firstIssues(account.error), formData);
-  if (!(await joinAttemptAllowed())) return { status: "error", error: "rateLimited", values: typed(formData) };
-  const result = await joinWithCode(phrase.data, user ? { userId: user.userId } : { newAccount: account!.data! });
-  if (!result.ok) return outcome(result, formData);
-  if (!user) await signIn("credentials", { email: account!.data!.email, password: account!.data!.password, redirect: false });
-  revalidateStaff();
-  const locale = localeOf(formData);
-  redirect(localizedPath(result.pending ? "/account" : `/account/m/${encodeURIComponent(result.merchantId)}`, locale, PLATFORM_DEFAULT_LOCALE));
-}
+export const joinWithCodeAction = publicAction({
+  schema: (ctx) => joinWithCodeSchema(!ctx.user),
+  messages: "Staff.errors",
+  handler: async (input, ctx) => {
+    if (!(await joinAttemptAllowed())) return fail("Staff.errors.rateLimited");
+    const { code, account } = input;
+    const result = await joinWithCode(code, ctx.user ? { userId: ctx.user.userId } : { newAccount: account! });
+    if (!result.ok) return refusal(result);
+    if (!ctx.user && account) await signIn("credentials", { email: account.email, password: account.password, redirect: false });
+    return ok(undefined, {
+      invalidate: [cacheTags.merchant(result.merchantId)],
+      redirectTo: localizedPath(result.pending ? "/account" : `/account/m/${encodeURIComponent(result.merchantId)}`, ctx.locale, PLATFORM_DEFAULT_LOCALE),
+    });
+  },
+});
 
-/** Accepts an emailed invitation, as the signed-in user or as a new account with the invited email. */
-export async function acceptInvitationAction(token: string, _prev: StaffFormState, formData: FormData): Promise<StaffFormState> {
-  if (typeof token !== "string" || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) notFound();
-  const user = await loadSession();
-  let result;
-  let password: string | null = null;
-  if (user) {
-    result = await acceptInvitation(token, { userId: user.userId, email: user.email });
-  } else {
-    const fields = staffFormFields(formData);
-    const parsed = newAccountSchema.omit({ email: true }).safeParse(fields);
-    if (!parsed.success) return invalid(firstIssues(parsed.error), formData);
-    password = parsed.data.password;
-    result = await acceptInvitation(token, { newAccount: parsed.data });
-  }
-  if (!result.ok) return outcome(result, formData);
-  if (!user && password) await signIn("credentials", { email: result.email, password, redirect: false });
-  revalidateStaff();
-  redirect(localizedPath(`/account/m/${encodeURIComponent(result.merchantId)}`, localeOf(formData), PLATFORM_DEFAULT_LOCALE));
-}
+/** Accepts an emailed invitation (its token a field of the form), as the signed-in user or as a new account with the invited email. */
+export const acceptInvitationAction = publicAction({
+  schema: (ctx) => acceptInvitationSchema(!ctx.user),
+  messages: "Staff.errors",
+  handler: async (input, ctx) => {
+    const { account } = input;
+    const result = ctx.user
+      ? await acceptInvitation(input.token, { userId: ctx.user.userId, email: ctx.user.email })
+      : await acceptInvitation(input.token, { newAccount: account! });
+    if (!result.ok) return refusal(result);
+    if (!ctx.user && account) await signIn("credentials", { email: result.email, password: account.password, redirect: false });
+    return ok(undefined, {
+      invalidate: [cacheTags.merchant(result.merchantId)],
+      redirectTo: localizedPath(`/account/m/${encodeURIComponent(result.merchantId)}`, ctx.locale, PLATFORM_DEFAULT_LOCALE),
+    });
+  },
+});

@@ -1,25 +1,32 @@
 import { z } from "zod";
 import { cleanString } from "@/lib/input";
-import { emailSchema } from "@/lib/auth/schema";
+import { formEmailSchema, newAccountName, newAccountPassword, type NewAccountInput } from "@/lib/onboarding/schema";
 import { normalizePhrase } from "./phrases";
 
 export const ROLE_VALUES = ["OWNER", "MANAGER", "STAFF"] as const;
 export const MAX_CODE_DAYS = 90;
 
+/*
+ * The staff forms' schemas read FormData entries (lib/actions/pipeline): each issue's message is
+ * a key under `Staff.errors`, the text the form shows.
+ */
+
 const storeIds = z.preprocess(
   (v) => (Array.isArray(v) ? v : v ? [v] : []),
-  z.array(cleanString().trim().min(1).max(64)).max(100),
+  z.array(cleanString({ error: "invalidStores" }).trim().min(1).max(64), { error: "invalidStores" }).max(100, "invalidStores"),
 );
 
+const staffEmail = formEmailSchema({ missing: "required", tooLong: "invalidEmail" });
+
 export const inviteSchema = z.object({
-  email: emailSchema,
+  email: staffEmail,
   role: z.enum(ROLE_VALUES, "invalidChoice"),
   storeIds,
 });
 export type InviteInput = z.infer<typeof inviteSchema>;
 
 export const changeRoleSchema = z.object({
-  membershipId: cleanString().trim().min(1, "notFound").max(64, "notFound").regex(/^[a-z0-9]+$/i, "notFound"),
+  membershipId: cleanString({ error: "notFound" }).trim().min(1).max(64).regex(/^[a-z0-9]+$/i),
   role: z.enum(ROLE_VALUES, "invalidChoice"),
   storeIds,
 });
@@ -39,7 +46,7 @@ export const accessCodeSchema = z
 export type AccessCodeInput = z.infer<typeof accessCodeSchema>;
 
 export const phraseSchema = z
-  .string()
+  .string({ error: "required" })
   .max(300, "codeUnknown")
   .transform((v, ctx) => {
     const phrase = normalizePhrase(v);
@@ -50,26 +57,28 @@ export const phraseSchema = z
     return phrase;
   });
 
-export const idSchema = cleanString().trim().min(1).max(64).regex(/^[a-z0-9]+$/i);
+/** The id of a row a staff form acts on (a hidden field): anything else is a row that does not exist. */
+export const idSchema = cleanString({ error: "notFound" }).trim().min(1).max(64).regex(/^[a-z0-9]+$/i);
 
-/** The staff forms' fields as strings, the store ids as a list. */
-export function staffFormFields(formData: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of formData.entries()) {
-    if (typeof v !== "string" || k.startsWith("$")) continue;
-    if (k === "storeIds") continue;
-    out[k] = v.slice(0, 1000);
-  }
-  out.storeIds = formData.getAll("storeIds").filter((v): v is string => typeof v === "string");
-  return out;
+export const invitationIdSchema = z.object({ invitationId: idSchema });
+export const accessCodeIdSchema = z.object({ codeId: idSchema });
+export const membershipIdSchema = z.object({ membershipId: idSchema });
+export const joinDecisionSchema = z.object({ requestId: idSchema, decision: z.preprocess((v) => v === "approve", z.boolean()) });
+
+/** The access-code form: the phrase, plus a new account (name, email, password) when nobody is signed in. */
+export function joinWithCodeSchema(needsAccount: boolean): z.ZodType<{ code: string; account: NewAccountInput | null }> {
+  const code = z.object({ code: phraseSchema });
+  return needsAccount
+    ? code
+        .extend({ name: newAccountName, email: staffEmail, password: newAccountPassword })
+        .transform(({ code, ...account }) => ({ code, account }))
+    : code.transform(({ code }) => ({ code, account: null }));
 }
 
-/** The first message of the first issue of each field. */
-export function firstIssues(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    if (!(field in out)) out[field] = issue.message;
-  }
-  return out;
+/** An emailed invitation's form: its token (from the link), plus name and password for a new account. */
+export function acceptInvitationSchema(needsAccount: boolean): z.ZodType<{ token: string; account: Omit<NewAccountInput, "email"> | null }> {
+  const token = z.object({ token: z.string({ error: "invitationInvalid" }).regex(/^[A-Za-z0-9_-]{20,100}$/, "invitationInvalid") });
+  return needsAccount
+    ? token.extend({ name: newAccountName, password: newAccountPassword }).transform(({ token, ...account }) => ({ token, account }))
+    : token.transform(({ token }) => ({ token, account: null }));
 }

@@ -6,17 +6,9 @@ import { db } from "@/lib/db";
 import type { MerchantId } from "@/lib/tenancy/types";
 import { auditActions, form, memberOf as member, outcome, passwordUser as person, actAs as signedInAs } from "@/tests/integration/actors";
 import { createTenant } from "@/tests/integration/fixtures";
-import {
-  acceptInvitationAction,
-  changeMemberRoleAction,
-  createAccessCodeAction,
-  decideJoinRequestAction,
-  inviteStaffAction,
-  joinWithCodeAction,
-  removeMemberAction,
-} from "./actions";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
+import * as actions from "./actions";
 import { removeMember } from "./mutations";
-import { INITIAL_STAFF_STATE as IDLE, type StaffFormState } from "./types";
 
 const signIn = vi.hoisted(() => vi.fn(async () => undefined));
 vi.mock("@/lib/auth/index", async () => ({ ...(await import("@/lib/auth/testing")), signIn }));
@@ -25,6 +17,43 @@ vi.mock("next/headers", async () => {
   return { headers: async () => testHeaders() };
 });
 vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
+// The page's locale, as next-intl settled it for the request; refusals come back as their keys.
+const requestLocale = vi.hoisted(() => ({ value: "en" }));
+vi.mock("next-intl/server", () => ({ getLocale: async () => requestLocale.value, getTranslations: async () => (key: string) => key }));
+
+/**
+ * What an action said, in the terms of the staff rules: done (with the new code's phrase), or
+ * the refusal's code under `Staff.errors` and the field it belongs to, if any.
+ */
+interface Said {
+  status: "done" | "error";
+  error?: string;
+  field?: string;
+  phrase?: string;
+}
+
+function said(state: FormState<unknown>): Said {
+  if (state.status === "ok") return { status: "done", ...(state.data as { phrase?: string } | undefined) };
+  const [field, refusal] = Object.entries(state.fieldErrors ?? {})[0] ?? [undefined, state.error];
+  const code = refusal?.key.replace(/^Staff\.errors\./, "");
+  return { status: "error", ...(code ? { error: code } : {}), ...(field ? { field } : {}) };
+}
+
+function saying<A extends unknown[]>(action: (...args: A) => Promise<FormState<unknown>>) {
+  return async (...args: A) => said(await action(...args));
+}
+
+const changeMemberRoleAction = saying(actions.changeMemberRoleAction);
+const createAccessCodeAction = saying(actions.createAccessCodeAction);
+const decideJoinRequestAction = saying(actions.decideJoinRequestAction);
+const inviteStaffAction = saying(actions.inviteStaffAction);
+const joinWithCodeAction = saying(actions.joinWithCodeAction);
+const removeMemberAction = saying(actions.removeMemberAction);
+/** The invitation page writes the link's token into the form. */
+const acceptInvitationAction = (token: string, state: FormState<unknown>, data: FormData) => {
+  data.set("token", token);
+  return saying(actions.acceptInvitationAction)(state, data);
+};
 
 afterAll(async () => {
   await closeRateLimitPool();
@@ -32,12 +61,13 @@ afterAll(async () => {
 beforeEach(() => {
   testRequest.host = "localhost:3000";
   testRequest.cookie = "";
+  requestLocale.value = "en";
   // Each test its own client address, so the join limit of one test never refuses another's.
   testRequest.ip = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
 });
 
 async function newCode(merchantId: string, fields: Record<string, string | string[]>): Promise<string> {
-  const result = (await createAccessCodeAction(merchantId, IDLE, form(fields))) as StaffFormState;
+  const result = await createAccessCodeAction(merchantId, IDLE, form(fields));
   expect(result).toMatchObject({ status: "done", phrase: expect.stringMatching(/^[a-z]+( [a-z]+){2,}$/) });
   return result.phrase!;
 }
@@ -53,7 +83,9 @@ describe("access codes", () => {
     await signedInAs(newcomer.email);
     // Case and separators do not matter.
     const typed = phrase.toUpperCase().replace(/ /g, "-");
-    expect(await outcome(joinWithCodeAction(IDLE, form({ code: typed, locale: "fr" })))).toEqual({ redirect: "/fr/account" });
+    requestLocale.value = "fr";
+    expect(await outcome(joinWithCodeAction(IDLE, form({ code: typed })))).toEqual({ redirect: "/fr/account" });
+    requestLocale.value = "en";
     expect(await db.membershipRequest.count({ where: { merchantId: tenant.merchant.id, userId: newcomer.id } })).toBe(1);
     expect(await outcome(requireMembership(tenant.merchant.id))).toBe("notFound");
     expect(await joinWithCodeAction(IDLE, form({ code: phrase }))).toMatchObject({ status: "error", error: "alreadyPending" });
@@ -142,7 +174,9 @@ describe("email invitations", () => {
     const owner = await member(tenant, "OWNER");
     await signedInAs(owner.email);
     const email = `invitee-${Math.random().toString(36).slice(2, 8)}@example.test`;
-    expect(await inviteStaffAction(tenant.merchant.id, IDLE, form({ email: email.toUpperCase(), role: "MANAGER", locale: "de" }))).toEqual({ status: "done" });
+    requestLocale.value = "de";
+    expect(await inviteStaffAction(tenant.merchant.id, IDLE, form({ email: email.toUpperCase(), role: "MANAGER" }))).toEqual({ status: "done" });
+    requestLocale.value = "en";
     expect(await inviteStaffAction(tenant.merchant.id, IDLE, form({ email, role: "STAFF" }))).toMatchObject({ error: "alreadyInvited", field: "email" });
 
     const message = await db.emailMessage.findFirstOrThrow({ where: { to: email, template: "staff-invitation" }, select: { locale: true, data: true, merchantId: true } });

@@ -5,7 +5,6 @@ import { failFields, ok } from "@/lib/actions/pipeline";
 import { merchantStoreAction } from "@/lib/auth/action-clients";
 import { cacheTags } from "@/lib/cache";
 import { sniffImageType } from "@/lib/storage/keys";
-import { invalidateStorefronts } from "@/lib/tenancy/storefront-cache";
 import { updateStoreSettings } from "./mutations";
 import { storeSettingsSchema } from "./schema";
 
@@ -26,8 +25,6 @@ export const updateStoreSettingsAction = merchantStoreAction({ role: "OWNER" })(
     }
     const saved = await updateStoreSettings({ ...ctx.actor, defaultLocale: ctx.store.defaultLocale, locales: ctx.store.locales }, { ...input, logo });
     if (!saved) notFound();
-    // Storefront reads are still tagged by the store's slug (lib/tenancy/storefront-cache.ts).
-    await invalidateStorefronts({ merchantId: ctx.merchantId, storeId: ctx.store.id });
     return ok(undefined, { invalidate: [cacheTags.store(ctx.store.id), cacheTags.merchant(ctx.merchantId)] });
   },
 });

@@ -115,9 +115,9 @@ const ACTIONS: Array<{ name: string; needs: Needs; run: () => Promise<unknown> }
   { name: "changeMemberRoleAction", needs: "MANAGER", run: () => changeMemberRoleAction(ids.merchantId, idle, form({ membershipId: unknownId, role: "STAFF" })) },
   { name: "removeMemberAction", needs: "MANAGER", run: () => removeMemberAction(ids.merchantId, idle, form({ membershipId: unknownId })) },
   // Platform admin.
-  { name: "saveProgramAction", needs: "MANAGER", run: () => saveProgramAction(ids.merchantId, "en", idle, form({})) },
-  { name: "createRewardAction", needs: "MANAGER", run: () => createRewardAction(ids.merchantId, "en", idle, form({})) },
-  { name: "setRewardActiveAction", needs: "MANAGER", run: () => setRewardActiveAction(ids.merchantId, form({ rewardId: ids.rewardId, active: "true" })) },
+  { name: "saveProgramAction", needs: "MANAGER", run: () => saveProgramAction(ids.merchantId, idle, form({})) },
+  { name: "createRewardAction", needs: "MANAGER", run: () => createRewardAction(ids.merchantId, idle, form({})) },
+  { name: "setRewardActiveAction", needs: "MANAGER", run: () => setRewardActiveAction(ids.merchantId, idle, form({ rewardId: ids.rewardId, active: "true" })) },
   { name: "admin domains page (loadAdminDomains)", needs: "ADMIN", run: () => loadAdminDomains() },
   { name: "recheckDomainAction", needs: "ADMIN", run: () => recheckDomainAction(idle, form({ domainId: unknownId })) },
 ];

@@ -36,7 +36,6 @@ export default async function JoinPage({ params }: Props) {
         )}
       </header>
       <JoinForm
-        locale={locale}
         needsAccount={!user}
         labels={{
           code: t("code"),

@@ -41,7 +41,6 @@ export default async function InvitationPage({ params }: Props) {
       </section>
     );
   }
-  const action = acceptInvitationAction.bind(null, token);
   const signInHref = await apexSignInPath(`/account/invitations/${token}`);
   const role = tr(invitation.role);
   return (
@@ -54,8 +53,8 @@ export default async function InvitationPage({ params }: Props) {
       </header>
       {user ? (
         user.email === invitation.email ? (
-          <StaffActionForm action={action} submitLabel={t("accept")} pendingLabel={t("accepting")}>
-            <input type="hidden" name="locale" value={locale} />
+          <StaffActionForm action={acceptInvitationAction} submitLabel={t("accept")} pendingLabel={t("accepting")}>
+            <input type="hidden" name="token" value={token} />
           </StaffActionForm>
         ) : (
           <p role="alert" className="text-slate-700">
@@ -67,8 +66,8 @@ export default async function InvitationPage({ params }: Props) {
           {t("signIn", { email: invitation.email })}
         </a>
       ) : (
-        <StaffActionForm action={action} submitLabel={t("accept")} pendingLabel={t("accepting")} className="flex flex-col gap-4">
-          <input type="hidden" name="locale" value={locale} />
+        <StaffActionForm action={acceptInvitationAction} submitLabel={t("accept")} pendingLabel={t("accepting")} className="flex flex-col gap-4">
+          <input type="hidden" name="token" value={token} />
           <p className="font-medium">{t("createAccount", { email: invitation.email })}</p>
           <TextField id="invite-name" name="name" label={tf("name")} autoComplete="name" required />
           <TextField id="invite-password" name="password" type="password" label={tf("password")} hint={tf("passwordHint")} autoComplete="new-password" required />

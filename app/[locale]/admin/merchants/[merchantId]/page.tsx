@@ -30,13 +30,7 @@ export default async function AdminMerchantPage({ params }: Props) {
   const config = urlConfig();
   const href = (path: string) => localizedPath(path, locale, PLATFORM_DEFAULT_LOCALE);
   const suspended = merchant.status === "SUSPENDED";
-  const outcomes = {
-    suspended: t("results.suspended"),
-    reactivated: t("results.reactivated"),
-    unchanged: t("results.unchanged"),
-    notFound: t("results.notFound"),
-    invalid: t("results.invalid"),
-  };
+  const done = { suspended: t("results.suspended"), reactivated: t("results.reactivated") };
 
   return (
     <div className="flex flex-col gap-6">
@@ -66,7 +60,7 @@ export default async function AdminMerchantPage({ params }: Props) {
             fields={{ merchantId: merchant.id, status: suspended ? "ACTIVE" : "SUSPENDED" }}
             label={suspended ? t("merchants.reactivate") : t("merchants.suspend")}
             pendingLabel={t("pending")}
-            outcomes={outcomes}
+            done={done}
             tone={suspended ? "primary" : "danger"}
           />
         </div>

@@ -28,15 +28,7 @@ export default async function AdminUserPage({ params }: Props) {
   const ta = await getTranslations("Account");
   const format = await getFormatter();
   const href = (path: string) => localizedPath(path, locale, PLATFORM_DEFAULT_LOCALE);
-  const outcomes = {
-    adminGranted: t("results.adminGranted"),
-    adminRevoked: t("results.adminRevoked"),
-    signInLinkSent: t("results.signInLinkSent"),
-    lastAdmin: t("results.lastAdmin"),
-    unchanged: t("results.unchanged"),
-    notFound: t("results.notFound"),
-    invalid: t("results.invalid"),
-  };
+  const done = { adminGranted: t("results.adminGranted"), adminRevoked: t("results.adminRevoked"), signInLinkSent: t("results.signInLinkSent") };
 
   return (
     <div className="flex flex-col gap-6">
@@ -88,10 +80,10 @@ export default async function AdminUserPage({ params }: Props) {
         <div className="mt-3">
           <AdminActionForm
             action={sendSignInLinkAction}
-            fields={{ userId: user.id, locale }}
+            fields={{ userId: user.id }}
             label={t("users.sendSignInLink")}
             pendingLabel={t("pending")}
-            outcomes={outcomes}
+            done={done}
           />
         </div>
       </section>
@@ -109,7 +101,7 @@ export default async function AdminUserPage({ params }: Props) {
             fields={{ userId: user.id, admin: user.isPlatformAdmin ? "revoke" : "grant" }}
             label={user.isPlatformAdmin ? t("users.revokeAdmin") : t("users.grantAdmin")}
             pendingLabel={t("pending")}
-            outcomes={outcomes}
+            done={done}
             tone={user.isPlatformAdmin ? "danger" : "primary"}
           />
         </div>

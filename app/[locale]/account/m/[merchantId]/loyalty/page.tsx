@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { findMerchantArea } from "@/lib/auth/data";
 import { ProgramForm } from "@/components/loyalty/program-form";
 import { RewardForm } from "@/components/loyalty/reward-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { isLocale, LOCALE_NAMES, LOCALES, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { createRewardAction, saveProgramAction, setRewardActiveAction } from "@/lib/loyalty/actions";
 import { findProgram, listRewardTranslations } from "@/lib/loyalty/data";
@@ -45,7 +46,6 @@ export default async function LoyaltyProgramPage({ params }: Props) {
         termsUrl: program.termsUrl ?? "",
       }
     : { type: "POINTS", pointsPerUnit: "1", stampsPerVisit: "1", welcomeBonus: "0", cooldownMinutes: "0", dailyCap: "", termsUrl: "" };
-  const toggle = setRewardActiveAction.bind(null, access.merchantId);
   const languageNames = new Intl.DisplayNames([locale], { type: "language" });
   const [area, tt] = await Promise.all([findMerchantArea(access.merchantId, access.storeIds), getTranslations("Terminal")]);
   const stores = area?.stores ?? [];
@@ -83,7 +83,7 @@ export default async function LoyaltyProgramPage({ params }: Props) {
         </section>
       )}
       <ProgramForm
-        action={saveProgramAction.bind(null, access.merchantId, locale)}
+        action={saveProgramAction.bind(null, access.merchantId)}
         initial={initial}
         termsLanguages={LOCALES.map((l) => ({ field: termsField(l), label: t("termsTextIn", { language: languageNames.of(l) ?? LOCALE_NAMES[l] }), lang: l }))}
         labels={{
@@ -121,14 +121,14 @@ export default async function LoyaltyProgramPage({ params }: Props) {
                     <span className="font-medium">{name}</span> · {tl("amount", { count: reward.cost, unit })}
                     {!reward.active && <span className="ml-2 text-sm text-slate-500">{t("rewardInactive")}</span>}
                   </span>
-                  <form action={toggle}>
+                  <ActionForm action={setRewardActiveAction.bind(null, access.merchantId)}>
                     <input type="hidden" name="rewardId" value={reward.id} />
                     <input type="hidden" name="active" value={reward.active ? "false" : "true"} />
                     <button type="submit" className="text-sm font-medium text-brand-700 underline">
                       {reward.active ? t("rewardOff") : t("rewardOn")}
                       <span className="sr-only"> – {name}</span>
                     </button>
-                  </form>
+                  </ActionForm>
                 </li>
               );
             })}
@@ -136,7 +136,7 @@ export default async function LoyaltyProgramPage({ params }: Props) {
         )}
         {program && (
           <RewardForm
-            action={createRewardAction.bind(null, access.merchantId, locale)}
+            action={createRewardAction.bind(null, access.merchantId)}
             labels={{ cost: t("rewardCost"), submit: t("addReward"), pending: t("saving"), saved: t("saved") }}
             languages={LOCALES.map((l) => ({ locale: l, name: LOCALE_NAMES[l], nameLabel: t("rewardName", { language: LOCALE_NAMES[l] }), descriptionLabel: t("rewardDescription", { language: LOCALE_NAMES[l] }) }))}
           />

@@ -38,7 +38,6 @@ export default async function StaffPage({ params }: Props) {
   const id = page.access.merchantId;
   const date = new Intl.DateTimeFormat(INTL_TAGS[locale], { dateStyle: "medium", timeZone });
   const storesOf = (ids: string[]) => (ids.length === 0 ? t("allStores") : ids.map((s) => page.storeNames.get(s) ?? "?").join(", "));
-  const localeField = <input type="hidden" name="locale" value={locale} />;
   const storeChoices = (legend: string, checked: string[] = []) =>
     page.stores.length > 1 || page.access.storeIds ? (
       <fieldset>
@@ -115,7 +114,6 @@ export default async function StaffPage({ params }: Props) {
                     doneMessage={t("members.removed")}
                     variant="danger"
                   >
-                    {localeField}
                     <input type="hidden" name="membershipId" value={m.id} />
                   </StaffActionForm>
                 )}
@@ -168,7 +166,6 @@ export default async function StaffPage({ params }: Props) {
           {t("invite.title")}
         </h2>
         <StaffActionForm action={inviteStaffAction.bind(null, id)} submitLabel={t("invite.submit")} pendingLabel={t("invite.submitting")} doneMessage={t("invite.sent")} className="flex max-w-xl flex-col gap-3">
-          {localeField}
           <div className="flex flex-col gap-1">
             <label htmlFor="invite-email" className="text-sm font-medium text-slate-900">
               {t("invite.email")}

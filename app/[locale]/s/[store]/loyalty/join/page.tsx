@@ -48,7 +48,7 @@ export default async function JoinLoyaltyPage({ params }: Props) {
   return (
     <JoinForm
       bonus={program.welcomeBonus > 0 ? tj("welcomeBonus", { count: program.welcomeBonus, unit: program.type }) : null}
-      action={joinLoyaltyAction.bind(null, store.slug, locale)}
+      action={joinLoyaltyAction}
       initial={{ email: customer?.email ?? "", name: customer?.name ?? "" }}
       dateOrder={order}
       dateSeparator={separator}

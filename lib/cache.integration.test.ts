@@ -8,7 +8,6 @@ import { actAs, form, memberOf, outcome } from "@/tests/integration/actors";
 import { createProductRow } from "@/tests/integration/catalog-fixtures";
 import { createTenant } from "@/tests/integration/fixtures";
 import { invalidatedTags } from "@/tests/integration/next-cache-stub";
-import { invalidateStorefronts } from "./storefront-cache";
 
 vi.mock("@/lib/auth/index", () => import("@/lib/auth/testing"));
 vi.mock("next/headers", async () => {
@@ -30,24 +29,6 @@ beforeEach(() => {
 });
 
 describe("storefront page cache invalidation", () => {
-  it("drops one store's pages, or every store of the merchant, never another merchant's", async () => {
-    const a = await createTenant();
-    const b = await createTenant();
-
-    await invalidateStorefronts({ merchantId: a.merchant.id, storeId: a.store.id });
-    expect(invalidatedTags).toEqual([cacheTags.store(a.store.id)]);
-
-    // The merchant's tag is on the reads of every store of the merchant (lib/cache.ts storefrontTags).
-    invalidatedTags.length = 0;
-    await invalidateStorefronts({ merchantId: a.merchant.id });
-    expect(invalidatedTags).toEqual([cacheTags.merchant(a.merchant.id)]);
-
-    // Another merchant's store id under this merchant reaches nothing.
-    invalidatedTags.length = 0;
-    await invalidateStorefronts({ merchantId: a.merchant.id, storeId: b.store.id });
-    expect(invalidatedTags).toEqual([]);
-  });
-
   it("a product saved in the account area drops its store's pages only", async () => {
     const tenant = await createTenant();
     const other = await secondStore(tenant.merchant.id);
