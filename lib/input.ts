@@ -23,9 +23,12 @@ export function hasControlCharacters(value: string): boolean {
   return /[\u0000-\u001f\u007f]/.test(value);
 }
 
-/** The zod string every single-line input starts from: control characters removed first. */
-export function cleanString() {
-  return z.string().overwrite((value) => stripControlCharacters(value));
+/**
+ * The zod string every single-line input starts from: control characters removed first.
+ * `params` as z.string's (`{ error: "required" }`: the message of its issues that name none).
+ */
+export function cleanString(params?: Parameters<typeof z.string>[0]) {
+  return z.string(params).overwrite((value) => stripControlCharacters(value));
 }
 
 /** The zod string of a multi-line input (descriptions, terms, messages): line breaks and tabs kept. */
