@@ -51,6 +51,11 @@ export interface ActionDefinition<Ctx, S extends z.ZodType, D> {
    * "tooLong" on field "name" becomes `fieldErrors.name = "<namespace>.tooLong"`.
    */
   messages: string;
+  /**
+   * The refusal of the whole form that goes with the schema's field errors, for forms that say
+   * so above the fields ("Please check the highlighted fields"). Without it: field errors only.
+   */
+  invalid?: MessageKey;
   /** Form fields never sent back to the form after an error. Passwords and codes are never sent back. */
   secret?: readonly string[];
   handler: (input: z.output<S>, ctx: Ctx, raw: { formData: FormData | null }) => Promise<Outcome<D>>;
@@ -82,7 +87,7 @@ export function actionClient<Ids extends unknown[], Ctx>(idCount: Ids["length"],
         const parsed = schema.safeParse(formData ? formEntries(formData) : input);
         outcome = parsed.success
           ? await definition.handler(parsed.data, ctx, { formData })
-          : { ok: false, fieldErrors: zodFieldErrors(parsed.error, definition.messages) };
+          : { ok: false, error: definition.invalid, fieldErrors: zodFieldErrors(parsed.error, definition.messages) };
       } catch (error) {
         unstable_rethrow(error);
         if (!isAppError(error)) throw error;
