@@ -10,14 +10,14 @@ import { authSecretOrThrow } from "./config";
 import { hostPath, resolveAuthContext, type AuthHostContext } from "./context";
 import { isPlatformAdminEmail } from "./data";
 import { signIn, signOut } from "./index";
-import { publicAction } from "./action-clients";
+import { signInAction } from "./action-clients";
 import { clientIp, consumeAuthAttempt, refundAuthAttempt, retryAfterMinutes, type LimitKeys } from "./rate-limit";
 import { codeSignInSchema, linkRequestSchema, passwordSignInSchema } from "./schema";
 import { isLiveSignInCode, verificationSecret } from "./verification";
 
 /**
- * The sign-in forms' server actions, on the public client (they serve the apex and every
- * storefront; which host asked decides what they may do). Each one parses its form (field
+ * The sign-in forms' server actions, on the sign-in client (they serve the apex and every
+ * storefront; which host asked decides what they may do; the session is not read before it changes). Each one parses its form (field
  * errors under `Errors.field`, nothing written), checks the host, counts the attempt against the
  * rate limits (a refusal writes and sends nothing), and only then hands over to Auth.js.
  * Refusals are in the request's language.
@@ -39,7 +39,7 @@ async function limited(action: "password" | "link" | "code", keys: LimitKeys) {
 }
 
 /** Apex only: email + password for merchants and admins. Redirects on success. */
-export const signInWithPasswordAction = publicAction({
+export const signInWithPasswordAction = signInAction({
   schema: passwordSignInSchema,
   messages: "Errors.field",
   handler: async ({ email, password, callbackUrl }, { locale: requested }) => {
@@ -73,7 +73,7 @@ export const signInWithPasswordAction = publicAction({
  * Apex and storefronts: emails a one-time link and code (through the outbox), then shows the
  * "check your email" page. On the apex, addresses without an account get the same page and no email.
  */
-export const requestSignInEmailAction = publicAction({
+export const requestSignInEmailAction = signInAction({
   schema: linkRequestSchema,
   messages: "Errors.field",
   handler: async ({ email, callbackUrl: requestedCallback }, { locale: requested }) => {
@@ -100,7 +100,7 @@ export const requestSignInEmailAction = publicAction({
  * to the Auth.js email callback with it, exactly as if the link had been clicked (`redirectTo`
  * in the data: a full page load, so that response sets the session cookie).
  */
-export const signInWithCodeAction = publicAction({
+export const signInWithCodeAction = signInAction({
   schema: codeSignInSchema,
   messages: "Errors.field",
   handler: async ({ email, code, callbackUrl: requestedCallback }, { locale: requested }) => {
@@ -122,7 +122,7 @@ export const signInWithCodeAction = publicAction({
 });
 
 /** Signs out of this host only and returns to its home page. */
-export const signOutAction = publicAction({
+export const signOutAction = signInAction({
   schema: z.object({}),
   messages: "Errors",
   handler: async (_input, { locale }) => {
