@@ -20,6 +20,7 @@ const FACTORY_ARGS: Record<string, unknown[][]> = {
   productFormSchema: [[{ currency: "EUR", defaultLocale: "fr", locales: ["fr", "en"] }], [{ currency: "JPY", defaultLocale: "lb", locales: ["lb"] }]],
   couponFormSchema: [["EUR", "Europe/Luxembourg"], ["JPY", "Asia/Tokyo"]],
   joinFormSchema: [["fr", TODAY], ["lb", TODAY]],
+  placeOrderFormSchema: [[false], [true]],
   storeSettingsSchema: [[{ defaultLocale: "fr", locales: ["fr", "en", "de", "lb"] }]],
 };
 /** Exported functions named like schemas that parse a form themselves (fuzzed apart below). */
