@@ -24,10 +24,10 @@ export function hasControlCharacters(value: string): boolean {
 }
 
 /**
- * The zod string every single-line input starts from: control characters removed first. `error`
- * is the message of every issue of the string (a form's message key), unless a check names its own.
+ * The zod string every single-line input starts from: control characters removed first.
+ * `params` as z.string's (`{ error: "required" }`: the message of its issues that name none).
  */
-export function cleanString(params?: { error: string }) {
+export function cleanString(params?: Parameters<typeof z.string>[0]) {
   return z.string(params).overwrite((value) => stripControlCharacters(value));
 }
 

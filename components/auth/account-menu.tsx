@@ -19,7 +19,7 @@ export async function AccountMenu({ user, locale }: { user: SessionUser; locale:
           {t("Account.adminLink")}
         </a>
       )}
-      <SignOutButton locale={locale} />
+      <SignOutButton />
     </nav>
   );
 }

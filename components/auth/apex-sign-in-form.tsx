@@ -1,28 +1,26 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { requestSignInEmailAction, signInWithPasswordAction } from "@/lib/auth/actions";
-import { INITIAL_AUTH_FORM_STATE } from "@/lib/auth/types";
-import type { Locale } from "@/lib/i18n/locales";
-import { FormAlert } from "./form-alert";
-import type { ApexSignInLabels } from "./labels";
-import { SubmitButton } from "./submit-button";
+import { SubmitButton } from "@/components/ui/button";
+import { fieldError, FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
+import { IDLE } from "@/lib/actions/form-state";
+import { requestSignInEmailAction, signInWithPasswordAction } from "@/lib/auth/actions";
+import type { ApexSignInLabels } from "./labels";
 
 /**
  * The apex sign-in: one email field, then either the password or an emailed link and code.
  * Each button has its own server action; the form shows the outcome of the last one pressed.
  */
-export function ApexSignInForm({ locale, callbackUrl, labels }: { locale: Locale; callbackUrl?: string; labels: ApexSignInLabels }) {
-  const [passwordState, passwordAction] = useActionState(signInWithPasswordAction, INITIAL_AUTH_FORM_STATE);
-  const [linkState, linkAction] = useActionState(requestSignInEmailAction, INITIAL_AUTH_FORM_STATE);
+export function ApexSignInForm({ callbackUrl, labels }: { callbackUrl?: string; labels: ApexSignInLabels }) {
+  const [passwordState, passwordAction, passwordPending] = useActionState(signInWithPasswordAction, IDLE);
+  const [linkState, linkAction, linkPending] = useActionState(requestSignInEmailAction, IDLE);
   const [last, setLast] = useState<"password" | "link">("password");
   const state = last === "password" ? passwordState : linkState;
   return (
     <form action={passwordAction} noValidate className="flex flex-col gap-4">
-      <input type="hidden" name="locale" value={locale} />
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
-      <FormAlert message={state.alert} />
+      <FormAlert state={state} />
       <TextField
         id="sign-in-email"
         name="email"
@@ -30,8 +28,8 @@ export function ApexSignInForm({ locale, callbackUrl, labels }: { locale: Locale
         autoComplete="username"
         required
         label={labels.email}
-        defaultValue={state.email}
-        error={state.fieldErrors?.email && labels.fieldErrors[state.fieldErrors.email]}
+        defaultValue={state.values?.email}
+        error={fieldError(state, "email")}
       />
       <TextField
         id="sign-in-password"
@@ -39,9 +37,12 @@ export function ApexSignInForm({ locale, callbackUrl, labels }: { locale: Locale
         type="password"
         autoComplete="current-password"
         label={labels.password}
-        error={last === "password" && passwordState.fieldErrors?.password ? labels.fieldErrors[passwordState.fieldErrors.password] : undefined}
+        error={last === "password" ? fieldError(passwordState, "password") : undefined}
       />
-      <SubmitButton label={labels.submit} pendingLabel={labels.pending} active={last === "password"} onClick={() => setLast("password")} />
+      {/* Both buttons wait while either action runs; only the pressed one says it is working. */}
+      <SubmitButton pendingLabel={labels.pending} pending={passwordPending} disabled={linkPending} onClick={() => setLast("password")} className="w-full">
+        {labels.submit}
+      </SubmitButton>
       <div className="flex items-center gap-3 text-sm text-slate-500" aria-hidden="true">
         <span className="h-px flex-1 bg-slate-200" />
         {labels.or}
@@ -51,13 +52,16 @@ export function ApexSignInForm({ locale, callbackUrl, labels }: { locale: Locale
         <strong className="font-semibold text-slate-900">{labels.linkTitle}</strong> {labels.linkLead}
       </p>
       <SubmitButton
-        label={labels.linkSubmit}
         pendingLabel={labels.linkPending}
         variant="secondary"
         formAction={linkAction}
-        active={last === "link"}
+        pending={linkPending}
+        disabled={passwordPending}
         onClick={() => setLast("link")}
-      />
+        className="w-full"
+      >
+        {labels.linkSubmit}
+      </SubmitButton>
     </form>
   );
 }

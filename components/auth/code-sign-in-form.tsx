@@ -1,40 +1,37 @@
 "use client";
 
 import { useActionState, useEffect } from "react";
-import { signInWithCodeAction } from "@/lib/auth/actions";
-import { INITIAL_AUTH_FORM_STATE } from "@/lib/auth/types";
-import type { Locale } from "@/lib/i18n/locales";
-import { FormAlert } from "./form-alert";
-import type { CodeSignInLabels } from "./labels";
-import { SubmitButton } from "./submit-button";
+import { SubmitButton } from "@/components/ui/button";
+import { fieldError, FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
+import { IDLE } from "@/lib/actions/form-state";
+import { signInWithCodeAction } from "@/lib/auth/actions";
+import type { CodeSignInLabels } from "./labels";
 
 /**
  * The code from the sign-in email. A right code sends the browser to the same callback as the
  * emailed link, as a full page load so the new session cookie is set by that response.
  */
 export function CodeSignInForm({
-  locale,
   callbackUrl,
   email,
   labels,
 }: {
-  locale: Locale;
   callbackUrl?: string;
   email?: string;
   labels: CodeSignInLabels;
 }) {
-  const [state, action, pending] = useActionState(signInWithCodeAction, INITIAL_AUTH_FORM_STATE);
+  const [state, action, pending] = useActionState(signInWithCodeAction, IDLE);
+  const redirectTo = state.status === "ok" ? state.data.redirectTo : undefined;
 
   useEffect(() => {
-    if (state.redirectTo) window.location.assign(state.redirectTo);
-  }, [state.redirectTo]);
+    if (redirectTo) window.location.assign(redirectTo);
+  }, [redirectTo]);
 
   return (
-    <form action={action} noValidate className="flex flex-col gap-4" aria-busy={pending || !!state.redirectTo}>
-      <input type="hidden" name="locale" value={locale} />
+    <form action={action} noValidate className="flex flex-col gap-4" aria-busy={pending || !!redirectTo}>
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
-      <FormAlert message={state.alert} />
+      <FormAlert state={state} />
       <TextField
         id="code-sign-in-email"
         name="email"
@@ -42,8 +39,8 @@ export function CodeSignInForm({
         autoComplete="email"
         required
         label={labels.email}
-        defaultValue={state.email ?? email}
-        error={state.fieldErrors?.email && labels.fieldErrors[state.fieldErrors.email]}
+        defaultValue={state.values?.email ?? email}
+        error={fieldError(state, "email")}
       />
       <TextField
         id="code-sign-in-code"
@@ -58,9 +55,11 @@ export function CodeSignInForm({
         label={labels.code}
         hint={labels.codeHint}
         className="font-mono text-lg tracking-widest uppercase"
-        error={state.fieldErrors?.code && labels.fieldErrors[state.fieldErrors.code]}
+        error={fieldError(state, "code")}
       />
-      <SubmitButton label={labels.submit} pendingLabel={labels.pending} />
+      <SubmitButton pendingLabel={labels.pending} className="w-full">
+        {labels.submit}
+      </SubmitButton>
     </form>
   );
 }

@@ -1,19 +1,15 @@
 import { getTranslations } from "next-intl/server";
-import type { FieldErrorCode } from "@/lib/auth/schema";
 
 /**
  * The text of the sign-in forms, translated on the server and passed to them as plain strings:
- * sign-in pages ship no message catalog or formatter to the browser.
+ * sign-in pages ship no message catalog or formatter to the browser. Refusals come translated
+ * from the actions.
  */
-
-/** `Errors.field`: what a field's error code says. */
-export type FieldErrorMessages = Record<FieldErrorCode, string>;
 
 export interface EmailSignInLabels {
   email: string;
   submit: string;
   pending: string;
-  fieldErrors: FieldErrorMessages;
 }
 
 export interface CodeSignInLabels {
@@ -22,7 +18,6 @@ export interface CodeSignInLabels {
   codeHint: string;
   submit: string;
   pending: string;
-  fieldErrors: FieldErrorMessages;
 }
 
 export interface ApexSignInLabels {
@@ -35,26 +30,12 @@ export interface ApexSignInLabels {
   linkLead: string;
   linkSubmit: string;
   linkPending: string;
-  fieldErrors: FieldErrorMessages;
-}
-
-async function fieldErrorMessages(): Promise<FieldErrorMessages> {
-  const t = await getTranslations("Errors.field");
-  return {
-    required: t("required"),
-    invalidEmail: t("invalidEmail"),
-    emailAccentedName: t("emailAccentedName"),
-    emailTooLong: t("emailTooLong"),
-    passwordTooLong: t("passwordTooLong"),
-    invalidCode: t("invalidCode"),
-    codeRejected: t("codeRejected"),
-  };
 }
 
 /** The storefront's email form; its button says what the store's page says. */
 export async function emailSignInLabels(buttons: { submit: string; pending: string }): Promise<EmailSignInLabels> {
   const t = await getTranslations("Auth.signIn");
-  return { email: t("email"), ...buttons, fieldErrors: await fieldErrorMessages() };
+  return { email: t("email"), ...buttons };
 }
 
 export async function codeSignInLabels(): Promise<CodeSignInLabels> {
@@ -65,7 +46,6 @@ export async function codeSignInLabels(): Promise<CodeSignInLabels> {
     codeHint: t("codeHint"),
     submit: t("submit"),
     pending: t("pending"),
-    fieldErrors: await fieldErrorMessages(),
   };
 }
 
@@ -81,6 +61,5 @@ export async function apexSignInLabels(): Promise<ApexSignInLabels> {
     linkLead: t("linkLead"),
     linkSubmit: t("linkSubmit"),
     linkPending: t("linkPending"),
-    fieldErrors: await fieldErrorMessages(),
   };
 }

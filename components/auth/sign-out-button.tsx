@@ -1,15 +1,14 @@
 import { getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/ui/action-form";
 import { signOutAction } from "@/lib/auth/actions";
-import type { Locale } from "@/lib/i18n/locales";
 import { SubmitButton } from "./submit-button";
 
-/** Signs out of the current host only. */
-export async function SignOutButton({ locale }: { locale: Locale }) {
+/** Signs out of the current host only (in the request's language). */
+export async function SignOutButton() {
   const t = await getTranslations("Auth");
   return (
-    <form action={signOutAction}>
-      <input type="hidden" name="locale" value={locale} />
+    <ActionForm action={signOutAction}>
       <SubmitButton label={t("signOut")} pendingLabel={t("signingOut")} variant="link" />
-    </form>
+    </ActionForm>
   );
 }

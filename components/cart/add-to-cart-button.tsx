@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
 import { AddToCartForm } from "./add-to-cart-form";
-import type { CartErrorMessages } from "./messages";
 
 /**
  * "Add to cart" for a storefront product page. The action finds the store from the request
@@ -18,7 +17,6 @@ export async function AddToCartButton({ productId, disabled, cartHref }: { produ
         adding: t("adding"),
         added: t("added"),
         viewCart: t("viewCart"),
-        errors: t.raw("errors") as CartErrorMessages,
       }}
     />
   );

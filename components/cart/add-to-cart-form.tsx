@@ -2,18 +2,19 @@
 
 import { useState, useTransition } from "react";
 import { announceCartChanged } from "@/components/storefront/cart-link";
+import { buttonClass } from "@/components/ui/button";
+import { refusalMessage } from "@/components/ui/refusal";
+import { IDLE } from "@/lib/actions/form-state";
 import { addToCartAction } from "@/lib/cart/actions";
-import { fillMessage, type CartErrorMessages } from "./messages";
 
 export interface AddToCartLabels {
   addToCart: string;
   adding: string;
   added: string;
   viewCart: string;
-  errors: CartErrorMessages;
 }
 
-/** The button itself: pending state, then an inline confirmation or the translated refusal. */
+/** The button itself: pending state, then an inline confirmation or the refusal (translated by the action). */
 export function AddToCartForm({ productId, disabled, cartHref, labels }: { productId: string; disabled?: boolean; cartHref: string; labels: AddToCartLabels }) {
   const [pending, startTransition] = useTransition();
   const [outcome, setOutcome] = useState<{ ok: true } | { ok: false; message: string } | null>(null);
@@ -21,9 +22,9 @@ export function AddToCartForm({ productId, disabled, cartHref, labels }: { produ
   function add() {
     setOutcome(null);
     startTransition(async () => {
-      const result = await addToCartAction({ productId, quantity: 1 });
-      if (result.ok) announceCartChanged();
-      setOutcome(result.ok ? { ok: true } : { ok: false, message: fillMessage(labels.errors[result.error], result.params) });
+      const state = await addToCartAction(IDLE, { productId, quantity: 1 });
+      if (state.status === "ok") announceCartChanged();
+      setOutcome(state.status === "ok" ? { ok: true } : { ok: false, message: refusalMessage(state) ?? "" });
     });
   }
 
@@ -34,7 +35,7 @@ export function AddToCartForm({ productId, disabled, cartHref, labels }: { produ
         onClick={add}
         disabled={disabled || pending}
         aria-disabled={disabled || pending}
-        className="rounded-md bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        className={buttonClass("primary")}
         data-testid="add-to-cart"
       >
         {pending ? labels.adding : labels.addToCart}

@@ -1,8 +1,10 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { applyCouponCode } from "@/lib/cart/actions";
-import { fillMessage, type CartErrorMessages } from "./messages";
+import { buttonClass } from "@/components/ui/button";
+import { refusalMessage } from "@/components/ui/refusal";
+import { IDLE } from "@/lib/actions/form-state";
+import { applyCouponAction } from "@/lib/cart/actions";
 
 /** "Apply to my cart" on a coupon's page: creates the cart when needed and attaches the code. */
 export function ApplyCouponButton({
@@ -12,7 +14,7 @@ export function ApplyCouponButton({
 }: {
   code: string;
   cartHref: string;
-  labels: { apply: string; applying: string; applied: string; notApplied: string; viewCart: string; errors: CartErrorMessages };
+  labels: { apply: string; applying: string; applied: string; notApplied: string; viewCart: string };
 }) {
   const [pending, startTransition] = useTransition();
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
@@ -24,14 +26,14 @@ export function ApplyCouponButton({
         aria-disabled={pending}
         onClick={() =>
           startTransition(async () => {
-            const result = await applyCouponCode(code);
+            const state = await applyCouponAction(IDLE, { couponCode: code });
             // Already in the cart counts as success: the visitor's intent is fulfilled.
-            if (result.status === "applied" || result.error === "couponAlreadyAdded") setOutcome({ ok: true, message: labels.applied });
-            else if (result.status === "notApplied") setOutcome({ ok: true, message: labels.notApplied });
-            else setOutcome({ ok: false, message: fillMessage(labels.errors[result.error ?? "unavailable"], { minutes: result.retryAfterMinutes ?? 1 }) });
+            if (state.status === "ok") setOutcome({ ok: true, message: state.data.applied ? labels.applied : labels.notApplied });
+            else if (state.fieldErrors?.couponCode?.key === "Cart.errors.couponAlreadyAdded") setOutcome({ ok: true, message: labels.applied });
+            else setOutcome({ ok: false, message: refusalMessage(state) ?? "" });
           })
         }
-        className="rounded-md bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        className={buttonClass("primary")}
       >
         {pending ? labels.applying : labels.apply}
       </button>

@@ -2,11 +2,13 @@
 
 import { useOptimistic, useState, useTransition } from "react";
 import { announceCartChanged } from "@/components/storefront/cart-link";
+import { refusalMessage } from "@/components/ui/refusal";
+import { IDLE } from "@/lib/actions/form-state";
 import { removeCartItemAction, setCartItemQuantityAction } from "@/lib/cart/actions";
 import { parseTypedQuantity } from "@/lib/cart/quantity";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatMoney } from "@/lib/money";
-import { fillMessage, type CartErrorMessages } from "./messages";
+import { fillMessage } from "./messages";
 
 export interface CartLineItem {
   productId: string;
@@ -30,14 +32,15 @@ export interface CartLinesLabels {
   unavailable: string;
   noLongerSold: string;
   saving: string;
-  errors: CartErrorMessages;
+  /** What a typed quantity out of bounds is told (the box checks it before asking the server). */
+  invalidQuantity: string;
 }
 
 type Change = { productId: string; quantity: number };
 
 /**
  * Cart lines with optimistic quantity changes: the new quantity and line total show at once,
- * the server confirms (or refuses with a translated reason, and the line snaps back).
+ * the server confirms (or refuses with the reason it translated, and the line snaps back).
  */
 export function CartLines({ lines, currency, locale, labels }: { lines: CartLineItem[]; currency: string; locale: Locale; labels: CartLinesLabels }) {
   const [optimisticLines, applyChange] = useOptimistic(lines, (current, change: Change) =>
@@ -54,9 +57,9 @@ export function CartLines({ lines, currency, locale, labels }: { lines: CartLine
     setError(null);
     startTransition(async () => {
       applyChange({ productId, quantity });
-      const result = quantity <= 0 ? await removeCartItemAction({ productId }) : await setCartItemQuantityAction({ productId, quantity });
-      if (result.ok) announceCartChanged();
-      else setError(fillMessage(labels.errors[result.error], result.params));
+      const state = quantity <= 0 ? await removeCartItemAction(IDLE, { productId }) : await setCartItemQuantityAction(IDLE, { productId, quantity });
+      if (state.status === "ok") announceCartChanged();
+      else setError(refusalMessage(state) ?? null);
     });
   }
 
@@ -69,7 +72,7 @@ export function CartLines({ lines, currency, locale, labels }: { lines: CartLine
     const quantity = parseTypedQuantity(input.value);
     if (quantity === null) {
       input.value = String(line.quantity);
-      setError(fillMessage(labels.errors.invalidQuantity));
+      setError(labels.invalidQuantity);
       return;
     }
     input.value = String(quantity);

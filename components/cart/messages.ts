@@ -1,8 +1,3 @@
-import type { CartErrorCode } from "@/lib/cart/types";
-
-/** Cart error templates, rendered on the server and passed to client components as plain strings. */
-export type CartErrorMessages = Record<CartErrorCode | "required" | "rateLimited", string>;
-
 /** Fills `{name}` placeholders of a plain (non-plural) message. */
 export function fillMessage(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));

@@ -1,9 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { SubmitButton } from "@/components/auth/submit-button";
+import { Alert } from "@/components/ui/alert";
+import { SubmitButton } from "@/components/ui/button";
+import { fieldError } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
-import type { CheckoutFormState } from "@/lib/checkout/actions";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
 
 export interface CheckoutFormTexts {
   contact: string;
@@ -19,18 +21,14 @@ export interface CheckoutFormTexts {
   placeOrder: string;
   placing: string;
   backToCart: string;
-  /** Field-level messages by key (required, invalidEmail, ...). */
-  fieldErrors: Record<string, string>;
 }
 
 /**
- * The "Place order" form. Errors arrive already translated (`errorMessage` by the server for the
- * last state), so this component carries no catalog of its own.
+ * The "Place order" form. Refusals arrive translated from the action, so this component carries
+ * no catalogue of its own; what was typed comes back with them.
  */
 export function CheckoutForm({
   action,
-  store,
-  locale,
   idempotencyKey,
   expectedTotalCents,
   appliedCouponIds,
@@ -40,11 +38,8 @@ export function CheckoutForm({
   defaultEmail,
   texts,
   cartHref,
-  errorMessages,
 }: {
-  action: (state: CheckoutFormState, form: FormData) => Promise<CheckoutFormState>;
-  store: string;
-  locale: string;
+  action: (state: FormState<unknown>, form: FormData) => Promise<FormState<unknown>>;
   idempotencyKey: string;
   expectedTotalCents: number;
   /** The coupons this page shows as applied: only they may stop the order if they stop qualifying. */
@@ -56,34 +51,26 @@ export function CheckoutForm({
   defaultEmail?: string;
   texts: CheckoutFormTexts;
   cartHref: string;
-  /** Translated message of each possible form-level error, by code. */
-  errorMessages: Record<string, string>;
 }) {
-  const [state, formAction] = useActionState(action, { error: null });
-  const fieldError = (name: string) => {
-    const key = state.fields?.[name];
-    return key ? (texts.fieldErrors[key] ?? texts.fieldErrors.invalid) : undefined;
-  };
-  const message = state.error ? errorMessages[state.error] : null;
-  const filled = message ? message.replace(/\{(\w+)\}/g, (whole, name: string) => String(state.params?.[name] ?? whole)) : message;
+  const [state, formAction] = useActionState(action, IDLE);
+  const error = state.status === "error" ? state.error : undefined;
+  const values = state.status === "error" ? state.values : undefined;
 
   return (
     <form action={formAction} className="flex flex-col gap-6" noValidate>
-      <input type="hidden" name="store" value={store} />
-      <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <input type="hidden" name="expectedTotalCents" value={expectedTotalCents} />
       <input type="hidden" name="appliedCoupons" value={appliedCouponIds.join(",")} />
       <div aria-live="assertive" className="empty:hidden">
-        {filled && (
-          <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-            <p>{filled}</p>
-            {state.error !== "invalid" && (
+        {error && (
+          <Alert tone="error">
+            <p>{error.message}</p>
+            {error.key !== "Checkout.errors.invalid" && (
               <a href={cartHref} className="mt-1 inline-block font-medium underline">
                 {texts.backToCart}
               </a>
             )}
-          </div>
+          </Alert>
         )}
       </div>
       {askEmail && (
@@ -97,30 +84,32 @@ export function CheckoutForm({
             required
             label={texts.email}
             hint={texts.emailHint}
-            defaultValue={state.values?.email ?? defaultEmail}
-            error={fieldError("email")}
+            defaultValue={values?.email ?? defaultEmail}
+            error={fieldError(state, "email")}
           />
         </fieldset>
       )}
       {askShipping && (
         <fieldset className="flex flex-col gap-3">
           <legend className="mb-2 text-lg font-semibold">{texts.shipping}</legend>
-          <TextField id="shipping-name" name="shipping.name" defaultValue={state.values?.["shipping.name"]} autoComplete="shipping name" required label={texts.name} error={fieldError("shipping.name")} />
-          <TextField id="shipping-line1" name="shipping.line1" defaultValue={state.values?.["shipping.line1"]} autoComplete="shipping address-line1" required label={texts.line1} error={fieldError("shipping.line1")} />
-          <TextField id="shipping-line2" name="shipping.line2" defaultValue={state.values?.["shipping.line2"]} autoComplete="shipping address-line2" label={texts.line2} error={fieldError("shipping.line2")} />
+          <TextField id="shipping-name" name="shipping.name" defaultValue={values?.["shipping.name"]} autoComplete="shipping name" required label={texts.name} error={fieldError(state, "shipping.name")} />
+          <TextField id="shipping-line1" name="shipping.line1" defaultValue={values?.["shipping.line1"]} autoComplete="shipping address-line1" required label={texts.line1} error={fieldError(state, "shipping.line1")} />
+          <TextField id="shipping-line2" name="shipping.line2" defaultValue={values?.["shipping.line2"]} autoComplete="shipping address-line2" label={texts.line2} error={fieldError(state, "shipping.line2")} />
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-            <TextField id="shipping-postal" name="shipping.postalCode" defaultValue={state.values?.["shipping.postalCode"]} autoComplete="shipping postal-code" required label={texts.postalCode} error={fieldError("shipping.postalCode")} />
-            <TextField id="shipping-city" name="shipping.city" defaultValue={state.values?.["shipping.city"]} autoComplete="shipping address-level2" required label={texts.city} error={fieldError("shipping.city")} />
+            <TextField id="shipping-postal" name="shipping.postalCode" defaultValue={values?.["shipping.postalCode"]} autoComplete="shipping postal-code" required label={texts.postalCode} error={fieldError(state, "shipping.postalCode")} />
+            <TextField id="shipping-city" name="shipping.city" defaultValue={values?.["shipping.city"]} autoComplete="shipping address-level2" required label={texts.city} error={fieldError(state, "shipping.city")} />
             <CountrySelect
               label={texts.country}
               options={countries.options}
-              defaultValue={state.values?.["shipping.country"] ?? countries.preselected ?? ""}
-              error={fieldError("shipping.country")}
+              defaultValue={values?.["shipping.country"] ?? countries.preselected ?? ""}
+              error={fieldError(state, "shipping.country")}
             />
           </div>
         </fieldset>
       )}
-      <SubmitButton label={texts.placeOrder} pendingLabel={texts.placing} />
+      <SubmitButton pendingLabel={texts.placing} className="w-full">
+        {texts.placeOrder}
+      </SubmitButton>
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useFormStatus } from "react-dom";
+import { buttonClass } from "@/components/ui/button";
 
 /** "Pay" and "Fail payment" of the test provider; the pressed one says it is working. */
 export function TestPaymentButtons({ pay, fail, pending: pendingLabel }: { pay: string; fail: string; pending: string }) {
@@ -15,7 +16,7 @@ export function TestPaymentButtons({ pay, fail, pending: pendingLabel }: { pay: 
         value="paid"
         onClick={() => setPressed("paid")}
         disabled={pending}
-        className="flex-1 rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-70"
+        className={buttonClass("primary", "flex-1")}
       >
         {pending && pressed === "paid" ? pendingLabel : pay}
       </button>
@@ -25,7 +26,7 @@ export function TestPaymentButtons({ pay, fail, pending: pendingLabel }: { pay: 
         value="failed"
         onClick={() => setPressed("failed")}
         disabled={pending}
-        className="flex-1 rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-900 hover:bg-slate-50 disabled:opacity-70"
+        className={buttonClass("secondary", "flex-1")}
       >
         {pending && pressed === "failed" ? pendingLabel : fail}
       </button>

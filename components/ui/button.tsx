@@ -31,7 +31,7 @@ export function SubmitButton({
   const status = useFormStatus();
   const pending = pendingProp ?? status.pending;
   return (
-    <button type="submit" disabled={pending || rest.disabled} aria-busy={pending || undefined} className={buttonClass(variant, className)} {...rest}>
+    <button {...rest} type="submit" disabled={pending || rest.disabled} aria-busy={pending || undefined} className={buttonClass(variant, className)}>
       {pending && pendingLabel ? pendingLabel : children}
     </button>
   );

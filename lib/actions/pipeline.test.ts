@@ -88,6 +88,15 @@ describe("the action pipeline", () => {
     });
   });
 
+  it("adds the definition's form-level refusal to the schema's field errors when it names one", async () => {
+    const action = client({ schema, messages: "StoreSettings.errors", invalid: "Errors.BAD_INPUT", handler: async () => ok() });
+    expect(await action("m1", IDLE, { name: "" })).toEqual({
+      status: "error",
+      error: { key: "Errors.BAD_INPUT", message: "t:Errors.BAD_INPUT" },
+      fieldErrors: { name: { key: "StoreSettings.errors.required", message: "t:StoreSettings.errors.required" } },
+    });
+  });
+
   it("maps an AppError to its Errors.<code> text", async () => {
     const action = client({ schema, messages: "StoreSettings.errors", handler: async () => ok() });
     expect(await action("other", IDLE, { name: "x" })).toEqual({ status: "error", error: { key: "Errors.NOT_FOUND", message: "t:Errors.NOT_FOUND" } });

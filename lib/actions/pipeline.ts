@@ -56,6 +56,11 @@ export interface ActionDefinition<Ctx, S extends z.ZodType, D> {
    * the request's locale in "Enter a real date in the format {format}"). Optional.
    */
   messageParams?: (ctx: Ctx) => MessageParams | Promise<MessageParams>;
+  /**
+   * The refusal of the whole form that goes with the schema's field errors, for forms that say
+   * so above the fields ("Please check the highlighted fields"). Without it: field errors only.
+   */
+  invalid?: MessageKey;
   /** Form fields never sent back to the form after an error. Passwords and codes are never sent back. */
   secret?: readonly string[];
   /** Fields named like secrets that are none here (a coupon's code): sent back after an error like any other. */
@@ -90,7 +95,7 @@ export function actionClient<Ids extends unknown[], Ctx>(idCount: Ids["length"],
         const parsed = schema.safeParse(formData ? formEntries(formData) : input);
         outcome = parsed.success
           ? await definition.handler(parsed.data, ctx, { formData })
-          : { ok: false, fieldErrors: zodFieldErrors(parsed.error, definition.messages), params: await definition.messageParams?.(ctx) };
+          : { ok: false, error: definition.invalid, fieldErrors: zodFieldErrors(parsed.error, definition.messages), params: await definition.messageParams?.(ctx) };
       } catch (error) {
         unstable_rethrow(error);
         if (!isAppError(error)) throw error;

@@ -92,3 +92,15 @@ export interface PublicContext {
 }
 
 export const publicAction = actionClient<[], PublicContext>(0, async () => ({ user: await loadSession(), locale: await requestLocale() }));
+
+export interface SignInContext {
+  locale: Locale;
+}
+
+/**
+ * The sign-in and sign-out forms: only the locale. Unlike `publicAction` it never reads the
+ * session, which these actions are about to change: the session read is memoized for the
+ * request, and the page a sign-in redirects to is rendered in that same request, so it would
+ * see the visitor still signed out (and send them back to the sign-in page).
+ */
+export const signInAction = actionClient<[], SignInContext>(0, async () => ({ locale: await requestLocale() }));

@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { cleanString, stripControlCharacters } from "@/lib/input";
-import { isLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { normalizeSignInCode } from "./codes";
 import { checkEmailAddress } from "@/lib/email-address";
 import { MAX_PASSWORD_BYTES } from "./password";
 
 export { MAX_EMAIL_LENGTH } from "@/lib/email-address";
 
-/** Field error codes; the UI translates them under `Errors.field`. */
-export type FieldErrorCode = "required" | "invalidEmail" | "emailTooLong" | "emailAccentedName" | "passwordTooLong" | "invalidCode" | "codeRejected";
+/*
+ * The issue messages of the sign-in schemas are keys under `Errors.field` (the sign-in actions'
+ * messages): required, invalidEmail, emailTooLong, emailAccentedName, passwordTooLong, invalidCode.
+ */
 
 
 /** An email address typed in a form: canonical on success, else one field error code. */
@@ -51,56 +52,28 @@ const callbackUrlSchema = z
   .catch(undefined)
   .transform((v) => (v ? v : undefined));
 
-const localeSchema = z
-  .string()
-  .optional()
-  .transform((v): Locale => (isLocale(v) ? v : PLATFORM_DEFAULT_LOCALE));
-
 const text = (v: unknown) => (typeof v === "string" ? v : "");
 
 export const passwordSignInSchema = z.object({
   email: z.preprocess(text, emailSchema),
   password: z.preprocess(text, passwordSchema),
   callbackUrl: callbackUrlSchema,
-  locale: localeSchema,
 });
 
 export const linkRequestSchema = z.object({
   email: z.preprocess(text, emailSchema),
   callbackUrl: callbackUrlSchema,
-  locale: localeSchema,
 });
 
 export const codeSignInSchema = z.object({
   email: z.preprocess(text, emailSchema),
   code: z.preprocess(text, codeSchema),
   callbackUrl: callbackUrlSchema,
-  locale: localeSchema,
 });
 
 export type PasswordSignInInput = z.infer<typeof passwordSignInSchema>;
 export type LinkRequestInput = z.infer<typeof linkRequestSchema>;
 export type CodeSignInInput = z.infer<typeof codeSignInSchema>;
-
-/** The first error code of each field, for field-level messages. */
-export function fieldErrors<K extends string>(error: z.ZodError): Partial<Record<K, FieldErrorCode>> {
-  const out: Partial<Record<K, FieldErrorCode>> = {};
-  for (const issue of error.issues) {
-    const field = issue.path[0];
-    if (typeof field !== "string" || field in out) continue;
-    out[field as K] = (isFieldErrorCode(issue.message) ? issue.message : "required") as FieldErrorCode;
-  }
-  return out;
-}
-
-function isFieldErrorCode(value: string): value is FieldErrorCode {
-  return ["required", "invalidEmail", "emailTooLong", "emailAccentedName", "passwordTooLong", "invalidCode"].includes(value);
-}
-
-/** Reads a FormData's string fields into a plain object for the schemas above. */
-export function formFields(formData: FormData, names: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(names.map((n) => [n, formData.get(n) ?? undefined]));
-}
 
 /** One value of a page's search param (the first when repeated), bounded in length, without control characters. */
 export function searchParam(params: Record<string, string | string[] | undefined>, name: string, max = 2048): string | undefined {

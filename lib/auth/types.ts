@@ -1,6 +1,5 @@
 import type { Locale } from "@/lib/i18n/locales";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
-import type { FieldErrorCode } from "./schema";
 
 /** The signed-in user as read from the database for this request. */
 export interface SessionUser {
@@ -56,25 +55,6 @@ export interface MerchantArea {
 }
 
 /** Form-level refusals of a sign-in attempt, translated under `Errors.form`. */
-export type AuthFormError = "invalidCredentials" | "wrongHost" | "unavailable" | "suspended";
-
-/** The state of every sign-in form (useActionState). */
-export interface AuthFormState {
-  status: "idle" | "error";
-  fieldErrors?: Partial<Record<"email" | "password" | "code", FieldErrorCode>>;
-  /**
-   * The form-level outcome (a refusal, a rate limit), already in the form's language: the forms
-   * get their text from the server and ship no message formatter.
-   */
-  alert?: string;
-  /** What the user typed, so the form can show it again (never the password). */
-  email?: string;
-  /** A URL the browser must load next (a full page load, not a client-side navigation). */
-  redirectTo?: string;
-}
-
-export const INITIAL_AUTH_FORM_STATE: AuthFormState = { status: "idle" };
-
 const ROLE_RANK: Record<MemberRole, number> = { STAFF: 1, MANAGER: 2, OWNER: 3 };
 
 /** OWNER > MANAGER > STAFF. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeRateLimitPool, PUBLIC_LIMITS } from "@/lib/auth/rate-limit";
 import type { CustomerSession } from "@/lib/auth/types";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
 import { db } from "@/lib/db";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { createCouponRow, createCustomerRow } from "@/tests/integration/cart-fixtures";
@@ -30,12 +31,33 @@ vi.mock("next/headers", () => ({
   }),
 }));
 vi.mock("@/lib/auth/loaders", () => ({ loadCustomerSession: async () => browser.customer }));
+vi.mock("next-intl/server", () => import("@/tests/integration/next-intl-server-stub"));
 
-const { addToCartAction, applyCouponCode, removeCartItemAction, removeCouponAction, setCartItemQuantityAction } = await import("./actions");
+const actions = await import("./actions");
 const { loadCartForCheckout } = await import("./data");
 const { markCartCheckedOut, mergeGuestCart } = await import("./mutations");
 const { currentCart, mergeGuestCartOnSignIn } = await import("./request");
 const { CART_COOKIE } = await import("./cookie");
+
+/** An action's state as these tests compare it: its data, or the key and the text of its refusal. */
+function seen<D>(state: FormState<D>) {
+  if (state.status === "ok") return { ok: true, ...state.data };
+  const refusal = state.status === "error" ? (state.error ?? Object.values(state.fieldErrors ?? {})[0]) : undefined;
+  return { ok: false, error: refusal?.key, message: refusal?.message };
+}
+
+// The cart page's calls: the state before (useActionState's) and the input.
+const addToCart = async (input: { productId: string; quantity?: number }) => seen(await actions.addToCartAction(IDLE, input));
+const setQuantity = async (input: { productId: string; quantity: number }) => seen(await actions.setCartItemQuantityAction(IDLE, input));
+const removeItem = async (input: { productId: string }) => seen(await actions.removeCartItemAction(IDLE, input));
+const removeCoupon = async (input: { couponId: string }) => seen(await actions.removeCouponAction(IDLE, input));
+/** The cart's code form, posted as the browser does. */
+function codeForm(code: string): FormData {
+  const form = new FormData();
+  form.set("couponCode", code);
+  return form;
+}
+const applyCode = async (code: string) => seen(await actions.applyCouponAction(IDLE, codeForm(code)));
 
 async function shop() {
   const tenant = await createTenant();
@@ -64,7 +86,7 @@ describe("guest cart", () => {
     visit(ids.storeId);
     expect(await currentCart(store, null)).toBeNull();
 
-    expect(await addToCartAction({ productId: product.id, quantity: 2 })).toEqual({ ok: true, itemCount: 2 });
+    expect(await addToCart({ productId: product.id, quantity: 2 })).toEqual({ ok: true, itemCount: 2 });
     expect(browser.jar.get(CART_COOKIE)).toMatch(/^[a-z0-9]+\.[\w-]+$/);
     const cart = await currentCart(store, null);
     expect(cart).not.toBeNull();
@@ -80,12 +102,12 @@ describe("guest cart", () => {
     const b = await shop();
     const product = await createProductRow(a.tenant, { slug: "robe" });
     visit(a.ids.storeId);
-    await addToCartAction({ productId: product.id });
+    await addToCart({ productId: product.id });
     const signed = browser.jar.get(CART_COOKIE)!;
 
     browser.jar.set(CART_COOKIE, signed.slice(0, -2) + "xx");
     expect(await currentCart(a.store, null)).toBeNull();
-    expect(await setCartItemQuantityAction({ productId: product.id, quantity: 2 })).toEqual({ ok: false, error: "cartNotFound" });
+    expect(await setQuantity({ productId: product.id, quantity: 2 })).toMatchObject({ ok: false, error: "Cart.errors.cartNotFound" });
 
     // The same valid cookie presented to another store names nothing there.
     browser.jar.set(CART_COOKIE, signed);
@@ -102,17 +124,17 @@ describe("guest cart", () => {
     const hidden = await createProductRow(a.tenant, { slug: "hidden", visibility: "HIDDEN" });
     visit(a.ids.storeId);
     for (const productId of [foreign.id, draft.id, archived.id, "doesnotexist"]) {
-      expect(await addToCartAction({ productId })).toEqual({ ok: false, error: "unknownProduct" });
+      expect(await addToCart({ productId })).toMatchObject({ ok: false, error: "Cart.errors.unknownProduct" });
     }
-    expect(await addToCartAction({ productId: "'; DROP TABLE" })).toEqual({ ok: false, error: "unknownProduct" });
+    expect(await addToCart({ productId: "'; DROP TABLE" })).toMatchObject({ ok: false, error: "Cart.errors.unknownProduct" });
     // Hidden products are bought by link.
-    expect(await addToCartAction({ productId: hidden.id })).toMatchObject({ ok: true });
+    expect(await addToCart({ productId: hidden.id })).toMatchObject({ ok: true });
   });
 
   it("on the apex there is no store: cart actions refuse", async () => {
     const a = await shop();
     const product = await createProductRow(a.tenant, { slug: "robe" });
-    expect(await addToCartAction({ productId: product.id })).toEqual({ ok: false, error: "unavailable" });
+    expect(await addToCart({ productId: product.id })).toMatchObject({ ok: false, error: "Errors.NOT_FOUND" });
   });
 });
 
@@ -124,21 +146,21 @@ describe("quantity bounds", () => {
     const none = await createProductRow(tenant, { slug: "none", stock: 0 });
     visit(ids.storeId);
 
-    expect(await addToCartAction({ productId: few.id, quantity: 3 })).toMatchObject({ ok: true, itemCount: 3 });
-    expect(await addToCartAction({ productId: few.id, quantity: 1 })).toEqual({ ok: false, error: "notEnoughStock", params: { available: 3 } });
-    expect(await addToCartAction({ productId: none.id })).toEqual({ ok: false, error: "outOfStock" });
+    expect(await addToCart({ productId: few.id, quantity: 3 })).toMatchObject({ ok: true, itemCount: 3 });
+    expect(await addToCart({ productId: few.id, quantity: 1 })).toEqual({ ok: false, error: "Cart.errors.notEnoughStock", message: "Only 3 left in stock." });
+    expect(await addToCart({ productId: none.id })).toMatchObject({ ok: false, error: "Cart.errors.outOfStock" });
     for (const quantity of [0, -1, 1.5, 100, 1e12, Number.NaN]) {
-      expect(await setCartItemQuantityAction({ productId: few.id, quantity })).toEqual({ ok: false, error: "invalidQuantity" });
+      expect(await setQuantity({ productId: few.id, quantity })).toMatchObject({ ok: false, error: "Cart.errors.invalidQuantity" });
     }
-    expect(await setCartItemQuantityAction({ productId: few.id, quantity: 4 })).toEqual({ ok: false, error: "notEnoughStock", params: { available: 3 } });
-    expect(await setCartItemQuantityAction({ productId: few.id, quantity: 1 })).toMatchObject({ ok: true, itemCount: 1 });
+    expect(await setQuantity({ productId: few.id, quantity: 4 })).toEqual({ ok: false, error: "Cart.errors.notEnoughStock", message: "Only 3 left in stock." });
+    expect(await setQuantity({ productId: few.id, quantity: 1 })).toMatchObject({ ok: true, itemCount: 1 });
 
-    expect(await addToCartAction({ productId: many.id, quantity: 99 })).toMatchObject({ ok: true, itemCount: 100 });
-    expect(await addToCartAction({ productId: many.id, quantity: 1 })).toEqual({ ok: false, error: "tooMany", params: { max: 99 } });
+    expect(await addToCart({ productId: many.id, quantity: 99 })).toMatchObject({ ok: true, itemCount: 100 });
+    expect(await addToCart({ productId: many.id, quantity: 1 })).toEqual({ ok: false, error: "Cart.errors.tooMany", message: "You can order at most 99 of this item." });
 
     // Ten concurrent adds of one unit with stock 3 never go past 3.
-    await removeCartItemAction({ productId: few.id });
-    await Promise.all(Array.from({ length: 10 }, () => addToCartAction({ productId: few.id })));
+    await removeItem({ productId: few.id });
+    await Promise.all(Array.from({ length: 10 }, () => addToCart({ productId: few.id })));
     const line = await db.cartLine.findFirst({ where: { productId: few.id }, select: { quantity: true } });
     expect(line?.quantity).toBe(3);
   });
@@ -150,7 +172,7 @@ describe("cart isolation", () => {
     const b = await shop();
     const product = await createProductRow(a.tenant, { slug: "robe" });
     visit(a.ids.storeId);
-    await addToCartAction({ productId: product.id });
+    await addToCart({ productId: product.id });
     const cart = await currentCart(a.store, null);
     expect(await loadCartForCheckout(a.ids.merchantId, a.ids.storeId, cart!.cartId)).not.toBeNull();
     expect(await loadCartForCheckout(b.ids.merchantId, b.ids.storeId, cart!.cartId)).toBeNull();
@@ -222,14 +244,14 @@ describe("cart isolation", () => {
     const { tenant, ids, store } = await shop();
     const product = await createProductRow(tenant, { slug: "robe" });
     visit(ids.storeId);
-    await addToCartAction({ productId: product.id });
+    await addToCart({ productId: product.id });
     const cart = await currentCart(store, null);
     expect(await db.$transaction((tx) => markCartCheckedOut(tx, cart!.cartId))).toBe(true);
     expect(await db.$transaction((tx) => markCartCheckedOut(tx, cart!.cartId))).toBe(false);
     expect(await currentCart(store, null)).toBeNull();
     expect(await loadCartForCheckout(ids.merchantId, ids.storeId, cart!.cartId)).toBeNull();
     // The next add starts a fresh cart.
-    expect(await addToCartAction({ productId: product.id })).toEqual({ ok: true, itemCount: 1 });
+    expect(await addToCart({ productId: product.id })).toEqual({ ok: true, itemCount: 1 });
   });
 });
 
@@ -242,15 +264,15 @@ describe("coupons on the cart", () => {
     await createCouponRow(a.tenant, { code: "BIENVENUE10", kind: "PERCENT", percentBasisPoints: 1000 });
     await createCouponRow(b.tenant, { code: "OTHERSTORE" });
     visit(a.ids.storeId);
-    await addToCartAction({ productId: product.id });
+    await addToCart({ productId: product.id });
 
-    expect(await applyCouponCode("bienvenue10")).toEqual({ status: "applied", code: "BIENVENUE10" });
-    expect(await applyCouponCode(" BienVenue10 ")).toMatchObject({ status: "error", error: "couponAlreadyAdded" });
-    expect(await applyCouponCode("NOPE")).toMatchObject({ status: "error", error: "unknownCoupon" });
-    expect(await applyCouponCode("OTHERSTORE")).toMatchObject({ status: "error", error: "unknownCoupon" });
-    expect(await applyCouponCode("")).toMatchObject({ status: "error", error: "required" });
+    expect(await applyCode("bienvenue10")).toEqual({ ok: true, applied: true, code: "BIENVENUE10" });
+    expect(await applyCode(" BienVenue10 ")).toMatchObject({ ok: false, error: "Cart.errors.couponAlreadyAdded" });
+    expect(await applyCode("NOPE")).toMatchObject({ ok: false, error: "Cart.errors.unknownCoupon" });
+    expect(await applyCode("OTHERSTORE")).toMatchObject({ ok: false, error: "Cart.errors.unknownCoupon" });
+    expect(await applyCode("")).toMatchObject({ ok: false, error: "Cart.errors.required" });
     // Added, and the answer says it does not apply (and why): it stays on the cart with its reason.
-    expect(await applyCouponCode("old")).toEqual({ status: "notApplied", code: "OLD", reason: "EXPIRED" });
+    expect(await applyCode("old")).toEqual({ ok: true, applied: false, code: "OLD", reason: "EXPIRED" });
 
     const cart = await currentCart(a.store, null);
     const loaded = await loadCartForCheckout(a.ids.merchantId, a.ids.storeId, cart!.cartId);
@@ -270,7 +292,7 @@ describe("coupons on the cart", () => {
     ]);
     expect(priced.totalCents).toBe(4140);
 
-    expect(await removeCouponAction({ couponId: expired.id })).toMatchObject({ ok: true });
+    expect(await removeCoupon({ couponId: expired.id })).toMatchObject({ ok: true });
     const after = await loadCartForCheckout(a.ids.merchantId, a.ids.storeId, cart!.cartId);
     expect(after?.coupons.map((c) => c.code)).toEqual(["BIENVENUE10"]);
   });
@@ -280,21 +302,21 @@ describe("coupons on the cart", () => {
     await createCouponRow(tenant, { code: "REAL" });
     visit(ids.storeId);
     // Attached (though an empty cart leaves it nothing to take off): a real code gives its point back.
-    expect(await applyCouponCode("REAL")).toEqual({ status: "notApplied", code: "REAL", reason: "EMPTY_CART" });
+    expect(await applyCode("REAL")).toEqual({ ok: true, applied: false, code: "REAL", reason: "EMPTY_CART" });
     for (let i = 0; i < PUBLIC_LIMITS.couponApply.cart.points; i++) {
-      expect(await applyCouponCode(`GUESS${i}`)).toMatchObject({ status: "error", error: "unknownCoupon" });
+      expect(await applyCode(`GUESS${i}`)).toMatchObject({ ok: false, error: "Cart.errors.unknownCoupon" });
     }
-    const refused = await applyCouponCode("GUESSX");
-    expect(refused).toMatchObject({ status: "error", error: "rateLimited", code: "GUESSX" });
-    expect(refused.retryAfterMinutes).toBeGreaterThanOrEqual(14);
-    expect(refused.retryAfterMinutes).toBeLessThanOrEqual(15);
+    const refused = await actions.applyCouponAction(IDLE, codeForm("GUESSX"));
+    // The typed code stays in the field; the wait is in whole minutes.
+    expect(refused).toMatchObject({ status: "error", error: { key: "Cart.errors.rateLimited" }, values: { couponCode: "GUESSX" } });
+    expect(refused.error?.message).toMatch(/^Too many codes tried\. Try again in 1[45] min\.$/);
   });
 
   it("the coupon page's apply creates a cart when the visitor has none", async () => {
     const { tenant, ids, store } = await shop();
     await createCouponRow(tenant, { code: "FIVE" });
     visit(ids.storeId);
-    expect(await applyCouponCode("FIVE")).toEqual({ status: "notApplied", code: "FIVE", reason: "EMPTY_CART" });
+    expect(await applyCode("FIVE")).toEqual({ ok: true, applied: false, code: "FIVE", reason: "EMPTY_CART" });
     const cart = await currentCart(store, null);
     expect((await loadCartForCheckout(ids.merchantId, ids.storeId, cart!.cartId))?.coupons.map((c) => c.code)).toEqual(["FIVE"]);
   });
@@ -312,14 +334,14 @@ describe("guest cart merge on sign-in", () => {
 
     // Signed in earlier on another device: 2 of A.
     visit(ids.storeId, session);
-    await addToCartAction({ productId: a.id, quantity: 2 });
+    await addToCart({ productId: a.id, quantity: 2 });
     const customerCart = await currentCart(store, session);
 
     // Now a guest in this browser: 2 of A, 1 of B and a coupon.
     visit(ids.storeId, null);
-    await addToCartAction({ productId: a.id, quantity: 2 });
-    await addToCartAction({ productId: b.id, quantity: 1 });
-    await applyCouponCode("guest");
+    await addToCart({ productId: a.id, quantity: 2 });
+    await addToCart({ productId: b.id, quantity: 1 });
+    await applyCode("guest");
     const guestCart = await currentCart(store, null);
 
     await mergeGuestCartOnSignIn(ids.merchantId, ids.storeId, user.id);
@@ -339,7 +361,7 @@ describe("guest cart merge on sign-in", () => {
     const customer = await createCustomerRow(tenant, `adopt-${tenant.tag}@example.test`, user.id);
     const product = await createProductRow(tenant, { slug: "a" });
     visit(ids.storeId);
-    await addToCartAction({ productId: product.id, quantity: 2 });
+    await addToCart({ productId: product.id, quantity: 2 });
     const guestCart = await currentCart(store, null);
     await mergeGuestCartOnSignIn(ids.merchantId, ids.storeId, user.id);
     const session: CustomerSession = { customerId: customer.id, userId: user.id, merchantId: ids.merchantId, email: customer.email, name: null };
@@ -351,7 +373,7 @@ describe("guest cart merge on sign-in", () => {
     const b = await shop();
     const product = await createProductRow(a.tenant, { slug: "a" });
     visit(a.ids.storeId);
-    await addToCartAction({ productId: product.id });
+    await addToCart({ productId: product.id });
     const guestCart = await currentCart(a.store, null);
     const customer = await createCustomerRow(b.tenant, `x-${b.tenant.tag}@example.test`);
     expect(await mergeGuestCart(b.ids.merchantId, b.ids.storeId, guestCart!.cartId, customer.id)).toBeNull();

@@ -131,9 +131,3 @@ interface CartRow {
 export function isPurchasable(product: Pick<CartProduct, "visibility" | "archived">): boolean {
   return !product.archived && product.visibility !== "DRAFT";
 }
-
-/** The store behind a storefront request's store id (as stamped by the proxy), or null. */
-export async function findStoreForCart(storeId: string): Promise<{ id: StoreId; merchantId: MerchantId; slug: string } | null> {
-  const store = await db.store.findFirst({ where: { id: storeId }, select: { id: true, merchantId: true, slug: true } });
-  return store ? { id: store.id as StoreId, merchantId: store.merchantId as MerchantId, slug: store.slug } : null;
-}

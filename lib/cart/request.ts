@@ -7,8 +7,7 @@ import { AppError } from "@/lib/errors";
 import { isHttpsRequest } from "@/lib/security/headers";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { CART_COOKIE, signCartCookie, verifyCartCookie } from "./cookie";
-import { currentTenant } from "@/lib/tenancy/request";
-import { findCustomerCartId, findGuestCartId, findStoreForCart } from "./data";
+import { findCustomerCartId, findGuestCartId } from "./data";
 import { createGuestCart, ensureCustomerCart, findCustomerIdOfUser, mergeGuestCart } from "./mutations";
 import type { CurrentCart } from "./types";
 
@@ -93,15 +92,4 @@ export async function mergeGuestCartOnSignIn(merchantId: MerchantId, storeId: St
   } catch (error) {
     console.error("Could not merge the guest cart on sign-in", error);
   }
-}
-
-/**
- * The store of the current storefront request, from the request's tenant (currentTenant(): the
- * proxy resolved it, clients cannot forge it). Null on the apex or an unknown host, so cart
- * actions refuse to run there.
- */
-export async function storeOfRequest(): Promise<(CartStore & { slug: string }) | null> {
-  const tenant = await currentTenant();
-  if (tenant?.kind !== "store") return null;
-  return findStoreForCart(tenant.storeId);
 }

@@ -52,7 +52,7 @@ describe("parseTypedQuantity", () => {
 
 describe("applyCouponSchema", () => {
   it("tells an empty code from one longer than any code", () => {
-    expect(applyCouponSchema.safeParse({ code: "  " }).error?.issues[0]?.message).toBe("required");
-    expect(applyCouponSchema.safeParse({ code: "A".repeat(65) }).error?.issues[0]?.message).toBe("tooLong");
+    expect(applyCouponSchema.safeParse({ couponCode: "  " }).error?.issues[0]?.message).toBe("required");
+    expect(applyCouponSchema.safeParse({ couponCode: "A".repeat(65) }).error?.issues[0]?.message).toBe("unknownCoupon");
   });
 });

@@ -2,19 +2,29 @@ import { z } from "zod";
 import { cleanString } from "@/lib/input";
 import { MAX_LINE_QUANTITY } from "./types";
 
-const id = cleanString().trim().min(1).max(64).regex(/^[a-z0-9]+$/i);
+/** An id sent by the cart page; anything else names nothing of this store (`message`: its refusal). */
+const id = (message: "unknownProduct" | "unknownCoupon") =>
+  cleanString({ error: message }).trim().min(1).max(64).regex(/^[a-z0-9]+$/i);
 
 /**
  * A quantity typed or sent by a client: a whole number from 1 to MAX_LINE_QUANTITY. Anything
  * else (negative, zero, fractions, "1e9", huge numbers) is refused before the database is asked.
  */
-export const quantitySchema = z.coerce.number().int().min(1).max(MAX_LINE_QUANTITY);
+export const quantitySchema = z.coerce.number({ error: "invalidQuantity" }).int().min(1).max(MAX_LINE_QUANTITY);
 
-export const addCartItemSchema = z.object({ productId: id, quantity: quantitySchema.default(1) });
-export const setCartItemQuantitySchema = z.object({ productId: id, quantity: quantitySchema });
-export const removeCartItemSchema = z.object({ productId: id });
-/** A typed code: "required" when empty, "tooLong" beyond any code's length (so no such code exists). */
-export const applyCouponSchema = z.object({ code: cleanString().trim().min(1, "required").max(64, "tooLong") });
-export const removeCouponSchema = z.object({ couponId: id });
+/*
+ * The cart actions' inputs. Issue messages are keys under `Cart.errors` (the actions' messages):
+ * input that is not an object at all is no product (or coupon) of this store.
+ */
+export const addCartItemSchema = z.object({ productId: id("unknownProduct"), quantity: quantitySchema.default(1) }, { error: "unknownProduct" });
+export const setCartItemQuantitySchema = z.object({ productId: id("unknownProduct"), quantity: quantitySchema }, { error: "unknownProduct" });
+export const removeCartItemSchema = z.object({ productId: id("unknownProduct") }, { error: "unknownProduct" });
+/**
+ * A typed code: "required" when empty; beyond any code's length no such code exists, which is
+ * what the shopper needs to hear ("unknownCoupon"). Named `couponCode`, not `code`: the form
+ * shows a refused coupon code again, which it never does with a sign-in code.
+ */
+export const applyCouponSchema = z.object({ couponCode: cleanString({ error: "required" }).trim().min(1, "required").max(64, "unknownCoupon") }, { error: "required" });
+export const removeCouponSchema = z.object({ couponId: id("unknownCoupon") }, { error: "unknownCoupon" });
 /** The storefront a cart action is for: the proxy-resolved store must match it. */
 export const storeSlugSchema = cleanString().trim().min(1).max(63);

@@ -55,7 +55,3 @@ export type CartErrorCode =
   | "couponAlreadyAdded"
   | "cartNotFound"
   | "unavailable";
-
-export type CartActionResult =
-  | { ok: true; itemCount: number }
-  | { ok: false; error: CartErrorCode; params?: Record<string, string | number> };

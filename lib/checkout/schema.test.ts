@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { placeOrderFormValues, placeOrderSchema } from "./schema";
+import en from "@/messages/en.json";
+import { placeOrderFormSchema, placeOrderFormValues, placeOrderSchema } from "./schema";
 
 function form(entries: Record<string, string>): FormData {
   const f = new FormData();
@@ -40,5 +41,37 @@ describe("placeOrderSchema", () => {
     const parsed = placeOrderSchema.safeParse(placeOrderFormValues(form(fields)));
     expect(parsed.success).toBe(false);
     expect(parsed.error!.issues.map((i) => i.path.join("."))).toContain(path);
+  });
+});
+
+describe("placeOrderFormSchema", () => {
+  const entries = (fields: Record<string, unknown>) => placeOrderFormSchema(false).safeParse(fields);
+
+  it("reads the posted fields as the form names them", () => {
+    const parsed = placeOrderFormSchema(false).safeParse({ idempotencyKey: KEY, email: "a@b.lu", "shipping.name": "Léa", "shipping.line1": "1 rue X", "shipping.postalCode": "1611", "shipping.city": "Luxembourg", "shipping.country": "lu" });
+    expect(parsed.data).toMatchObject({ email: "a@b.lu", shipping: { name: "Léa", country: "LU" } });
+  });
+
+  it("asks a guest for an email address, not a signed-in customer", () => {
+    expect(entries({ idempotencyKey: KEY }).error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["email", "required"]]);
+    expect(placeOrderFormSchema(true).safeParse({ idempotencyKey: KEY }).success).toBe(true);
+  });
+
+  // The place-order action shows each issue's message as the text of Checkout.fieldErrors.<message>.
+  it.each([
+    ["no fields at all", {}],
+    ["a tampered idempotency key", { idempotencyKey: "x'; DROP TABLE", email: "a@b.lu" }],
+    ["a bad email", { idempotencyKey: KEY, email: "not-an-email" }],
+    ["an accented name before the @", { idempotencyKey: KEY, email: "léa@b.lu" }],
+    ["a tampered expected total", { idempotencyKey: KEY, email: "a@b.lu", expectedTotalCents: "lots" }],
+    ["an empty address", { idempotencyKey: KEY, email: "a@b.lu", "shipping.line1": "" }],
+    ["a far too long city", { idempotencyKey: KEY, email: "a@b.lu", "shipping.name": "A", "shipping.line1": "B", "shipping.postalCode": "1", "shipping.city": "C".repeat(500), "shipping.country": "LU" }],
+    ["a bad country", { idempotencyKey: KEY, email: "a@b.lu", "shipping.line1": "B", "shipping.country": "Luxembourg" }],
+    ["a tampered applied-coupons list", { idempotencyKey: KEY, email: "a@b.lu", appliedCoupons: "a,'; DROP" }],
+    ["a list posted where one value is expected", { idempotencyKey: [KEY, KEY], email: ["a@b.lu"], appliedCoupons: ["a"] }],
+  ])("refuses %s with messages the form can show", (_name, fields) => {
+    const parsed = entries(fields);
+    expect(parsed.success).toBe(false);
+    for (const issue of parsed.error!.issues) expect(Object.keys(en.Checkout.fieldErrors), `${issue.path.join(".")}: ${issue.message}`).toContain(issue.message);
   });
 });

@@ -1,10 +1,11 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { z } from "zod";
+import { ok } from "@/lib/actions/pipeline";
+import { storefrontAction } from "@/lib/auth/action-clients";
+import { cacheTags } from "@/lib/cache";
 import { cleanString } from "@/lib/input";
-import { isLocale } from "@/lib/i18n/locales";
 import { orderPath } from "@/lib/orders/confirmation";
 import { findStoreOrder } from "@/lib/orders/data";
 import { verifyOrderToken } from "@/lib/orders/tokens";
@@ -13,33 +14,41 @@ import { localizedPath } from "@/lib/tenancy/urls";
 import { applyPaymentEvent } from "./mutations";
 import { testPaymentRef, testPaymentsEnabled } from "./test-provider";
 
-const schema = z.object({
-  store: cleanString().min(1).max(100),
-  locale: z.string().refine(isLocale),
-  orderId: cleanString().min(1).max(64),
-  token: cleanString().min(1).max(128),
-  outcome: z.enum(["paid", "failed"]),
-});
+/** The test payment page's form: only hidden fields and the pressed button, so any issue is tampering. */
+const BAD_INPUT = { error: "BAD_INPUT" };
+const schema = z.object(
+  {
+    orderId: cleanString(BAD_INPUT).min(1).max(64),
+    token: cleanString(BAD_INPUT).min(1).max(128),
+    outcome: z.enum(["paid", "failed"], BAD_INPUT),
+  },
+  BAD_INPUT,
+);
 
 /**
  * The test provider's "Pay" and "Fail payment" buttons: the same event a Stripe webhook
- * delivers (handled once per event id), for the buyer holding the order's pay token only.
- * In production the test provider does not exist: nothing is applied, and the answer is a 404.
+ * delivers (handled once per event id), for the buyer holding the order's pay token only, on the
+ * order's own storefront. In production the test provider does not exist: nothing is applied,
+ * and the answer is a 404.
  */
-export async function completeTestPaymentAction(form: FormData): Promise<void> {
-  if (!testPaymentsEnabled()) notFound();
-  const parsed = schema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) throw new Error("Bad test payment request");
-  const { orderId, token, outcome } = parsed.data;
-  const locale = parsed.data.locale as Parameters<typeof localizedPath>[1];
-  const store = await loadStorefront(parsed.data.store);
-  const order = await findStoreOrder(store.merchantId, store.id, orderId);
-  if (!order || order.paymentProvider !== "TEST" || !verifyOrderToken(orderId, "pay", token)) {
-    redirect(localizedPath("/", locale, store.defaultLocale));
-  }
-  const paymentRef = testPaymentRef(orderId);
-  await applyPaymentEvent({ eventId: `${paymentRef}:${outcome}`, provider: "TEST", type: `test.payment.${outcome}`, paymentRef, orderId, outcome });
-  // The storefront header counts the cart: checked out once paid, given back after a failure.
-  revalidatePath("/[locale]/s/[store]", "layout");
-  redirect(localizedPath(outcome === "paid" ? orderPath(orderId) : "/cart", locale, store.defaultLocale));
-}
+export const completeTestPaymentAction = storefrontAction({
+  schema,
+  messages: "Errors",
+  invalid: "Errors.BAD_INPUT",
+  handler: async ({ orderId, token, outcome }, ctx) => {
+    if (!testPaymentsEnabled()) notFound();
+    const store = await loadStorefront(ctx.store.slug);
+    const order = await findStoreOrder(ctx.store.merchantId, ctx.store.id, orderId);
+    if (!order || order.paymentProvider !== "TEST" || !verifyOrderToken(orderId, "pay", token)) {
+      return ok(undefined, { redirectTo: localizedPath("/", ctx.locale, store.defaultLocale) });
+    }
+    const paymentRef = testPaymentRef(orderId);
+    await applyPaymentEvent({ eventId: `${paymentRef}:${outcome}`, provider: "TEST", type: `test.payment.${outcome}`, paymentRef, orderId, outcome });
+    // The order changed in the merchant's area; the storefront header counts the cart: checked
+    // out once paid, given back after a failure.
+    return ok(undefined, {
+      invalidate: [cacheTags.store(ctx.store.id), cacheTags.merchant(ctx.store.merchantId)],
+      redirectTo: localizedPath(outcome === "paid" ? orderPath(orderId) : "/cart", ctx.locale, store.defaultLocale),
+    });
+  },
+});

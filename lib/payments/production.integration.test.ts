@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { IDLE } from "@/lib/actions/form-state";
 import { placeOrder } from "@/lib/checkout/mutations";
 import { db } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
@@ -8,7 +9,11 @@ import { completeTestPaymentAction } from "./actions";
 import { paymentProvider } from "./provider";
 import { testProvider } from "./test-provider";
 
-vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
+vi.mock("next/navigation", async () => (await import("@/tests/integration/storefront-request")).navigationMockWithRethrow());
+// The test payment page's request: the storefront of the order's store, nobody signed in.
+vi.mock("next/headers", async () => (await import("@/tests/integration/storefront-request")).storefrontHeaders);
+vi.mock("@/lib/auth/loaders", () => ({ loadCustomerSession: async () => null }));
+vi.mock("next-intl/server", () => import("@/tests/integration/next-intl-server-stub"));
 
 /** Strict production: `next start` without PATRON_TEST_MODE and without Stripe keys. */
 function production(extra: Record<string, string> = {}) {
@@ -79,8 +84,10 @@ describe("payments in production", () => {
 
     production();
     const { orderToken } = await import("@/lib/orders/tokens");
-    const pay = form({ store: shop.tenant.store.slug, locale: "en", orderId: placed.orderId, token: orderToken(placed.orderId, "pay"), outcome: "paid" });
-    expect(await outcome(completeTestPaymentAction(pay))).toBe("notFound");
+    const { storefrontRequest } = await import("@/tests/integration/storefront-request");
+    storefrontRequest.storeId = shop.store.id;
+    const pay = form({ orderId: placed.orderId, token: orderToken(placed.orderId, "pay"), outcome: "paid" });
+    expect(await outcome(completeTestPaymentAction(IDLE, pay))).toBe("notFound");
     await expect(testProvider.createPayment({} as never)).rejects.toThrow(/does not exist in production/);
 
     // The buyer presses "place order" again: no test payment page; the order is cancelled and its holds released.

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
 import { quantitySchema } from "@/lib/cart/schema";
 import { db } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
@@ -11,8 +12,8 @@ import { createTenant } from "./fixtures";
 
 /**
  * The storefront's cart actions, fed random, huge, unicode, NUL and wrong-type values against a
- * real cart: an action never throws, answers a refusal the cart page can translate, and a refused
- * action leaves the cart exactly as it was.
+ * real cart: an action never throws, answers a refusal with its text (the pipeline throws in tests
+ * on a key the messages lack), and a refused action leaves the cart exactly as it was.
  */
 
 const browser = vi.hoisted(() => ({ headers: new Headers(), jar: new Map<string, string>() }));
@@ -25,8 +26,9 @@ vi.mock("next/headers", () => ({
   }),
 }));
 vi.mock("@/lib/auth/loaders", () => ({ loadCustomerSession: async () => null }));
+vi.mock("next-intl/server", () => import("./next-intl-server-stub"));
 
-const { addToCartAction, applyCouponCode, removeCartItemAction, removeCouponAction, setCartItemQuantityAction } = await import("@/lib/cart/actions");
+const { addToCartAction, applyCouponAction, removeCartItemAction, removeCouponAction, setCartItemQuantityAction } = await import("@/lib/cart/actions");
 
 afterAll(() => stopBoss(1_000));
 
@@ -37,8 +39,15 @@ const nasty = fc.oneof(
 );
 const anything = fc.oneof(nasty, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.array(nasty, { maxLength: 2 }));
 
-/** Every refusal a cart action can answer must have its sentence on the cart page. */
-const CART_ERRORS = new Set(Object.keys(en.Cart.errors));
+/** Every refusal a cart action can answer is one of the cart's sentences, with its text. */
+function expectCartRefusal(state: FormState<unknown>) {
+  const refusals = state.status === "error" ? [state.error, ...Object.values(state.fieldErrors ?? {})].filter((r) => r !== undefined) : [];
+  expect(refusals.length, JSON.stringify(state)).toBeGreaterThan(0);
+  for (const refusal of refusals) {
+    expect(refusal.key.startsWith("Cart.errors."), `not a cart refusal: ${refusal.key}`).toBe(true);
+    expect(refusal.message, `untranslated refusal ${refusal.key}`).not.toBe(refusal.key);
+  }
+}
 
 describe("cart actions, fuzzed", async () => {
   const tenant = await createTenant();
@@ -46,7 +55,7 @@ describe("cart actions, fuzzed", async () => {
   await createCouponRow(tenant, { code: "REAL10", kind: "PERCENT", percentBasisPoints: 1000 });
   browser.headers = await proxiedHeaders(`${tenant.store.slug}.localhost:3000`);
 
-  expect(await addToCartAction({ productId: product.id, quantity: 2 })).toMatchObject({ ok: true });
+  expect(await addToCartAction(IDLE, { productId: product.id, quantity: 2 })).toMatchObject({ status: "ok" });
   const cart = await db.cart.findFirstOrThrow({ where: { merchantId: tenant.merchant.id, storeId: tenant.store.id }, select: { id: true } });
 
   const snapshot = async () => ({
@@ -56,19 +65,16 @@ describe("cart actions, fuzzed", async () => {
   });
 
   /** Runs one action that must be refused: a refusal the page can say, and the cart as it was. */
-  async function expectRefusedWithoutWrites(run: () => Promise<{ ok?: boolean; status?: string; error?: string }>) {
+  async function expectRefusedWithoutWrites(run: () => Promise<FormState<unknown>>) {
     const before = await snapshot();
-    const result = await run();
-    const refused = result.ok === false || result.status === "error";
-    expect(refused, JSON.stringify(result)).toBe(true);
-    expect(result.error === "required" || CART_ERRORS.has(result.error!), `untranslated refusal ${result.error}`).toBe(true);
+    expectCartRefusal(await run());
     expect(await snapshot()).toEqual(before);
   }
 
   it("a typed code that is not a code of the store is refused and attaches nothing", async () => {
     await fc.assert(
       fc.asyncProperty(anything, async (code) => {
-        await expectRefusedWithoutWrites(() => applyCouponCode(code));
+        await expectRefusedWithoutWrites(() => applyCouponAction(IDLE, { couponCode: code as string }));
       }),
       { numRuns: 80 },
     );
@@ -80,8 +86,8 @@ describe("cart actions, fuzzed", async () => {
       fc.asyncProperty(productId, anything, async (id, quantity) => {
         // What the quantity field accepts is the schema's to say; everything else must change nothing.
         fc.pre(id !== product.id || !quantitySchema.safeParse(quantity).success);
-        await expectRefusedWithoutWrites(() => setCartItemQuantityAction({ productId: id, quantity: quantity as number }));
-        await expectRefusedWithoutWrites(() => addToCartAction({ productId: id === product.id ? `${id}x` : id, quantity: quantity as number }));
+        await expectRefusedWithoutWrites(() => setCartItemQuantityAction(IDLE, { productId: id, quantity: quantity as number }));
+        await expectRefusedWithoutWrites(() => addToCartAction(IDLE, { productId: id === product.id ? `${id}x` : id, quantity: quantity as number }));
       }),
       { numRuns: 80 },
     );
@@ -91,10 +97,10 @@ describe("cart actions, fuzzed", async () => {
     await fc.assert(
       fc.asyncProperty(nasty, async (id) => {
         fc.pre(id !== product.id);
-        for (const run of [() => removeCartItemAction({ productId: id }), () => removeCouponAction({ couponId: id })]) {
+        for (const run of [() => removeCartItemAction(IDLE, { productId: id }), () => removeCouponAction(IDLE, { couponId: id })]) {
           const before = await snapshot();
-          const result = await run();
-          if (!result.ok) expect(CART_ERRORS.has(result.error), `untranslated refusal ${result.error}`).toBe(true);
+          const state = await run();
+          if (state.status !== "ok") expectCartRefusal(state);
           expect(await snapshot()).toEqual(before);
         }
       }),

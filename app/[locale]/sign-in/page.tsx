@@ -37,7 +37,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
             </h1>
             <p className="mt-1 text-slate-600">{t("lead")}</p>
           </header>
-          <ApexSignInForm locale={locale} callbackUrl={callbackUrl} labels={labels} />
+          <ApexSignInForm callbackUrl={callbackUrl} labels={labels} />
         </AuthCard>
         <p className="mx-auto mt-6 max-w-md text-center text-sm text-slate-600">{t("customerHint")}</p>
       </main>

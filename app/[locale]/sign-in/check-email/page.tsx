@@ -43,7 +43,7 @@ export default async function CheckEmailPage({ params, searchParams }: Props) {
             <h2 id="code-title" className="text-lg font-semibold">
               {t("codeTitle")}
             </h2>
-            <CodeSignInForm locale={locale} email={email} callbackUrl={callbackUrl} labels={labels} />
+            <CodeSignInForm email={email} callbackUrl={callbackUrl} labels={labels} />
           </section>
           <a
             href={`${localizedPath("/sign-in", locale, PLATFORM_DEFAULT_LOCALE)}${callbackUrl ? `?${new URLSearchParams({ callbackUrl })}` : ""}`}

@@ -57,7 +57,7 @@ export default async function CustomerAccountPage({ params }: Props) {
         </a>
       )}
       <div>
-        <SignOutButton locale={locale} />
+        <SignOutButton />
       </div>
     </section>
   );

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CartLines } from "@/components/cart/cart-lines";
 import { CouponCodeForm } from "@/components/cart/coupon-code-form";
-import type { CartErrorMessages } from "@/components/cart/messages";
 import { RemoveCouponButton } from "@/components/cart/remove-coupon-button";
 import { couponTexts } from "@/components/coupons/describe";
 import { loadCartPage } from "@/lib/cart/loaders";
@@ -26,7 +25,6 @@ export default async function CartPage({ params, searchParams }: Props) {
   const [t, texts, cart] = await Promise.all([getTranslations("Cart"), couponTexts(locale, store.currency), loadCartPage(store, locale)]);
   const href = (path: string) => localizedPath(path, locale, store.defaultLocale);
   const money = (cents: number) => formatMoney(cents, store.currency, locale);
-  const errors = t.raw("errors") as CartErrorMessages;
   const { priced } = cart;
   const discountOf = new Map(priced.discounts.map((d) => [d.couponId, d.amountCents]));
 
@@ -75,7 +73,7 @@ export default async function CartPage({ params, searchParams }: Props) {
             unavailable: t("unavailable"),
             noLongerSold: t("noLongerSold"),
             saving: t("saving"),
-            errors,
+            invalidQuantity: t("errors.invalidQuantity"),
           }}
         />
       )}
@@ -120,7 +118,6 @@ export default async function CartPage({ params, searchParams }: Props) {
             applying: t("applying"),
             applied: t.raw("applied") as string,
             notApplied: t.raw("notApplied") as string,
-            errors,
           }}
           reasons={Object.fromEntries(priced.coupons.flatMap((c) => (c.qualified ? [] : [[c.code, texts.reason(c.reason, c.params)]])))}
         />

@@ -25,16 +25,7 @@ export default async function CheckoutPage({ params }: Props) {
   const [t, texts] = await Promise.all([getTranslations({ locale, namespace: "Checkout" }), couponTexts(locale, store.currency)]);
   const { priced } = page;
 
-  const errorMessages: Record<string, string> = {
-    invalid: t.raw("errors.invalid") as string,
-    cartNotFound: t.raw("errors.cartNotFound") as string,
-    emptyCart: t.raw("errors.emptyCart") as string,
-    emailRequired: t.raw("errors.emailRequired") as string,
-    shippingRequired: t.raw("errors.shippingRequired") as string,
-    paymentUnavailable: t.raw("errors.paymentUnavailable") as string,
-    unexpected: t.raw("errors.unexpected") as string,
-    belowPaymentMinimum: t("errors.belowPaymentMinimum", { minimum: formatMoney(PAYMENT_MINIMUM_CENTS, store.currency, locale) }),
-  };
+  const belowMinimum = t("errors.belowPaymentMinimum", { minimum: formatMoney(PAYMENT_MINIMUM_CENTS, store.currency, locale) });
 
   return (
     <section aria-labelledby="checkout-title" className="mx-auto grid max-w-4xl gap-8 md:grid-cols-[1fr_20rem]">
@@ -47,7 +38,7 @@ export default async function CheckoutPage({ params }: Props) {
         )}
         {page.settlement === "refuse" && (
           <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900" data-testid="checkout-below-minimum">
-            {errorMessages.belowPaymentMinimum}
+            {belowMinimum}
           </p>
         )}
         {page.customer && <p className="text-slate-600">{t("signedInAs", { email: page.customer.email })}</p>}
@@ -60,8 +51,6 @@ export default async function CheckoutPage({ params }: Props) {
         )}
         <CheckoutForm
           action={placeOrderAction}
-          store={store.slug}
-          locale={locale}
           idempotencyKey={page.idempotencyKey}
           expectedTotalCents={priced.totalCents}
           appliedCouponIds={priced.coupons.filter((c) => c.qualified).map((c) => c.couponId)}
@@ -69,7 +58,6 @@ export default async function CheckoutPage({ params }: Props) {
           askShipping={page.physical}
           countries={countryOptions(store.shippingCountries, locale)}
           cartHref={localizedPath("/cart", locale, store.defaultLocale)}
-          errorMessages={errorMessages}
           texts={{
             contact: t("form.contact"),
             email: t("form.email"),
@@ -84,14 +72,6 @@ export default async function CheckoutPage({ params }: Props) {
             placeOrder: t("form.placeOrder"),
             placing: t("form.placing"),
             backToCart: t("form.backToCart"),
-            fieldErrors: {
-              required: t("fieldErrors.required"),
-              tooLong: t("fieldErrors.tooLong"),
-              invalidEmail: t("fieldErrors.invalidEmail"),
-              emailAccentedName: t("fieldErrors.emailAccentedName"),
-              invalidCountry: t("fieldErrors.invalidCountry"),
-              invalid: t("fieldErrors.invalid"),
-            },
           }}
         />
       </div>

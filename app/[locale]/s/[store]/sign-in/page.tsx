@@ -36,7 +36,7 @@ export default async function StoreSignInPage({ params, searchParams }: Props) {
         </h1>
         <p className="mt-1 text-slate-600">{t("lead")}</p>
       </header>
-      <EmailSignInForm locale={locale} callbackUrl={callbackUrl} labels={labels} defaultEmail={email} />
+      <EmailSignInForm callbackUrl={callbackUrl} labels={labels} defaultEmail={email} />
     </AuthCard>
   );
 }

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ApplyCouponButton } from "@/components/cart/apply-coupon-button";
-import type { CartErrorMessages } from "@/components/cart/messages";
 import { couponTexts } from "@/components/coupons/describe";
 import { loadCouponPage, loadCouponStanding } from "@/lib/coupons/loaders";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
@@ -38,9 +37,8 @@ export default async function CouponPage(props: Props) {
     );
   }
   const coupon = found.coupon!;
-  const [t, tCart, texts, state] = await Promise.all([
+  const [t, texts, state] = await Promise.all([
     getTranslations("Coupons.page"),
-    getTranslations("Cart"),
     couponTexts(locale, store.currency),
     loadCouponStanding(store, coupon),
   ]);
@@ -71,7 +69,6 @@ export default async function CouponPage(props: Props) {
             applied: t("applied"),
             notApplied: t("notApplied"),
             viewCart: t("viewCart"),
-            errors: tCart.raw("errors") as CartErrorMessages,
           }}
         />
       ) : (

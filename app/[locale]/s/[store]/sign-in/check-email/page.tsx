@@ -38,7 +38,7 @@ export default async function StoreCheckEmailPage({ params, searchParams }: Prop
         <h2 id="code-title" className="text-lg font-semibold">
           {t("codeTitle")}
         </h2>
-        <CodeSignInForm locale={locale} email={email} callbackUrl={callbackUrl} labels={labels} />
+        <CodeSignInForm email={email} callbackUrl={callbackUrl} labels={labels} />
       </section>
       <a href={callbackUrl ? `${signIn}?${new URLSearchParams({ callbackUrl })}` : signIn} className="text-sm font-medium text-brand-700 underline">
         {t("otherEmail")}

@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { OrderSummary } from "@/components/checkout/order-summary";
 import { TestPaymentButtons } from "@/components/checkout/test-payment-buttons";
+import { ActionForm } from "@/components/ui/action-form";
 import { orderPath } from "@/lib/orders/confirmation";
 import { loadTestPaymentOrder } from "@/lib/orders/loaders";
 import { completeTestPaymentAction } from "@/lib/payments/actions";
@@ -48,13 +49,11 @@ export default async function TestPaymentPage({ params, searchParams }: Props) {
         currency={order.currency}
         locale={locale}
       />
-      <form action={completeTestPaymentAction}>
-        <input type="hidden" name="store" value={store.slug} />
-        <input type="hidden" name="locale" value={locale} />
+      <ActionForm action={completeTestPaymentAction}>
         <input type="hidden" name="orderId" value={order.id} />
         <input type="hidden" name="token" value={token ?? ""} />
         <TestPaymentButtons pay={t("pay")} fail={t("fail")} pending={t("processing")} />
-      </form>
+      </ActionForm>
     </section>
   );
 }
