@@ -1,6 +1,6 @@
 import createMiddleware from "next-intl/middleware";
 import { NextResponse, type NextRequest } from "next/server";
-import { LOCALES, negotiateLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { LOCALES, negotiateLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/locales";
 import { env } from "@/lib/env";
 import { classifyInternalPath, isHttpsRequest, newNonce, pageSecurityHeaders } from "@/lib/security/headers";
 import { resolveHost } from "@/lib/tenancy/host";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { LOCALES } from "@/lib/i18n/locales";
+import { LOCALES } from "@/lib/locales";
 import { rewardFormSchema } from "@/lib/loyalty/schema";
 import { DEFAULT_TIME_ZONE } from "@/lib/time";
 

@@ -1,4 +1,4 @@
-import { INTL_TAGS, type Locale } from "@/lib/i18n/locales";
+import { INTL_TAGS, type Locale } from "@/lib/locales";
 
 /**
  * Money as integer minor units of an ISO currency: how many digits a currency has, amounts as

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
 
 const SECTIONS = ["merchants", "users", "orders", "payments", "emails", "audit", "health"] as const;

@@ -1,8 +1,8 @@
 import { ResultTable } from "@/components/admin/result-table";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatterFor } from "@/lib/i18n/format";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
-import type { AuditView } from "@/lib/audit/loaders";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
+import type { AuditView } from "@/lib/audit-log/loaders";
 
 const fieldClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm";
 

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { MemberRefusal } from "@/lib/auth/refusal";
-import { PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
 
 /** The translated 403 page of the apex areas, for a signed-in user who lacks the right (sign-out is in the header). */

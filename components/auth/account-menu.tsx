@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/types";
-import { PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
 import { SignOutButton } from "./sign-out-button";
 

@@ -6,7 +6,7 @@ import { refusalMessage } from "@/components/ui/refusal";
 import { IDLE } from "@/lib/actions/form-state";
 import { removeCartItemAction, setCartItemQuantityAction } from "@/lib/cart/actions";
 import { parseTypedQuantity } from "@/lib/cart/quantity";
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 import { formatMoney } from "@/lib/money";
 import { fillMessage } from "./messages";
 

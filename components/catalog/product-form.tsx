@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/ui/button";
 import { fieldError } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
-import { LOCALE_NAMES, type Locale } from "@/lib/i18n/locales";
+import { LOCALE_NAMES, type Locale } from "@/lib/locales";
 import { IMAGE_TYPES } from "@/lib/storage/keys";
 import type { ProductFormText } from "./product-form-text";
 

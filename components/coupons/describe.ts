@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { CouponReason, CouponTerms } from "@/lib/coupons/types";
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 import { formatMoney } from "@/lib/money";
 
 const DATE_STYLE = { dateStyle: "long", timeStyle: "short" } as const;

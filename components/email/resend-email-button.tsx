@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { IDLE } from "@/lib/actions/form-state";
-import { resendEmailAction } from "@/lib/email/actions";
+import { resendEmailAction } from "@/lib/admin/actions";
 import { SubmitButton } from "@/components/ui/button";
 import { formRefusal } from "@/components/ui/form-alert";
 

@@ -2,7 +2,7 @@
 
 import { usePathname, useSearchParams } from "next/navigation";
 import { Suspense } from "react";
-import { LOCALE_NAMES, type Locale } from "@/lib/i18n/locales";
+import { LOCALE_NAMES, type Locale } from "@/lib/locales";
 import { localizedPath, pathForLanguageLinks } from "@/lib/tenancy/urls";
 
 interface Props {

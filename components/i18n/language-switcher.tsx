@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 import { LanguageLinks } from "./language-links";
 
 /** The language links of a page (none when only one locale is offered). */

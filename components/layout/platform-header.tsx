@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/i18n/language-switcher";
-import { LOCALES, PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { LOCALES, PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
 
 /** The apex's header: brand, an optional slot (account links), and the language switcher. */

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { fieldError } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import { IDLE } from "@/lib/actions/form-state";
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 import { checkSlugAction, signUpMerchantAction } from "@/lib/onboarding/actions";
 import { suggestSlug, type SlugAvailability } from "@/lib/onboarding/rules";
 

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { formatterFor } from "@/lib/i18n/format";
 import { currencyDigits } from "@/lib/money";
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 import { formatMoney } from "@/lib/money";
 import { barChart } from "@/lib/reports/chart";
 import type { DailySales } from "@/lib/reports/types";

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { productImageUrl } from "@/lib/catalog/rules";
 import type { ProductCard } from "@/lib/catalog/types";
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 import { formatMoney } from "@/lib/money";
 import { localizedPath } from "@/lib/tenancy/urls";
 

@@ -3,7 +3,7 @@ import { Pagination } from "@/components/catalog/pagination";
 import { ProductGrid } from "@/components/storefront/product-grid";
 import { loadStorefrontListing } from "@/lib/catalog/loaders";
 import { storefrontListingPath } from "@/lib/catalog/rules";
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 import { storefrontProfile } from "@/lib/stores/loaders";
 import type { PublicStorefront } from "@/lib/tenancy/loaders";
 

@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/ui/button";
 import { fieldError } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 
 const AREA = "rounded-md border border-slate-300 px-3 py-2 text-slate-900 shadow-sm";
 

@@ -10,7 +10,7 @@ import lb from "../../messages/lb.json" with { type: "json" };
 export const messages = { en, fr, de, lb } as const;
 export type Locale = keyof typeof messages;
 
-/** Display names used by the language switcher (lib/i18n/locales.ts LOCALE_NAMES). */
+/** Display names used by the language switcher (lib/locales.ts LOCALE_NAMES). */
 export const LOCALE_NAMES: Record<Locale, string> = {
   en: "English",
   fr: "Français",

@@ -3,6 +3,8 @@
 import { fail, ok, type Outcome } from "@/lib/actions/pipeline";
 import { adminAction } from "@/lib/auth/action-clients";
 import { cacheTags, type CacheTag } from "@/lib/cache";
+import { requeueEmail } from "@/lib/email/mutations";
+import { resendEmailSchema } from "@/lib/email/schema";
 import { sendSignInLink, setMerchantStatus, setPlatformAdmin, type AdminMutationResult } from "./mutations";
 import { merchantStatusFormSchema, platformAdminFormSchema, userIdFormSchema } from "./schema";
 import type { AdminActionDone } from "./types";
@@ -42,4 +44,15 @@ export const sendSignInLinkAction = adminAction({
   schema: userIdFormSchema,
   messages: "AdminArea.results",
   handler: async ({ userId }, ctx) => outcomeOf(await sendSignInLink(ctx.admin.userId, userId, ctx.locale), [cacheTags.admin]),
+});
+
+/** "Send again" in the admin mailbox: re-queues one message as a new delivery. Platform admins only. */
+export const resendEmailAction = adminAction({
+  schema: resendEmailSchema,
+  messages: "Mailbox.resend",
+  handler: async ({ id }, ctx) => {
+    const result = await requeueEmail(id, ctx.admin.userId);
+    if (!result.ok) return fail("Mailbox.resend.notFound");
+    return ok(undefined, { invalidate: [cacheTags.admin] });
+  },
 });

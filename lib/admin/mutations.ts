@@ -7,7 +7,7 @@ import { hashVerificationToken, VERIFICATION_MAX_AGE_SECONDS, verificationSecret
 import { db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
-import { PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/locales";
 import { routingChanged } from "@/lib/tenancy/mutations";
 import { localizedPath } from "@/lib/tenancy/urls";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
 import type { PlatformAlertKind } from "@/lib/email/templates/platform-alert";
-import { PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { urlConfig } from "@/lib/tenancy/request";
 import { absoluteUrl, platformAddress } from "@/lib/tenancy/urls";
 

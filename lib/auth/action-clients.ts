@@ -2,7 +2,7 @@ import "server-only";
 import { getLocale } from "next-intl/server";
 import { actionClient } from "@/lib/actions/pipeline";
 import { AppError } from "@/lib/errors";
-import { isLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/locales";
 import { loadPublicStorefront } from "@/lib/tenancy/loaders";
 import { currentTenant } from "@/lib/tenancy/request";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";

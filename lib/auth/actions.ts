@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { fail, failFields, ok } from "@/lib/actions/pipeline";
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 import { currentTenant } from "@/lib/tenancy/request";
 import type { Tenant } from "@/lib/tenancy/types";
 import { sameOriginRedirect } from "@/lib/tenancy/urls";

@@ -5,7 +5,7 @@ import Credentials from "next-auth/providers/credentials";
 import type { EmailConfig } from "next-auth/providers/email";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 import { isHttpsRequest } from "@/lib/security/headers";
 import type { Tenant } from "@/lib/tenancy/types";
 import { sameOriginRedirect } from "@/lib/tenancy/urls";
@@ -115,12 +115,9 @@ export function buildAuthConfig(ctx: Tenant, locale: Locale = ctx.defaultLocale,
         if (user) {
           if (!user.id || !user.email) return null;
           if (ctx.kind === "store" && account?.type === "email") {
+            // The cart the visitor filled before signing in follows them: the cart module adopts it
+            // on their first signed-in request (lib/cart/request.ts).
             await ensureCustomer({ merchantId: ctx.merchantId, userId: user.id, email: user.email });
-            // The cart a visitor filled before signing in follows them into their customer cart.
-            // Never throws: a failed merge leaves both carts as they were and the sign-in goes on.
-            // Imported on use: the cart module reads request cookies, which auth's own module graph must not load.
-            const { mergeGuestCartOnSignIn } = await import("@/lib/cart/request");
-            await mergeGuestCartOnSignIn(ctx.merchantId, ctx.storeId, user.id);
           }
           return { sub: user.id, email: user.email, name: user.name ?? null, host: ctx.host };
         }

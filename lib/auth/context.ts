@@ -1,4 +1,4 @@
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale, type Locale } from "@/lib/locales";
 import type { Tenant } from "@/lib/tenancy/types";
 import { localizedPath } from "@/lib/tenancy/urls";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { isLocale } from "@/lib/i18n/locales";
+import { isLocale } from "@/lib/locales";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { sharedTimeZone } from "@/lib/time";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/demo-data";

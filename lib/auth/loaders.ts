@@ -2,7 +2,7 @@ import "server-only";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { cache } from "react";
-import { isLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/locales";
 import { currentPath, currentTenant } from "@/lib/tenancy/request";
 import type { MerchantId } from "@/lib/tenancy/types";
 import { localizedPath, sameOriginRedirect } from "@/lib/tenancy/urls";

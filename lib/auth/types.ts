@@ -1,4 +1,4 @@
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 
 /** The signed-in user as read from the database for this request. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale, type Locale } from "@/lib/locales";
 import { enqueueEmail } from "@/lib/email/outbox";
 import type { Tenant } from "@/lib/tenancy/types";
 import { findStoreForSignIn, verificationTokenIsLive } from "./data";

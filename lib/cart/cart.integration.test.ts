@@ -36,7 +36,7 @@ vi.mock("next-intl/server", () => import("@/tests/integration/next-intl-server-s
 const actions = await import("./actions");
 const { loadCartForCheckout } = await import("./data");
 const { markCartCheckedOut, mergeGuestCart } = await import("./mutations");
-const { currentCart, mergeGuestCartOnSignIn } = await import("./request");
+const { currentCart } = await import("./request");
 const { CART_COOKIE } = await import("./cookie");
 
 /** An action's state as these tests compare it: its data, or the key and the text of its refusal. */
@@ -322,7 +322,7 @@ describe("coupons on the cart", () => {
   });
 });
 
-describe("guest cart merge on sign-in", () => {
+describe("guest cart adopted on the first signed-in request", () => {
   it("adds quantities within stock, keeps coupons, and retires the guest cart", async () => {
     const { tenant, ids, store } = await shop();
     const user = await db.user.create({ data: { email: `merge-${tenant.tag}@example.test` }, select: { id: true } });
@@ -344,7 +344,9 @@ describe("guest cart merge on sign-in", () => {
     await applyCode("guest");
     const guestCart = await currentCart(store, null);
 
-    await mergeGuestCartOnSignIn(ids.merchantId, ids.storeId, user.id);
+    // Signed in now, the browser still carrying its guest cookie.
+    visit(ids.storeId, session);
+    expect(await currentCart(store, session)).toEqual(customerCart);
     const merged = await loadCartForCheckout(ids.merchantId, ids.storeId, customerCart!.cartId);
     expect(merged?.lines.map((l) => [l.productId, l.quantity]).sort()).toEqual([[a.id, 3], [b.id, 1]].sort());
     expect(merged?.coupons.map((c) => c.code)).toEqual(["GUEST"]);
@@ -363,8 +365,8 @@ describe("guest cart merge on sign-in", () => {
     visit(ids.storeId);
     await addToCart({ productId: product.id, quantity: 2 });
     const guestCart = await currentCart(store, null);
-    await mergeGuestCartOnSignIn(ids.merchantId, ids.storeId, user.id);
     const session: CustomerSession = { customerId: customer.id, userId: user.id, merchantId: ids.merchantId, email: customer.email, name: null };
+    visit(ids.storeId, session);
     expect(await currentCart(store, session)).toEqual({ cartId: guestCart!.cartId, customerId: customer.id });
   });
 

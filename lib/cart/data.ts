@@ -2,7 +2,7 @@ import "server-only";
 import { buyersRedemptionSql, type Buyer } from "@/lib/coupons/data";
 import type { CouponTerms, CouponUsage } from "@/lib/coupons/types";
 import { db, type Tx } from "@/lib/db";
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import type { CartForCheckout, CartProduct } from "./types";
 

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { loadCustomerSession } from "@/lib/auth/loaders";
 import { priceCart, type PricedCart, type PricedCoupon } from "@/lib/pricing/pricing";
 import type { Buyer } from "@/lib/coupons/data";
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 import type { Storefront } from "@/lib/tenancy/loaders";
 import { countCartItems, findFailedPaymentOfCart, isPurchasable, loadCartForCheckout } from "./data";
 import { currentCart, type CartStore } from "./request";

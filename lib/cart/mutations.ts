@@ -209,13 +209,6 @@ export async function mergeGuestCart(merchantId: MerchantId, storeId: StoreId, g
   });
 }
 
-/** The customer id of a user at a merchant, for the sign-in hook. */
-export async function findCustomerIdOfUser(merchantId: MerchantId, userId: string): Promise<string | null> {
-  const customer = await db.customer.findFirst({ where: { merchantId, userId }, select: { id: true } });
-  return customer?.id ?? null;
-}
-
-
 /**
  * Called when the payment of an order placed from this cart failed or expired (in the transaction
  * that cancels the order, before its holds are released: carts are locked before coupons and

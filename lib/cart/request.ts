@@ -8,7 +8,7 @@ import { isHttpsRequest } from "@/lib/security/headers";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { CART_COOKIE, signCartCookie, verifyCartCookie } from "./cookie";
 import { findCustomerCartId, findGuestCartId } from "./data";
-import { createGuestCart, ensureCustomerCart, findCustomerIdOfUser, mergeGuestCart } from "./mutations";
+import { createGuestCart, ensureCustomerCart, mergeGuestCart } from "./mutations";
 import type { CurrentCart } from "./types";
 
 /** What the cart needs to know about the store of the request. */
@@ -33,11 +33,13 @@ async function guestCartIdFromCookie(store: CartStore): Promise<string | null> {
 /**
  * The ACTIVE cart of this storefront request, or null when there is none yet: the signed-in
  * customer's cart, else the guest cart named by the signed cookie. A missing, tampered or stale
- * cookie means "no cart", never an error. Reads only; never creates. Memoized per server render
- * (the header and the page ask for the same store and session objects).
+ * cookie means "no cart", never an error. Never creates a cart (a signed-in customer's request
+ * that still carries a guest cookie adopts that cart first). Memoized per server render (the
+ * header and the page ask for the same store and session objects).
  */
 export const currentCart = cache(async (store: CartStore, customer: CustomerSession | null): Promise<CurrentCart | null> => {
   if (customer) {
+    await adoptGuestCart(store, customer);
     const cartId = await findCustomerCartId(store.merchantId, store.id, customer.customerId);
     return cartId ? { cartId, customerId: customer.customerId } : null;
   }
@@ -46,6 +48,28 @@ export const currentCart = cache(async (store: CartStore, customer: CustomerSess
   const cartId = await findGuestCartId(store.merchantId, store.id, cookieCartId);
   return cartId ? { cartId, customerId: null } : null;
 });
+
+/**
+ * The cart a visitor filled before signing in follows them into their customer cart: the first
+ * request of a signed-in customer that still carries this store's guest cookie merges the guest
+ * cart into theirs (or makes it theirs). The merge runs once (the guest cart is MERGED after it);
+ * the cookie is dropped where the request may change cookies (an action, a route handler).
+ * Never fails the request: an error leaves both carts as they were.
+ */
+async function adoptGuestCart(store: CartStore, customer: CustomerSession): Promise<void> {
+  try {
+    const guestCartId = await guestCartIdFromCookie(store);
+    if (!guestCartId) return;
+    await mergeGuestCart(store.merchantId, store.id, guestCartId, customer.customerId);
+    try {
+      (await cookies()).delete(CART_COOKIE);
+    } catch {
+      // A server component's render cannot change cookies: the stale cookie names no active cart now.
+    }
+  } catch (error) {
+    console.error("Could not merge the guest cart into the customer's", error);
+  }
+}
 
 /**
  * The current cart, created when missing. Only for server actions and route handlers: a new
@@ -71,25 +95,4 @@ export async function ensureCurrentCart(store: CartStore, customer: CustomerSess
     maxAge: GUEST_CART_MAX_AGE_SECONDS,
   });
   return { cartId, customerId: null };
-}
-
-/**
- * Sign-in hook for storefront hosts: moves the browser's guest cart into the customer's cart.
- * Never fails the sign-in: a missing cookie, a stale cart or any error leaves the carts as they are.
- */
-export async function mergeGuestCartOnSignIn(merchantId: MerchantId, storeId: StoreId, userId: string): Promise<void> {
-  try {
-    const guestCartId = await guestCartIdFromCookie({ id: storeId, merchantId });
-    if (!guestCartId) return;
-    const customerId = await findCustomerIdOfUser(merchantId, userId);
-    if (!customerId) return;
-    await mergeGuestCart(merchantId, storeId, guestCartId, customerId);
-    try {
-      (await cookies()).delete(CART_COOKIE);
-    } catch {
-      // Outside a mutable request scope: the guest cart is MERGED now, so the stale cookie names no cart.
-    }
-  } catch (error) {
-    console.error("Could not merge the guest cart on sign-in", error);
-  }
 }

@@ -5,7 +5,7 @@ import { fail, failFields, ok } from "@/lib/actions/pipeline";
 import type { MessageKey } from "@/lib/actions/form-state";
 import { merchantStoreAction, type MerchantStoreContext } from "@/lib/auth/action-clients";
 import { cacheTags } from "@/lib/cache";
-import { PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
 import { archiveProduct, createProduct, updateProduct, type CatalogActor, type ProductWrite } from "./mutations";
 import { productEditSchema, productFormSchema, readImageUploads, type CatalogFieldError, type ProductFormInput } from "./schema";

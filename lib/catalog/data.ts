@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { isOnSale, pageCount, pickTranslation, STOREFRONT_PAGE_SIZE } from "./rules";
 import type { CatalogProductForCart, ProductForEdit, ProductListItem, StorefrontPage, StorefrontProduct } from "./types";

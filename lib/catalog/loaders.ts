@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { cached, storefrontTags } from "@/lib/cache";
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 import type { PublicStorefront } from "@/lib/tenancy/loaders";
 import { findStorefrontProduct, listPublicProducts } from "./data";
 import type { StorefrontPage, StorefrontProduct } from "./types";

@@ -1,4 +1,4 @@
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
 
 /** Pure catalog rules shared by the merchant area, the storefront and the cart. */

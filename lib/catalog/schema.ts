@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cleanMultilineString, cleanString } from "@/lib/input";
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 import { IMAGE_TYPES, sniffImageType, type ImageType } from "@/lib/storage/keys";
 import { currencyDigits, MAX_MINOR_UNITS, parseMoney } from "@/lib/money";
 import { isValidSlug, normalizeSlug, SLUG_MAX_LENGTH } from "./rules";

@@ -5,7 +5,7 @@ import { loadCustomerSession } from "@/lib/auth/loaders";
 import type { CustomerSession } from "@/lib/auth/types";
 import { loadCartPage } from "@/lib/cart/loaders";
 import type { CartLineView } from "@/lib/cart/types";
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 import { settleTotal } from "@/lib/payments/minimum";
 import { findSmallOrderPolicy } from "@/lib/stores/data";
 import type { Storefront } from "@/lib/tenancy/loaders";

@@ -6,7 +6,7 @@ import { markCartCheckedOut } from "@/lib/cart/mutations";
 import { isPurchasable, loadCartForCheckout } from "@/lib/cart/data";
 import type { CartForCheckout } from "@/lib/cart/types";
 import { db, Prisma, type Tx } from "@/lib/db";
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 import { enqueueOrderConfirmation, orderPath } from "@/lib/orders/confirmation";
 import { takeOrderHolds } from "@/lib/orders/holds";
 import { PAYMENT_MINIMUM_CENTS, settleTotal } from "@/lib/payments/minimum";

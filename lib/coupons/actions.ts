@@ -7,7 +7,7 @@ import type { MessageKey } from "@/lib/actions/form-state";
 import { merchantStoreAction, type MerchantStoreContext } from "@/lib/auth/action-clients";
 import { cacheTags } from "@/lib/cache";
 import { localizedPath } from "@/lib/tenancy/urls";
-import { PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { createCoupon, setCouponPaused, updateCoupon, type CouponWriteResult } from "./mutations";
 import { couponEditSchema, couponFormSchema, couponPauseSchema, type CouponFieldError } from "./schema";
 

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { recordAuditEvent } from "@/lib/audit/mutations";
 import { db, Prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { isLocale } from "@/lib/i18n/locales";
+import { isLocale } from "@/lib/locales";
 import { JOBS_SCHEMA, sendJob } from "@/lib/jobs/boss";
 import { EMAIL_SEND_QUEUE } from "./queues";
 import { renderEmail } from "./render";

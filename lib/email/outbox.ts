@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 import { sendJob } from "@/lib/jobs/boss";
 import { EMAIL_SEND_QUEUE } from "./queues";
 import { emailSubject, parseTemplateData } from "./render";

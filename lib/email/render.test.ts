@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { IntlError } from "use-intl/core";
-import { LOCALES } from "@/lib/i18n/locales";
+import { LOCALES } from "@/lib/locales";
 import { emailSubject, renderEmail } from "./render";
 import { EMAIL_TEMPLATES, TEMPLATE_NAMES } from "./templates/registry";
 

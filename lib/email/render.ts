@@ -1,6 +1,6 @@
 import { render } from "@react-email/render";
 import { createElement } from "react";
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 import type { EmailTemplate } from "./templates/define";
 import { EMAIL_TEMPLATES, type TemplateData, type TemplateName } from "./templates/registry";
 import { emailTranslator, type EmailTranslatorOptions } from "./translator";

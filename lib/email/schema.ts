@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { cleanString } from "@/lib/input";
 import { checkEmailAddress, normalizeEmail } from "@/lib/email-address";
-import { LOCALES } from "@/lib/i18n/locales";
+import { LOCALES } from "@/lib/locales";
 import { TEMPLATE_NAMES } from "./templates/registry";
 import { EMAIL_STATUSES } from "./types";
 

@@ -1,5 +1,5 @@
 import { createTranslator, type IntlError } from "use-intl/core";
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 import { DEFAULT_TIME_ZONE } from "@/lib/time";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";

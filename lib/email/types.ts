@@ -1,4 +1,4 @@
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 
 /** Mirrors the EmailStatus enum of the schema; pure so that pages and filters can use it. */
 export const EMAIL_STATUSES = ["QUEUED", "SENT", "FAILED", "DEV_MAILBOX"] as const;

@@ -1,5 +1,5 @@
 import { createFormatter } from "next-intl";
-import { INTL_TAGS, type Locale } from "./locales";
+import { INTL_TAGS, type Locale } from "@/lib/locales";
 
 /**
  * Dates and numbers for `locale` as the stores' country writes them: with the locale's Intl tag

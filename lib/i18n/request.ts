@@ -1,7 +1,7 @@
 import { getRequestConfig } from "next-intl/server";
 import { stampedLocale } from "@/lib/tenancy/request";
 import { DEFAULT_TIME_ZONE } from "@/lib/time";
-import { isLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "./locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/locales";
 
 export async function loadMessages(locale: Locale) {
   return (await import(`../../messages/${locale}.json`)).default;

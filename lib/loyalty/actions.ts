@@ -9,7 +9,7 @@ import { merchantAction, storefrontAction } from "@/lib/auth/action-clients";
 import { cacheTags } from "@/lib/cache";
 import { clientIp, consumeLimit, retryAfterMinutes } from "@/lib/auth/rate-limit";
 import { currencyDigits } from "@/lib/money";
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 import { assertStoreLocale, loadStorefront } from "@/lib/tenancy/loaders";
 import { requireTerminalAccess } from "./loaders";
 import { createReward, earnOnCard, enrollCustomer, redeemReward, reverseMovement, saveProgram, setRewardActive, type MovementResult } from "./mutations";

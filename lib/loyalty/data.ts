@@ -1,7 +1,7 @@
 import "server-only";
 import { cached, cacheTags } from "@/lib/cache";
 import { db } from "@/lib/db";
-import { isLocale, LOCALES, type Locale } from "@/lib/i18n/locales";
+import { isLocale, LOCALES, type Locale } from "@/lib/locales";
 import type { MerchantId } from "@/lib/tenancy/types";
 import type { TermsTexts } from "./schema";
 import type { LoyaltyLedgerKind, LoyaltyProgramType } from "./types";

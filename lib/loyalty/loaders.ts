@@ -4,7 +4,7 @@ import { findMembership } from "@/lib/auth/data";
 import { getTranslations } from "next-intl/server";
 import { loadCustomerSession, loadSession, requireMembership } from "@/lib/auth/loaders";
 import { hasRole, type MemberRole, type MembershipAccess } from "@/lib/auth/types";
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 import type { Storefront } from "@/lib/tenancy/loaders";
 import type { StoreId } from "@/lib/tenancy/types";
 import { localizedPath } from "@/lib/tenancy/urls";

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { recordAuditEvent } from "@/lib/audit/mutations";
 import { db, Prisma, type Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale, type Locale } from "@/lib/locales";
 import { currencyDigits } from "@/lib/money";
 import { urlConfig } from "@/lib/tenancy/request";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";

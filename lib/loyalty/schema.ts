@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { cleanMultilineString, cleanString, stripControlCharacters } from "@/lib/input";
 import { checkEmailAddress } from "@/lib/email-address";
-import { INTL_TAGS, LOCALES, type Locale } from "@/lib/i18n/locales";
+import { INTL_TAGS, LOCALES, type Locale } from "@/lib/locales";
 import { parseMoney } from "@/lib/money";
 import { parseCardNumber } from "./card-number";
 import { canPublish, MAX_MOVEMENT } from "./rules";

@@ -6,7 +6,7 @@ import { publicAction } from "@/lib/auth/action-clients";
 import { signIn } from "@/lib/auth/index";
 import { clientIp, consumeLimit, retryAfterMinutes } from "@/lib/auth/rate-limit";
 import { cacheTags } from "@/lib/cache";
-import { PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
 import { slugIsTaken } from "./data";
 import { createMerchantWithStore } from "./mutations";

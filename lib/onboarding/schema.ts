@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { cleanString } from "@/lib/input";
 import { checkEmailAddress } from "@/lib/email-address";
-import { isLocale, LOCALES, type Locale } from "@/lib/i18n/locales";
+import { isLocale, LOCALES, type Locale } from "@/lib/locales";
 import { normalizeSlug, slugProblem, STORE_CURRENCIES, type StoreCurrency } from "./rules";
 
 /** Field problems of the sign-up form, translated under `Onboarding.errors.<code>`. */

@@ -8,7 +8,8 @@ import { IDLE } from "@/lib/actions/form-state";
 import { actAs, form as formOf, memberOf, outcome } from "@/tests/integration/actors";
 import { createCart, createProduct, createShop, orderInput } from "@/tests/integration/checkout-fixtures";
 import { invalidatedTags } from "@/tests/integration/next-cache-stub";
-import { fulfillOrderAction, refundOrderAction } from "./actions";
+import { refundOrderAction } from "@/lib/payments/actions";
+import { fulfillOrderAction } from "./actions";
 
 vi.mock("@/lib/auth/index", () => import("@/lib/auth/testing"));
 vi.mock("next/headers", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale, type Locale } from "@/lib/locales";
 import { urlConfig } from "@/lib/tenancy/request";
 import { absoluteUrl, storeAddress } from "@/lib/tenancy/urls";
 import { orderToken } from "./tokens";

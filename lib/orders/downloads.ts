@@ -1,7 +1,7 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { clientIp, consumeLimit, retryAfterMinutes } from "@/lib/auth/rate-limit";
-import { LOCALES, negotiateLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { LOCALES, negotiateLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { getFile } from "@/lib/storage";
 import type { Tenant } from "@/lib/tenancy/types";
 import { findDownload } from "./data";

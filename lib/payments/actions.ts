@@ -3,15 +3,17 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ok } from "@/lib/actions/pipeline";
-import { storefrontAction } from "@/lib/auth/action-clients";
+import { merchantStoreAction, storefrontAction } from "@/lib/auth/action-clients";
 import { cacheTags } from "@/lib/cache";
 import { cleanString } from "@/lib/input";
 import { orderPath } from "@/lib/orders/confirmation";
+import { merchantOrderOutcome, orderFormSchema } from "@/lib/orders/order-actions";
 import { findStoreOrder } from "@/lib/orders/data";
 import { verifyOrderToken } from "@/lib/orders/tokens";
 import { loadStorefront } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
 import { applyPaymentEvent } from "./mutations";
+import { refundOrder } from "./refunds";
 import { testPaymentRef, testPaymentsEnabled } from "./test-provider";
 
 /** The test payment page's form: only hidden fields and the pressed button, so any issue is tampering. */
@@ -51,4 +53,11 @@ export const completeTestPaymentAction = storefrontAction({
       redirectTo: localizedPath(outcome === "paid" ? orderPath(orderId) : "/cart", ctx.locale, store.defaultLocale),
     });
   },
+});
+
+/** Refund: managers and owners of the order's store. */
+export const refundOrderAction = merchantStoreAction({ role: "MANAGER" })({
+  schema: orderFormSchema,
+  messages: "Orders.merchant.errors",
+  handler: async (input, ctx) => merchantOrderOutcome(await refundOrder(ctx.merchantId, ctx.store.id, input.orderId, ctx.actor.userId), ctx),
 });

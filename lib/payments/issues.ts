@@ -2,7 +2,7 @@ import "server-only";
 import { raiseAlert } from "@/lib/alerts/mutations";
 import { db, type Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { isLocale } from "@/lib/i18n/locales";
+import { isLocale } from "@/lib/locales";
 import { sendJob } from "@/lib/jobs/boss";
 import { providerFor } from "./provider";
 import { PAYMENT_ISSUE_REFUND_QUEUE } from "./queues";

@@ -6,7 +6,7 @@ import { merchantAction, publicAction } from "@/lib/auth/action-clients";
 import { signIn } from "@/lib/auth/index";
 import { clientIp, consumePoint, createLimiter } from "@/lib/auth/rate-limit";
 import { cacheTags } from "@/lib/cache";
-import { PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { urlConfig } from "@/lib/tenancy/request";
 import { localizedPath } from "@/lib/tenancy/urls";
 import {

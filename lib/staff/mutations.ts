@@ -5,7 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { MemberRole, MembershipAccess } from "@/lib/auth/types";
 import { db, type Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 import type { NewAccountInput } from "@/lib/onboarding/schema";
 import { absoluteUrl, platformAddress, type UrlConfig } from "@/lib/tenancy/urls";
 import { generatePhrase, phraseWordCount } from "./phrases";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 import type { PublicStorefront } from "@/lib/tenancy/loaders";
 import { storeTextsFor, type StoreTexts } from "./schema";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 import { deleteFiles, newStorageKey, putFile } from "@/lib/storage";
 import { IMAGE_TYPES, type ImageType } from "@/lib/storage/keys";
 import { routingChanged } from "@/lib/tenancy/mutations";

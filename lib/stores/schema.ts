@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { cleanMultilineString, cleanString } from "@/lib/input";
 import { checkEmailAddress } from "@/lib/email-address";
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 import { IMAGE_TYPES } from "@/lib/storage/keys";
 import { isTimeZone } from "@/lib/time";
 import { parseCountryList } from "./countries";

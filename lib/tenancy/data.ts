@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale, type Locale } from "@/lib/locales";
 import { cachedLookup } from "./routing-cache";
 import type { MerchantId, StoreId, StoreTenant } from "./types";
 

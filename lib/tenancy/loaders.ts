@@ -4,7 +4,7 @@ import { setRequestLocale } from "next-intl/server";
 import { cache } from "react";
 import { cached, storefrontTags } from "@/lib/cache";
 import { db } from "@/lib/db";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale, type Locale } from "@/lib/locales";
 import { findStoreRoutingBySlug } from "./data";
 import { isValidStoreSlug } from "./host";
 import { currentTenant } from "./request";

@@ -1,4 +1,4 @@
-import { LOCALES } from "@/lib/i18n/locales";
+import { LOCALES } from "@/lib/locales";
 import { hasControlCharacters } from "@/lib/input";
 import { NOT_FOUND_PATH, STOREFRONT_SEGMENT } from "./internal";
 

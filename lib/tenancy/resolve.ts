@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { LOCALES, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { LOCALES, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { findStoreRoutingByDomain, findStoreRoutingBySlug } from "./data";
 import { hostWithPort, resolveHost, type HostKind } from "./host";
 import type { Tenant } from "./types";

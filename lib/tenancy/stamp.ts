@@ -1,4 +1,4 @@
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale, type Locale } from "@/lib/locales";
 import { INTERNAL_HEADERS } from "./internal";
 import type { MerchantId, StoreId, Tenant } from "./types";
 

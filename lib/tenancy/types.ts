@@ -1,4 +1,4 @@
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 
 /** A merchant id that only the authorization gate or the host resolver hands out. */
 export type MerchantId = string & { readonly __brand: "MerchantId" };

@@ -1,4 +1,4 @@
-import { PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { PLATFORM_DEFAULT_LOCALE, type Locale } from "@/lib/locales";
 import { STOREFRONT_SEGMENT } from "./internal";
 import type { Tenant } from "./types";
 

@@ -15,7 +15,8 @@ import { createCouponAction, setCouponPausedAction, updateCouponAction } from "@
 import { db } from "@/lib/db";
 import { addDomainAction, recheckDomainAction, removeDomainAction, verifyDomainAction } from "@/lib/domains/actions";
 import { loadAdminDomains, loadStoreDomains } from "@/lib/domains/loaders";
-import { fulfillOrderAction, refundOrderAction } from "@/lib/orders/actions";
+import { fulfillOrderAction } from "@/lib/orders/actions";
+import { refundOrderAction } from "@/lib/payments/actions";
 import {
   changeMemberRoleAction,
   createAccessCodeAction,

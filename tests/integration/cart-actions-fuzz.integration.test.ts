@@ -5,7 +5,6 @@ import { quantitySchema } from "@/lib/cart/schema";
 import { db } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
 import { proxiedHeaders } from "@/lib/tenancy/testing";
-import en from "@/messages/en.json";
 import { createCouponRow } from "./cart-fixtures";
 import { createProductRow } from "./catalog-fixtures";
 import { createTenant } from "./fixtures";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DemoAccounts } from "@/components/landing/demo-accounts";
 import { PlatformHeader } from "@/components/layout/platform-header";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { loadDemoDirectory } from "@/lib/tenancy/demo";
 import { localizedPath } from "@/lib/tenancy/urls";
 

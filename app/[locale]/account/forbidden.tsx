@@ -1,7 +1,7 @@
 import { getLocale } from "next-intl/server";
 import { AccessDenied } from "@/components/auth/access-denied";
 import { loadAccountForbiddenReason, loadSession } from "@/lib/auth/loaders";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 
 // 403 for a signed-in user without the right, inside the area's frame.
 export default async function Forbidden() {

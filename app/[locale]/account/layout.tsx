@@ -3,7 +3,7 @@ import { AccountMenu } from "@/components/auth/account-menu";
 import { ClientIntlProvider } from "@/components/i18n/client-intl-provider";
 import { PlatformHeader } from "@/components/layout/platform-header";
 import { loadSession } from "@/lib/auth/loaders";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 
 /** The merchant account area's frame. Every page under it gates itself (requireUser / requireMembership). */
 export default async function AccountLayout({ children, params }: { children: React.ReactNode; params: Promise<{ locale: string }> }) {

@@ -3,7 +3,7 @@ import { AccountMenu } from "@/components/auth/account-menu";
 import { ClientIntlProvider } from "@/components/i18n/client-intl-provider";
 import { PlatformHeader } from "@/components/layout/platform-header";
 import { requireUser } from "@/lib/auth/loaders";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 
 /**
  * The admin area's frame. Visitors are sent to sign in; every page gates itself with

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requirePlatformAdmin } from "@/lib/auth/loaders";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
 
 type Props = { params: Promise<{ locale: string }> };

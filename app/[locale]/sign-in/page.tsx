@@ -6,7 +6,7 @@ import { apexSignInLabels } from "@/components/auth/labels";
 import { PlatformHeader } from "@/components/layout/platform-header";
 import { redirectIfSignedIn } from "@/lib/auth/loaders";
 import { searchParam } from "@/lib/auth/schema";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 
 type Props = {
   params: Promise<{ locale: string }>;

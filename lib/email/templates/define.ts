@@ -1,6 +1,6 @@
 import type { ReactElement } from "react";
 import type { z } from "zod";
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/locales";
 import type { EmailTranslator } from "../translator";
 
 export interface EmailTemplateProps<Data> {

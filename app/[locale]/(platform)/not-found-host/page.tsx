@@ -1,6 +1,6 @@
 import { setRequestLocale } from "next-intl/server";
 import { NotFoundMessage } from "@/components/layout/not-found-message";
-import { isLocale } from "@/lib/i18n/locales";
+import { isLocale } from "@/lib/locales";
 
 // Reached only through the proxy's rewrite (status 404) for unknown hosts and forbidden paths.
 export default async function NotFoundHost({ params }: PageProps<"/[locale]/not-found-host">) {

@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SignUpForm } from "@/components/onboarding/sign-up-form";
 import { apexSignInPath, loadSession } from "@/lib/auth/loaders";
 import { env } from "@/lib/env";
-import { isLocale, LOCALE_NAMES, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, LOCALE_NAMES, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { STORE_CURRENCIES } from "@/lib/onboarding/rules";
 
 type Props = { params: Promise<{ locale: string }> };

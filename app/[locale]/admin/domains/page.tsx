@@ -5,7 +5,7 @@ import { DomainStatusBadge } from "@/components/domains/domain-status-badge";
 import { DataTable } from "@/components/layout/data-table";
 import { recheckDomainAction } from "@/lib/domains/actions";
 import { loadAdminDomains } from "@/lib/domains/loaders";
-import { INTL_TAGS, isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { INTL_TAGS, isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { DEFAULT_TIME_ZONE } from "@/lib/time";
 
 type Props = { params: Promise<{ locale: string }> };

@@ -5,9 +5,9 @@ import { MailboxFilters } from "@/components/email/mailbox-filters";
 import { MailboxPagination } from "@/components/email/mailbox-pagination";
 import { MailboxTable } from "@/components/email/mailbox-table";
 import { RefreshWhileQueued } from "@/components/email/refresh-while-queued";
-import { loadMailbox } from "@/lib/email/loaders";
+import { loadMailbox } from "@/lib/admin/loaders";
 import { MAILBOX_RECIPIENT_MAX, type MailboxFilter } from "@/lib/email/schema";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
 
 type Props = {

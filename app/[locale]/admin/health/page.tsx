@@ -4,7 +4,7 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { DataTable } from "@/components/layout/data-table";
 import { loadHealthPage } from "@/lib/diagnostics/loaders";
 import { formatterFor } from "@/lib/i18n/format";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { DEFAULT_TIME_ZONE } from "@/lib/time";
 
 type Props = { params: Promise<{ locale: string }> };

@@ -5,7 +5,7 @@ import { ResultTable } from "@/components/admin/result-table";
 import { searchFieldClass } from "@/components/admin/search-form";
 import { Badge } from "@/components/admin/status-badge";
 import { loadAdminPaymentIssues } from "@/lib/admin/loaders";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { formatMoney } from "@/lib/money";
 import { localizedPath } from "@/lib/tenancy/urls";
 

@@ -5,7 +5,7 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { SearchForm } from "@/components/admin/search-form";
 import { Badge } from "@/components/admin/status-badge";
 import { loadAdminUsers } from "@/lib/admin/loaders";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/i18n/language-switcher";
 import { StorefrontHeader } from "@/components/storefront/header";
 import { StoreHomeProvider } from "@/components/storefront/store-home";
-import { isLocale } from "@/lib/i18n/locales";
+import { isLocale } from "@/lib/locales";
 import { hasPublishedProgram } from "@/lib/loyalty/data";
 import { storefrontProfile } from "@/lib/stores/loaders";
 import { loadPublicStorefront, loadPublicStorefrontPage } from "@/lib/tenancy/loaders";

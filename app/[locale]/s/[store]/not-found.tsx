@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { NotFoundMessage } from "@/components/layout/not-found-message";
 import { StoreHomeLink } from "@/components/storefront/store-home";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 
 // Next hands a not-found file's metadata the segment's params (not the component): "Page not
 // found · <store>" through the storefront layout's title template.

@@ -5,7 +5,7 @@ import { CodeSignInForm } from "@/components/auth/code-sign-in-form";
 import { codeSignInLabels } from "@/components/auth/labels";
 import { PlatformHeader } from "@/components/layout/platform-header";
 import { searchParam } from "@/lib/auth/schema";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
 
 type Props = {

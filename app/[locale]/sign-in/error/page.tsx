@@ -4,7 +4,7 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { SignInErrorMessage } from "@/components/auth/sign-in-error";
 import { PlatformHeader } from "@/components/layout/platform-header";
 import { searchParam } from "@/lib/auth/schema";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
 
 type Props = {

@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { TextField } from "@/components/ui/text-field";
 import { StaffActionForm } from "@/components/staff/staff-action-form";
 import { apexSignInPath, loadSession } from "@/lib/auth/loaders";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { acceptInvitationAction } from "@/lib/staff/actions";
 import { loadInvitation } from "@/lib/staff/loaders";
 

@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { loadMerchantArea } from "@/lib/auth/loaders";
 import { hasRole } from "@/lib/auth/types";
 import { loadChecklist } from "@/lib/onboarding/loaders";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { urlConfig } from "@/lib/tenancy/request";
 import { absoluteUrl, localizedPath, storeAddress } from "@/lib/tenancy/urls";
 

@@ -7,9 +7,9 @@ import { EmailPreview } from "@/components/email/email-preview";
 import { EmailStatusBadge } from "@/components/email/email-status-badge";
 import { RefreshWhileQueued } from "@/components/email/refresh-while-queued";
 import { ResendEmailButton } from "@/components/email/resend-email-button";
-import { loadEmailMessage } from "@/lib/email/loaders";
+import { loadEmailMessage } from "@/lib/admin/loaders";
 import { isTemplateName } from "@/lib/email/templates/registry";
-import { isLocale, LOCALE_NAMES, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, LOCALE_NAMES, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
 
 type Props = { params: Promise<{ locale: string; id: string }> };

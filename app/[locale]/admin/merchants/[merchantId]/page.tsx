@@ -6,7 +6,7 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { Badge } from "@/components/admin/status-badge";
 import { setMerchantStatusAction } from "@/lib/admin/actions";
 import { loadAdminMerchant } from "@/lib/admin/loaders";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { urlConfig } from "@/lib/tenancy/request";
 import { absoluteUrl, localizedPath, storeAddress } from "@/lib/tenancy/urls";
 

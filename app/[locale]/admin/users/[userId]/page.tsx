@@ -6,7 +6,7 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { Badge } from "@/components/admin/status-badge";
 import { sendSignInLinkAction, setPlatformAdminAction } from "@/lib/admin/actions";
 import { loadAdminUser } from "@/lib/admin/loaders";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
 
 type Props = { params: Promise<{ locale: string; userId: string }> };

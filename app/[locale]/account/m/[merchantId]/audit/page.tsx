@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AuditLog } from "@/components/audit/audit-log";
-import { loadMerchantAuditLog } from "@/lib/audit/loaders";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { loadMerchantAuditLog } from "@/lib/audit-log/loaders";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
 
 type Props = {

@@ -4,7 +4,7 @@ import { findMerchantArea } from "@/lib/auth/data";
 import { ProgramForm } from "@/components/loyalty/program-form";
 import { RewardForm } from "@/components/loyalty/reward-form";
 import { ActionForm } from "@/components/ui/action-form";
-import { isLocale, LOCALE_NAMES, LOCALES, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, LOCALE_NAMES, LOCALES, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { createRewardAction, saveProgramAction, setRewardActiveAction } from "@/lib/loyalty/actions";
 import { findProgram, listRewardTranslations } from "@/lib/loyalty/data";
 import { requireLoyaltyManager } from "@/lib/loyalty/loaders";

@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DataTable } from "@/components/layout/data-table";
 import { StaffActionForm } from "@/components/staff/staff-action-form";
 import { findMerchantTimeZone } from "@/lib/auth/data";
-import { INTL_TAGS, isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { INTL_TAGS, isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import {
   changeMemberRoleAction,
   createAccessCodeAction,

@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { findMerchantTimeZone } from "@/lib/auth/data";
 import { formatterFor } from "@/lib/i18n/format";
 import { TotalsChart } from "@/components/loyalty/totals-chart";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { currentWeekStart, findProgram, listMembers, weeklyTotals } from "@/lib/loyalty/data";
 import { requireLoyaltyManager } from "@/lib/loyalty/loaders";
 import { chartWeeks } from "@/lib/loyalty/totals";

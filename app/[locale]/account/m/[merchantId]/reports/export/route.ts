@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { ordersCsvStream } from "@/lib/reports/export";
 import { reportExportAccess } from "@/lib/reports/loaders";
 

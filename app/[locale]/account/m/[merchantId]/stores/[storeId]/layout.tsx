@@ -2,7 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { StoreNav } from "@/components/catalog/store-nav";
 import { requireStoreAccess } from "@/lib/auth/loaders";
 import { hasRole } from "@/lib/auth/types";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { urlConfig } from "@/lib/tenancy/request";
 import { absoluteUrl, localizedPath, storeAddress } from "@/lib/tenancy/urls";
 

@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { findMerchantTimeZone } from "@/lib/auth/data";
 import { formatterFor } from "@/lib/i18n/format";
 import { HistoryTable } from "@/components/loyalty/history-table";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { findCardView, findProgram } from "@/lib/loyalty/data";
 import { requireLoyaltyManager } from "@/lib/loyalty/loaders";
 import { idSchema } from "@/lib/loyalty/schema";

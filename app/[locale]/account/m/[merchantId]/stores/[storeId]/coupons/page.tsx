@@ -7,7 +7,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { requireStoreAccess } from "@/lib/auth/loaders";
 import { setCouponPausedAction } from "@/lib/coupons/actions";
 import { loadStoreCoupons } from "@/lib/coupons/loaders";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
 
 type Props = { params: Promise<{ locale: string; merchantId: string; storeId: string }> };

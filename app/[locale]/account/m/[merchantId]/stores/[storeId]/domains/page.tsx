@@ -4,7 +4,7 @@ import { DomainActionForm } from "@/components/domains/domain-action-form";
 import { DomainStatusBadge } from "@/components/domains/domain-status-badge";
 import { addDomainAction, removeDomainAction, verifyDomainAction } from "@/lib/domains/actions";
 import { loadStoreDomains } from "@/lib/domains/loaders";
-import { INTL_TAGS, isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { INTL_TAGS, isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 
 type Props = { params: Promise<{ locale: string; merchantId: string; storeId: string }> };
 

@@ -4,7 +4,7 @@ import { formatterFor } from "@/lib/i18n/format";
 import { DataTable } from "@/components/layout/data-table";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { requireStoreAccess } from "@/lib/auth/loaders";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { formatMoney } from "@/lib/money";
 import { listStoreOrders } from "@/lib/orders/data";
 import { localizedPath } from "@/lib/tenancy/urls";

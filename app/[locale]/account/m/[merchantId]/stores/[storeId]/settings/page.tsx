@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { StoreSettingsForm } from "@/components/stores/settings-form";
 import { requireStoreAccess } from "@/lib/auth/loaders";
-import { isLocale, LOCALE_NAMES, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, LOCALE_NAMES, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { formatMoney } from "@/lib/money";
 import { PAYMENT_MINIMUM_CENTS } from "@/lib/payments/minimum";
 import { updateStoreSettingsAction } from "@/lib/stores/actions";

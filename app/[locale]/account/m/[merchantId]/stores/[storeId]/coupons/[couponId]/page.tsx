@@ -9,7 +9,7 @@ import { currencyDigits } from "@/lib/money";
 import { updateCouponAction } from "@/lib/coupons/actions";
 import { findCoupon, listRedemptions } from "@/lib/coupons/data";
 import { couponIdSchema } from "@/lib/coupons/schema";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { formatMoney } from "@/lib/money";
 import { localizedPath } from "@/lib/tenancy/urls";
 

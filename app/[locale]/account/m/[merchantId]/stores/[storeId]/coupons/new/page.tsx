@@ -4,7 +4,7 @@ import { CouponForm } from "@/components/coupons/coupon-form";
 import { couponFormLabels } from "@/components/coupons/form-labels";
 import { requireStoreAccess } from "@/lib/auth/loaders";
 import { createCouponAction } from "@/lib/coupons/actions";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
 
 type Props = { params: Promise<{ locale: string; merchantId: string; storeId: string }> };

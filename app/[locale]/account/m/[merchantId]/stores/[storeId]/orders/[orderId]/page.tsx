@@ -7,9 +7,10 @@ import { OrderActionButton } from "@/components/orders/order-action-button";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { requireStoreAccess } from "@/lib/auth/loaders";
 import { hasRole } from "@/lib/auth/types";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { formatMoney } from "@/lib/money";
-import { fulfillOrderAction, refundOrderAction } from "@/lib/orders/actions";
+import { fulfillOrderAction } from "@/lib/orders/actions";
+import { refundOrderAction } from "@/lib/payments/actions";
 import { findStoreOrder } from "@/lib/orders/data";
 import { PAYMENT_MINIMUM_CENTS } from "@/lib/payments/minimum";
 

@@ -9,7 +9,7 @@ import { archiveProductAction, updateProductAction } from "@/lib/catalog/actions
 import { findProductForEdit } from "@/lib/catalog/data";
 import { currencyDigits, minorToDecimal } from "@/lib/money";
 import { pickTranslation, productImageUrl } from "@/lib/catalog/rules";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
 
 type Props = { params: Promise<{ locale: string; merchantId: string; storeId: string; productId: string }> };

@@ -4,7 +4,7 @@ import { ProductForm } from "@/components/catalog/product-form";
 import { productFormText } from "@/components/catalog/product-form-text";
 import { requireStoreAccess } from "@/lib/auth/loaders";
 import { createProductAction } from "@/lib/catalog/actions";
-import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
 
 type Props = { params: Promise<{ locale: string; merchantId: string; storeId: string }> };
