@@ -31,12 +31,13 @@ vi.mock("@/lib/auth/loaders", () => ({
 }));
 vi.mock("@/lib/tenancy/loaders", () => ({
   loadStorefront: async () => session.store,
+  loadPublicStorefront: async () => session.store,
   assertStoreLocale: () => undefined,
 }));
 // The store the proxy routed the request to (the join form's store).
 vi.mock("@/lib/tenancy/request", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/tenancy/request")>()),
-  requestStore: async () => (session.store ? { id: session.store.id, merchantId: session.store.merchantId, slug: session.store.slug } : null),
+  currentTenant: async () => session.store?.target ?? null,
 }));
 vi.mock("next-intl/server", async () => {
   const { createTranslator } = await import("use-intl/core");

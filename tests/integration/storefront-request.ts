@@ -1,4 +1,6 @@
 import { navigationMock, TestForbidden, TestNotFound, TestRedirect } from "@/lib/auth/test-mocks";
+import { db } from "@/lib/db";
+import { proxiedHeaders } from "@/lib/tenancy/testing";
 
 /**
  * A storefront request for integration tests that call storefront actions: set `storeId` to the
@@ -8,7 +10,11 @@ import { navigationMock, TestForbidden, TestNotFound, TestRedirect } from "@/lib
 export const storefrontRequest = { storeId: "", cookies: new Map<string, string>() };
 
 export const storefrontHeaders = {
-  headers: async () => new Headers({ host: "shop.localhost:3000", "x-patron-host-kind": "subdomain", "x-patron-store-id": storefrontRequest.storeId }),
+  // What the proxy passes on for a request to the store's subdomain: its tenant stamped.
+  headers: async () => {
+    const store = await db.store.findUniqueOrThrow({ where: { id: storefrontRequest.storeId }, select: { slug: true } });
+    return proxiedHeaders(`${store.slug}.localhost:3000`);
+  },
   cookies: async () => ({
     get: (name: string) => (storefrontRequest.cookies.has(name) ? { name, value: storefrontRequest.cookies.get(name)! } : undefined),
     set: (name: string, value: string) => void storefrontRequest.cookies.set(name, value),
