@@ -34,10 +34,17 @@ module.exports = {
       from: { path: "^components/" },
       to: { path: "^app/" },
     },
+    {
+      name: "test-doubles-stay-in-tests",
+      comment: "Test doubles and fixtures live under tests/; the product's code never imports them.",
+      severity: "error",
+      from: { path: "^(lib|app|components)/|^proxy\\.ts$" },
+      to: { path: "^tests/" },
+    },
   ],
   options: {
     doNotFollow: { path: "node_modules" },
-    exclude: { path: "(^lib/generated/|\\.test\\.tsx?$|/testing\\.ts$|/test-mocks\\.ts$)" },
+    exclude: { path: "(^lib/generated/|\\.test\\.tsx?$)" },
     tsConfig: { fileName: "tsconfig.json" },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"] },

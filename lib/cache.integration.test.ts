@@ -9,12 +9,12 @@ import { createProductRow } from "@/tests/integration/catalog-fixtures";
 import { createTenant } from "@/tests/integration/fixtures";
 import { invalidatedTags } from "@/tests/integration/next-cache-stub";
 
-vi.mock("@/lib/auth/index", () => import("@/lib/auth/testing"));
+vi.mock("@/lib/auth/index", () => import("@/tests/doubles/auth"));
 vi.mock("next/headers", async () => {
-  const { testHeaders } = await import("@/lib/auth/testing");
+  const { testHeaders } = await import("@/tests/doubles/auth");
   return { headers: async () => testHeaders() };
 });
-vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
+vi.mock("next/navigation", async () => (await import("@/tests/doubles/next-navigation")).navigationMock);
 vi.mock("next-intl/server", () => ({ getLocale: async () => "en", getTranslations: async () => (key: string) => key }));
 
 async function secondStore(merchantId: string) {

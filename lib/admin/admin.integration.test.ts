@@ -6,7 +6,7 @@ import { handleAuthRequest } from "@/lib/auth/route";
 import { closeRateLimitPool } from "@/lib/auth/rate-limit";
 import { authSecretOrThrow } from "@/lib/auth/config";
 import { isLiveSignInCode, verificationSecret } from "@/lib/auth/verification";
-import { passwordSignIn, sessionCookieOf, testRequest } from "@/lib/auth/testing";
+import { passwordSignIn, sessionCookieOf, testRequest } from "@/tests/doubles/auth";
 import { db } from "@/lib/db";
 import { requeueEmail } from "@/lib/email/mutations";
 import { stopBoss } from "@/lib/jobs/boss";
@@ -17,9 +17,9 @@ import { setPlatformAdminAction } from "./actions";
 import { sendSignInLink, setMerchantStatus, setPlatformAdmin } from "./mutations";
 import { IDLE } from "@/lib/actions/form-state";
 
-vi.mock("@/lib/auth/index", () => import("@/lib/auth/testing"));
+vi.mock("@/lib/auth/index", () => import("@/tests/doubles/auth"));
 vi.mock("next/headers", async () => {
-  const { testHeaders } = await import("@/lib/auth/testing");
+  const { testHeaders } = await import("@/tests/doubles/auth");
   return {
     headers: async () => {
       const h = await testHeaders();
@@ -29,7 +29,7 @@ vi.mock("next/headers", async () => {
     cookies: async () => ({ get: () => undefined, delete: () => undefined }),
   };
 });
-vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
+vi.mock("next/navigation", async () => (await import("@/tests/doubles/next-navigation")).navigationMock);
 vi.mock("next-intl/server", () => ({ getLocale: async () => "en", getTranslations: async () => (key: string) => key }));
 
 const currentPath = vi.hoisted(() => ({ value: "/" }));

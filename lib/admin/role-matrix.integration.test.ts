@@ -13,12 +13,12 @@ import { createOrderRow } from "@/tests/integration/order-fixtures";
 import { sendSignInLinkAction, setMerchantStatusAction, setPlatformAdminAction } from "./actions";
 import { loadAdminMerchant, loadAdminMerchants, loadAdminOrders, loadAdminPaymentIssues, loadAdminUser, loadAdminUsers } from "./loaders";
 
-vi.mock("@/lib/auth/index", () => import("@/lib/auth/testing"));
+vi.mock("@/lib/auth/index", () => import("@/tests/doubles/auth"));
 vi.mock("next/headers", async () => {
-  const { testHeaders } = await import("@/lib/auth/testing");
+  const { testHeaders } = await import("@/tests/doubles/auth");
   return { headers: async () => testHeaders(), cookies: async () => ({ get: () => undefined, delete: () => undefined }) };
 });
-vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
+vi.mock("next/navigation", async () => (await import("@/tests/doubles/next-navigation")).navigationMock);
 vi.mock("next-intl/server", () => ({
   getLocale: async () => "en",
   getTranslations: async () => (key: string) => key,

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { discardEmails } from "@/lib/email/testing/helpers";
+import { discardEmails } from "@/tests/doubles/email";
 import { createUser } from "@/tests/integration/fixtures";
 import { alertEmailFailed, alertWorkerHeartbeatStale, countTowardAlert, raiseAlert } from "./mutations";
 

@@ -6,12 +6,12 @@ import { createTenant } from "@/tests/integration/fixtures";
 import { DEFAULT_TIME_ZONE } from "@/lib/time";
 import { loadAdminAuditLog, loadMerchantAuditLog } from "./loaders";
 
-vi.mock("@/lib/auth/index", () => import("@/lib/auth/testing"));
+vi.mock("@/lib/auth/index", () => import("@/tests/doubles/auth"));
 vi.mock("next/headers", async () => {
-  const { testHeaders } = await import("@/lib/auth/testing");
+  const { testHeaders } = await import("@/tests/doubles/auth");
   return { headers: async () => testHeaders() };
 });
-vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
+vi.mock("next/navigation", async () => (await import("@/tests/doubles/next-navigation")).navigationMock);
 vi.mock("next-intl/server", () => ({ getLocale: async () => "en" }));
 
 afterAll(async () => {

@@ -3,9 +3,9 @@ import { createTenant, createUser } from "@/tests/integration/fixtures";
 import { closeRateLimitPool } from "./rate-limit";
 import { hashPassword } from "./password";
 import { verifyCredentials } from "./credentials";
-import { passwordSignIn, sessionCookieOf } from "./testing";
+import { passwordSignIn, sessionCookieOf } from "@/tests/doubles/auth";
 
-vi.mock("@/lib/auth/index", () => import("./testing"));
+vi.mock("@/lib/auth/index", () => import("@/tests/doubles/auth"));
 
 afterAll(closeRateLimitPool);
 

@@ -6,17 +6,17 @@ import { createTenant, createUser } from "@/tests/integration/fixtures";
 import { loadCustomerSession, loadSession, requireMembership, requirePlatformAdmin } from "./loaders";
 import { hashPassword } from "./password";
 import { closeRateLimitPool } from "./rate-limit";
-import { TestForbidden, TestNotFound, TestRedirect } from "./test-mocks";
+import { TestForbidden, TestNotFound, TestRedirect } from "@/tests/doubles/next-navigation";
 import { handleAuthRequest } from "./route";
-import { passwordSignIn, requestSignInEmail, sessionCookieOf, testRequest } from "./testing";
+import { passwordSignIn, requestSignInEmail, sessionCookieOf, testRequest } from "@/tests/doubles/auth";
 
-vi.mock("@/lib/auth/index", () => import("./testing"));
+vi.mock("@/lib/auth/index", () => import("@/tests/doubles/auth"));
 vi.mock("next/headers", async () => {
-  const { testHeaders } = await import("./testing");
+  const { testHeaders } = await import("@/tests/doubles/auth");
   // No guest cart cookie: sign-in finds no cart to merge.
   return { headers: async () => testHeaders(), cookies: async () => ({ get: () => undefined, delete: () => undefined }) };
 });
-vi.mock("next/navigation", async () => (await import("./test-mocks")).navigationMock);
+vi.mock("next/navigation", async () => (await import("@/tests/doubles/next-navigation")).navigationMock);
 vi.mock("next-intl/server", () => ({ getLocale: async () => "de" }));
 
 afterAll(async () => {

@@ -2,16 +2,16 @@ import { NextRequest } from "next/server";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
-import { proxiedHeaders } from "@/lib/tenancy/testing";
+import { proxiedHeaders } from "@/tests/doubles/proxy";
 import type { MerchantId } from "@/lib/tenancy/types";
 import { createTenant, createUser } from "@/tests/integration/fixtures";
 import { CODE_ALPHABET } from "./codes";
 import { ensureCustomer } from "./mutations";
 import { closeRateLimitPool } from "./rate-limit";
 import { handleAuthRequest } from "./route";
-import { requestSignInEmail, sessionCookieOf } from "./testing";
+import { requestSignInEmail, sessionCookieOf } from "@/tests/doubles/auth";
 
-vi.mock("@/lib/auth/index", () => import("./testing"));
+vi.mock("@/lib/auth/index", () => import("@/tests/doubles/auth"));
 // The request the proxy passed on (its tenant), and no guest cart cookie, so no cart to merge.
 const current = vi.hoisted(() => ({ headers: new Headers() }));
 vi.mock("next/headers", async (importOriginal) => ({

@@ -1,13 +1,13 @@
 import { NextRequest } from "next/server";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { proxiedHeaders } from "@/lib/tenancy/testing";
+import { proxiedHeaders } from "@/tests/doubles/proxy";
 import { createTenant, createUser } from "@/tests/integration/fixtures";
 import { hashPassword } from "./password";
 import { closeRateLimitPool } from "./rate-limit";
 import { handleAuthRequest } from "./route";
-import { passwordSignIn, sessionCookieOf } from "./testing";
+import { passwordSignIn, sessionCookieOf } from "@/tests/doubles/auth";
 
-vi.mock("@/lib/auth/index", () => import("./testing"));
+vi.mock("@/lib/auth/index", () => import("@/tests/doubles/auth"));
 // The request the proxy passed on: its tenant, resolved from the host.
 const current = vi.hoisted(() => ({ headers: new Headers() }));
 vi.mock("next/headers", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/headers")>()), headers: async () => current.headers }));

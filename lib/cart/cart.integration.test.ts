@@ -19,7 +19,7 @@ const browser = vi.hoisted(() => ({
 
 vi.mock("next/headers", () => ({
   headers: async () => {
-    const [{ db }, { proxiedHeaders }] = await Promise.all([import("@/lib/db"), import("@/lib/tenancy/testing")]);
+    const [{ db }, { proxiedHeaders }] = await Promise.all([import("@/lib/db"), import("@/tests/doubles/proxy")]);
     if (!browser.storeId) return proxiedHeaders("localhost:3000");
     const { slug } = await db.store.findUniqueOrThrow({ where: { id: browser.storeId }, select: { slug: true } });
     return proxiedHeaders(`${slug}.localhost:3000`);

@@ -1,8 +1,8 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { closeRateLimitPool } from "@/lib/auth/rate-limit";
-import { TestForbidden, TestNotFound, TestRedirect } from "@/lib/auth/test-mocks";
-import { passwordSignIn, sessionCookieOf, testRequest } from "@/lib/auth/testing";
+import { TestForbidden, TestNotFound, TestRedirect } from "@/tests/doubles/next-navigation";
+import { passwordSignIn, sessionCookieOf, testRequest } from "@/tests/doubles/auth";
 import { IDLE } from "@/lib/actions/form-state";
 import { db } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
@@ -13,12 +13,12 @@ import { createTenant, createUser } from "@/tests/integration/fixtures";
 import { archiveProductAction, createProductAction, updateProductAction } from "./actions";
 import { findProductForEdit, findProductsForCart, findStorefrontProduct, listPublicProducts, listStoreProducts } from "./data";
 
-vi.mock("@/lib/auth/index", () => import("@/lib/auth/testing"));
+vi.mock("@/lib/auth/index", () => import("@/tests/doubles/auth"));
 vi.mock("next/headers", async () => {
-  const { testHeaders } = await import("@/lib/auth/testing");
+  const { testHeaders } = await import("@/tests/doubles/auth");
   return { headers: async () => testHeaders() };
 });
-vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
+vi.mock("next/navigation", async () => (await import("@/tests/doubles/next-navigation")).navigationMock);
 // The request's locale, and a translator whose texts are the keys.
 const request = vi.hoisted(() => ({ locale: "en" }));
 vi.mock("next-intl/server", () => ({ getLocale: async () => request.locale, getTranslations: async () => (key: string) => key }));

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeRateLimitPool } from "@/lib/auth/rate-limit";
-import { testRequest } from "@/lib/auth/testing";
+import { testRequest } from "@/tests/doubles/auth";
 import { IDLE } from "@/lib/actions/form-state";
 import { db } from "@/lib/db";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
@@ -11,12 +11,12 @@ import { invalidatedTags } from "@/tests/integration/next-cache-stub";
 import { createCouponAction, setCouponPausedAction, updateCouponAction } from "./actions";
 import { findCoupon, listCoupons, listRedemptions, loadCouponUsage } from "./data";
 
-vi.mock("@/lib/auth/index", () => import("@/lib/auth/testing"));
+vi.mock("@/lib/auth/index", () => import("@/tests/doubles/auth"));
 vi.mock("next/headers", async () => {
-  const { testHeaders } = await import("@/lib/auth/testing");
+  const { testHeaders } = await import("@/tests/doubles/auth");
   return { headers: async () => testHeaders() };
 });
-vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
+vi.mock("next/navigation", async () => (await import("@/tests/doubles/next-navigation")).navigationMock);
 // The request's locale, and a translator whose texts are the keys and their placeholders.
 const request = vi.hoisted(() => ({ locale: "en" }));
 vi.mock("next-intl/server", () => ({

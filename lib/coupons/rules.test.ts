@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { couponAmountCents, couponStatus, normalizeCouponCode, percentOfCents, qualifyCoupon } from "./rules";
-import { couponTerms } from "./testing";
+import { couponTerms } from "@/tests/doubles/coupon-terms";
 import type { CouponQualification, CouponTerms, CouponUsage } from "./types";
 
 const NOW = new Date("2026-06-15T12:00:00.000Z");

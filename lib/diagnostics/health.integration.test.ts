@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { discardEmails } from "@/lib/email/testing/helpers";
+import { discardEmails } from "@/tests/doubles/email";
 import { resetEnvForTests } from "@/lib/env";
 import { loadWorkerHeartbeats } from "@/lib/jobs/data";
 import { recordWorkerHeartbeat } from "@/lib/jobs/mutations";

@@ -1,7 +1,7 @@
 import dns2 from "dns2";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeRateLimitPool } from "@/lib/auth/rate-limit";
-import { testRequest } from "@/lib/auth/testing";
+import { testRequest } from "@/tests/doubles/auth";
 import { IDLE } from "@/lib/actions/form-state";
 import { db } from "@/lib/db";
 import { findStoreRoutingByDomain } from "@/lib/tenancy/data";
@@ -10,12 +10,12 @@ import { createTenant } from "@/tests/integration/fixtures";
 import { invalidatedTags } from "@/tests/integration/next-cache-stub";
 import { addDomainAction, recheckDomainAction, removeDomainAction, verifyDomainAction } from "./actions";
 
-vi.mock("@/lib/auth/index", () => import("@/lib/auth/testing"));
+vi.mock("@/lib/auth/index", () => import("@/tests/doubles/auth"));
 vi.mock("next/headers", async () => {
-  const { testHeaders } = await import("@/lib/auth/testing");
+  const { testHeaders } = await import("@/tests/doubles/auth");
   return { headers: async () => testHeaders() };
 });
-vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
+vi.mock("next/navigation", async () => (await import("@/tests/doubles/next-navigation")).navigationMock);
 // Actions translate their refusals: keys stand in for the texts.
 vi.mock("next-intl/server", () => ({ getLocale: async () => "en", getTranslations: async () => (key: string) => key }));
 

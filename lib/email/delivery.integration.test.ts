@@ -4,8 +4,8 @@ import { stopBoss } from "@/lib/jobs/boss";
 import { startWorker, type RunningWorker } from "@/lib/worker/worker";
 import { deliverEmail, requeueEmail, requeueStaleEmails } from "./mutations";
 import { enqueueEmail } from "./outbox";
-import { startFakeResend } from "./testing/fake-resend";
-import { ageMessage, sendJobsFor, signInData, uniqueEmail, waitFor } from "./testing/helpers";
+import { startFakeResend } from "@/tests/doubles/fake-resend";
+import { ageMessage, sendJobsFor, signInData, uniqueEmail, waitFor } from "@/tests/doubles/email";
 
 // The real Resend SDK, configured the way production is (env), talks to a fake API server.
 let fake: Awaited<ReturnType<typeof startFakeResend>>;

@@ -4,7 +4,7 @@ import { startWorker, type RunningWorker } from "@/lib/worker/worker";
 import { getEmailMessage, listEmailMessages } from "./data";
 import { deliverEmail, requeueEmail } from "./mutations";
 import { enqueueEmail } from "./outbox";
-import { signInData, uniqueEmail, waitFor } from "./testing/helpers";
+import { signInData, uniqueEmail, waitFor } from "@/tests/doubles/email";
 import { createTenant } from "@/tests/integration/fixtures";
 
 // No RESEND_API_KEY in this file: the environment of a new user's first run.

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
 import { createTenant } from "@/tests/integration/fixtures";
 import { enqueueEmail } from "./outbox";
-import { sendJobsFor, signInData, uniqueEmail } from "./testing/helpers";
+import { sendJobsFor, signInData, uniqueEmail } from "@/tests/doubles/email";
 
 afterAll(async () => {
   await stopBoss();

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { TestForbidden, TestNotFound, TestRedirect } from "@/lib/auth/test-mocks";
+import { TestForbidden, TestNotFound, TestRedirect } from "@/tests/doubles/next-navigation";
 import { db } from "@/lib/db";
 import type { Storefront } from "@/lib/tenancy/loaders";
 import type { StoreId } from "@/lib/tenancy/types";
@@ -7,7 +7,7 @@ import { DEFAULT_TIME_ZONE } from "@/lib/time";
 import { createUser } from "@/tests/integration/fixtures";
 import { createLoyaltyTenant } from "@/tests/integration/loyalty-fixtures";
 import { deliverEmail } from "@/lib/email/mutations";
-import { startFakeResend } from "@/lib/email/testing/fake-resend";
+import { startFakeResend } from "@/tests/doubles/fake-resend";
 import { resendTransport } from "@/lib/email/transport";
 import en from "@/messages/en.json";
 import { earnAction, joinLoyaltyAction, reverseAction, type TerminalState } from "./actions";
@@ -20,7 +20,7 @@ import { dateFormatOf } from "./schema";
  */
 const session: { user: { userId: string; email: string } | null; store: Storefront | null } = { user: null, store: null };
 
-vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
+vi.mock("next/navigation", async () => (await import("@/tests/doubles/next-navigation")).navigationMock);
 vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 vi.mock("@/lib/auth/loaders", () => ({
   loadSession: async () => (session.user ? { ...session.user, name: null, isPlatformAdmin: false } : null),

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeRateLimitPool } from "@/lib/auth/rate-limit";
-import { testRequest } from "@/lib/auth/testing";
+import { testRequest } from "@/tests/doubles/auth";
 import { db } from "@/lib/db";
 import { findStoreRoutingBySlug } from "@/lib/tenancy/data";
 import { form, outcome, passwordUser as person, actAs as signedInAs } from "@/tests/integration/actors";
@@ -11,12 +11,12 @@ import { loadChecklist } from "./loaders";
 import { IDLE } from "@/lib/actions/form-state";
 
 const signIn = vi.hoisted(() => vi.fn(async () => undefined));
-vi.mock("@/lib/auth/index", async () => ({ ...(await import("@/lib/auth/testing")), signIn }));
+vi.mock("@/lib/auth/index", async () => ({ ...(await import("@/tests/doubles/auth")), signIn }));
 vi.mock("next/headers", async () => {
-  const { testHeaders } = await import("@/lib/auth/testing");
+  const { testHeaders } = await import("@/tests/doubles/auth");
   return { headers: async () => testHeaders() };
 });
-vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
+vi.mock("next/navigation", async () => (await import("@/tests/doubles/next-navigation")).navigationMock);
 // The page's locale, as next-intl settled it for the request; refusals come back as their keys.
 const requestLocale = vi.hoisted(() => ({ value: "fr" }));
 vi.mock("next-intl/server", () => ({ getLocale: async () => requestLocale.value, getTranslations: async () => (key: string) => key }));

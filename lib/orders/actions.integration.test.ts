@@ -11,12 +11,12 @@ import { invalidatedTags } from "@/tests/integration/next-cache-stub";
 import { refundOrderAction } from "@/lib/payments/actions";
 import { fulfillOrderAction } from "./actions";
 
-vi.mock("@/lib/auth/index", () => import("@/lib/auth/testing"));
+vi.mock("@/lib/auth/index", () => import("@/tests/doubles/auth"));
 vi.mock("next/headers", async () => {
-  const { testHeaders } = await import("@/lib/auth/testing");
+  const { testHeaders } = await import("@/tests/doubles/auth");
   return { headers: async () => testHeaders() };
 });
-vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
+vi.mock("next/navigation", async () => (await import("@/tests/doubles/next-navigation")).navigationMock);
 // Actions translate their refusals: keys stand in for the texts.
 vi.mock("next-intl/server", () => ({ getLocale: async () => "en", getTranslations: async () => (key: string) => key }));
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import Stripe from "stripe";
-import { startFakeStripe } from "./testing/fake-stripe";
+import { startFakeStripe } from "@/tests/doubles/fake-stripe";
 
 const WEBHOOK_SECRET = "whsec_test_patron_reconciliation";
 let fake: Awaited<ReturnType<typeof startFakeStripe>>;
@@ -22,7 +22,7 @@ afterAll(async () => {
   // Leave no jobs for a later file's worker to work through: alerts went to every platform admin in
   // the database, and the refunds were run here directly.
   const { db } = await modules();
-  const { discardEmails } = await import("@/lib/email/testing/helpers");
+  const { discardEmails } = await import("@/tests/doubles/email");
   const { JOBS_SCHEMA } = await import("@/lib/jobs/boss");
   await discardEmails(["platform-alert", "payment-refunded"], fileStart);
   await db.$executeRawUnsafe(`DELETE FROM "${JOBS_SCHEMA}".job WHERE name = 'payment-issue-refund' AND created_on >= $1`, fileStart);

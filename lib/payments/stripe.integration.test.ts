@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Stripe from "stripe";
-import { startFakeStripe } from "./testing/fake-stripe";
+import { startFakeStripe } from "@/tests/doubles/fake-stripe";
 
 const WEBHOOK_SECRET = "whsec_test_patron_integration";
 let fake: Awaited<ReturnType<typeof startFakeStripe>>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { couponTerms } from "@/lib/coupons/testing";
+import { couponTerms } from "@/tests/doubles/coupon-terms";
 import type { CouponTerms } from "@/lib/coupons/types";
 import { couponThatStoppedQualifying, priceCart, type PricingInput } from "./pricing";
 import type { Tender } from "./tenders";

@@ -10,7 +10,7 @@ import { EXPORT_BATCH_SIZE, salesReport } from "./data";
 import { ordersCsvStream } from "./export";
 import { selectReport } from "./loaders";
 
-vi.mock("@/lib/auth/index", () => import("@/lib/auth/testing"));
+vi.mock("@/lib/auth/index", () => import("@/tests/doubles/auth"));
 import { DEFAULT_TIME_ZONE } from "@/lib/time";
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeRateLimitPool } from "@/lib/auth/rate-limit";
-import { testRequest } from "@/lib/auth/testing";
+import { testRequest } from "@/tests/doubles/auth";
 import { db } from "@/lib/db";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { form, memberOf as member, outcome, actAs as signedInAs } from "@/tests/integration/actors";
@@ -11,12 +11,12 @@ import { findStoreSettings, isStoreLogoKey } from "./data";
 import { storeTextsFor } from "./schema";
 import { IDLE } from "@/lib/actions/form-state";
 
-vi.mock("@/lib/auth/index", () => import("@/lib/auth/testing"));
+vi.mock("@/lib/auth/index", () => import("@/tests/doubles/auth"));
 vi.mock("next/headers", async () => {
-  const { testHeaders } = await import("@/lib/auth/testing");
+  const { testHeaders } = await import("@/tests/doubles/auth");
   return { headers: async () => testHeaders() };
 });
-vi.mock("next/navigation", async () => (await import("@/lib/auth/test-mocks")).navigationMock);
+vi.mock("next/navigation", async () => (await import("@/tests/doubles/next-navigation")).navigationMock);
 // Actions translate their refusals: keys stand in for the texts.
 vi.mock("next-intl/server", () => ({ getLocale: async () => "en", getTranslations: async () => (key: string) => key }));
 

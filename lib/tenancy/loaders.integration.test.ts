@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { TestNotFound, navigationMock } from "@/lib/auth/test-mocks";
+import { TestNotFound, navigationMock } from "@/tests/doubles/next-navigation";
 import { createTenant } from "@/tests/integration/fixtures";
-import { proxiedHeaders } from "./testing";
+import { proxiedHeaders } from "@/tests/doubles/proxy";
 
 // What the proxy stamped on the request, as the page's loader reads it.
 const request = vi.hoisted(() => ({ headers: new Headers() }));

@@ -25,7 +25,7 @@ const READERS: Array<[string, RegExp]> = [
 ];
 
 function isTestFile(file: string): boolean {
-  return /\.(integration\.)?test\.tsx?$/.test(file) || /(^|\/)testing\.ts$/.test(file) || /(^|\/)test-mocks\.ts$/.test(file);
+  return /\.(integration\.)?test\.tsx?$/.test(file);
 }
 
 function sourceFiles(entry: string): string[] {

@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
-import { TestForbidden, TestNotFound, TestRedirect } from "@/lib/auth/test-mocks";
-import { passwordSignIn, sessionCookieOf, testRequest } from "@/lib/auth/testing";
+import { TestForbidden, TestNotFound, TestRedirect } from "@/tests/doubles/next-navigation";
+import { passwordSignIn, sessionCookieOf, testRequest } from "@/tests/doubles/auth";
 import { db } from "@/lib/db";
 import { createTenant, createUser } from "./fixtures";
 
 /**
  * The people of integration tests that call gated pages and actions: users with a password in
  * every role, signed in on the apex as a browser would be, and what a gate or action decided.
- * Test files mock `@/lib/auth/index` with lib/auth/testing, `next/headers` with its testHeaders(),
- * and `next/navigation` with the navigationMock of lib/auth/test-mocks.
+ * Test files mock `@/lib/auth/index` with tests/doubles/auth.ts, `next/headers` with its testHeaders(),
+ * and `next/navigation` with the navigationMock of tests/doubles/next-navigation.ts.
  */
 
 export const ACTOR_PASSWORD = "matrix secret";

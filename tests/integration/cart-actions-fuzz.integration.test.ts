@@ -4,7 +4,7 @@ import { IDLE, type FormState } from "@/lib/actions/form-state";
 import { quantitySchema } from "@/lib/cart/schema";
 import { db } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
-import { proxiedHeaders } from "@/lib/tenancy/testing";
+import { proxiedHeaders } from "@/tests/doubles/proxy";
 import { createCouponRow } from "./cart-fixtures";
 import { createProductRow } from "./catalog-fixtures";
 import { createTenant } from "./fixtures";

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { closeRateLimitPool } from "@/lib/auth/rate-limit";
 import { stopBoss } from "@/lib/jobs/boss";
 import { resolveHost } from "@/lib/tenancy/host";
-import { proxiedHeaders } from "@/lib/tenancy/testing";
+import { proxiedHeaders } from "@/tests/doubles/proxy";
 import { createTenant } from "./fixtures";
 
 /**
@@ -16,7 +16,7 @@ import { createTenant } from "./fixtures";
 
 const request = vi.hoisted(() => ({ headers: new Headers() }));
 vi.mock("next/headers", () => ({ headers: async () => request.headers, cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }) }));
-vi.mock("@/lib/auth/index", () => import("@/lib/auth/testing"));
+vi.mock("@/lib/auth/index", () => import("@/tests/doubles/auth"));
 // Route handlers translate under Next's server build of next-intl, which a test does not load.
 vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => key }));
 

@@ -1,6 +1,6 @@
-import { navigationMock, TestForbidden, TestNotFound, TestRedirect } from "@/lib/auth/test-mocks";
+import { navigationMock, TestForbidden, TestNotFound, TestRedirect } from "@/tests/doubles/next-navigation";
 import { db } from "@/lib/db";
-import { proxiedHeaders } from "@/lib/tenancy/testing";
+import { proxiedHeaders } from "@/tests/doubles/proxy";
 
 /**
  * A storefront request for integration tests that call storefront actions: set `storeId` to the

@@ -1,6 +1,6 @@
 import Stripe from "stripe";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { proxiedHeaders } from "@/lib/tenancy/testing";
+import { proxiedHeaders } from "@/tests/doubles/proxy";
 import { createTenant } from "@/tests/integration/fixtures";
 
 // The request the proxy passed on: its tenant, resolved from the host.

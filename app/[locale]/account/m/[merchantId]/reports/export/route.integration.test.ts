@@ -5,9 +5,9 @@ import { createTenant } from "@/tests/integration/fixtures";
 import { createOrderRow } from "@/tests/integration/order-fixtures";
 import { GET } from "./route";
 
-vi.mock("@/lib/auth/index", () => import("@/lib/auth/testing"));
+vi.mock("@/lib/auth/index", () => import("@/tests/doubles/auth"));
 vi.mock("next/headers", async () => {
-  const { testHeaders } = await import("@/lib/auth/testing");
+  const { testHeaders } = await import("@/tests/doubles/auth");
   return { headers: async () => testHeaders() };
 });
 vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => `[${key}]` }));

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { JOBS_SCHEMA } from "@/lib/jobs/boss";
-import { EMAIL_SEND_QUEUE } from "../queues";
+import { EMAIL_SEND_QUEUE } from "@/lib/email/queues";
 
 /** A unique idempotency key and recipient for one test. */
 export function uniqueEmail(prefix = "email") {

@@ -1,5 +1,5 @@
-import { resolveTenant } from "./resolve";
-import { stampTenant } from "./stamp";
+import { resolveTenant } from "@/lib/tenancy/resolve";
+import { stampTenant } from "@/lib/tenancy/stamp";
 
 /**
  * Test support: the request headers the proxy passes on for a request to `host`, with the tenant

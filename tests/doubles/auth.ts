@@ -1,7 +1,7 @@
 import { Auth, skipCSRFCheck, type AuthConfig } from "@auth/core";
 import { resolveTenant } from "@/lib/tenancy/resolve";
-import { proxiedHeaders } from "@/lib/tenancy/testing";
-import { authConfigForTenant } from "./config";
+import { proxiedHeaders } from "@/tests/doubles/proxy";
+import { authConfigForTenant } from "@/lib/auth/config";
 
 /**
  * Test support: the parts of next-auth that need a Next.js request, rebuilt on @auth/core with
