@@ -29,6 +29,8 @@ function files(dir: string): string[] {
   return out;
 }
 
+/** The code of a file without its comments (a comment naming a header reads nothing). */
+const code = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
 const sources = [...files("lib"), ...files("app"), ...files("components"), "proxy.ts"].map((file) => ({ file, text: readFileSync(path.join(root, file), "utf8") }));
 
 const actionModules = sources.filter((s) => /^["']use server["'];/m.test(s.text.split("\n").slice(0, 3).join("\n")));
@@ -39,7 +41,7 @@ const unionPattern = /^(?:export )?type (\w*(?:Error|Code|Reason|Refusal|Failure
 const stateTypes = /^export (?:interface|type) (\w+FormState)\b/gm;
 const unions = sources.filter((s) => s.file.startsWith("lib/")).flatMap((s) => [...s.text.matchAll(unionPattern), ...s.text.matchAll(stateTypes)].map((m) => `${s.file}:${m[1]}`));
 
-const hostReaders = sources.filter((s) => s.file !== "proxy.ts" && /x-forwarded-host|\.get\(\s*["']host["']\s*\)/i.test(s.text)).map((s) => s.file);
+const hostReaders = sources.filter((s) => s.file !== "proxy.ts" && /x-forwarded-host|\.get\(\s*["']host["']\s*\)/i.test(code(s.text))).map((s) => s.file);
 const routeStrings = sources.filter((s) => s.file.startsWith("lib/")).flatMap((s) => [...s.text.matchAll(/revalidatePath\(/g)].map(() => s.file));
 
 const cruise = JSON.parse(
