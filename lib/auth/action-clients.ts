@@ -20,7 +20,11 @@ import { forbidden } from "next/navigation";
  *   merchant (and store) the page bound, at least `role`; its branded ids are in the context.
  *   Another merchant's id: notFound(); a role too low: forbidden(); signed out: sign-in redirect.
  * - `adminAction`: a platform admin (others: forbidden()).
- * - `publicAction`: no one in particular (sign-in, sign-up): only the locale.
+ * - `publicAction`: no one in particular (sign-up, joining a team): the session, if any, and the locale.
+ * - `signInAction`: the sign-in and sign-out forms: only the locale (see below).
+ *
+ * The loyalty terminal's client (staff of the store the request came to) sits beside its gate in
+ * lib/loyalty.
  */
 
 /** The request's locale (next-intl's, as the proxy settled it). */
