@@ -147,15 +147,7 @@ export function toLocalDateTime(instant: Date, timeZone: string): string {
 
 /** `instant` as wall time in `timeZone`, "YYYY-MM-DD HH:MM:SS" (what spreadsheets read as a date). */
 export function formatSortableDateTime(instant: Date, timeZone: string): string {
-  // Swedish formats dates the ISO way.
-  return new Intl.DateTimeFormat("sv-SE", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  }).format(instant);
+  const w = wallClock(instant.getTime(), timeZone);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${w.year}-${two(w.month)}-${two(w.day)} ${two(w.hour)}:${two(w.minute)}:${two(w.second)}`;
 }
