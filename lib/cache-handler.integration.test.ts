@@ -52,7 +52,7 @@ describe("the cache handler shared by every app server", () => {
     const product = unique("/p/scarf");
     const other = unique("/p/other");
     for (const server of [one, two]) {
-      await render(server, product, page("scarf v1", [storeTag, cacheTags.merchant("m")]), pageCtx);
+      await render(server, product, page("scarf v1", [storeTag, cacheTags.storefronts("m")]), pageCtx);
       await render(server, other, page("other v1", [otherTag]), pageCtx);
     }
     expect(await html(two, product)).toBe("scarf v1");
@@ -66,7 +66,7 @@ describe("the cache handler shared by every app server", () => {
 
   it("drops data cached by unstable_cache by its tags or by the page's implicit tags", async () => {
     const [one, two] = [serverProcess(), serverProcess()];
-    const tag = cacheTags.merchant(unique("merchant"));
+    const tag = cacheTags.storefronts(unique("merchant"));
     const softTag = unique("_N_T_/[locale]/s/[store]/layout");
     const data = { kind: "FETCH", data: { body: "{}", headers: {}, url: "" }, revalidate: 60, tags: [tag] };
     const ctx = { kind: "FETCH", tags: [tag], softTags: [softTag] };

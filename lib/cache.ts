@@ -11,23 +11,29 @@ import { CACHE_CHANNEL, invalidationPayloads } from "./cache-handler.mjs";
  * `cacheHandler`); an invalidation reaches every process at once through PostgreSQL NOTIFY.
  *
  * - `store(storeId)`: what one store's public storefront shows (its products, coupons, settings);
- * - `merchant(merchantId)`: everything of a merchant (its account area and all its storefronts);
+ * - `storefronts(merchantId)`: what every storefront of a merchant shows of the merchant (its
+ *   status, its loyalty program);
+ * - `account(merchantId)`: the merchant's account area (its pages render per request: the tag makes
+ *   the page an action came from render afresh, and reaches any read of it that gets cached);
  * - `admin`: the platform admin's pages.
+ *
+ * A change to the account area alone (staff, orders) leaves the cached storefront pages alone.
  */
-export type CacheTag = `store:${string}` | `merchant:${string}` | "admin";
+export type CacheTag = `store:${string}` | `storefronts:${string}` | `account:${string}` | "admin";
 
 export const cacheTags = {
   store: (storeId: string): CacheTag => `store:${storeId}`,
-  merchant: (merchantId: string): CacheTag => `merchant:${merchantId}`,
+  storefronts: (merchantId: string): CacheTag => `storefronts:${merchantId}`,
+  account: (merchantId: string): CacheTag => `account:${merchantId}`,
   admin: "admin" as CacheTag,
 };
 
 /**
- * The tags of what a store's public storefront reads: its own, and its merchant's, so a
- * merchant-wide change (suspension, the loyalty program) reaches every store of the merchant.
+ * The tags of what a store's public storefront reads: its own, and its merchant's storefronts',
+ * so a merchant-wide change (suspension, the loyalty program) reaches every store of the merchant.
  */
 export function storefrontTags(store: { id: string; merchantId: string }): CacheTag[] {
-  return [cacheTags.store(store.id), cacheTags.merchant(store.merchantId)];
+  return [cacheTags.store(store.id), cacheTags.storefronts(store.merchantId)];
 }
 
 /**

@@ -45,10 +45,10 @@ describe("the action pipeline", () => {
     const action = client({
       schema,
       messages: "StoreSettings.errors",
-      handler: async (input, ctx) => ok({ greeting: `${input.name}@${ctx.merchantId}` }, { invalidate: ["merchant:m1", "admin"] }),
+      handler: async (input, ctx) => ok({ greeting: `${input.name}@${ctx.merchantId}` }, { invalidate: ["account:m1", "admin"] }),
     });
     expect(await action("m1", IDLE, form({ name: "Léa" }))).toEqual({ status: "ok", data: { greeting: "Léa@m1" } });
-    expect(invalidated).toEqual([["merchant:m1", "admin"]]);
+    expect(invalidated).toEqual([["account:m1", "admin"]]);
   });
 
   it("accepts a plain object as input, as client components call it", async () => {

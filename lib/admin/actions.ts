@@ -28,7 +28,7 @@ export const setMerchantStatusAction = adminAction({
     const result = await setMerchantStatus(ctx.admin.userId, merchantId, status);
     // Storefronts and the account area of a suspended merchant close from the next request on:
     // the merchant's tag is on every read of its storefronts (lib/cache.ts).
-    return outcomeOf(result, [cacheTags.admin, cacheTags.merchant(merchantId)]);
+    return outcomeOf(result, [cacheTags.admin, cacheTags.storefronts(merchantId), cacheTags.account(merchantId)]);
   },
 });
 

@@ -74,7 +74,7 @@ export const placeOrderAction = storefrontAction({
     // The new order shows in the merchant's area; the storefront header counts the cart, which is
     // now checked out.
     return ok(undefined, {
-      invalidate: [cacheTags.store(store.id), cacheTags.merchant(store.merchantId)],
+      invalidate: [cacheTags.store(store.id), cacheTags.account(store.merchantId)],
       redirectTo: result.paymentUrl ?? localizedPath(orderPath(result.orderId), ctx.locale, store.defaultLocale),
     });
   },

@@ -23,7 +23,7 @@ const errorKey = (code: CouponFieldError): MessageKey => `Coupons.merchant.error
 
 /** What a coupon write shows on: the store's storefront and the merchant's account area. */
 function tagsOf(ctx: MerchantStoreContext) {
-  return [cacheTags.store(ctx.store.id), cacheTags.merchant(ctx.merchantId)];
+  return [cacheTags.store(ctx.store.id), cacheTags.account(ctx.merchantId)];
 }
 
 function afterWrite(result: CouponWriteResult, ctx: MerchantStoreContext) {

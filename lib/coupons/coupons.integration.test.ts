@@ -49,7 +49,7 @@ describe("merchant coupon actions", () => {
     );
     expect(created).toBe(`/fr/account/m/${ids.merchantId}/stores/${ids.storeId}/coupons`);
     // The store's storefront and the merchant's account area show the new coupon.
-    expect(invalidatedTags).toEqual([`store:${ids.storeId}`, `merchant:${ids.merchantId}`]);
+    expect(invalidatedTags).toEqual([`store:${ids.storeId}`, `account:${ids.merchantId}`]);
     request.locale = "en";
     const [coupon] = await listCoupons(ids.merchantId, ids.storeId);
     expect(coupon).toMatchObject({ code: "BIENVENUE10", kind: "PERCENT", percentBasisPoints: 1000, maxDiscountCents: 2000, minSubtotalCents: 5000, perCustomerLimit: 1, totalLimit: 100, combinable: true, paused: false });

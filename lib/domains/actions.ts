@@ -22,7 +22,7 @@ const refusal = (error: Refused<AddDomainResult> | Refused<VerifyResult>): Messa
 
 /** What a change of a store's domains shows on: the store's domains page and the admin's list. */
 function storeTags(ctx: { merchantId: string; store: { id: string } }): CacheTag[] {
-  return [cacheTags.store(ctx.store.id), cacheTags.merchant(ctx.merchantId), cacheTags.admin];
+  return [cacheTags.store(ctx.store.id), cacheTags.account(ctx.merchantId), cacheTags.admin];
 }
 
 export const addDomainAction = merchantStoreAction({ role: "OWNER" })({

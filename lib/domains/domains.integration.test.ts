@@ -85,7 +85,7 @@ describe("custom domains against a real DNS server", () => {
     expect(await verifyDomainAction(tenant.merchant.id, tenant.store.id, IDLE, form({ domainId: row.id }))).toMatchObject(refused("txtMissing"));
     expect(await domainRow(domain)).toMatchObject({ status: "FAILED", lastError: "txtMissing", lastCheckedAt: expect.any(Date) });
     expect(queries).toContain(`16:_patron-verify.${domain}`);
-    expect(invalidatedTags).toEqual(expect.arrayContaining([`store:${tenant.store.id}`, `merchant:${tenant.merchant.id}`, "admin"]));
+    expect(invalidatedTags).toEqual(expect.arrayContaining([`store:${tenant.store.id}`, `account:${tenant.merchant.id}`, "admin"]));
 
     // The TXT record alone is not enough: the domain must point at the platform.
     zone.set(`_patron-verify.${domain}`, { txt: [`patron-verify=${row.verificationToken}`] });

@@ -70,7 +70,7 @@ export const joinLoyaltyAction = storefrontAction({
     const outcome: JoinOutcome = result.alreadyMember
       ? { status: "already", email: input.email }
       : { status: "joined", email: input.email, number: result.number, qr: qrDrawing(result.number) };
-    return ok(outcome, { invalidate: [cacheTags.merchant(ctx.store.merchantId)] });
+    return ok(outcome, { invalidate: [cacheTags.account(ctx.store.merchantId)] });
   },
 });
 
@@ -168,7 +168,7 @@ export const saveProgramAction = loyaltyManager({
     const result = await saveProgram(ctx.actor, input);
     if (!result.ok) return failFields({ type: "Loyalty.errors.typeLocked" });
     // The merchant's storefronts invite visitors to join only while the program is published.
-    return ok(undefined, { invalidate: [cacheTags.merchant(ctx.merchantId)] });
+    return ok(undefined, { invalidate: [cacheTags.storefronts(ctx.merchantId), cacheTags.account(ctx.merchantId)] });
   },
 });
 
@@ -178,7 +178,7 @@ export const createRewardAction = loyaltyManager({
   handler: async (input, ctx) => {
     const created = await createReward(ctx.actor, input);
     if (!created) return fail("Loyalty.merchant.needProgram");
-    return ok(undefined, { invalidate: [cacheTags.merchant(ctx.merchantId)] });
+    return ok(undefined, { invalidate: [cacheTags.storefronts(ctx.merchantId), cacheTags.account(ctx.merchantId)] });
   },
 });
 
@@ -188,6 +188,6 @@ export const setRewardActiveAction = loyaltyManager({
   handler: async ({ rewardId, active }, ctx) => {
     const changed = await setRewardActive(ctx.actor, rewardId, active);
     if (!changed) return fail("Errors.NOT_FOUND");
-    return ok(undefined, { invalidate: [cacheTags.merchant(ctx.merchantId)] });
+    return ok(undefined, { invalidate: [cacheTags.storefronts(ctx.merchantId), cacheTags.account(ctx.merchantId)] });
   },
 });

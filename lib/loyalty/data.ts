@@ -97,7 +97,7 @@ export async function findProgram(merchantId: MerchantId, locale: Locale, fallba
  * program invalidates them).
  */
 export function hasPublishedProgram(slug: string, merchantId: MerchantId): Promise<boolean> {
-  return cached([cacheTags.merchant(merchantId)], ["storefront", merchantId, slug, "loyalty-program"], async () => {
+  return cached([cacheTags.storefronts(merchantId)], ["storefront", merchantId, slug, "loyalty-program"], async () => {
     const program = await db.loyaltyProgram.findFirst({ where: { merchantId, status: "ACTIVE" }, select: { id: true } });
     return program !== null;
   });

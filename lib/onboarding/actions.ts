@@ -49,7 +49,7 @@ export const signUpMerchantAction = publicAction({
     }
     if (account) await signIn("credentials", { email: account.email, password: account.password, redirect: false });
     return ok(undefined, {
-      invalidate: [cacheTags.merchant(result.merchantId)],
+      invalidate: [cacheTags.account(result.merchantId)],
       redirectTo: localizedPath(`/account/m/${encodeURIComponent(result.merchantId)}?welcome=1`, ctx.locale, PLATFORM_DEFAULT_LOCALE),
     });
   },

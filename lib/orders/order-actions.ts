@@ -19,5 +19,5 @@ const REFUSALS = {
 
 export function merchantOrderOutcome(result: MerchantOrderResult, ctx: { merchantId: string; store: { id: string } }) {
   if (!result.ok) return fail(REFUSALS[result.error]);
-  return ok(undefined, { invalidate: [cacheTags.store(ctx.store.id), cacheTags.merchant(ctx.merchantId)] });
+  return ok(undefined, { invalidate: [cacheTags.account(ctx.merchantId)] });
 }

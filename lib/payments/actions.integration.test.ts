@@ -39,7 +39,7 @@ describe("the test payment buttons", () => {
     const result = await outcome(completeTestPaymentAction(IDLE, form({ orderId, token: orderToken(orderId, "pay"), outcome: "paid" })));
     expect(result).toEqual({ redirect: expect.stringMatching(new RegExp(`/orders/${orderId}`)) });
     expect(await statusOf(orderId)).toBe("PAID");
-    expect(invalidatedTags).toEqual([`store:${shop.store.id}`, `merchant:${shop.store.merchantId}`]);
+    expect(invalidatedTags).toEqual([`account:${shop.store.merchantId}`]);
   });
 
   it("apply nothing to another store's order, nor without the order's token: back to the home page", async () => {

@@ -49,7 +49,7 @@ export const completeTestPaymentAction = storefrontAction({
     // The order changed in the merchant's area; the storefront header counts the cart: checked
     // out once paid, given back after a failure.
     return ok(undefined, {
-      invalidate: [cacheTags.store(ctx.store.id), cacheTags.merchant(ctx.store.merchantId)],
+      invalidate: [cacheTags.account(ctx.store.merchantId)],
       redirectTo: localizedPath(outcome === "paid" ? orderPath(orderId) : "/cart", ctx.locale, store.defaultLocale),
     });
   },

@@ -69,6 +69,6 @@ export async function failOrderPayment(tx: Tx, merchantId: MerchantId, orderId: 
     SELECT "cartId" FROM "Order" WHERE id = ${orderId} AND "merchantId" = ${merchantId} AND status = 'PENDING_PAYMENT' FOR UPDATE`;
   if (!order) return false;
   if (order.cartId) await restoreCheckedOutCart(tx, merchantId, order.cartId);
-  await invalidateOnCommit(tx, [cacheTags.merchant(merchantId)]);
+  await invalidateOnCommit(tx, [cacheTags.storefronts(merchantId)]);
   return cancelOrder(tx, merchantId, orderId);
 }

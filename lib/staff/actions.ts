@@ -52,7 +52,7 @@ export const inviteStaffAction = staffManager({
   messages: "Staff.errors",
   handler: async (input, ctx) => {
     const result = await inviteByEmail(ctx.access, input, { config: urlConfig(), locale: ctx.locale });
-    return result.ok ? ok(undefined, { invalidate: [cacheTags.merchant(ctx.merchantId)] }) : refusal(result);
+    return result.ok ? ok(undefined, { invalidate: [cacheTags.account(ctx.merchantId)] }) : refusal(result);
   },
 });
 
@@ -61,7 +61,7 @@ export const revokeInvitationAction = staffManager({
   messages: "Staff.errors",
   handler: async ({ invitationId }, ctx) => {
     const result = await revokeInvitation(ctx.access, invitationId);
-    return result.ok ? ok(undefined, { invalidate: [cacheTags.merchant(ctx.merchantId)] }) : refusal(result);
+    return result.ok ? ok(undefined, { invalidate: [cacheTags.account(ctx.merchantId)] }) : refusal(result);
   },
 });
 
@@ -71,7 +71,7 @@ export const createAccessCodeAction = staffManager({
   messages: "Staff.errors",
   handler: async (input, ctx) => {
     const result = await createAccessCode(ctx.access, input);
-    return result.ok ? ok({ phrase: result.phrase }, { invalidate: [cacheTags.merchant(ctx.merchantId)] }) : refusal(result);
+    return result.ok ? ok({ phrase: result.phrase }, { invalidate: [cacheTags.account(ctx.merchantId)] }) : refusal(result);
   },
 });
 
@@ -80,7 +80,7 @@ export const revokeAccessCodeAction = staffManager({
   messages: "Staff.errors",
   handler: async ({ codeId }, ctx) => {
     const result = await revokeAccessCode(ctx.access, codeId);
-    return result.ok ? ok(undefined, { invalidate: [cacheTags.merchant(ctx.merchantId)] }) : refusal(result);
+    return result.ok ? ok(undefined, { invalidate: [cacheTags.account(ctx.merchantId)] }) : refusal(result);
   },
 });
 
@@ -89,7 +89,7 @@ export const decideJoinRequestAction = staffManager({
   messages: "Staff.errors",
   handler: async ({ requestId, decision }, ctx) => {
     const result = await decideJoinRequest(ctx.access, requestId, decision);
-    return result.ok ? ok(undefined, { invalidate: [cacheTags.merchant(ctx.merchantId)] }) : refusal(result);
+    return result.ok ? ok(undefined, { invalidate: [cacheTags.account(ctx.merchantId)] }) : refusal(result);
   },
 });
 
@@ -101,7 +101,7 @@ export const removeMemberAction = staffManager({
     if (!result.ok) return refusal(result);
     // Whoever removed themselves has no business here any more.
     return ok(undefined, {
-      invalidate: [cacheTags.merchant(ctx.merchantId)],
+      invalidate: [cacheTags.account(ctx.merchantId)],
       redirectTo: result.self ? localizedPath("/account", ctx.locale, PLATFORM_DEFAULT_LOCALE) : undefined,
     });
   },
@@ -113,7 +113,7 @@ export const changeMemberRoleAction = staffManager({
   messages: "Staff.errors",
   handler: async ({ membershipId, role, storeIds }, ctx) => {
     const result = await changeMemberRole(ctx.access, membershipId, role, storeIds);
-    return result.ok ? ok(undefined, { invalidate: [cacheTags.merchant(ctx.merchantId)] }) : refusal(result);
+    return result.ok ? ok(undefined, { invalidate: [cacheTags.account(ctx.merchantId)] }) : refusal(result);
   },
 });
 
@@ -141,7 +141,7 @@ export const joinWithCodeAction = publicAction({
     if (!result.ok) return refusal(result);
     if (!ctx.user && account) await signIn("credentials", { email: account.email, password: account.password, redirect: false });
     return ok(undefined, {
-      invalidate: [cacheTags.merchant(result.merchantId)],
+      invalidate: [cacheTags.account(result.merchantId)],
       redirectTo: localizedPath(result.pending ? "/account" : `/account/m/${encodeURIComponent(result.merchantId)}`, ctx.locale, PLATFORM_DEFAULT_LOCALE),
     });
   },
@@ -159,7 +159,7 @@ export const acceptInvitationAction = publicAction({
     if (!result.ok) return refusal(result);
     if (!ctx.user && account) await signIn("credentials", { email: result.email, password: account.password, redirect: false });
     return ok(undefined, {
-      invalidate: [cacheTags.merchant(result.merchantId)],
+      invalidate: [cacheTags.account(result.merchantId)],
       redirectTo: localizedPath(`/account/m/${encodeURIComponent(result.merchantId)}`, ctx.locale, PLATFORM_DEFAULT_LOCALE),
     });
   },

@@ -25,6 +25,6 @@ export const updateStoreSettingsAction = merchantStoreAction({ role: "OWNER" })(
     }
     const saved = await updateStoreSettings({ ...ctx.actor, defaultLocale: ctx.store.defaultLocale, locales: ctx.store.locales }, { ...input, logo });
     if (!saved) notFound();
-    return ok(undefined, { invalidate: [cacheTags.store(ctx.store.id), cacheTags.merchant(ctx.merchantId)] });
+    return ok(undefined, { invalidate: [cacheTags.store(ctx.store.id), cacheTags.account(ctx.merchantId)] });
   },
 });

@@ -50,7 +50,7 @@ describe("store settings", () => {
     invalidatedTags.length = 0;
     expect(await updateStoreSettingsAction(tenant.merchant.id, tenant.store.id, IDLE, data)).toEqual({ status: "ok", data: undefined });
     // The storefront and the merchant's account area show the new settings.
-    expect(invalidatedTags).toEqual(expect.arrayContaining([`store:${tenant.store.id}`, `merchant:${tenant.merchant.id}`]));
+    expect(invalidatedTags).toEqual(expect.arrayContaining([`store:${tenant.store.id}`, `account:${tenant.merchant.id}`]));
 
     const profile = await findStoreSettings(tenant.merchant.id as MerchantId, tenant.store.id as StoreId);
     expect(profile).toMatchObject({ name: "Boutique Léa", contactEmail: "Hello@Lea.test", contactPhone: "+352 123 456", smallOrderPolicy: "REFUSE", logoKey: expect.stringMatching(new RegExp(`^images/${tenant.merchant.id}/`)) });
