@@ -54,8 +54,6 @@ vi.mock("next-intl/server", async () => {
   };
 });
 
-const FORM_IDLE = IDLE;
-
 function storefrontOf(t: Awaited<ReturnType<typeof createLoyaltyTenant>>, storeId: StoreId): Storefront {
   return {
     id: storeId,
@@ -223,7 +221,7 @@ describe("terminal actions", () => {
 describe("joining with an internationalized email address", () => {
   const join = (t: Awaited<ReturnType<typeof createLoyaltyTenant>>, email: string) => {
     session.store = storefrontOf(t, t.store.id);
-    return joinLoyaltyAction(FORM_IDLE, form({ email, name: "Léa", terms: "on" }));
+    return joinLoyaltyAction(IDLE, form({ email, name: "Léa", terms: "on" }));
   };
 
   it("refuses an accented name before the @ with a translated reason, and writes nothing", async () => {
@@ -238,7 +236,7 @@ describe("joining with an internationalized email address", () => {
     session.store = storefrontOf(t, t.store.id);
     const { order, separator } = dateFormatOf("en");
     const format = order.map((part) => en.Loyalty.join.dateLetters[part]).join(separator);
-    const state = await joinLoyaltyAction(FORM_IDLE, form({ email: `date-${t.tenant.tag}@example.test`, name: "Léa", birthday: "31/02/1990", terms: "on" }));
+    const state = await joinLoyaltyAction(IDLE, form({ email: `date-${t.tenant.tag}@example.test`, name: "Léa", birthday: "31/02/1990", terms: "on" }));
     expect(state).toMatchObject({
       status: "error",
       fieldErrors: { birthday: { key: "Loyalty.errors.invalidDate", message: en.Loyalty.errors.invalidDate.replace("{format}", format) } },

@@ -254,7 +254,7 @@ export function earnFormSchema(digits: number) {
 }
 
 /** A manager's reversal of a movement: the reason, kept in the ledger. */
-export const reverseFormSchema = z.object({ reason: z.preprocess((v) => String(v ?? "").slice(0, 400), reasonSchema) });
+export const reverseFormSchema = z.object({ reason: z.preprocess((v) => (typeof v === "string" ? v.slice(0, 400) : v), reasonSchema) });
 
 /** Redeeming takes nothing but the bound card and reward. */
 export const redeemFormSchema = z.object({});
