@@ -21,6 +21,7 @@ const FACTORY_ARGS: Record<string, unknown[][]> = {
   productFormSchema: [[{ currency: "EUR", defaultLocale: "fr", locales: ["fr", "en"] }], [{ currency: "JPY", defaultLocale: "lb", locales: ["lb"] }]],
   couponFormSchema: [["EUR", DEFAULT_TIME_ZONE], ["JPY", "Asia/Tokyo"]],
   joinFormSchema: [["fr", TODAY], ["lb", TODAY]],
+  earnFormSchema: [[2], [0], [3]],
   placeOrderFormSchema: [[false], [true]],
   storeSettingsSchema: [[{ defaultLocale: "fr", locales: ["fr", "en", "de", "lb"] }]],
   domainFormSchema: [["localhost:3000"], ["patron.lu"]],

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useRef, useState, type ReactNode } from "react";
-import { SubmitButton } from "@/components/auth/submit-button";
+import { SubmitButton } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { fieldError } from "@/components/ui/form-alert";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
@@ -53,7 +53,10 @@ export function JoinForm({
   signedInAs,
   signInHref,
 }: {
-  action: (state: FormState<unknown>, formData: FormData) => Promise<FormState<JoinOutcome>>;
+  action: (
+    state: FormState<unknown>,
+    formData: FormData,
+  ) => Promise<FormState<JoinOutcome>>;
   labels: JoinLabels;
   bonus: string | null;
   terms: ReactNode;
@@ -67,15 +70,25 @@ export function JoinForm({
   /** This store's sign-in, coming back to the card; the card's email is added to prefill it. */
   signInHref: string;
 }) {
-  const [state, formAction] = useActionState<FormState<JoinOutcome>, FormData>(action, IDLE);
-  const values: Record<string, string> = state.values ?? { ...initial, phone: "", birthday: "" };
+  const [state, formAction] = useActionState<FormState<JoinOutcome>, FormData>(
+    action,
+    IDLE,
+  );
+  const values: Record<string, string> = state.values ?? {
+    ...initial,
+    phone: "",
+    birthday: "",
+  };
   const done = state.status === "ok" ? state.data : null;
   const [birthday, setBirthday] = useState(values.birthday ?? "");
   const picker = useRef<HTMLInputElement>(null);
   // The card shows to whoever is signed in with its email; anyone else signs in with it first.
   const cardLink = (email: string | undefined) =>
     email && email !== signedInAs ? (
-      <a href={`${signInHref}&${new URLSearchParams({ email })}`} className="font-medium text-brand-700 underline">
+      <a
+        href={`${signInHref}&${new URLSearchParams({ email })}`}
+        className="font-medium text-brand-700 underline"
+      >
         {labels.signInToSee}
       </a>
     ) : (
@@ -86,7 +99,10 @@ export function JoinForm({
 
   if (done?.status === "joined") {
     return (
-      <section aria-labelledby="join-title" className="mx-auto flex max-w-md flex-col items-center gap-6 text-center">
+      <section
+        aria-labelledby="join-title"
+        className="mx-auto flex max-w-md flex-col items-center gap-6 text-center"
+      >
         <header>
           <h1 id="join-title" className="text-3xl font-bold tracking-tight">
             {labels.joinedTitle}
@@ -111,7 +127,10 @@ export function JoinForm({
   }
   if (done?.status === "already") {
     return (
-      <section aria-labelledby="join-title" className="mx-auto flex max-w-md flex-col items-center gap-6 text-center">
+      <section
+        aria-labelledby="join-title"
+        className="mx-auto flex max-w-md flex-col items-center gap-6 text-center"
+      >
         <header>
           <h1 id="join-title" className="text-3xl font-bold tracking-tight">
             {labels.alreadyTitle}
@@ -136,7 +155,10 @@ export function JoinForm({
     setBirthday(dateOrder.map((p) => parts[p]).join(dateSeparator));
   };
   return (
-    <section aria-labelledby="join-title" className="mx-auto flex max-w-md flex-col gap-6">
+    <section
+      aria-labelledby="join-title"
+      className="mx-auto flex max-w-md flex-col gap-6"
+    >
       <header>
         <h1 id="join-title" className="text-3xl font-bold tracking-tight">
           {labels.title}
@@ -144,9 +166,17 @@ export function JoinForm({
         <p className="mt-2 text-slate-600">{labels.lead}</p>
         {bonus && <p className="mt-2 font-medium text-brand-700">{bonus}</p>}
       </header>
-      <form action={formAction} className="flex flex-col gap-4" noValidate key={JSON.stringify(state.values ?? {})}>
+      <form
+        action={formAction}
+        className="flex flex-col gap-4"
+        noValidate
+        key={JSON.stringify(state.values ?? {})}
+      >
         {state.status === "error" && (
-          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          <p
+            role="alert"
+            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+          >
             {state.error?.message ?? labels.formError}
           </p>
         )}
@@ -232,7 +262,9 @@ export function JoinForm({
             </p>
           )}
         </div>
-        <SubmitButton label={labels.submit} pendingLabel={labels.pending} />
+        <SubmitButton pendingLabel={labels.pending} className="w-full">
+          {labels.submit}
+        </SubmitButton>
       </form>
     </section>
   );

@@ -1,30 +1,39 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { SubmitButton } from "@/components/auth/submit-button";
-import type { TerminalState } from "@/lib/loyalty/actions";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
+import type { TerminalDone } from "@/lib/loyalty/actions";
+import { Alert } from "@/components/ui/alert";
+import { fieldError } from "@/components/ui/form-alert";
+import { SubmitButton } from "@/components/ui/button";
 
-const IDLE: TerminalState = { status: "idle" };
+type TerminalState = FormState<TerminalDone>;
 
-/** The outcome of a terminal action: success as a status, a refusal as a warning (not an error). */
-function Outcome({ state, testId }: { state: TerminalState; testId: string }) {
-  if (state.status === "idle" || (!state.message && !state.fieldError)) return null;
-  if (state.status === "success") {
+/**
+ * The outcome of a terminal action: success as a status; a refusal of the rules (cooldown, not
+ * enough points) as a warning, not an error; a bad amount or reason (`field`) as an error.
+ */
+function Outcome({ state, testId, field }: { state: TerminalState; testId: string; field?: string }) {
+  if (state.status === "ok") {
     return (
-      <p role="status" data-testid={testId} data-tone="success" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
-        {state.message}
-      </p>
+      <Alert tone="success" data-testid={testId} data-tone="success">
+        {state.data.message}
+      </Alert>
     );
   }
+  if (state.error) {
+    return (
+      <Alert tone="warning" role="alert" data-testid={testId} data-tone="warning">
+        {state.error.message}
+      </Alert>
+    );
+  }
+  const invalid = field ? fieldError(state, field) : undefined;
+  if (!invalid) return null;
   return (
-    <p
-      role="alert"
-      data-testid={testId}
-      data-tone={state.status}
-      className={`rounded-md border px-3 py-2 text-sm ${state.status === "warning" ? "border-amber-300 bg-amber-50 text-amber-900" : "border-red-200 bg-red-50 text-red-800"}`}
-    >
-      {state.message ?? state.fieldError}
-    </p>
+    <Alert tone="error" data-testid={testId} data-tone="error">
+      {invalid}
+    </Alert>
   );
 }
 
@@ -46,11 +55,20 @@ export function EarnForm({
           <label htmlFor="terminal-spend" className="text-sm font-medium">
             {labels.spend}
           </label>
-          <input id="terminal-spend" name="spend" inputMode="decimal" autoComplete="off" className="rounded-md border border-slate-300 px-3 py-2" />
+          <input
+            id="terminal-spend"
+            name="spend"
+            inputMode="decimal"
+            autoComplete="off"
+            defaultValue={state.values?.spend}
+            className="rounded-md border border-slate-300 px-3 py-2"
+          />
         </div>
       )}
-      <SubmitButton label={labels.submit} pendingLabel={labels.pending} />
-      <Outcome state={state} testId="earn-outcome" />
+      <SubmitButton pendingLabel={labels.pending} className="w-full">
+        {labels.submit}
+      </SubmitButton>
+      <Outcome state={state} testId="earn-outcome" field="spend" />
     </form>
   );
 }
@@ -65,7 +83,7 @@ export function RedeemButton({
   disabled,
   labels,
 }: {
-  action: () => Promise<TerminalState>;
+  action: (state: TerminalState, formData: FormData) => Promise<TerminalState>;
   disabled: boolean;
   labels: { submit: string; pending: string; name: string; confirm: string; yes: string; no: string };
 }) {
@@ -87,7 +105,9 @@ export function RedeemButton({
               {labels.no}
             </button>
             <div className="w-36">
-              <SubmitButton label={labels.yes} pendingLabel={labels.pending} />
+              <SubmitButton pendingLabel={labels.pending} className="w-full">
+                {labels.yes}
+              </SubmitButton>
             </div>
           </div>
         </div>
@@ -130,10 +150,12 @@ export function ReverseForm({
       <form action={formAction} className="mt-2 flex flex-col gap-2">
         <label className="flex flex-col gap-1">
           <span>{labels.reason}</span>
-          <input name="reason" required maxLength={300} className="rounded-md border border-slate-300 px-2 py-1" />
+          <input name="reason" required maxLength={300} defaultValue={state.values?.reason} className="rounded-md border border-slate-300 px-2 py-1" />
         </label>
-        <SubmitButton label={labels.submit} pendingLabel={labels.pending} variant="secondary" />
-        <Outcome state={state} testId="reverse-outcome" />
+        <SubmitButton pendingLabel={labels.pending} variant="secondary" className="w-full">
+          {labels.submit}
+        </SubmitButton>
+        <Outcome state={state} testId="reverse-outcome" field="reason" />
       </form>
     </details>
   );

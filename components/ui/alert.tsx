@@ -13,9 +13,23 @@ export type AlertTone = keyof typeof TONES;
  * A message box. Errors are announced at once (role="alert"); other tones politely (role="status").
  * The one place the platform's message colours are written.
  */
-export function Alert({ tone, children, className, id }: { tone: AlertTone; children: ReactNode; className?: string; id?: string }) {
+export function Alert({
+  tone,
+  children,
+  className,
+  id,
+  role,
+  ...data
+}: {
+  tone: AlertTone;
+  children: ReactNode;
+  className?: string;
+  id?: string;
+  /** Announce at once a message of another tone too (a refusal shown as a warning). */
+  role?: "alert" | "status";
+} & { [name: `data-${string}`]: string | undefined }) {
   return (
-    <div id={id} role={tone === "error" ? "alert" : "status"} className={`rounded-md border px-3 py-2 text-sm ${TONES[tone]} ${className ?? ""}`}>
+    <div {...data} id={id} role={role ?? (tone === "error" ? "alert" : "status")} className={`rounded-md border px-3 py-2 text-sm ${TONES[tone]} ${className ?? ""}`}>
       {children}
     </div>
   );

@@ -4,16 +4,24 @@ import type { ButtonHTMLAttributes } from "react";
 import { useFormStatus } from "react-dom";
 
 const VARIANTS = {
-  primary: "bg-brand-600 text-white hover:bg-brand-700",
-  secondary: "border border-slate-300 bg-white text-slate-900 hover:bg-slate-50",
-  danger: "border border-red-300 bg-white text-red-700 hover:bg-red-50",
+  primary:
+    "rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700",
+  secondary:
+    "rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-900 hover:bg-slate-50",
+  danger:
+    "rounded-md border border-red-300 bg-white px-4 py-2 font-medium text-red-700 hover:bg-red-50",
+  /** A button that reads as a link (sign out in a header). */
+  link: "text-sm font-medium text-slate-700 underline-offset-2 hover:text-slate-900 hover:underline",
 } as const;
 
 export type ButtonVariant = keyof typeof VARIANTS;
 
 /** The class of a button (or of a link that looks like one). The one place button styles are written. */
-export function buttonClass(variant: ButtonVariant = "primary", className?: string): string {
-  return `rounded-md px-4 py-2 font-medium disabled:cursor-wait disabled:opacity-60 ${VARIANTS[variant]} ${className ?? ""}`;
+export function buttonClass(
+  variant: ButtonVariant = "primary",
+  className?: string,
+): string {
+  return `disabled:cursor-wait disabled:opacity-60 ${VARIANTS[variant]} ${className ?? ""}`;
 }
 
 /**
@@ -27,11 +35,21 @@ export function SubmitButton({
   className,
   pending: pendingProp,
   ...rest
-}: { pendingLabel?: string; variant?: ButtonVariant; pending?: boolean } & ButtonHTMLAttributes<HTMLButtonElement>) {
+}: {
+  pendingLabel?: string;
+  variant?: ButtonVariant;
+  pending?: boolean;
+} & ButtonHTMLAttributes<HTMLButtonElement>) {
   const status = useFormStatus();
   const pending = pendingProp ?? status.pending;
   return (
-    <button {...rest} type="submit" disabled={pending || rest.disabled} aria-busy={pending || undefined} className={buttonClass(variant, className)}>
+    <button
+      {...rest}
+      type="submit"
+      disabled={pending || rest.disabled}
+      aria-busy={pending || undefined}
+      className={buttonClass(variant, className)}
+    >
       {pending && pendingLabel ? pendingLabel : children}
     </button>
   );

@@ -87,6 +87,8 @@ test("a merchant publishes a program only with terms, adds a reward; a member ea
     await expect(tillPage.getByTestId("earn-outcome")).toHaveText(message);
     await expect(tillPage.getByTestId("earn-outcome")).toHaveAttribute("data-tone", "error");
     await expect(add).toBeEnabled();
+    // The amount typed stays for the cashier to correct.
+    await expect(spend).toHaveValue(bad);
   }
   await expect(tillPage.getByTestId("terminal-balance")).toHaveText("0 points");
   await spend.fill("20");

@@ -1,27 +1,25 @@
 "use server";
 
-import { refresh, revalidatePath } from "next/cache";
+import { refresh } from "next/cache";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
-import { fail, failFields, ok } from "@/lib/actions/pipeline";
+import { fail, failFields, ok, type Outcome } from "@/lib/actions/pipeline";
 import { merchantAction, storefrontAction } from "@/lib/auth/action-clients";
 import { cacheTags } from "@/lib/cache";
 import { clientIp, consumeLimit, retryAfterMinutes } from "@/lib/auth/rate-limit";
 import { currencyDigits } from "@/lib/money";
 import type { Locale } from "@/lib/locales";
-import { assertStoreLocale, loadStorefront } from "@/lib/tenancy/loaders";
-import { requireTerminalAccess } from "./loaders";
+import type { Storefront } from "@/lib/tenancy/loaders";
+import { terminalAction } from "./action-client";
 import { createReward, earnOnCard, enrollCustomer, redeemReward, reverseMovement, saveProgram, setRewardActive, type MovementResult } from "./mutations";
-import { dateFormatOf, idSchema, joinFormSchema, parseSpend, programFormSchema, reasonSchema, rewardActiveSchema, rewardFormSchema, type LoyaltyFieldError } from "./schema";
+import { dateFormatOf, earnFormSchema, joinFormSchema, programFormSchema, redeemFormSchema, reverseFormSchema, rewardActiveSchema, rewardFormSchema } from "./schema";
 import { qrDrawing, type QrDrawing } from "@/lib/qr";
 import { dayKeyToUtcDate, todayKey } from "@/lib/time";
-import { MAX_MOVEMENT } from "./rules";
 
 /**
- * Loyalty server actions. Each one: parse the input, pass the gate (storefront host, terminal
- * staff, merchant manager), call one mutation, revalidate, return a small state with messages
- * already translated for the request's locale (client components only render them).
+ * Loyalty server actions, each built from a client of the action pipeline: the storefront's join
+ * form, the staff terminal of a store's host, the merchant area's program and rewards.
  */
 
 /** What joining did, for the join page to show: the new card (number and QR), or "already a member". */
@@ -74,88 +72,59 @@ export const joinLoyaltyAction = storefrontAction({
   },
 });
 
-// --- Terminal
+// --- Terminal: staff of the store the request came to (lib/loyalty/action-client.ts)
 
-export interface TerminalState {
-  status: "idle" | "success" | "warning" | "error";
-  message?: string;
-  fieldError?: string;
+/** What a terminal action did, said in the request's locale ("12 points added. New balance: 12."). */
+export interface TerminalDone {
+  message: string;
 }
 
-async function movementState(locale: Locale, result: MovementResult, success: (balance: number) => Promise<string>): Promise<TerminalState> {
-  if (result.ok) return { status: "success", message: await success(result.balance) };
+/**
+ * A movement's outcome: the success text and the merchant's tag (its loyalty pages; this page
+ * renders fresh with it), a rule's refusal as its reason's text, another merchant's id notFound().
+ */
+async function movementOutcome(ctx: { store: Storefront; locale: Locale }, result: MovementResult, success: (done: Extract<MovementResult, { ok: true }>) => string): Promise<Outcome<TerminalDone>> {
+  if (result.ok) return ok({ message: success(result) }, { invalidate: [cacheTags.account(ctx.store.merchantId)] });
   if (result.reason === "notFound") notFound();
-  const t = await getTranslations({ locale, namespace: "Loyalty" });
+  const t = await getTranslations({ locale: ctx.locale, namespace: "Loyalty" });
   // An amount missing is said with its unit ("240 points"), never as a bare number.
   const params: Record<string, number | string> = { ...result.params };
   if (result.unit && typeof result.params.missing === "number") params.missing = t("amount", { count: result.params.missing, unit: result.unit });
-  return { status: "warning", message: t(`reasons.${result.reason}`, params) };
+  return fail(`Loyalty.reasons.${result.reason}`, params);
 }
 
-function revalidateTerminal() {
-  revalidatePath("/[locale]/s/[store]/terminal", "page");
-  revalidatePath("/[locale]/account/m/[merchantId]/loyalty", "layout");
-}
+/** Earn on the bound card: stamps for a visit, or points for the amount typed in `spend`. */
+export const earnAction = terminalAction(["cardId"])({
+  schema: (ctx) => earnFormSchema(currencyDigits(ctx.store.currency)),
+  messages: "Loyalty.errors",
+  handler: async ({ spendCents }, ctx) => {
+    const result = await earnOnCard(ctx.actor, ctx.ids.cardId, spendCents);
+    const t = await getTranslations({ locale: ctx.locale, namespace: "Terminal" });
+    return movementOutcome(ctx, result, (done) => t("earned", { count: done.amount, unit: done.unit ?? "POINTS", balance: done.balance }));
+  },
+});
 
-/** Earn on a card: stamps for a visit, or points for the amount typed in `spend`. */
-export async function earnAction(slug: string, rawLocale: string, cardId: string, _prev: TerminalState, formData: FormData): Promise<TerminalState> {
-  const store = await loadStorefront(slug);
-  assertStoreLocale(store, rawLocale);
-  const locale = rawLocale;
-  const { actor } = await requireTerminalAccess(store, locale);
-  const id = idSchema.safeParse(cardId);
-  if (!id.success) notFound();
-  let spendCents: number | null = null;
-  const spend = formData.get("spend");
-  if (typeof spend === "string") {
-    const digits = currencyDigits(store.currency);
-    const parsed = parseSpend(spend.slice(0, 40), digits, MAX_MOVEMENT * 10 ** digits);
-    if (!parsed.ok) {
-      const t = await getTranslations({ locale, namespace: "Loyalty.errors" });
-      return { status: "error", fieldError: t(parsed.error, { format: "" }) };
-    }
-    spendCents = parsed.cents;
-  }
-  const result = await earnOnCard(actor, id.data, spendCents);
-  if (result.ok) revalidateTerminal();
-  const t = await getTranslations({ locale, namespace: "Terminal" });
-  return movementState(locale, result, async (balance) =>
-    result.ok ? t("earned", { count: result.amount, unit: result.unit ?? "POINTS", balance }) : "",
-  );
-}
+/** Redeem the bound reward with the bound card's balance. */
+export const redeemAction = terminalAction(["cardId", "rewardId"])({
+  schema: redeemFormSchema,
+  messages: "Loyalty.errors",
+  handler: async (_input, ctx) => {
+    const result = await redeemReward(ctx.actor, ctx.ids.cardId, ctx.ids.rewardId);
+    const t = await getTranslations({ locale: ctx.locale, namespace: "Terminal" });
+    return movementOutcome(ctx, result, (done) => t("redeemed", { balance: done.balance }));
+  },
+});
 
-export async function redeemAction(slug: string, rawLocale: string, cardId: string, rewardId: string): Promise<TerminalState> {
-  const store = await loadStorefront(slug);
-  assertStoreLocale(store, rawLocale);
-  const locale = rawLocale;
-  const { actor } = await requireTerminalAccess(store, locale);
-  const card = idSchema.safeParse(cardId);
-  const reward = idSchema.safeParse(rewardId);
-  if (!card.success || !reward.success) notFound();
-  const result = await redeemReward(actor, card.data, reward.data);
-  if (result.ok) revalidateTerminal();
-  const t = await getTranslations({ locale, namespace: "Terminal" });
-  return movementState(locale, result, async (balance) => t("redeemed", { balance }));
-}
-
-/** A manager reverses a movement with a reason (staff: forbidden). */
-export async function reverseAction(slug: string, rawLocale: string, ledgerId: string, _prev: TerminalState, formData: FormData): Promise<TerminalState> {
-  const store = await loadStorefront(slug);
-  assertStoreLocale(store, rawLocale);
-  const locale = rawLocale;
-  const { actor } = await requireTerminalAccess(store, locale, { atLeast: "MANAGER" });
-  const id = idSchema.safeParse(ledgerId);
-  if (!id.success) notFound();
-  const reason = reasonSchema.safeParse(String(formData.get("reason") ?? "").slice(0, 400));
-  if (!reason.success) {
-    const t = await getTranslations({ locale, namespace: "Loyalty.errors" });
-    return { status: "error", fieldError: t(reason.error.issues[0]!.message as LoyaltyFieldError, { format: "" }) };
-  }
-  const result = await reverseMovement(actor, id.data, reason.data);
-  if (result.ok) revalidateTerminal();
-  const t = await getTranslations({ locale, namespace: "Terminal" });
-  return movementState(locale, result, async (balance) => t("reversed", { balance }));
-}
+/** A manager reverses the bound movement with a reason (staff: forbidden). */
+export const reverseAction = terminalAction(["ledgerId"], { atLeast: "MANAGER" })({
+  schema: reverseFormSchema,
+  messages: "Loyalty.errors",
+  handler: async ({ reason }, ctx) => {
+    const result = await reverseMovement(ctx.actor, ctx.ids.ledgerId, reason);
+    const t = await getTranslations({ locale: ctx.locale, namespace: "Terminal" });
+    return movementOutcome(ctx, result, (done) => t("reversed", { balance: done.balance }));
+  },
+});
 
 // --- Merchant area: managers and owners (staff work at the terminal: 403; anyone else: 404)
 

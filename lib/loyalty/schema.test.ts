@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generateCardNumber } from "./card-number";
-import { canPublish } from "./rules";
-import { dateFormatOf, formatBirthday, joinFormSchema, parseBirthday, parseLookup, parseSpend, programFormSchema } from "./schema";
+import { canPublish, MAX_MOVEMENT } from "./rules";
+import { dateFormatOf, earnFormSchema, formatBirthday, joinFormSchema, parseBirthday, parseLookup, parseSpend, programFormSchema, reverseFormSchema } from "./schema";
 
 const TODAY = new Date(Date.UTC(2026, 11, 2));
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
@@ -120,5 +120,27 @@ describe("parseSpend", () => {
     ["999999999999", 2, { ok: false, error: "amountTooLarge" }],
   ] as const)("%j with %i digits", (raw, digits, expected) => {
     expect(parseSpend(raw, digits, 10_000_000)).toEqual(expected);
+  });
+});
+
+describe("the terminal's forms", () => {
+  const issues = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
+    result.error?.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+
+  it("earns a visit without an amount, points for an amount in minor units, and names a bad amount's key", () => {
+    expect(earnFormSchema(2).parse({})).toEqual({ spendCents: null });
+    expect(earnFormSchema(2).parse({ spend: "12,50" })).toEqual({ spendCents: 1250 });
+    expect(earnFormSchema(0).parse({ spend: "500" })).toEqual({ spendCents: 500 });
+    expect(issues(earnFormSchema(2).safeParse({ spend: "-3" }))).toEqual([{ path: "spend", message: "invalidAmount" }]);
+    expect(issues(earnFormSchema(2).safeParse({ spend: "" }))).toEqual([{ path: "spend", message: "required" }]);
+    expect(issues(earnFormSchema(2).safeParse({ spend: String(MAX_MOVEMENT + 1) }))).toEqual([{ path: "spend", message: "amountTooLarge" }]);
+    expect(issues(earnFormSchema(2).safeParse({ spend: 12 }))).toEqual([{ path: "spend", message: "invalidAmount" }]);
+  });
+
+  it("a reversal needs a reason of at most 300 characters", () => {
+    expect(reverseFormSchema.parse({ reason: "  Typo " })).toEqual({ reason: "Typo" });
+    expect(issues(reverseFormSchema.safeParse({}))).toEqual([{ path: "reason", message: "required" }]);
+    expect(issues(reverseFormSchema.safeParse({ reason: " " }))).toEqual([{ path: "reason", message: "required" }]);
+    expect(issues(reverseFormSchema.safeParse({ reason: "x".repeat(301) }))).toEqual([{ path: "reason", message: "tooLong" }]);
   });
 });

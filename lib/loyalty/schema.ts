@@ -237,4 +237,24 @@ export function parseSpend(raw: string, digits: number, maxCents: number): { ok:
 }
 
 export const idSchema = cleanString().trim().min(1).max(64).regex(/^[a-z0-9]+$/i);
-export const reasonSchema = cleanMultilineString().trim().min(1, "required").max(300, "tooLong");
+export const reasonSchema = cleanMultilineString({ error: "required" }).trim().min(1, "required").max(300, "tooLong");
+
+/**
+ * The terminal's earn form: no field for stamps (one visit), the amount spent for points, in
+ * the store's currency (`digits` decimals), as integer minor units.
+ */
+export function earnFormSchema(digits: number) {
+  return z.object({ spend: z.string({ error: "invalidAmount" }).optional() }).transform((raw, ctx) => {
+    if (raw.spend === undefined) return { spendCents: null };
+    const parsed = parseSpend(raw.spend.slice(0, 40), digits, MAX_MOVEMENT * 10 ** digits);
+    if (parsed.ok) return { spendCents: parsed.cents };
+    ctx.addIssue({ code: "custom", path: ["spend"], message: parsed.error });
+    return z.NEVER;
+  });
+}
+
+/** A manager's reversal of a movement: the reason, kept in the ledger. */
+export const reverseFormSchema = z.object({ reason: z.preprocess((v) => (typeof v === "string" ? v.slice(0, 400) : v), reasonSchema) });
+
+/** Redeeming takes nothing but the bound card and reward. */
+export const redeemFormSchema = z.object({});

@@ -106,7 +106,7 @@ export default async function TerminalPage({ params, searchParams }: Props) {
                 <div className="rounded-lg border border-slate-200 p-4">
                   <h2 className="mb-3 text-lg font-semibold">{t("earn")}</h2>
                   <EarnForm
-                    action={earnAction.bind(null, store.slug, locale, card.id)}
+                    action={earnAction.bind(null, card.id)}
                     mode={program.type}
                     labels={{
                       submit: program.type === "STAMPS" ? t("visit", { count: program.stampsPerVisit ?? 1, unit: "STAMPS" }) : t("addPoints"),
@@ -132,7 +132,7 @@ export default async function TerminalPage({ params, searchParams }: Props) {
                               </p>
                             </div>
                             <RedeemButton
-                              action={redeemAction.bind(null, store.slug, locale, card.id, reward.id)}
+                              action={redeemAction.bind(null, card.id, reward.id)}
                               disabled={reach !== "READY"}
                               labels={{
                                 submit: t("redeem"),
@@ -171,7 +171,7 @@ export default async function TerminalPage({ params, searchParams }: Props) {
                       ? (row) =>
                           row.kind !== "REVERSAL" ? (
                             <ReverseForm
-                              action={reverseAction.bind(null, store.slug, locale, row.id)}
+                              action={reverseAction.bind(null, row.id)}
                               reversed={row.reversed}
                               labels={{ open: t("reverse"), submit: t("reverseConfirm"), pending: t("pending"), reason: t("reverseReason") }}
                             />
