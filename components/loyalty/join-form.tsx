@@ -7,6 +7,7 @@ import { fieldError } from "@/components/ui/form-alert";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
 import type { JoinOutcome } from "@/lib/loyalty/actions";
 import { LoyaltyCardView } from "./card-qr";
+import { Alert } from "@/components/ui/alert";
 
 export type JoinLabels = Record<
   | "title"
@@ -173,12 +174,7 @@ export function JoinForm({
         key={JSON.stringify(state.values ?? {})}
       >
         {state.status === "error" && (
-          <p
-            role="alert"
-            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
-          >
-            {state.error?.message ?? labels.formError}
-          </p>
+          <Alert tone="error">{state.error?.message ?? labels.formError}</Alert>
         )}
         <TextField
           id="join-email"

@@ -5,6 +5,7 @@ import { useFormStatus } from "react-dom";
 import { fieldError } from "@/components/ui/form-alert";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
 import { canPublish } from "@/lib/loyalty/rules";
+import { Alert } from "@/components/ui/alert";
 
 export type ProgramLabels = Record<
   | "type"
@@ -38,24 +39,43 @@ export function ProgramForm({
   termsLanguages,
   labels,
 }: {
-  action: (state: FormState<unknown>, formData: FormData) => Promise<FormState<undefined>>;
+  action: (
+    state: FormState<unknown>,
+    formData: FormData,
+  ) => Promise<FormState<undefined>>;
   initial: Record<string, string>;
   /** One textarea per language: its form field, its label and its BCP 47 tag. */
   termsLanguages: Array<{ field: string; label: string; lang: string }>;
   labels: ProgramLabels;
 }) {
-  const [state, formAction] = useActionState<FormState<undefined>, FormData>(action, IDLE);
+  const [state, formAction] = useActionState<FormState<undefined>, FormData>(
+    action,
+    IDLE,
+  );
   const values: Record<string, string> = state.values ?? initial;
-  const [type, setType] = useState(values.type === "STAMPS" ? "STAMPS" : "POINTS");
-  const [termsTexts, setTermsTexts] = useState<Record<string, string>>(() => Object.fromEntries(termsLanguages.map((l) => [l.field, values[l.field] ?? ""])));
+  const [type, setType] = useState(
+    values.type === "STAMPS" ? "STAMPS" : "POINTS",
+  );
+  const [termsTexts, setTermsTexts] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      termsLanguages.map((l) => [l.field, values[l.field] ?? ""]),
+    ),
+  );
   const [termsUrl, setTermsUrl] = useState(values.termsUrl ?? "");
   const [pressed, setPressed] = useState<"draft" | "publish">("draft");
   const error = (name: string) => fieldError(state, name);
   const hasTerms = canPublish({ termsTexts, termsUrl });
 
-  const field = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+  const field = (
+    name: string,
+    label: string,
+    props: React.InputHTMLAttributes<HTMLInputElement> = {},
+  ) => (
     <div className="flex flex-col gap-1">
-      <label htmlFor={`program-${name}`} className="text-sm font-medium text-slate-700">
+      <label
+        htmlFor={`program-${name}`}
+        className="text-sm font-medium text-slate-700"
+      >
         {label}
       </label>
       <input
@@ -77,36 +97,64 @@ export function ProgramForm({
   );
 
   return (
-    <form action={formAction} className="grid max-w-2xl gap-4 sm:grid-cols-2" noValidate>
+    <form
+      action={formAction}
+      className="grid max-w-2xl gap-4 sm:grid-cols-2"
+      noValidate
+    >
       {state.status === "ok" && (
-        <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900 sm:col-span-2">
+        <Alert tone="success" className="sm:col-span-2">
           {labels.saved}
-        </p>
+        </Alert>
       )}
       <fieldset className="sm:col-span-2">
-        <legend className="text-sm font-medium text-slate-700">{labels.type}</legend>
+        <legend className="text-sm font-medium text-slate-700">
+          {labels.type}
+        </legend>
         <div className="mt-1 flex gap-6">
           {(["POINTS", "STAMPS"] as const).map((value) => (
             <label key={value} className="flex items-center gap-2">
-              <input type="radio" name="type" value={value} checked={type === value} onChange={() => setType(value)} />
+              <input
+                type="radio"
+                name="type"
+                value={value}
+                checked={type === value}
+                onChange={() => setType(value)}
+              />
               {value === "POINTS" ? labels.typePoints : labels.typeStamps}
             </label>
           ))}
         </div>
-        {error("type") && <p className="text-sm text-red-700">{error("type")}</p>}
+        {error("type") && (
+          <p className="text-sm text-red-700">{error("type")}</p>
+        )}
       </fieldset>
-      {type === "POINTS" ? field("pointsPerUnit", labels.pointsPerUnit) : field("stampsPerVisit", labels.stampsPerVisit)}
+      {type === "POINTS"
+        ? field("pointsPerUnit", labels.pointsPerUnit)
+        : field("stampsPerVisit", labels.stampsPerVisit)}
       {field("welcomeBonus", labels.welcomeBonus)}
       {field("cooldownMinutes", labels.cooldownMinutes)}
       {field("dailyCap", labels.dailyCap)}
-      <fieldset className="flex flex-col gap-3 sm:col-span-2" aria-describedby={error("termsText") ? "program-terms-hint program-termsText-error" : "program-terms-hint"}>
-        <legend className="text-sm font-medium text-slate-700">{labels.termsText}</legend>
+      <fieldset
+        className="flex flex-col gap-3 sm:col-span-2"
+        aria-describedby={
+          error("termsText")
+            ? "program-terms-hint program-termsText-error"
+            : "program-terms-hint"
+        }
+      >
+        <legend className="text-sm font-medium text-slate-700">
+          {labels.termsText}
+        </legend>
         <p id="program-terms-hint" className="text-sm text-slate-600">
           {labels.termsHint}
         </p>
         {termsLanguages.map(({ field: name, label, lang }) => (
           <div key={name} className="flex flex-col gap-1">
-            <label htmlFor={`program-${name}`} className="text-sm font-medium text-slate-700">
+            <label
+              htmlFor={`program-${name}`}
+              className="text-sm font-medium text-slate-700"
+            >
               {label}
             </label>
             <textarea
@@ -115,9 +163,18 @@ export function ProgramForm({
               lang={lang}
               rows={4}
               value={termsTexts[name] ?? ""}
-              onChange={(e) => setTermsTexts((current) => ({ ...current, [name]: e.target.value }))}
-              aria-invalid={error(name) || error("termsText") ? true : undefined}
-              aria-describedby={error(name) ? `program-${name}-error` : undefined}
+              onChange={(e) =>
+                setTermsTexts((current) => ({
+                  ...current,
+                  [name]: e.target.value,
+                }))
+              }
+              aria-invalid={
+                error(name) || error("termsText") ? true : undefined
+              }
+              aria-describedby={
+                error(name) ? `program-${name}-error` : undefined
+              }
               className="rounded-md border border-slate-300 px-3 py-2"
             />
             {error(name) && (
@@ -133,14 +190,36 @@ export function ProgramForm({
           </p>
         )}
       </fieldset>
-      <div className="sm:col-span-2">{field("termsUrl", labels.termsUrl, { value: termsUrl, defaultValue: undefined, onChange: (e) => setTermsUrl(e.target.value), inputMode: "url", type: "url" })}</div>
+      <div className="sm:col-span-2">
+        {field("termsUrl", labels.termsUrl, {
+          value: termsUrl,
+          defaultValue: undefined,
+          onChange: (e) => setTermsUrl(e.target.value),
+          inputMode: "url",
+          type: "url",
+        })}
+      </div>
       <div className="flex flex-wrap items-start gap-3 sm:col-span-2">
         <div className="w-48">
-          <SaveButton value="false" label={labels.saveDraft} pending={labels.saving} active={pressed === "draft"} onClick={() => setPressed("draft")} secondary />
+          <SaveButton
+            value="false"
+            label={labels.saveDraft}
+            pending={labels.saving}
+            active={pressed === "draft"}
+            onClick={() => setPressed("draft")}
+            secondary
+          />
         </div>
         <div className="flex w-64 flex-col gap-1">
           <span title={hasTerms ? undefined : labels.publishDisabled}>
-            <SaveButton value="true" disabled={!hasTerms} label={labels.publish} pending={labels.saving} active={pressed === "publish"} onClick={() => setPressed("publish")} />
+            <SaveButton
+              value="true"
+              disabled={!hasTerms}
+              label={labels.publish}
+              pending={labels.saving}
+              active={pressed === "publish"}
+              onClick={() => setPressed("publish")}
+            />
           </span>
           {!hasTerms && (
             <p id="publish-why" className="text-sm text-slate-600">

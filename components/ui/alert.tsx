@@ -25,11 +25,16 @@ export function Alert({
   children: ReactNode;
   className?: string;
   id?: string;
-  /** Announce at once a message of another tone too (a refusal shown as a warning). */
-  role?: "alert" | "status";
+  /** Announce at once a message of another tone too (a refusal shown as a warning), or not at all (a note). */
+  role?: "alert" | "status" | "note";
 } & { [name: `data-${string}`]: string | undefined }) {
   return (
-    <div {...data} id={id} role={role ?? (tone === "error" ? "alert" : "status")} className={`rounded-md border px-3 py-2 text-sm ${TONES[tone]} ${className ?? ""}`}>
+    <div
+      {...data}
+      id={id}
+      role={role ?? (tone === "error" ? "alert" : "status")}
+      className={`rounded-md border px-3 py-2 text-sm ${TONES[tone]} ${className ?? ""}`}
+    >
       {children}
     </div>
   );

@@ -9,6 +9,7 @@ import { loadMailbox } from "@/lib/admin/loaders";
 import { MAILBOX_RECIPIENT_MAX, type MailboxFilter } from "@/lib/email/schema";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
+import { Alert } from "@/components/ui/alert";
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -17,7 +18,10 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
-  const t = await getTranslations({ locale: isLocale(locale) ? locale : PLATFORM_DEFAULT_LOCALE, namespace: "Mailbox" });
+  const t = await getTranslations({
+    locale: isLocale(locale) ? locale : PLATFORM_DEFAULT_LOCALE,
+    namespace: "Mailbox",
+  });
   return { title: t("metaTitle") };
 }
 
@@ -40,7 +44,12 @@ export default async function MailboxPage({ params, searchParams }: Props) {
   const t = await getTranslations("Mailbox");
   const ta = await getTranslations("AdminArea");
   const base = localizedPath("/admin/emails", locale, PLATFORM_DEFAULT_LOCALE);
-  const filtered = Boolean(view.filter.status || view.filter.template || view.filter.merchant || view.filter.recipient);
+  const filtered = Boolean(
+    view.filter.status ||
+    view.filter.template ||
+    view.filter.merchant ||
+    view.filter.recipient,
+  );
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
@@ -48,19 +57,26 @@ export default async function MailboxPage({ params, searchParams }: Props) {
       <h1 className="text-2xl font-bold tracking-tight">{t("title")}</h1>
       <p className="mt-2 text-slate-700">{t("lead")}</p>
       {view.devMailbox && (
-        <p className="mt-4 rounded-md border border-brand-600/20 bg-brand-50 p-3 text-sm text-brand-700">{t("devModeNotice")}</p>
-      )}
-
-      {view.pageIgnored && (
-        <p role="alert" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          {ta("mailbox.pageIgnored")}
+        <p className="mt-4 rounded-md border border-brand-600/20 bg-brand-50 p-3 text-sm text-brand-700">
+          {t("devModeNotice")}
         </p>
       )}
 
-      <MailboxFilters action={base} filter={view.filter} templates={view.templates} merchants={view.merchants} />
+      {view.pageIgnored && (
+        <Alert tone="warning" role="alert" className="mt-4">
+          {ta("mailbox.pageIgnored")}
+        </Alert>
+      )}
+
+      <MailboxFilters
+        action={base}
+        filter={view.filter}
+        templates={view.templates}
+        merchants={view.merchants}
+      />
 
       {view.page === null ? (
-        <div role="alert" className="mt-6 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+        <Alert tone="error" className="mt-6">
           <p className="font-medium">{ta("mailbox.refused")}</p>
           <ul className="mt-1 list-disc pl-5">
             {view.refused.map((field) => (
@@ -68,11 +84,14 @@ export default async function MailboxPage({ params, searchParams }: Props) {
                 {field === "status" && ta("mailbox.refusedStatus")}
                 {field === "template" && ta("mailbox.refusedTemplate")}
                 {field === "merchant" && ta("mailbox.refusedMerchant")}
-                {field === "recipient" && ta("mailbox.refusedRecipient", { max: MAILBOX_RECIPIENT_MAX })}
+                {field === "recipient" &&
+                  ta("mailbox.refusedRecipient", {
+                    max: MAILBOX_RECIPIENT_MAX,
+                  })}
               </li>
             ))}
           </ul>
-        </div>
+        </Alert>
       ) : view.page.rows.length === 0 ? (
         <div className="mt-6 rounded-lg border border-dashed border-slate-300 p-10 text-center">
           {filtered ? (
@@ -89,11 +108,20 @@ export default async function MailboxPage({ params, searchParams }: Props) {
           <p className="mt-6 text-sm text-slate-600" aria-live="polite">
             {t("total", { count: view.page.total })}
           </p>
-          <MailboxTable rows={view.page.rows} hrefOf={(id) => `${base}/${encodeURIComponent(id)}`} />
-          <MailboxPagination page={view.page.page} pageCount={view.page.pageCount} hrefOfPage={(p) => `${base}${query(view.filter, p)}`} />
+          <MailboxTable
+            rows={view.page.rows}
+            hrefOf={(id) => `${base}/${encodeURIComponent(id)}`}
+          />
+          <MailboxPagination
+            page={view.page.page}
+            pageCount={view.page.pageCount}
+            hrefOfPage={(p) => `${base}${query(view.filter, p)}`}
+          />
         </>
       )}
-      <RefreshWhileQueued active={view.page?.rows.some((row) => row.status === "QUEUED") ?? false} />
+      <RefreshWhileQueued
+        active={view.page?.rows.some((row) => row.status === "QUEUED") ?? false}
+      />
     </div>
   );
 }

@@ -1,30 +1,50 @@
 import { ResultTable } from "@/components/admin/result-table";
 import type { Metadata } from "next";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import {
+  getFormatter,
+  getTranslations,
+  setRequestLocale,
+} from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { SearchForm, searchFieldClass } from "@/components/admin/search-form";
 import { Badge } from "@/components/admin/status-badge";
 import { loadAdminMerchants } from "@/lib/admin/loaders";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
+import { Alert } from "@/components/ui/alert";
 
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
-  const t = await getTranslations({ locale: isLocale(locale) ? locale : PLATFORM_DEFAULT_LOCALE, namespace: "AdminArea.merchants" });
+  const t = await getTranslations({
+    locale: isLocale(locale) ? locale : PLATFORM_DEFAULT_LOCALE,
+    namespace: "AdminArea.merchants",
+  });
   return { title: t("title") };
 }
 
-export default async function AdminMerchantsPage({ params, searchParams }: Props) {
+export default async function AdminMerchantsPage({
+  params,
+  searchParams,
+}: Props) {
   const { locale: raw } = await params;
   const locale = isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
   setRequestLocale(locale);
   const view = await loadAdminMerchants(await searchParams);
   const t = await getTranslations("AdminArea");
   const format = await getFormatter();
-  const base = localizedPath("/admin/merchants", locale, PLATFORM_DEFAULT_LOCALE);
-  const search = view.ok ? view.search : { q: undefined, status: undefined, page: 1 };
+  const base = localizedPath(
+    "/admin/merchants",
+    locale,
+    PLATFORM_DEFAULT_LOCALE,
+  );
+  const search = view.ok
+    ? view.search
+    : { q: undefined, status: undefined, page: 1 };
   const hrefOf = (page: number) => {
     const p = new URLSearchParams();
     if (search.q) p.set("q", search.q);
@@ -38,7 +58,9 @@ export default async function AdminMerchantsPage({ params, searchParams }: Props
     <div className="flex flex-col gap-6">
       <AdminNav locale={locale} current="merchants" />
       <header>
-        <h1 className="text-2xl font-bold tracking-tight">{t("merchants.title")}</h1>
+        <h1 className="text-2xl font-bold tracking-tight">
+          {t("merchants.title")}
+        </h1>
         <p className="mt-1 text-slate-600">{t("merchants.lead")}</p>
       </header>
       <SearchForm
@@ -52,7 +74,11 @@ export default async function AdminMerchantsPage({ params, searchParams }: Props
       >
         <label className="block text-sm font-medium text-slate-700">
           {t("merchants.statusLabel")}
-          <select name="status" defaultValue={search.status ?? ""} className={searchFieldClass}>
+          <select
+            name="status"
+            defaultValue={search.status ?? ""}
+            className={searchFieldClass}
+          >
             <option value="">{t("search.any")}</option>
             <option value="ACTIVE">{t("merchantStatus.ACTIVE")}</option>
             <option value="SUSPENDED">{t("merchantStatus.SUSPENDED")}</option>
@@ -60,11 +86,11 @@ export default async function AdminMerchantsPage({ params, searchParams }: Props
         </label>
       </SearchForm>
       {!view.ok ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          {t("search.invalid")}
-        </p>
+        <Alert tone="error">{t("search.invalid")}</Alert>
       ) : view.page.rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">{t("merchants.empty")}</p>
+        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">
+          {t("merchants.empty")}
+        </p>
       ) : (
         <ResultTable
           caption={t("merchants.title")}
@@ -82,16 +108,27 @@ export default async function AdminMerchantsPage({ params, searchParams }: Props
           {view.page.rows.map((m) => (
             <tr key={m.id}>
               <td className="px-3 py-2">
-                <a href={`${base}/${encodeURIComponent(m.id)}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                <a
+                  href={`${base}/${encodeURIComponent(m.id)}`}
+                  className="font-medium text-brand-700 underline-offset-2 hover:underline"
+                >
                   {m.name}
                 </a>
               </td>
               <td className="px-3 py-2">
-                <Badge tone={m.status === "ACTIVE" ? "green" : "red"}>{t(`merchantStatus.${m.status}`)}</Badge>
+                <Badge tone={m.status === "ACTIVE" ? "green" : "red"}>
+                  {t(`merchantStatus.${m.status}`)}
+                </Badge>
               </td>
-              <td className="px-3 py-2 text-right tabular-nums">{m.storeCount}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{m.memberCount}</td>
-              <td className="whitespace-nowrap px-3 py-2 text-slate-600">{format.dateTime(m.createdAt, { dateStyle: "medium" })}</td>
+              <td className="px-3 py-2 text-right tabular-nums">
+                {m.storeCount}
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">
+                {m.memberCount}
+              </td>
+              <td className="whitespace-nowrap px-3 py-2 text-slate-600">
+                {format.dateTime(m.createdAt, { dateStyle: "medium" })}
+              </td>
             </tr>
           ))}
         </ResultTable>

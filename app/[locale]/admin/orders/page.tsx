@@ -1,5 +1,9 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import {
+  getFormatter,
+  getTranslations,
+  setRequestLocale,
+} from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { ResultTable } from "@/components/admin/result-table";
 import { SearchForm } from "@/components/admin/search-form";
@@ -8,12 +12,19 @@ import { loadAdminOrders } from "@/lib/admin/loaders";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { formatMoney } from "@/lib/money";
 import { localizedPath } from "@/lib/tenancy/urls";
+import { Alert } from "@/components/ui/alert";
 
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
-  const t = await getTranslations({ locale: isLocale(locale) ? locale : PLATFORM_DEFAULT_LOCALE, namespace: "AdminArea.orders" });
+  const t = await getTranslations({
+    locale: isLocale(locale) ? locale : PLATFORM_DEFAULT_LOCALE,
+    namespace: "AdminArea.orders",
+  });
   return { title: t("title") };
 }
 
@@ -26,7 +37,9 @@ export default async function AdminOrdersPage({ params, searchParams }: Props) {
   const t = await getTranslations("AdminArea");
   const format = await getFormatter();
   const base = localizedPath("/admin/orders", locale, PLATFORM_DEFAULT_LOCALE);
-  const search = view.ok ? view.search : { q: undefined, merchant: undefined, page: 1 };
+  const search = view.ok
+    ? view.search
+    : { q: undefined, merchant: undefined, page: 1 };
   const hrefOf = (page: number) => {
     const p = new URLSearchParams();
     if (search.q) p.set("q", search.q);
@@ -35,13 +48,19 @@ export default async function AdminOrdersPage({ params, searchParams }: Props) {
     const text = p.toString();
     return text ? `${base}?${text}` : base;
   };
-  const merchants = localizedPath("/admin/merchants", locale, PLATFORM_DEFAULT_LOCALE);
+  const merchants = localizedPath(
+    "/admin/merchants",
+    locale,
+    PLATFORM_DEFAULT_LOCALE,
+  );
 
   return (
     <div className="flex flex-col gap-6">
       <AdminNav locale={locale} current="orders" />
       <header>
-        <h1 className="text-2xl font-bold tracking-tight">{t("orders.title")}</h1>
+        <h1 className="text-2xl font-bold tracking-tight">
+          {t("orders.title")}
+        </h1>
         <p className="mt-1 text-slate-600">{t("orders.lead")}</p>
       </header>
       <SearchForm
@@ -53,16 +72,20 @@ export default async function AdminOrdersPage({ params, searchParams }: Props) {
         submit={t("search.submit")}
         reset={t("search.reset")}
       >
-        {search.merchant ? <input type="hidden" name="merchant" value={search.merchant} /> : null}
+        {search.merchant ? (
+          <input type="hidden" name="merchant" value={search.merchant} />
+        ) : null}
       </SearchForm>
       {!view.ok ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          {t("search.invalid")}
-        </p>
+        <Alert tone="error">{t("search.invalid")}</Alert>
       ) : !view.search.q ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">{t("orders.prompt")}</p>
+        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">
+          {t("orders.prompt")}
+        </p>
       ) : view.page.rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">{t("orders.empty")}</p>
+        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">
+          {t("orders.empty")}
+        </p>
       ) : (
         <ResultTable
           caption={t("orders.title")}
@@ -86,7 +109,10 @@ export default async function AdminOrdersPage({ params, searchParams }: Props) {
               <td className="px-3 py-2 font-medium tabular-nums">{o.number}</td>
               <td className="px-3 py-2">
                 <span className="block">{o.store.name}</span>
-                <a href={`${merchants}/${encodeURIComponent(o.merchant.id)}`} className="text-xs text-brand-700 underline-offset-2 hover:underline">
+                <a
+                  href={`${merchants}/${encodeURIComponent(o.merchant.id)}`}
+                  className="text-xs text-brand-700 underline-offset-2 hover:underline"
+                >
                   {o.merchant.name}
                 </a>
               </td>
@@ -94,10 +120,21 @@ export default async function AdminOrdersPage({ params, searchParams }: Props) {
               <td className="px-3 py-2">
                 <OrderStatusBadge status={o.status} locale={locale} />
               </td>
-              <td className="px-3 py-2 text-right tabular-nums">{formatMoney(o.totalCents, o.currency, locale)}</td>
-              <td className="px-3 py-2 font-mono text-xs break-all">{o.transactionId}</td>
-              <td className="px-3 py-2 font-mono text-xs break-all">{o.paymentRef ?? "—"}</td>
-              <td className="whitespace-nowrap px-3 py-2 text-slate-600">{format.dateTime(o.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+              <td className="px-3 py-2 text-right tabular-nums">
+                {formatMoney(o.totalCents, o.currency, locale)}
+              </td>
+              <td className="px-3 py-2 font-mono text-xs break-all">
+                {o.transactionId}
+              </td>
+              <td className="px-3 py-2 font-mono text-xs break-all">
+                {o.paymentRef ?? "—"}
+              </td>
+              <td className="whitespace-nowrap px-3 py-2 text-slate-600">
+                {format.dateTime(o.createdAt, {
+                  dateStyle: "medium",
+                  timeStyle: "short",
+                })}
+              </td>
             </tr>
           ))}
         </ResultTable>

@@ -1,18 +1,29 @@
 import { ResultTable } from "@/components/admin/result-table";
 import type { Metadata } from "next";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import {
+  getFormatter,
+  getTranslations,
+  setRequestLocale,
+} from "next-intl/server";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { SearchForm } from "@/components/admin/search-form";
 import { Badge } from "@/components/admin/status-badge";
 import { loadAdminUsers } from "@/lib/admin/loaders";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
+import { Alert } from "@/components/ui/alert";
 
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
-  const t = await getTranslations({ locale: isLocale(locale) ? locale : PLATFORM_DEFAULT_LOCALE, namespace: "AdminArea.users" });
+  const t = await getTranslations({
+    locale: isLocale(locale) ? locale : PLATFORM_DEFAULT_LOCALE,
+    namespace: "AdminArea.users",
+  });
   return { title: t("title") };
 }
 
@@ -24,7 +35,9 @@ export default async function AdminUsersPage({ params, searchParams }: Props) {
   const t = await getTranslations("AdminArea");
   const format = await getFormatter();
   const base = localizedPath("/admin/users", locale, PLATFORM_DEFAULT_LOCALE);
-  const search = view.ok ? view.search : { q: undefined, admins: undefined, page: 1 };
+  const search = view.ok
+    ? view.search
+    : { q: undefined, admins: undefined, page: 1 };
   const hrefOf = (page: number) => {
     const p = new URLSearchParams();
     if (search.q) p.set("q", search.q);
@@ -38,7 +51,9 @@ export default async function AdminUsersPage({ params, searchParams }: Props) {
     <div className="flex flex-col gap-6">
       <AdminNav locale={locale} current="users" />
       <header>
-        <h1 className="text-2xl font-bold tracking-tight">{t("users.title")}</h1>
+        <h1 className="text-2xl font-bold tracking-tight">
+          {t("users.title")}
+        </h1>
         <p className="mt-1 text-slate-600">{t("users.lead")}</p>
       </header>
       <SearchForm
@@ -51,16 +66,22 @@ export default async function AdminUsersPage({ params, searchParams }: Props) {
         reset={t("search.reset")}
       >
         <label className="flex items-center gap-2 self-end pb-2 text-sm font-medium text-slate-700">
-          <input type="checkbox" name="admins" value="1" defaultChecked={Boolean(search.admins)} className="h-4 w-4" />
+          <input
+            type="checkbox"
+            name="admins"
+            value="1"
+            defaultChecked={Boolean(search.admins)}
+            className="h-4 w-4"
+          />
           {t("users.adminsOnly")}
         </label>
       </SearchForm>
       {!view.ok ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          {t("search.invalid")}
-        </p>
+        <Alert tone="error">{t("search.invalid")}</Alert>
       ) : view.page.rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">{t("users.empty")}</p>
+        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">
+          {t("users.empty")}
+        </p>
       ) : (
         <ResultTable
           caption={t("users.title")}
@@ -77,14 +98,23 @@ export default async function AdminUsersPage({ params, searchParams }: Props) {
           {view.page.rows.map((u) => (
             <tr key={u.id}>
               <td className="px-3 py-2">
-                <a href={`${base}/${encodeURIComponent(u.id)}`} className="break-all font-medium text-brand-700 underline-offset-2 hover:underline">
+                <a
+                  href={`${base}/${encodeURIComponent(u.id)}`}
+                  className="break-all font-medium text-brand-700 underline-offset-2 hover:underline"
+                >
                   {u.email}
                 </a>{" "}
-                {u.isPlatformAdmin && <Badge tone="brand">{t("users.adminBadge")}</Badge>}
+                {u.isPlatformAdmin && (
+                  <Badge tone="brand">{t("users.adminBadge")}</Badge>
+                )}
               </td>
               <td className="px-3 py-2 text-slate-700">{u.name ?? "—"}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{u.membershipCount}</td>
-              <td className="whitespace-nowrap px-3 py-2 text-slate-600">{format.dateTime(u.createdAt, { dateStyle: "medium" })}</td>
+              <td className="px-3 py-2 text-right tabular-nums">
+                {u.membershipCount}
+              </td>
+              <td className="whitespace-nowrap px-3 py-2 text-slate-600">
+                {format.dateTime(u.createdAt, { dateStyle: "medium" })}
+              </td>
             </tr>
           ))}
         </ResultTable>

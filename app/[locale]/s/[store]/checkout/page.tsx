@@ -10,6 +10,7 @@ import { PAYMENT_MINIMUM_CENTS } from "@/lib/payments/minimum";
 import { countryOptions } from "@/lib/stores/countries";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
+import { Alert } from "@/components/ui/alert";
 
 type Props = { params: Promise<{ locale: string; store: string }> };
 
@@ -22,30 +23,52 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CheckoutPage({ params }: Props) {
   const { store, locale } = await loadStorefrontPage(params);
   const page = await loadCheckoutPage(store, locale);
-  const [t, texts] = await Promise.all([getTranslations({ locale, namespace: "Checkout" }), couponTexts(locale, store.currency)]);
+  const [t, texts] = await Promise.all([
+    getTranslations({ locale, namespace: "Checkout" }),
+    couponTexts(locale, store.currency),
+  ]);
   const { priced } = page;
 
-  const belowMinimum = t("errors.belowPaymentMinimum", { minimum: formatMoney(PAYMENT_MINIMUM_CENTS, store.currency, locale) });
+  const belowMinimum = t("errors.belowPaymentMinimum", {
+    minimum: formatMoney(PAYMENT_MINIMUM_CENTS, store.currency, locale),
+  });
 
   return (
-    <section aria-labelledby="checkout-title" className="mx-auto grid max-w-4xl gap-8 md:grid-cols-[1fr_20rem]">
+    <section
+      aria-labelledby="checkout-title"
+      className="mx-auto grid max-w-4xl gap-8 md:grid-cols-[1fr_20rem]"
+    >
       <div className="flex flex-col gap-6">
         <h1 id="checkout-title" className="text-3xl font-bold tracking-tight">
           {t("title")}
         </h1>
         {(page.settlement === "free" || page.settlement === "waived") && (
-          <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-900">{t("noPaymentNeeded")}</p>
+          <Alert tone="success">{t("noPaymentNeeded")}</Alert>
         )}
         {page.settlement === "refuse" && (
-          <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900" data-testid="checkout-below-minimum">
+          <Alert tone="warning" data-testid="checkout-below-minimum">
             {belowMinimum}
+          </Alert>
+        )}
+        {page.customer && (
+          <p className="text-slate-600">
+            {t("signedInAs", { email: page.customer.email })}
           </p>
         )}
-        {page.customer && <p className="text-slate-600">{t("signedInAs", { email: page.customer.email })}</p>}
         {priced.coupons.some((c) => !c.qualified) && (
-          <ul className="space-y-1 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900" data-testid="checkout-coupons-not-applied">
+          <ul
+            className="space-y-1 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900"
+            data-testid="checkout-coupons-not-applied"
+          >
             {priced.coupons.map((c) =>
-              c.qualified ? null : <li key={c.couponId}>{t("couponNotApplied", { code: c.code, reason: texts.reason(c.reason, c.params) })}</li>,
+              c.qualified ? null : (
+                <li key={c.couponId}>
+                  {t("couponNotApplied", {
+                    code: c.code,
+                    reason: texts.reason(c.reason, c.params),
+                  })}
+                </li>
+              ),
             )}
           </ul>
         )}
@@ -53,7 +76,9 @@ export default async function CheckoutPage({ params }: Props) {
           action={placeOrderAction}
           idempotencyKey={page.idempotencyKey}
           expectedTotalCents={priced.totalCents}
-          appliedCouponIds={priced.coupons.filter((c) => c.qualified).map((c) => c.couponId)}
+          appliedCouponIds={priced.coupons
+            .filter((c) => c.qualified)
+            .map((c) => c.couponId)}
           askEmail={!page.customer}
           askShipping={page.physical}
           countries={countryOptions(store.shippingCountries, locale)}
@@ -77,7 +102,11 @@ export default async function CheckoutPage({ params }: Props) {
       </div>
       <OrderSummary
         headingId="checkout-summary"
-        lines={page.lines.map((l) => ({ title: l.product.title, quantity: l.quantity, totalCents: l.product.priceCents * l.quantity }))}
+        lines={page.lines.map((l) => ({
+          title: l.product.title,
+          quantity: l.quantity,
+          totalCents: l.product.priceCents * l.quantity,
+        }))}
         subtotalCents={priced.subtotalCents}
         discounts={priced.discounts}
         totalCents={priced.totalCents}

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { findActiveProgram } from "@/lib/loyalty/data";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
+import { Alert } from "@/components/ui/alert";
 
 type Props = { params: Promise<{ locale: string; store: string }> };
 
@@ -18,27 +19,48 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  */
 export default async function LoyaltyTermsPage({ params }: Props) {
   const { store, locale } = await loadStorefrontPage(params);
-  const program = await findActiveProgram(store.merchantId, locale, store.defaultLocale);
+  const program = await findActiveProgram(
+    store.merchantId,
+    locale,
+    store.defaultLocale,
+  );
   if (!program) notFound();
   const t = await getTranslations("Loyalty.terms");
   return (
-    <article aria-labelledby="terms-title" className="mx-auto flex max-w-2xl flex-col gap-4">
+    <article
+      aria-labelledby="terms-title"
+      className="mx-auto flex max-w-2xl flex-col gap-4"
+    >
       <h1 id="terms-title" className="text-3xl font-bold tracking-tight">
         {t("title")}
       </h1>
-      {program.termsText && program.termsLocale && program.termsLocale !== locale && (
-        <p role="note" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {t("fallbackNote", { language: new Intl.DisplayNames([locale], { type: "language" }).of(program.termsLocale) ?? program.termsLocale })}
-        </p>
-      )}
+      {program.termsText &&
+        program.termsLocale &&
+        program.termsLocale !== locale && (
+          <Alert tone="warning" role="note">
+            {t("fallbackNote", {
+              language:
+                new Intl.DisplayNames([locale], { type: "language" }).of(
+                  program.termsLocale,
+                ) ?? program.termsLocale,
+            })}
+          </Alert>
+        )}
       {program.termsText && (
-        <div lang={program.termsLocale ?? undefined} className="whitespace-pre-line text-slate-800">
+        <div
+          lang={program.termsLocale ?? undefined}
+          className="whitespace-pre-line text-slate-800"
+        >
           {program.termsText}
         </div>
       )}
       {program.termsUrl && (
         <p>
-          <a href={program.termsUrl} className="font-medium text-brand-700 underline" rel="noopener">
+          <a
+            href={program.termsUrl}
+            className="font-medium text-brand-700 underline"
+            rel="noopener"
+          >
             {t("external", { url: program.termsUrl })}
           </a>
         </p>

@@ -4,8 +4,12 @@ import { OrderSummary } from "@/components/checkout/order-summary";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { loadBuyerOrder } from "@/lib/orders/loaders";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
+import { Alert } from "@/components/ui/alert";
 
-type Props = { params: Promise<{ locale: string; store: string; orderId: string }>; searchParams: Promise<{ token?: string }> };
+type Props = {
+  params: Promise<{ locale: string; store: string; orderId: string }>;
+  searchParams: Promise<{ token?: string }>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await loadStorefrontPage(params);
@@ -14,7 +18,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** The buyer's order confirmation: guests by the signed link, customers by their session. */
-export default async function OrderConfirmationPage({ params, searchParams }: Props) {
+export default async function OrderConfirmationPage({
+  params,
+  searchParams,
+}: Props) {
   const { store, locale } = await loadStorefrontPage(params);
   const { orderId } = await params;
   const { token } = await searchParams;
@@ -23,31 +30,50 @@ export default async function OrderConfirmationPage({ params, searchParams }: Pr
   const paid = order.status === "PAID" || order.status === "FULFILLED";
   const downloads = paid ? order.lines.filter((l) => l.downloadToken) : [];
   return (
-    <section aria-labelledby="order-title" className="mx-auto flex max-w-2xl flex-col gap-6">
+    <section
+      aria-labelledby="order-title"
+      className="mx-auto flex max-w-2xl flex-col gap-6"
+    >
       <header className="flex flex-col gap-2">
         <h1 id="order-title" className="text-3xl font-bold tracking-tight">
           {paid ? t("thanks") : t("title", { number: order.number })}
         </h1>
-        <p className="text-slate-600">{t("number", { number: order.number })}</p>
+        <p className="text-slate-600">
+          {t("number", { number: order.number })}
+        </p>
         <div>
           <OrderStatusBadge status={order.status} locale={locale} />
         </div>
       </header>
       {order.paymentProvider === "NONE" && (
-        <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-900">{t("noPaymentNeeded")}</p>
+        <Alert tone="success">{t("noPaymentNeeded")}</Alert>
       )}
-      {order.status === "PENDING_PAYMENT" && <p className="text-slate-700">{t("awaitingPayment")}</p>}
-      {order.status === "CANCELLED" && <p className="text-slate-700">{t("cancelled")}</p>}
-      {paid && <p className="text-slate-700">{t("emailSent", { email: order.email })}</p>}
+      {order.status === "PENDING_PAYMENT" && (
+        <p className="text-slate-700">{t("awaitingPayment")}</p>
+      )}
+      {order.status === "CANCELLED" && (
+        <p className="text-slate-700">{t("cancelled")}</p>
+      )}
+      {paid && (
+        <p className="text-slate-700">
+          {t("emailSent", { email: order.email })}
+        </p>
+      )}
       {downloads.length > 0 && (
-        <section aria-labelledby="downloads-title" className="rounded-lg border border-slate-200 p-4">
+        <section
+          aria-labelledby="downloads-title"
+          className="rounded-lg border border-slate-200 p-4"
+        >
           <h2 id="downloads-title" className="mb-2 text-lg font-semibold">
             {t("downloads")}
           </h2>
           <ul className="flex flex-col gap-1">
             {downloads.map((line) => (
               <li key={line.id}>
-                <a className="font-medium text-brand-700 underline" href={`/api/downloads/${line.downloadToken}`}>
+                <a
+                  className="font-medium text-brand-700 underline"
+                  href={`/api/downloads/${line.downloadToken}`}
+                >
                   {t("download", { title: line.title })}
                 </a>
               </li>
