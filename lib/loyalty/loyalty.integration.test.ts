@@ -12,7 +12,7 @@ import { createLoyaltyTenant, createRewardRow } from "@/tests/integration/loyalt
 import { parseCardNumber } from "./card-number";
 import { cardConsistency, findActiveProgram, findCardId, findCardView } from "./data";
 import { addDays, dayKey, startOfDayKey } from "@/lib/time";
-import { earnOnCard, enrollCustomer, redeemReward, reverseMovement, saveProgram } from "./mutations";
+import { earnOnCard, enrollCustomer, redeemReward, reverseMovement, reverseOrderEarning, saveProgram } from "./mutations";
 
 /** Every card touched by a test: its balance must equal its ledger's sum afterwards. */
 const touched: Array<{ merchantId: MerchantId; cardId: string }> = [];
@@ -313,6 +313,17 @@ describe("online orders", () => {
     const rows = await db.loyaltyLedger.findMany({ where: { orderId }, orderBy: { createdAt: "asc" } });
     expect(rows.map((r) => [r.kind, r.amount])).toEqual([["EARN", 50], ["REVERSAL", -50]]);
     expect((await findCardView(t.merchantId, card.cardId, "en"))!.balance).toBe(0);
+  });
+
+  it("reversing an order's points under another merchant's id reverses nothing", async () => {
+    const t = await createLoyaltyTenant({ pointsPerUnit: 1 });
+    const other = await createLoyaltyTenant();
+    const card = await enrolled(t);
+    const orderId = await paidOrderFor(t, card.email, 3000);
+    expect(await db.$transaction((tx) => reverseOrderEarning(tx, other.merchantId, orderId))).toBe(0);
+    expect(await db.loyaltyLedger.count({ where: { orderId, kind: "REVERSAL" } })).toBe(0);
+    expect((await findCardView(t.merchantId, card.cardId, "en"))!.balance).toBe(30);
+    expect(await db.$transaction((tx) => reverseOrderEarning(tx, t.merchantId, orderId))).toBe(30);
   });
 
   it("online points neither start a cooldown nor use up the terminal's daily cap", async () => {

@@ -381,9 +381,9 @@ export async function earnForPaidOrder(tx: Tx, orderId: string): Promise<number>
  * has spent part of them already, only what is left on the card is taken back (a balance never
  * goes negative); the rest stays as a loss to the merchant, visible in the ledger.
  */
-export async function reverseOrderEarning(tx: Tx, orderId: string): Promise<number> {
+export async function reverseOrderEarning(tx: Tx, merchantId: MerchantId, orderId: string): Promise<number> {
   const earned = await tx.loyaltyLedger.findFirst({
-    where: { orderId, kind: "EARN" },
+    where: { merchantId, orderId, kind: "EARN" },
     select: { id: true, merchantId: true, cardId: true, amount: true, storeId: true },
   });
   if (!earned) return 0;

@@ -90,7 +90,7 @@ export async function claimOrderRefund(merchantId: MerchantId, storeId: StoreId,
       data: { previousStatus: order.status, provider: order.paymentProvider },
     });
     await releaseOrderHolds(tx, { merchantId, orderId, at }, "REFUNDED");
-    if (order.paymentProvider !== "STRIPE") await reverseOrderEarning(tx, orderId);
+    if (order.paymentProvider !== "STRIPE") await reverseOrderEarning(tx, merchantId, orderId);
     return { ok: true, previous: order.status as "PAID" | "FULFILLED", provider: order.paymentProvider, paymentRef: order.paymentRef } as const;
   });
 }
@@ -101,6 +101,6 @@ export async function undoOrderRefund(merchantId: MerchantId, orderId: string, p
 }
 
 /** The provider refunded an order's money: its points go too. */
-export async function reverseRefundedOrderPoints(orderId: string): Promise<void> {
-  await db.$transaction((tx) => reverseOrderEarning(tx, orderId));
+export async function reverseRefundedOrderPoints(merchantId: MerchantId, orderId: string): Promise<void> {
+  await db.$transaction((tx) => reverseOrderEarning(tx, merchantId, orderId));
 }

@@ -27,6 +27,6 @@ export async function refundOrder(
       return { ok: false, error: "refundFailed" };
     }
   }
-  if (claimed.provider === "STRIPE") await reverseRefundedOrderPoints(orderId);
+  if (claimed.provider === "STRIPE") await reverseRefundedOrderPoints(merchantId, orderId);
   return { ok: true };
 }
