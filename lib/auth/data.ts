@@ -98,9 +98,9 @@ export async function findMerchantTimeZone(merchantId: MerchantId): Promise<stri
 }
 
 /** The store a storefront sign-in belongs to. */
-export function findStoreForSignIn(storeId: string) {
-  return db.store.findUnique({
-    where: { id: storeId },
+export function findStoreForSignIn(merchantId: MerchantId, storeId: StoreId) {
+  return db.store.findFirst({
+    where: { id: storeId, merchantId },
     select: { id: true, merchantId: true, name: true, slug: true, defaultLocale: true },
   });
 }

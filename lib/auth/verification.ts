@@ -39,7 +39,7 @@ export async function queueSignInEmail(
   const body: unknown = await params.request.json().catch(() => ({}));
   const asked = body && typeof body === "object" && "locale" in body ? body.locale : undefined;
   const locale: Locale = isLocale(asked) && ctx.locales.includes(asked) ? asked : ctx.defaultLocale;
-  const store = ctx.kind === "store" ? await findStoreForSignIn(ctx.storeId) : null;
+  const store = ctx.kind === "store" ? await findStoreForSignIn(ctx.merchantId, ctx.storeId) : null;
   const idempotencyKey = `sign-in:${createHash("sha256").update(`${ctx.host}|${params.identifier}|${params.token}`).digest("base64url")}`;
   await enqueueEmail({
     to: params.identifier,

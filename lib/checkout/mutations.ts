@@ -258,7 +258,7 @@ async function commitOrder(
     RETURNING "Order".number`;
   if (!numbered) throw new CheckoutRejected(fail("cartNotFound"));
   // After the number, which the email shows (only orders that need no payment get here).
-  if (!paymentRequired) await enqueueOrderConfirmation(tx, order.id);
+  if (!paymentRequired) await enqueueOrderConfirmation(tx, merchantId, order.id);
   return { ...order, number: numbered.number };
 }
 

@@ -12,7 +12,7 @@ import { createLoyaltyTenant, createRewardRow } from "@/tests/integration/loyalt
 import { parseCardNumber } from "./card-number";
 import { cardConsistency, findActiveProgram, findCardId, findCardView } from "./data";
 import { addDays, dayKey, startOfDayKey } from "@/lib/time";
-import { earnOnCard, enrollCustomer, redeemReward, reverseMovement, reverseOrderEarning, saveProgram } from "./mutations";
+import { earnForPaidOrder, earnOnCard, enrollCustomer, redeemReward, reverseMovement, reverseOrderEarning, saveProgram } from "./mutations";
 
 /** Every card touched by a test: its balance must equal its ledger's sum afterwards. */
 const touched: Array<{ merchantId: MerchantId; cardId: string }> = [];
@@ -313,6 +313,20 @@ describe("online orders", () => {
     const rows = await db.loyaltyLedger.findMany({ where: { orderId }, orderBy: { createdAt: "asc" } });
     expect(rows.map((r) => [r.kind, r.amount])).toEqual([["EARN", 50], ["REVERSAL", -50]]);
     expect((await findCardView(t.merchantId, card.cardId, "en"))!.balance).toBe(0);
+  });
+
+  it("earning an order's points under another merchant's id earns nothing", async () => {
+    const t = await createLoyaltyTenant({ pointsPerUnit: 1 });
+    const other = await createLoyaltyTenant({ pointsPerUnit: 1 });
+    const card = await enrolled(t);
+    const shop = { tenant: t.tenant, store: { id: t.store.id, merchantId: t.merchantId, name: "Store", currency: "EUR", target: storeAddress({ slug: t.tenant.store.slug, defaultLocale: "en" }, { rootDomain: "localhost:3000", protocol: "http" }) } };
+    const product = await createProduct(shop, { priceCents: 4000 });
+    const cart = await createCart(shop, [{ productId: product.id, quantity: 1 }]);
+    const placed = await placeOrder(orderInput(shop, cart.id, { email: card.email }));
+    if (!placed.ok) throw new Error(placed.error);
+    expect(await db.$transaction((tx) => earnForPaidOrder(tx, other.merchantId, placed.orderId))).toBe(0);
+    expect(await db.loyaltyLedger.count({ where: { orderId: placed.orderId } })).toBe(0);
+    expect(await db.$transaction((tx) => earnForPaidOrder(tx, t.merchantId, placed.orderId))).toBe(40);
   });
 
   it("reversing an order's points under another merchant's id reverses nothing", async () => {

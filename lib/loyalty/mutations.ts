@@ -345,9 +345,9 @@ export async function reverseMovement(actor: LoyaltyActor, ledgerId: string, rea
  * (orderId, kind) lets a second call write nothing. Online orders are exempt from the cooldown
  * and the daily cap (they are paid purchases, one per order), and do not start a cooldown.
  */
-export async function earnForPaidOrder(tx: Tx, orderId: string): Promise<number> {
-  const order = await tx.order.findUnique({
-    where: { id: orderId },
+export async function earnForPaidOrder(tx: Tx, merchantId: MerchantId, orderId: string): Promise<number> {
+  const order = await tx.order.findFirst({
+    where: { id: orderId, merchantId },
     select: { id: true, merchantId: true, storeId: true, customerId: true, email: true, totalCents: true, currency: true },
   });
   if (!order) return 0;

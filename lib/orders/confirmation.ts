@@ -3,6 +3,7 @@ import type { Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { isLocale, type Locale } from "@/lib/locales";
 import { urlConfig } from "@/lib/tenancy/request";
+import type { MerchantId } from "@/lib/tenancy/types";
 import { absoluteUrl, storeAddress } from "@/lib/tenancy/urls";
 import { orderToken } from "./tokens";
 
@@ -15,9 +16,9 @@ export function orderPath(orderId: string): string {
  * Queues the order-confirmation email (invoice) in the order's locale, inside the transaction
  * that made the order PAID, so the email exists exactly when the order is paid. One per order.
  */
-export async function enqueueOrderConfirmation(tx: Tx, orderId: string): Promise<void> {
-  const order = await tx.order.findUniqueOrThrow({
-    where: { id: orderId },
+export async function enqueueOrderConfirmation(tx: Tx, merchantId: MerchantId, orderId: string): Promise<void> {
+  const order = await tx.order.findFirstOrThrow({
+    where: { id: orderId, merchantId },
     select: {
       id: true,
       merchantId: true,

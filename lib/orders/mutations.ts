@@ -16,8 +16,8 @@ import { transitionOrder, type OrderStatus } from "./lifecycle";
  */
 export async function markOrderPaid(tx: Tx, merchantId: MerchantId, orderId: string): Promise<boolean> {
   if (!(await transitionOrder(tx, { merchantId, orderId, event: "pay" }))) return false;
-  await enqueueOrderConfirmation(tx, orderId);
-  await earnForPaidOrder(tx, orderId);
+  await enqueueOrderConfirmation(tx, merchantId, orderId);
+  await earnForPaidOrder(tx, merchantId, orderId);
   return true;
 }
 
