@@ -4,6 +4,7 @@ import { formatterFor } from "@/lib/i18n/format";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import type { AuditView } from "@/lib/audit-log/loaders";
 import { Alert } from "@/components/ui/alert";
+import { EmptyState } from "@/components/ui/empty-state";
 
 const fieldClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm";
@@ -112,9 +113,7 @@ export async function AuditLog({
           </ul>
         </Alert>
       ) : view.page.rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">
-          {t("empty")}
-        </p>
+        <EmptyState>{t("empty")}</EmptyState>
       ) : (
         <ResultTable
           caption={t("caption")}

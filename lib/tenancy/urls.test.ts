@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MerchantId, StoreId, Tenant } from "./types";
-import { absoluteUrl, localizedPath, pathForLanguageLinks, platformAddress, sameOriginRedirect, storeAddress, stripLocalePrefix } from "./urls";
+import { absoluteUrl, localizedPath, pathForLanguageLinks, platformAddress, sameOriginRedirect, storeAddress, stripLocalePrefix, withQuery } from "./urls";
 
 const dev = { rootDomain: "localhost:3000", protocol: "http" as const };
 const prod = { rootDomain: "patron.example", protocol: "https" as const };
@@ -86,5 +86,16 @@ describe("pathForLanguageLinks", () => {
     ["/admin", null, "/admin"],
   ] as const)("%s (store %s) -> %s", (path, store, expected) => {
     expect(pathForLanguageLinks(path, ["en", "fr", "de", "lb"], store)).toBe(expected);
+  });
+});
+
+describe("withQuery", () => {
+  it.each([
+    [{}, "/admin/orders"],
+    [{ q: "", page: undefined, merchant: null }, "/admin/orders"],
+    [{ q: "lea@example.test", page: 2 }, "/admin/orders?q=lea%40example.test&page=2"],
+    [{ status: "OPEN" }, "/admin/orders?status=OPEN"],
+  ])("%j -> %s", (params, href) => {
+    expect(withQuery("/admin/orders", params)).toBe(href);
   });
 });

@@ -6,11 +6,17 @@ import { loadAdminAuditLog } from "@/lib/audit-log/loaders";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
 
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
-  const t = await getTranslations({ locale: isLocale(locale) ? locale : PLATFORM_DEFAULT_LOCALE, namespace: "Audit" });
+  const t = await getTranslations({
+    locale: isLocale(locale) ? locale : PLATFORM_DEFAULT_LOCALE,
+    namespace: "Audit",
+  });
   return { title: t("title") };
 }
 
@@ -27,7 +33,11 @@ export default async function AdminAuditPage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-bold tracking-tight">{t("title")}</h1>
         <p className="mt-1 text-slate-600">{t("adminLead")}</p>
       </header>
-      <AuditLog view={view} action={localizedPath("/admin/audit", locale, PLATFORM_DEFAULT_LOCALE)} showMerchant />
+      <AuditLog
+        view={view}
+        action={localizedPath("/admin/audit", locale, PLATFORM_DEFAULT_LOCALE)}
+        showMerchant
+      />
     </div>
   );
 }

@@ -12,7 +12,10 @@ type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
-  const t = await getTranslations({ locale: isLocale(locale) ? locale : PLATFORM_DEFAULT_LOCALE, namespace: "Domains.admin" });
+  const t = await getTranslations({
+    locale: isLocale(locale) ? locale : PLATFORM_DEFAULT_LOCALE,
+    namespace: "Domains.admin",
+  });
   return { title: t("title") };
 }
 
@@ -22,32 +25,72 @@ export default async function AdminDomainsPage({ params }: Props) {
   const locale = isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
   setRequestLocale(locale);
   const domains = await loadAdminDomains();
-  const [t, ta] = await Promise.all([getTranslations("Domains"), getTranslations("Domains.admin")]);
-  const when = new Intl.DateTimeFormat(INTL_TAGS[locale], { dateStyle: "medium", timeStyle: "short", timeZone: DEFAULT_TIME_ZONE });
+  const [t, ta] = await Promise.all([
+    getTranslations("Domains"),
+    getTranslations("Domains.admin"),
+  ]);
+  const when = new Intl.DateTimeFormat(INTL_TAGS[locale], {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: DEFAULT_TIME_ZONE,
+  });
   return (
-    <section aria-labelledby="admin-domains-title" className="flex flex-col gap-4">
-      <h1 id="admin-domains-title" className="text-3xl font-bold tracking-tight">
+    <section
+      aria-labelledby="admin-domains-title"
+      className="flex flex-col gap-4"
+    >
+      <h1
+        id="admin-domains-title"
+        className="text-3xl font-bold tracking-tight"
+      >
         {ta("title")}
       </h1>
       {domains.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">{ta("empty")}</p>
+        <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
+          {ta("empty")}
+        </p>
       ) : (
-        <DataTable columns={[{ label: t("domain") }, { label: ta("store") }, { label: ta("state") }, { label: ta("lastCheck") }, { label: ta("actions") }]}>
+        <DataTable
+          columns={[
+            { label: t("domain") },
+            { label: ta("store") },
+            { label: ta("state") },
+            { label: ta("lastCheck") },
+            { label: ta("actions") },
+          ]}
+        >
           {domains.map((d) => (
-            <tr key={d.id} data-testid="admin-domain-row" data-domain={d.domain}>
+            <tr
+              key={d.id}
+              data-testid="admin-domain-row"
+              data-domain={d.domain}
+            >
               <td className="py-2 pr-4 font-mono">{d.domain}</td>
               <td className="py-2 pr-4">
                 {d.store.name} · {d.merchant.name}
               </td>
               <td className="py-2 pr-4">
-                <DomainStatusBadge status={d.status} label={t(`status.${d.status}`)} />
+                <DomainStatusBadge
+                  status={d.status}
+                  label={t(`status.${d.status}`)}
+                />
               </td>
               <td className="py-2 pr-4">
-                {d.lastCheckedAt ? when.format(d.lastCheckedAt) : t("neverChecked")}
-                {d.lastError ? ` · ${t(`results.${d.lastError as "txtMissing"}`)}` : ""}
+                {d.lastCheckedAt
+                  ? when.format(d.lastCheckedAt)
+                  : t("neverChecked")}
+                {d.lastError
+                  ? ` · ${t(`results.${d.lastError as "txtMissing"}`)}`
+                  : ""}
               </td>
               <td className="py-2">
-                <DomainActionForm action={recheckDomainAction} submitLabel={ta("recheck")} pendingLabel={t("verifying")} doneLabel={t("results.verified")} variant="secondary">
+                <DomainActionForm
+                  action={recheckDomainAction}
+                  submitLabel={ta("recheck")}
+                  pendingLabel={t("verifying")}
+                  doneLabel={t("results.verified")}
+                  variant="secondary"
+                >
                   <input type="hidden" name="domainId" value={d.id} />
                 </DomainActionForm>
               </td>

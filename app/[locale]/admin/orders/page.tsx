@@ -11,8 +11,9 @@ import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { loadAdminOrders } from "@/lib/admin/loaders";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { formatMoney } from "@/lib/money";
-import { localizedPath } from "@/lib/tenancy/urls";
+import { localizedPath, withQuery } from "@/lib/tenancy/urls";
 import { Alert } from "@/components/ui/alert";
+import { EmptyState } from "@/components/ui/empty-state";
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -40,14 +41,12 @@ export default async function AdminOrdersPage({ params, searchParams }: Props) {
   const search = view.ok
     ? view.search
     : { q: undefined, merchant: undefined, page: 1 };
-  const hrefOf = (page: number) => {
-    const p = new URLSearchParams();
-    if (search.q) p.set("q", search.q);
-    if (search.merchant) p.set("merchant", search.merchant);
-    if (page > 1) p.set("page", String(page));
-    const text = p.toString();
-    return text ? `${base}?${text}` : base;
-  };
+  const hrefOf = (page: number) =>
+    withQuery(base, {
+      q: search.q,
+      merchant: search.merchant,
+      page: page > 1 ? page : undefined,
+    });
   const merchants = localizedPath(
     "/admin/merchants",
     locale,
@@ -79,13 +78,9 @@ export default async function AdminOrdersPage({ params, searchParams }: Props) {
       {!view.ok ? (
         <Alert tone="error">{t("search.invalid")}</Alert>
       ) : !view.search.q ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">
-          {t("orders.prompt")}
-        </p>
+        <EmptyState>{t("orders.prompt")}</EmptyState>
       ) : view.page.rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">
-          {t("orders.empty")}
-        </p>
+        <EmptyState>{t("orders.empty")}</EmptyState>
       ) : (
         <ResultTable
           caption={t("orders.title")}

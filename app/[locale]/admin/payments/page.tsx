@@ -11,8 +11,9 @@ import { Badge } from "@/components/admin/status-badge";
 import { loadAdminPaymentIssues } from "@/lib/admin/loaders";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { formatMoney } from "@/lib/money";
-import { localizedPath } from "@/lib/tenancy/urls";
+import { localizedPath, withQuery } from "@/lib/tenancy/urls";
 import { Alert } from "@/components/ui/alert";
+import { EmptyState } from "@/components/ui/empty-state";
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -60,13 +61,8 @@ export default async function AdminPaymentsPage({
     PLATFORM_DEFAULT_LOCALE,
   );
   const status = view.ok ? view.search.status : undefined;
-  const hrefOf = (page: number) => {
-    const p = new URLSearchParams();
-    if (status) p.set("status", status);
-    if (page > 1) p.set("page", String(page));
-    const text = p.toString();
-    return text ? `${base}?${text}` : base;
-  };
+  const hrefOf = (page: number) =>
+    withQuery(base, { status, page: page > 1 ? page : undefined });
 
   return (
     <div className="flex flex-col gap-6">
@@ -107,9 +103,7 @@ export default async function AdminPaymentsPage({
       {!view.ok ? (
         <Alert tone="error">{t("search.invalid")}</Alert>
       ) : view.page.rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">
-          {t("payments.empty")}
-        </p>
+        <EmptyState>{t("payments.empty")}</EmptyState>
       ) : (
         <ResultTable
           caption={t("payments.title")}

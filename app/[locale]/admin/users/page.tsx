@@ -10,8 +10,9 @@ import { SearchForm } from "@/components/admin/search-form";
 import { Badge } from "@/components/admin/status-badge";
 import { loadAdminUsers } from "@/lib/admin/loaders";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
-import { localizedPath } from "@/lib/tenancy/urls";
+import { localizedPath, withQuery } from "@/lib/tenancy/urls";
 import { Alert } from "@/components/ui/alert";
+import { EmptyState } from "@/components/ui/empty-state";
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -38,14 +39,12 @@ export default async function AdminUsersPage({ params, searchParams }: Props) {
   const search = view.ok
     ? view.search
     : { q: undefined, admins: undefined, page: 1 };
-  const hrefOf = (page: number) => {
-    const p = new URLSearchParams();
-    if (search.q) p.set("q", search.q);
-    if (search.admins) p.set("admins", "1");
-    if (page > 1) p.set("page", String(page));
-    const text = p.toString();
-    return text ? `${base}?${text}` : base;
-  };
+  const hrefOf = (page: number) =>
+    withQuery(base, {
+      q: search.q,
+      admins: search.admins ? "1" : undefined,
+      page: page > 1 ? page : undefined,
+    });
 
   return (
     <div className="flex flex-col gap-6">
@@ -79,9 +78,7 @@ export default async function AdminUsersPage({ params, searchParams }: Props) {
       {!view.ok ? (
         <Alert tone="error">{t("search.invalid")}</Alert>
       ) : view.page.rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">
-          {t("users.empty")}
-        </p>
+        <EmptyState>{t("users.empty")}</EmptyState>
       ) : (
         <ResultTable
           caption={t("users.title")}

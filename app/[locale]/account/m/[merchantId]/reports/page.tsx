@@ -7,6 +7,7 @@ import { loadReports } from "@/lib/reports/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
 import { sharedTimeZone } from "@/lib/time";
 import { Alert } from "@/components/ui/alert";
+import { EmptyState } from "@/components/ui/empty-state";
 
 type Props = {
   params: Promise<{ locale: string; merchantId: string }>;
@@ -150,9 +151,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
       {!view.ok ? (
         <Alert tone="error">{t(`errors.${view.error}`)}</Alert>
       ) : view.report.summaries.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">
-          {t("empty")}
-        </p>
+        <EmptyState>{t("empty")}</EmptyState>
       ) : (
         <>
           {view.report.summaries.map((s) => {

@@ -9,8 +9,11 @@ import { setCouponPausedAction } from "@/lib/coupons/actions";
 import { loadStoreCoupons } from "@/lib/coupons/loaders";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
+import { EmptyState } from "@/components/ui/empty-state";
 
-type Props = { params: Promise<{ locale: string; merchantId: string; storeId: string }> };
+type Props = {
+  params: Promise<{ locale: string; merchantId: string; storeId: string }>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { merchantId, storeId } = await params;
@@ -31,8 +34,13 @@ export default async function CouponsPage({ params }: Props) {
     loadStoreCoupons(access.merchantId, access.store.id),
   ]);
   const base = `/account/m/${encodeURIComponent(access.merchantId)}/stores/${encodeURIComponent(access.store.id)}/coupons`;
-  const link = (path: string) => localizedPath(`${base}${path}`, locale, PLATFORM_DEFAULT_LOCALE);
-  const pauseAction = setCouponPausedAction.bind(null, access.merchantId, access.store.id);
+  const link = (path: string) =>
+    localizedPath(`${base}${path}`, locale, PLATFORM_DEFAULT_LOCALE);
+  const pauseAction = setCouponPausedAction.bind(
+    null,
+    access.merchantId,
+    access.store.id,
+  );
 
   return (
     <section aria-labelledby="coupons-title" className="flex flex-col gap-4">
@@ -40,20 +48,35 @@ export default async function CouponsPage({ params }: Props) {
         <h1 id="coupons-title" className="text-2xl font-bold tracking-tight">
           {t("title")}
         </h1>
-        <a href={link("/new")} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+        <a
+          href={link("/new")}
+          className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+        >
           {t("new")}
         </a>
       </div>
       {coupons.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">{t("empty")}</div>
+        <EmptyState>{t("empty")}</EmptyState>
       ) : (
-        <DataTable columns={[{ label: t("code") }, { label: t("discount") }, { label: t("conditions") }, { label: t("redemptions"), numeric: true }, { label: t("status") }, { label: t("actions") }]}>
+        <DataTable
+          columns={[
+            { label: t("code") },
+            { label: t("discount") },
+            { label: t("conditions") },
+            { label: t("redemptions"), numeric: true },
+            { label: t("status") },
+            { label: t("actions") },
+          ]}
+        >
           {coupons.map((c) => (
             <tr key={c.id} data-testid="coupon-row" data-code={c.code}>
               <td className="py-2 pr-4 font-mono font-semibold">{c.code}</td>
               <td className="py-2 pr-4">{texts.discount(c)}</td>
               <td className="py-2 pr-4">
-                <ul className="space-y-0.5 text-slate-700" data-testid="coupon-conditions">
+                <ul
+                  className="space-y-0.5 text-slate-700"
+                  data-testid="coupon-conditions"
+                >
                   {texts.conditions(c).map((line) => (
                     <li key={line}>{line}</li>
                   ))}
@@ -66,16 +89,29 @@ export default async function CouponsPage({ params }: Props) {
               <td className="py-2 pr-4">{t(c.status)}</td>
               <td className="py-2">
                 <div className="flex flex-wrap items-center gap-3">
-                  <a href={link(`/${encodeURIComponent(c.id)}`)} className="font-medium text-brand-700 hover:underline">
+                  <a
+                    href={link(`/${encodeURIComponent(c.id)}`)}
+                    className="font-medium text-brand-700 hover:underline"
+                  >
                     {t("editLink")}
                   </a>
-                  <a href={link(`/${encodeURIComponent(c.id)}#redemptions`)} className="text-slate-700 hover:underline">
+                  <a
+                    href={link(`/${encodeURIComponent(c.id)}#redemptions`)}
+                    className="text-slate-700 hover:underline"
+                  >
                     {t("viewRedemptions")}
                   </a>
                   <ActionForm action={pauseAction}>
                     <input type="hidden" name="couponId" value={c.id} />
-                    <input type="hidden" name="paused" value={c.paused ? "false" : "true"} />
-                    <PauseButton label={c.paused ? t("resume") : t("pause")} pendingLabel={t("pausing")} />
+                    <input
+                      type="hidden"
+                      name="paused"
+                      value={c.paused ? "false" : "true"}
+                    />
+                    <PauseButton
+                      label={c.paused ? t("resume") : t("pause")}
+                      pendingLabel={t("pausing")}
+                    />
                   </ActionForm>
                 </div>
               </td>
