@@ -139,8 +139,8 @@ async function startsWithOptIn(database: EmbeddedDatabase): Promise<void> {
         `INSERT INTO "Store" (id, "merchantId", slug, name, currency, "defaultLocale", locales) VALUES ('smoke-store', 'smoke-merchant', 'smoke', 'Smoke', 'EUR', 'en', ARRAY['en'])`,
       );
       await client.query(
-        `INSERT INTO "Order" (id, "merchantId", "storeId", number, email, locale, currency, status, "subtotalCents", "discountCents", "totalCents", "paymentProvider", "idempotencyKey", "transactionId")
-         VALUES ('smoke-order', 'smoke-merchant', 'smoke-store', '000001', 'buyer@example.com', 'en', 'EUR', 'PENDING_PAYMENT', 2500, 0, 2500, 'TEST', 'smoke-key', 'smoke-tx')`,
+        `INSERT INTO "Order" (id, "merchantId", "storeId", number, email, locale, currency, status, "subtotalCents", "discountCents", "totalCents", "amountDueCents", "paymentProvider", "idempotencyKey", "transactionId")
+         VALUES ('smoke-order', 'smoke-merchant', 'smoke-store', '000001', 'buyer@example.com', 'en', 'EUR', 'PENDING_PAYMENT', 2500, 0, 2500, 2500, 'TEST', 'smoke-key', 'smoke-tx')`,
       );
     } finally {
       await client.end();

@@ -20,8 +20,8 @@ export async function insertPaidOrder(
   const discount = order.coupon?.amountCents ?? 0;
   await db.query(
     `INSERT INTO "Order" (id, "merchantId", "storeId", number, email, locale, currency, status, "subtotalCents", "discountCents", "totalCents",
-                          "paymentProvider", "idempotencyKey", "transactionId", "paidAt")
-     VALUES ($1, $2, $3, $4, $5, 'en', 'EUR', 'PAID', $6, $7, $8, 'TEST', $9, $9, now())`,
+                          "amountDueCents", "paymentProvider", "idempotencyKey", "transactionId", "paidAt")
+     VALUES ($1, $2, $3, $4, $5, 'en', 'EUR', 'PAID', $6, $7, $8, $8, 'TEST', $9, $9, now())`,
     [id, store.merchantId, store.id, number, order.email, subtotal, discount, subtotal - discount, randomUUID()],
   );
   await db.query(

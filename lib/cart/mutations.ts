@@ -76,12 +76,12 @@ export async function addCartItem(
     if (!(await lockActiveCart(tx, merchantId, storeId, cartId))) return { ok: false, error: "cartNotFound" } as const;
     const product = await findPurchasableProduct(tx, merchantId, storeId, productId);
     if (!product) return { ok: false, error: "unknownProduct" } as const;
-    const line = await tx.cartLine.findUnique({ where: { cartId_productId: { cartId, productId } }, select: { quantity: true } });
+    const line = await tx.cartLine.findUnique({ where: { cartId_productId_lineKey: { cartId, productId, lineKey: "" } }, select: { quantity: true } });
     const next = (line?.quantity ?? 0) + quantity;
     const check = checkLineQuantity(product, next);
     if (!check.ok) return check;
     await tx.cartLine.upsert({
-      where: { cartId_productId: { cartId, productId } },
+      where: { cartId_productId_lineKey: { cartId, productId, lineKey: "" } },
       create: { cartId, productId, quantity: next },
       update: { quantity: next, updatedAt: new Date() },
     });
@@ -101,7 +101,7 @@ export async function setCartItemQuantity(
   return db.$transaction(async (tx) => {
     if (!(await lockActiveCart(tx, merchantId, storeId, cartId))) return { ok: false, error: "cartNotFound" } as const;
     const line = await tx.cartLine.findUnique({
-      where: { cartId_productId: { cartId, productId } },
+      where: { cartId_productId_lineKey: { cartId, productId, lineKey: "" } },
       select: { id: true, product: { select: { stock: true, merchantId: true, storeId: true } } },
     });
     if (!line || line.product.merchantId !== merchantId || line.product.storeId !== storeId) return { ok: false, error: "unknownProduct" } as const;
@@ -192,7 +192,7 @@ export async function mergeGuestCart(merchantId: MerchantId, storeId: StoreId, g
       const quantity = Math.min(cap, (have.get(line.productId) ?? 0) + line.quantity);
       if (quantity < 1) continue;
       await tx.cartLine.upsert({
-        where: { cartId_productId: { cartId: target, productId: line.productId } },
+        where: { cartId_productId_lineKey: { cartId: target, productId: line.productId, lineKey: "" } },
         create: { cartId: target, productId: line.productId, quantity },
         update: { quantity, updatedAt: new Date() },
       });

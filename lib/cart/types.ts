@@ -1,4 +1,5 @@
 import type { CouponTerms, CouponUsage } from "@/lib/coupons/types";
+import type { ProductKind } from "@/lib/catalog/types";
 
 /** The most of one product a cart line may hold, whatever the stock. */
 export const MAX_LINE_QUANTITY = 99;
@@ -12,7 +13,7 @@ export interface CartProduct {
   priceCents: number;
   /** Null means unlimited. */
   stock: number | null;
-  kind: "PHYSICAL" | "DIGITAL";
+  kind: ProductKind;
   visibility: "DRAFT" | "HIDDEN" | "PUBLIC";
   archived: boolean;
 }

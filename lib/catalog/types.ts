@@ -1,7 +1,7 @@
 import type { CatalogFieldError } from "./schema";
 import type { ProductVisibility } from "./rules";
 
-export type ProductKind = "PHYSICAL" | "DIGITAL";
+export type ProductKind = "PHYSICAL" | "DIGITAL" | "GIFT_CARD";
 
 /** A product on a storefront listing. */
 export interface ProductCard {

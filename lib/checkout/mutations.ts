@@ -202,6 +202,7 @@ async function commitOrder(
       subtotalCents: priced.subtotalCents,
       discountCents: priced.discountCents,
       totalCents: priced.totalCents,
+      amountDueCents: priced.totalCents,
       shippingAddress: physical && input.shipping ? input.shipping : Prisma.JsonNull,
       paymentProvider: provider?.kind ?? "NONE",
       paymentWaived: settlement === "waived",

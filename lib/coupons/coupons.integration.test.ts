@@ -164,6 +164,7 @@ describe("loadCouponUsage", () => {
           subtotalCents: 1000,
           discountCents: 500,
           totalCents: 500,
+          amountDueCents: 500,
           paymentProvider: "NONE",
           idempotencyKey: `${tenant.tag}-${n}`,
           transactionId: `${tenant.tag}-${n}`,

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
+import type { ProductKind } from "@/lib/catalog/types";
 import type { OrderStatus } from "./lifecycle";
 
 const ORDER_DETAIL_SELECT = {
@@ -55,7 +56,7 @@ export interface OrderDetail {
   fulfilledAt: Date | null;
   refundedAt: Date | null;
   cancelledAt: Date | null;
-  lines: Array<{ id: string; title: string; kind: "PHYSICAL" | "DIGITAL"; quantity: number; unitPriceCents: number; totalCents: number; downloadToken: string | null }>;
+  lines: Array<{ id: string; title: string; kind: ProductKind; quantity: number; unitPriceCents: number; totalCents: number; downloadToken: string | null }>;
   discounts: Array<{ code: string; amountCents: number }>;
 }
 

@@ -193,6 +193,7 @@ describe("ordersCsvStream", () => {
           subtotalCents: 100,
           discountCents: 0,
           totalCents: 100,
+          amountDueCents: 100,
           paymentProvider: "TEST" as const,
           idempotencyKey: key,
           transactionId: key,

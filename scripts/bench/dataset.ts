@@ -91,12 +91,12 @@ export async function generateDataset(client: pg.ClientBase, scale: Scale): Prom
   // Orders: store o % stores, a customer of that store's merchant, paid over the past year.
   await q(
     `INSERT INTO "Order" (id, "merchantId", "storeId", number, "customerId", email, locale, currency, status,
-                          "subtotalCents", "discountCents", "totalCents", "paymentProvider", "idempotencyKey",
+                          "subtotalCents", "discountCents", "totalCents", "amountDueCents", "paymentProvider", "idempotencyKey",
                           "transactionId", "paidAt", "createdAt")
      SELECT 'border' || o, st.merchant, 'bstore' || st.s, lpad(((o - 1) / $2::int + 1)::text, 6, '0'),
             'bcust' || cu.c, 'customer' || cu.c || '@bench.test', 'en', 'EUR',
             CASE WHEN o % 50 = 0 THEN 'REFUNDED'::"OrderStatus" WHEN o % 3 = 0 THEN 'FULFILLED'::"OrderStatus" ELSE 'PAID'::"OrderStatus" END,
-            0, 0, 0, 'TEST', 'bench-' || o, 'bench-tx-' || o,
+            0, 0, 0, 0, 'TEST', 'bench-' || o, 'bench-tx-' || o,
             timestamptz '2025-12-01' + (o % 365) * interval '1 day' + (o % 1440) * interval '1 minute',
             timestamptz '2025-12-01' + (o % 365) * interval '1 day' + (o % 1440) * interval '1 minute'
      FROM generate_series(1, $1::int) o

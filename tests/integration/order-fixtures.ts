@@ -35,6 +35,7 @@ export async function createOrderRow(
       subtotalCents: subtotal,
       discountCents: discount,
       totalCents: subtotal - discount,
+      amountDueCents: subtotal - discount,
       paymentProvider: "TEST",
       idempotencyKey: key,
       transactionId: key,

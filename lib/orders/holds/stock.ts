@@ -1,6 +1,7 @@
 import "server-only";
 import { isPurchasable } from "@/lib/cart/data";
 import type { Tx } from "@/lib/db";
+import type { ProductKind } from "@/lib/catalog/types";
 import type { HoldRefusal, OrderHold, TakeContext } from "./types";
 
 export interface StockClaim {
@@ -8,7 +9,7 @@ export interface StockClaim {
   lines: ReadonlyArray<{
     productId: string;
     quantity: number;
-    product: { title: string; priceCents: number; kind: "PHYSICAL" | "DIGITAL"; stock: number | null };
+    product: { title: string; priceCents: number; kind: ProductKind; stock: number | null };
   }>;
 }
 
