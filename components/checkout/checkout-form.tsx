@@ -31,6 +31,7 @@ export function CheckoutForm({
   action,
   idempotencyKey,
   expectedTotalCents,
+  expectedAmountDueCents,
   appliedCouponIds,
   askEmail,
   askShipping,
@@ -42,6 +43,8 @@ export function CheckoutForm({
   action: (state: FormState<unknown>, form: FormData) => Promise<FormState<unknown>>;
   idempotencyKey: string;
   expectedTotalCents: number;
+  /** The amount due after gift cards that this page shows. */
+  expectedAmountDueCents: number;
   /** The coupons this page shows as applied: only they may stop the order if they stop qualifying. */
   appliedCouponIds: string[];
   askEmail: boolean;
@@ -60,6 +63,7 @@ export function CheckoutForm({
     <form action={formAction} className="flex flex-col gap-6" noValidate>
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <input type="hidden" name="expectedTotalCents" value={expectedTotalCents} />
+      <input type="hidden" name="expectedAmountDueCents" value={expectedAmountDueCents} />
       <input type="hidden" name="appliedCoupons" value={appliedCouponIds.join(",")} />
       <div aria-live="assertive" className="empty:hidden">
         {error && (

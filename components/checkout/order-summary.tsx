@@ -8,12 +8,22 @@ export interface SummaryLine {
   totalCents: number;
 }
 
-/** Lines, subtotal, each discount and the total: the checkout page and the order pages share it. */
+/** A gift card (or another tender) paying part of the total; `label` is the card's last four characters. */
+export interface SummaryTender {
+  label: string;
+  amountCents: number;
+}
+
+/**
+ * Lines, subtotal, each discount and the total, then what tenders paid and the amount due: the
+ * checkout page and the order pages share it.
+ */
 export async function OrderSummary({
   lines,
   subtotalCents,
   discounts,
   totalCents,
+  tenders = [],
   currency,
   locale,
   headingId,
@@ -22,11 +32,16 @@ export async function OrderSummary({
   subtotalCents: number;
   discounts: Array<{ code: string; amountCents: number }>;
   totalCents: number;
+  tenders?: SummaryTender[];
   currency: string;
   locale: Locale;
   headingId: string;
 }) {
-  const t = await getTranslations({ locale, namespace: "Checkout.summary" });
+  const [t, tg] = await Promise.all([
+    getTranslations({ locale, namespace: "Checkout.summary" }),
+    getTranslations({ locale, namespace: "GiftCards.redeem" }),
+  ]);
+  const tenderedCents = tenders.reduce((sum, tender) => sum + tender.amountCents, 0);
   const money = (cents: number) => formatMoney(cents, currency, locale);
   return (
     <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 p-4">
@@ -56,6 +71,20 @@ export async function OrderSummary({
         <dd className="text-right font-semibold tabular-nums" data-testid="summary-total">
           {money(totalCents)}
         </dd>
+        {tenders.length > 0 && (
+          <>
+            {tenders.map((tender) => (
+              <div key={tender.label} className="contents" data-testid="summary-tender">
+                <dt>{tg("paidWith", { last4: tender.label })}</dt>
+                <dd className="text-right tabular-nums">−{money(tender.amountCents)}</dd>
+              </div>
+            ))}
+            <dt className="font-semibold">{tg("amountDue")}</dt>
+            <dd className="text-right font-semibold tabular-nums" data-testid="summary-amount-due">
+              {money(totalCents - tenderedCents)}
+            </dd>
+          </>
+        )}
       </dl>
     </section>
   );

@@ -34,7 +34,7 @@ async function requestLocale(): Promise<Locale> {
 }
 
 export interface StorefrontContext {
-  store: { id: StoreId; merchantId: MerchantId; slug: string; timeZone: string };
+  store: { id: StoreId; merchantId: MerchantId; slug: string; timeZone: string; currency: string };
   customer: CustomerSession | null;
   locale: Locale;
 }
@@ -42,8 +42,8 @@ export interface StorefrontContext {
 export const storefrontAction = actionClient<[], StorefrontContext>(0, async () => {
   const tenant = await currentTenant();
   if (tenant?.kind !== "store") throw new AppError("NOT_FOUND");
-  const { timeZone } = await loadPublicStorefront(tenant.slug);
-  const store = { id: tenant.storeId, merchantId: tenant.merchantId, slug: tenant.slug, timeZone };
+  const { timeZone, currency } = await loadPublicStorefront(tenant.slug);
+  const store = { id: tenant.storeId, merchantId: tenant.merchantId, slug: tenant.slug, timeZone, currency };
   return { store, customer: await loadCustomerSession(store.id), locale: await requestLocale() };
 });
 

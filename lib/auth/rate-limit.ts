@@ -110,6 +110,8 @@ export const PUBLIC_LIMITS = {
   couponApply: { ip: { points: 30, durationSeconds: 15 * 60 }, cart: { points: 10, durationSeconds: 15 * 60 } },
   // coupon pages of codes that do not exist; a found code gives its point back
   couponPage: { ip: { points: 30, durationSeconds: 15 * 60 } },
+  // gift-card codes entered in a cart (code guessing); an entered card gives its point back
+  giftCardApply: { ip: { points: 20, durationSeconds: 15 * 60 }, cart: { points: 8, durationSeconds: 15 * 60 } },
   // download links, found or not
   download: { ip: { points: 30, durationSeconds: 15 * 60 }, token: { points: 10, durationSeconds: 60 * 60 } },
 } as const satisfies Record<string, Partial<Record<"ip" | "email" | "cart" | "token", Rule>>>;

@@ -8,6 +8,7 @@ import { createCouponRow, createCustomerRow } from "@/tests/integration/cart-fix
 import { createProductRow } from "@/tests/integration/catalog-fixtures";
 import { createOrderRow } from "@/tests/integration/order-fixtures";
 import { createTenant } from "@/tests/integration/fixtures";
+import { createGiftCard } from "@/tests/integration/gift-card-fixtures";
 
 // A storefront request: the proxy's headers (for the store's subdomain, else the apex), a cookie
 // jar, and who is signed in.
@@ -216,6 +217,19 @@ describe("cart isolation", () => {
       await db.couponRedemption.create({ data: { merchantId: ids.merchantId, couponId: later.id, orderId: order.id, email, amountCents: 100, status } });
     }
 
+    // Gift cards entered, oldest first; a card of another merchant in the cart is never read.
+    const expiresAt = new Date("2030-06-30T22:00:00Z");
+    const newer = await createGiftCard(ids.merchantId, { balanceCents: 700 });
+    const older = await createGiftCard(ids.merchantId, { balanceCents: 2500, expiresAt });
+    const foreign = await createGiftCard((await createTenant()).merchant.id, { balanceCents: 900 });
+    await db.cartGiftCard.createMany({
+      data: [
+        { cartId: cart.id, giftCardId: newer.id, addedAt: new Date("2026-02-01T00:00:05Z") },
+        { cartId: cart.id, giftCardId: older.id, addedAt: new Date("2026-02-01T00:00:04Z") },
+        { cartId: cart.id, giftCardId: foreign.id, addedAt: new Date("2026-02-01T00:00:03Z") },
+      ],
+    });
+
     const loaded = await loadCartForCheckout(ids.merchantId, ids.storeId, cart.id, { locale: "en", buyer: { email: " Buyer@Example.test " } });
 
     expect(loaded).toEqual({
@@ -233,6 +247,10 @@ describe("cart isolation", () => {
         { id: later.id, code: "LATER", kind: "PERCENT", amountCents: null, percentBasisPoints: 1500, maxDiscountCents: null, minSubtotalCents: 1000, startsAt, endsAt: new Date("2999-01-01T00:00:00Z"), perCustomerLimit: 2, totalLimit: 9, combinable: true, paused: false, addedAt: new Date("2026-02-01T00:00:02Z") },
       ],
       usage: { [first.id]: { total: 0, byCustomer: 0 }, [later.id]: { total: 2, byCustomer: 1 } },
+      giftCards: [
+        { id: older.id, last4: older.last4, currency: "EUR", balanceCents: 2500, status: "ACTIVE", expiresAt, lockedCustomerId: null },
+        { id: newer.id, last4: newer.last4, currency: "EUR", balanceCents: 700, status: "ACTIVE", expiresAt: null, lockedCustomerId: null },
+      ],
     });
     // Without a locale, the store's default.
     const byDefault = await loadCartForCheckout(ids.merchantId, ids.storeId, cart.id);

@@ -4,6 +4,7 @@ import type { CouponTerms, CouponUsage } from "@/lib/coupons/types";
 import { db, type Tx } from "@/lib/db";
 import type { Locale } from "@/lib/locales";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
+import type { CartGiftCard } from "@/lib/gift-cards/tender";
 import type { CartForCheckout, CartProduct } from "./types";
 
 /** The key that makes a customer's ACTIVE cart unique per store. */
@@ -96,7 +97,13 @@ export async function loadCartForCheckout(
                           WHERE r."merchantId" = c."merchantId" AND r."couponId" = k.id AND r.status = 'ACTIVE'))
               ORDER BY cc."addedAt", cc."couponId"), '[]')
        FROM "CartCoupon" cc JOIN "Coupon" k ON k.id = cc."couponId"
-       WHERE cc."cartId" = c.id AND k."merchantId" = c."merchantId" AND k."storeId" = c."storeId") AS coupons
+       WHERE cc."cartId" = c.id AND k."merchantId" = c."merchantId" AND k."storeId" = c."storeId") AS coupons,
+      (SELECT coalesce(json_agg(json_build_object(
+                'id', g.id, 'last4', g.last4, 'currency', g.currency, 'balanceCents', g."balanceCents", 'status', g.status,
+                'expiresAt', g."expiresAt", 'lockedCustomerId', g."lockedCustomerId")
+              ORDER BY cg."addedAt", g.id), '[]')
+       FROM "CartGiftCard" cg JOIN "GiftCard" g ON g.id = cg."giftCardId"
+       WHERE cg."cartId" = c.id AND g."merchantId" = c."merchantId") AS "giftCards"
     FROM "Cart" c JOIN "Store" s ON s.id = c."storeId" AND s."merchantId" = c."merchantId"
     WHERE c.id = ${cartId} AND c."merchantId" = ${merchantId} AND c."storeId" = ${storeId} AND c.status = 'ACTIVE'`;
   const cart = rows[0];
@@ -115,6 +122,7 @@ export async function loadCartForCheckout(
     lines: cart.lines.map(({ lineId, quantity, ...product }) => ({ lineId, productId: product.id, quantity, product })),
     coupons,
     usage,
+    giftCards: cart.giftCards.map((g) => ({ ...g, expiresAt: date(g.expiresAt) })),
   };
 }
 
@@ -125,6 +133,7 @@ interface CartRow {
   customerId: string | null;
   lines: Array<CartProduct & { lineId: string; quantity: number }>;
   coupons: Array<Omit<CouponTerms, "startsAt" | "endsAt"> & { startsAt: string | null; endsAt: string | null; addedAt: string; usage: CouponUsage }>;
+  giftCards: Array<Omit<CartGiftCard, "expiresAt"> & { expiresAt: string | null }>;
 }
 
 /** Whether a product may sit in a cart: bought by link (HIDDEN) or listed (PUBLIC), never a draft or archived one. */

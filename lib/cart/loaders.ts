@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { loadCustomerSession } from "@/lib/auth/loaders";
 import { priceCart, type PricedCart, type PricedCoupon } from "@/lib/pricing/pricing";
 import type { Buyer } from "@/lib/coupons/data";
+import { tenderGiftCards, type GiftCardTendering } from "@/lib/gift-cards/tender";
 import type { Locale } from "@/lib/locales";
 import type { Storefront } from "@/lib/tenancy/loaders";
 import { countCartItems, findFailedPaymentOfCart, isPurchasable, loadCartForCheckout } from "./data";
@@ -22,6 +23,8 @@ export interface CartPageLine extends CartLineView {
 export interface CartPage {
   lines: CartPageLine[];
   priced: PricedCart;
+  /** The gift cards entered: what each pays of the total, which cannot pay, and the amount due. */
+  giftCards: GiftCardTendering;
   itemCount: number;
   /** Set when this cart came back after the payment of this order did not go through. */
   paymentFailed: { orderNumber: string } | null;
@@ -62,7 +65,20 @@ export async function loadCartPage(store: Storefront, locale: Locale, now = new 
     now,
     usage: cart?.usage ?? {},
   });
-  return { lines, priced, itemCount: lines.reduce((sum, l) => sum + l.quantity, 0), paymentFailed: cart && cart.lines.length > 0 ? paymentFailed : null };
+  const giftCardLines = lines.filter((l) => l.available && l.product.kind === "GIFT_CARD");
+  const giftCards = tenderGiftCards(
+    priced.totalCents,
+    giftCardLines.reduce((sum, l) => sum + l.product.priceCents * l.quantity, 0),
+    cart?.giftCards ?? [],
+    { currency: store.currency, customerId: customer?.customerId ?? null, now },
+  );
+  return {
+    lines,
+    priced,
+    giftCards,
+    itemCount: lines.reduce((sum, l) => sum + l.quantity, 0),
+    paymentFailed: cart && cart.lines.length > 0 ? paymentFailed : null,
+  };
 }
 
 /** A line the cart counts in its total: purchasable and not sold out. */

@@ -145,6 +145,43 @@ export async function detachCoupon(merchantId: MerchantId, storeId: StoreId, car
   return { ok: true };
 }
 
+/** The gift cards entered in one cart join another (a card already there stays once). */
+async function joinGiftCards(tx: Tx, fromCartId: string, toCartId: string): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "CartGiftCard" ("cartId", "giftCardId", "addedAt")
+    SELECT ${toCartId}, g."giftCardId", g."addedAt" FROM "CartGiftCard" g WHERE g."cartId" = ${fromCartId}
+    ON CONFLICT DO NOTHING`;
+}
+
+/** The most gift cards one cart may pay with. */
+export const MAX_CART_GIFT_CARDS = 5;
+
+export type AttachGiftCardResult =
+  | { ok: true; last4: string }
+  | { ok: false; error: "giftCardAlreadyAdded" | "tooManyGiftCards" | "cartNotFound" };
+
+/**
+ * Enters a gift card of this merchant (found by its code's hash by the caller) in the cart, to pay
+ * with at checkout. Whether it can pay is decided when the cart is priced, with its balance then.
+ */
+export async function attachGiftCard(merchantId: MerchantId, storeId: StoreId, cartId: string, card: { id: string; last4: string }): Promise<AttachGiftCardResult> {
+  return db.$transaction(async (tx) => {
+    if (!(await lockActiveCart(tx, merchantId, storeId, cartId))) return { ok: false, error: "cartNotFound" } as const;
+    const entered = await tx.cartGiftCard.findMany({ where: { cartId }, select: { giftCardId: true } });
+    if (entered.some((e) => e.giftCardId === card.id)) return { ok: false, error: "giftCardAlreadyAdded" } as const;
+    if (entered.length >= MAX_CART_GIFT_CARDS) return { ok: false, error: "tooManyGiftCards" } as const;
+    // The card's merchant is checked by the caller's lookup; the cart's by the lock above.
+    await tx.cartGiftCard.create({ data: { cartId, giftCardId: card.id } });
+    return { ok: true, last4: card.last4 } as const;
+  });
+}
+
+/** Takes a gift card out of the cart; taking out what is not there is not an error. */
+export async function detachGiftCard(merchantId: MerchantId, storeId: StoreId, cartId: string, giftCardId: string): Promise<CartMutationResult> {
+  await db.cartGiftCard.deleteMany({ where: { cartId, giftCardId, cart: { merchantId, storeId, status: "ACTIVE" } } });
+  return { ok: true };
+}
+
 /**
  * Called by checkout inside its order transaction: the cart stops being the active one, so the
  * next visit starts a new cart. True when this call changed it (false: already checked out).
@@ -203,6 +240,7 @@ export async function mergeGuestCart(merchantId: MerchantId, storeId: StoreId, g
         skipDuplicates: true,
       });
     }
+    await joinGiftCards(tx, guestCartId, target);
     await tx.cart.update({ where: { id: guestCartId }, data: { status: "MERGED", updatedAt: new Date() } });
     await tx.cart.update({ where: { id: target }, data: { updatedAt: new Date() } });
     return target;
@@ -239,14 +277,16 @@ export async function restoreCheckedOutCart(tx: Tx, merchantId: string, cartId: 
     if (newer) {
       await tx.cart.update({ where: { id: newer.id }, data: { status: "MERGED", activeKey: null, updatedAt: new Date() } });
       await tx.$executeRaw`
-        INSERT INTO "CartLine" ("id", "cartId", "productId", "quantity")
-        SELECT replace(gen_random_uuid()::text, '-', ''), ${cart.id}, n."productId", n."quantity" FROM "CartLine" n WHERE n."cartId" = ${newer.id}
-        ON CONFLICT ("cartId", "productId") DO UPDATE
+        INSERT INTO "CartLine" ("id", "cartId", "productId", "quantity", "lineKey", "giftCardAmountCents", "giftCard")
+        SELECT replace(gen_random_uuid()::text, '-', ''), ${cart.id}, n."productId", n."quantity", n."lineKey", n."giftCardAmountCents", n."giftCard"
+        FROM "CartLine" n WHERE n."cartId" = ${newer.id}
+        ON CONFLICT ("cartId", "productId", "lineKey") DO UPDATE
           SET "quantity" = least(${MAX_LINE_QUANTITY}, greatest("CartLine"."quantity", excluded."quantity")), "updatedAt" = now()`;
       await tx.$executeRaw`
         INSERT INTO "CartCoupon" ("cartId", "couponId", "addedAt")
         SELECT ${cart.id}, n."couponId", n."addedAt" FROM "CartCoupon" n WHERE n."cartId" = ${newer.id}
         ON CONFLICT DO NOTHING`;
+      await joinGiftCards(tx, newer.id, cart.id);
     }
   }
   await tx.cart.update({ where: { id: cart.id }, data: { status: "ACTIVE", activeKey, updatedAt: new Date() } });

@@ -3,7 +3,7 @@ import { cleanString } from "@/lib/input";
 import { MAX_LINE_QUANTITY } from "./types";
 
 /** An id sent by the cart page; anything else names nothing of this store (`message`: its refusal). */
-const id = (message: "unknownProduct" | "unknownCoupon") =>
+const id = (message: "unknownProduct" | "unknownCoupon" | "invalid") =>
   cleanString({ error: message }).trim().min(1).max(64).regex(/^[a-z0-9]+$/i);
 
 /**
@@ -28,3 +28,9 @@ export const applyCouponSchema = z.object({ couponCode: cleanString({ error: "re
 export const removeCouponSchema = z.object({ couponId: id("unknownCoupon") }, { error: "unknownCoupon" });
 /** The storefront a cart action is for: the proxy-resolved store must match it. */
 export const storeSlugSchema = cleanString().trim().min(1).max(63);
+/** A gift-card code as typed (checked by lib/gift-cards/code.ts, not here: its refusals differ). */
+export const applyGiftCardSchema = z.object(
+  { giftCardCode: cleanString({ error: "required" }).trim().min(1, "required").max(40, "invalid") },
+  { error: "required" },
+);
+export const removeGiftCardSchema = z.object({ giftCardId: id("invalid") }, { error: "invalid" });

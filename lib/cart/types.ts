@@ -1,4 +1,5 @@
 import type { CouponTerms, CouponUsage } from "@/lib/coupons/types";
+import type { CartGiftCard } from "@/lib/gift-cards/tender";
 import type { ProductKind } from "@/lib/catalog/types";
 
 /** The most of one product a cart line may hold, whatever the stock. */
@@ -37,6 +38,8 @@ export interface CartForCheckout {
   coupons: CartCouponView[];
   /** ACTIVE redemptions of each coupon: overall and by the buyer the cart was read for. */
   usage: Record<string, CouponUsage>;
+  /** Gift cards entered to pay with, oldest first, as they are now (balance, status). */
+  giftCards: CartGiftCard[];
 }
 
 /** The cart a storefront request is working with. */

@@ -45,6 +45,7 @@ export const placeOrderAction = storefrontAction({
         shipping: input.shipping,
         idempotencyKey: input.idempotencyKey,
         expectedTotalCents: input.expectedTotalCents,
+        expectedAmountDueCents: input.expectedAmountDueCents,
         appliedCouponIds: input.appliedCouponIds,
         locale: ctx.locale,
       });

@@ -10,6 +10,7 @@ import { settleTotal } from "@/lib/payments/minimum";
 import { findSmallOrderPolicy } from "@/lib/stores/data";
 import type { Storefront } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
+import type { GiftCardTendering } from "@/lib/gift-cards/tender";
 import type { PricedCart } from "@/lib/pricing/pricing";
 import { cartReviewPath } from "./types";
 
@@ -17,11 +18,13 @@ export interface CheckoutPage {
   customer: CustomerSession | null;
   lines: CartLineView[];
   priced: PricedCart;
+  /** The cart's gift cards and what remains due after them. */
+  giftCards: GiftCardTendering;
   /** Any physical line: the form asks for a shipping address. */
   physical: boolean;
   /** A fresh key per rendered page: a double-clicked "Place order" sends the same one. */
   idempotencyKey: string;
-  /** How the total would be settled now (see settleTotal): "refuse" when the store refuses a total this small. */
+  /** How the amount due would be settled now (see settleTotal): "refuse" when the store refuses a total this small. */
   settlement: ReturnType<typeof settleTotal>;
 }
 
@@ -41,12 +44,14 @@ export async function loadCheckoutPage(store: Storefront, locale: Locale, now = 
   if (cart.lines.some((l) => !l.available || (l.product.stock !== null && l.product.stock < l.quantity))) {
     redirect(cartReviewPath(cartPath, "notEnoughStock"));
   }
-  let settlement = settleTotal(cart.priced.totalCents, "WAIVE");
-  if (settlement === "waived") settlement = settleTotal(cart.priced.totalCents, await findSmallOrderPolicy(store.merchantId, store.id));
+  const amountDueCents = cart.giftCards.tendered.amountDueCents;
+  let settlement = settleTotal(amountDueCents, "WAIVE");
+  if (settlement === "waived") settlement = settleTotal(amountDueCents, await findSmallOrderPolicy(store.merchantId, store.id));
   return {
     customer,
     lines: cart.lines,
     priced: cart.priced,
+    giftCards: cart.giftCards,
     physical: cart.lines.some((l) => l.product.kind === "PHYSICAL"),
     idempotencyKey: randomUUID(),
     settlement,

@@ -15,6 +15,7 @@ import { paymentProvider, providerFor } from "@/lib/payments/provider";
 import { findSmallOrderPolicy } from "@/lib/stores/data";
 import type { MerchantId, StoreId, Tenant } from "@/lib/tenancy/types";
 import { absoluteUrl, type UrlConfig } from "@/lib/tenancy/urls";
+import { tenderGiftCards } from "@/lib/gift-cards/tender";
 import { couponThatStoppedQualifying, priceCart, type PricedCart } from "@/lib/pricing/pricing";
 import type { ShippingAddress } from "./schema";
 import type { CheckoutFailure, PlaceOrderResult } from "./types";
@@ -30,6 +31,11 @@ export interface PlaceOrderInput {
   shipping: ShippingAddress | null;
   idempotencyKey: string;
   expectedTotalCents: number | null;
+  /**
+   * What the checkout page showed as due after gift cards; null: not checked. A balance spent
+   * elsewhere in between refuses the order (giftCardChanged) instead of charging more.
+   */
+  expectedAmountDueCents?: number | null;
   /**
    * The coupons the checkout page showed as applied. Others that do not qualify are left out of
    * the order instead of refusing it; null or absent: every attached coupon must qualify.
@@ -158,10 +164,23 @@ async function commitOrder(
     throw new CheckoutRejected(fail("priceChanged", { computedTotalCents: priced.totalCents }));
   }
   const email = ctx.email!; // checkCart refuses a cart without one
-  // A total above zero but below the payment minimum is the store's choice: completed unpaid
-  // (marked waived, kept out of revenue) or refused. The policy is read only for such totals.
-  let settlement = settleTotal(priced.totalCents, "WAIVE");
-  if (settlement === "waived") settlement = settleTotal(priced.totalCents, await findSmallOrderPolicy(merchantId, store.id, tx));
+  // Tenders: the cart's gift cards as read now (not locked: their debits below re-check each
+  // balance under the card's lock). What they leave is what the provider is asked for.
+  const giftCardLinesCents = cart.lines.filter((l) => l.product.kind === "GIFT_CARD").reduce((sum, l) => sum + l.product.priceCents * l.quantity, 0);
+  const tendering = tenderGiftCards(priced.totalCents, giftCardLinesCents, cart.giftCards, {
+    currency: store.currency,
+    customerId: buyer.customerId,
+    now: ctx.now,
+  });
+  const { amountDueCents, tenderedCents } = tendering.tendered;
+  if (input.expectedAmountDueCents != null && input.expectedAmountDueCents !== amountDueCents) {
+    throw new CheckoutRejected(fail("giftCardChanged", { computedTotalCents: priced.totalCents }));
+  }
+  const giftCardsPaying = tendering.applied.filter((card) => card.amountCents > 0);
+  // An amount due above zero but below the payment minimum is the store's choice: completed
+  // unpaid (marked waived, kept out of revenue) or refused. The policy is read only for such amounts.
+  let settlement = settleTotal(amountDueCents, "WAIVE");
+  if (settlement === "waived") settlement = settleTotal(amountDueCents, await findSmallOrderPolicy(merchantId, store.id, tx));
   if (settlement === "refuse") throw new CheckoutRejected(fail("belowPaymentMinimum", { params: { minimumCents: PAYMENT_MINIMUM_CENTS } }));
   // Without a payment provider (production without Stripe keys) a cart that must be paid is
   // refused here, before anything is written: no order, no stock or coupon use taken.
@@ -202,7 +221,8 @@ async function commitOrder(
       subtotalCents: priced.subtotalCents,
       discountCents: priced.discountCents,
       totalCents: priced.totalCents,
-      amountDueCents: priced.totalCents,
+      tenderedCents,
+      amountDueCents,
       shippingAddress: physical && input.shipping ? input.shipping : Prisma.JsonNull,
       paymentProvider: provider?.kind ?? "NONE",
       paymentWaived: settlement === "waived",
@@ -220,6 +240,9 @@ async function commitOrder(
         })),
       },
       discounts: { create: priced.discounts.map((d) => ({ couponId: d.couponId, code: d.code, amountCents: d.amountCents })) },
+      tenders: {
+        createMany: { data: giftCardsPaying.map((card) => ({ kind: "GIFT_CARD" as const, giftCardId: card.id, amountCents: card.amountCents, label: card.last4 })) },
+      },
     },
     select: ORDER_BY_KEY_SELECT,
   });
@@ -241,6 +264,7 @@ async function commitOrder(
         uses: priced.discounts.map((d) => ({ terms: cart.coupons.find((c) => c.id === d.couponId)!, amountCents: d.amountCents })),
       },
       STOCK: { lines: cart.lines },
+      GIFT_CARDS: { storeId: store.id, cards: giftCardsPaying.map((card) => ({ cardId: card.id, last4: card.last4, amountCents: card.amountCents })) },
     },
   );
   if (refused) {
@@ -270,6 +294,7 @@ interface OrderByKey {
   status: "PENDING_PAYMENT" | "PAID" | "FULFILLED" | "REFUNDED" | "CANCELLED";
   paymentProvider: "NONE" | "TEST" | "STRIPE";
   totalCents: number;
+  amountDueCents: number;
   currency: string;
   locale: string;
 }
@@ -281,6 +306,7 @@ const ORDER_BY_KEY_SELECT = {
   status: true,
   paymentProvider: true,
   totalCents: true,
+  amountDueCents: true,
   currency: true,
   locale: true,
 } as const;
@@ -307,7 +333,7 @@ async function resumeOrder(input: PlaceOrderInput, order: OrderByKey, replayed: 
       orderNumber: order.number,
       email: order.email,
       currency: order.currency,
-      totalCents: order.totalCents,
+      amountCents: order.amountDueCents,
       successUrl: url(orderPath(order.id)),
       cancelUrl: url("/cart"),
       testPaymentUrl: url(`/pay/test/${encodeURIComponent(order.id)}`),

@@ -55,6 +55,8 @@ export const placeOrderSchema = z.object({
   shipping: shippingAddressSchema.nullable(),
   /** The total the customer saw; a different total at commit means prices changed under them. */
   expectedTotalCents: z.coerce.number({ error: "invalid" }).int().min(0).max(1_000_000_000).nullable(),
+  /** The amount due after gift cards the customer saw; a different one at commit refuses the order. */
+  expectedAmountDueCents: z.coerce.number({ error: "invalid" }).int().min(0).max(1_000_000_000).nullable(),
   /**
    * The coupons the customer saw applied (ids, comma-separated): only these may refuse the order
    * when they stop qualifying. Absent: unknown (every attached coupon must qualify).
@@ -103,6 +105,7 @@ export function placeOrderFormValues(form: FormData | unknown): Record<string, u
         }
       : null,
     expectedTotalCents: str("expectedTotalCents") ?? null,
+    expectedAmountDueCents: str("expectedAmountDueCents") ?? null,
     appliedCouponIds: str("appliedCoupons") ?? null,
   };
 }

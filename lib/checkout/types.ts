@@ -14,7 +14,9 @@ export type CheckoutErrorCode =
   /** The total is above zero but below the payment minimum, and the store refuses such orders. */
   | "belowPaymentMinimum"
   /** A payment is needed and no payment provider is configured (production without Stripe). */
-  | "paymentsUnavailable";
+  | "paymentsUnavailable"
+  /** A gift card of the cart was spent elsewhere, disabled or expired since the page was shown. */
+  | "giftCardChanged";
 
 export interface CheckoutFailure {
   ok: false;
@@ -41,7 +43,7 @@ export interface PlacedOrder {
 export type PlaceOrderResult = PlacedOrder | CheckoutFailure;
 
 /** Why checkout sent the buyer back to the cart; the cart page says so above the lines. */
-export const CART_REVIEW_REASONS = ["couponNotQualified", "notEnoughStock", "unavailable", "priceChanged", "paymentsUnavailable"] as const;
+export const CART_REVIEW_REASONS = ["couponNotQualified", "notEnoughStock", "unavailable", "priceChanged", "paymentsUnavailable", "giftCardChanged"] as const;
 export type CartReviewReason = (typeof CART_REVIEW_REASONS)[number];
 
 export function cartReviewPath(cartPath: string, reason: CartReviewReason): string {

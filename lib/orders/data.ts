@@ -30,6 +30,9 @@ const ORDER_DETAIL_SELECT = {
     orderBy: { id: "asc" as const },
   },
   discounts: { select: { code: true, amountCents: true }, orderBy: { id: "asc" as const } },
+  tenderedCents: true,
+  amountDueCents: true,
+  tenders: { select: { kind: true, label: true, amountCents: true }, orderBy: { label: "asc" as const } },
 } as const;
 
 export type { OrderStatus };
@@ -58,6 +61,10 @@ export interface OrderDetail {
   cancelledAt: Date | null;
   lines: Array<{ id: string; title: string; kind: ProductKind; quantity: number; unitPriceCents: number; totalCents: number; downloadToken: string | null }>;
   discounts: Array<{ code: string; amountCents: number }>;
+  /** What gift cards (and later other tenders) paid; the provider was asked for amountDueCents. */
+  tenderedCents: number;
+  amountDueCents: number;
+  tenders: Array<{ kind: "GIFT_CARD" | "STORE_CREDIT" | "LOYALTY_POINTS"; label: string; amountCents: number }>;
 }
 
 /** One order of this store, or null (another store's or merchant's id). */

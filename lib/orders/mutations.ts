@@ -68,9 +68,10 @@ export type RefundClaim =
  * The first half of a refund (MANAGER+, checked by the caller; the money itself is the payment
  * provider's, see lib/payments/refunds.ts): a PAID or FULFILLED order of the store becomes
  * REFUNDED under its row lock, so two refunds cannot both reach the provider. Audited in the same
- * transaction. The order's holds are released for REFUNDED, which gives nothing back today:
- * stock was shipped or downloaded and coupon uses stay counted. Points go with the money: at once
- * when no provider is involved, else once the provider refunded (reverseRefundedOrderPoints).
+ * transaction. The order's holds are released for REFUNDED (gift cards get back what they paid;
+ * stock was shipped or downloaded and coupon uses stay counted) and its points go, together with
+ * the money: at once when no provider is involved, else once the provider refunded
+ * (settleProviderRefund), so a refund the provider refuses gives nothing back.
  */
 export async function claimOrderRefund(merchantId: MerchantId, storeId: StoreId, orderId: string, actorUserId: string): Promise<RefundClaim> {
   return db.$transaction(async (tx) => {
@@ -89,8 +90,7 @@ export async function claimOrderRefund(merchantId: MerchantId, storeId: StoreId,
       targetId: orderId,
       data: { previousStatus: order.status, provider: order.paymentProvider },
     });
-    await releaseOrderHolds(tx, { merchantId, orderId, at }, "REFUNDED");
-    if (order.paymentProvider !== "STRIPE") await reverseOrderEarning(tx, merchantId, orderId);
+    if (order.paymentProvider !== "STRIPE") await giveBackRefundedOrder(tx, merchantId, orderId, at);
     return { ok: true, previous: order.status as "PAID" | "FULFILLED", provider: order.paymentProvider, paymentRef: order.paymentRef } as const;
   });
 }
@@ -100,7 +100,13 @@ export async function undoOrderRefund(merchantId: MerchantId, orderId: string, p
   await db.$transaction((tx) => transitionOrder(tx, { merchantId, orderId, event: "undoRefund", to: previous }));
 }
 
-/** The provider refunded an order's money: its points go too. */
-export async function reverseRefundedOrderPoints(merchantId: MerchantId, orderId: string): Promise<void> {
-  await db.$transaction((tx) => reverseOrderEarning(tx, merchantId, orderId));
+/** The provider refunded an order's money: its gift cards are credited and its points go. */
+export async function settleProviderRefund(merchantId: MerchantId, orderId: string): Promise<void> {
+  await db.$transaction((tx) => giveBackRefundedOrder(tx, merchantId, orderId, new Date()));
+}
+
+/** What a refund gives back besides the money: the holds' REFUNDED release, then the points. */
+async function giveBackRefundedOrder(tx: Tx, merchantId: MerchantId, orderId: string, at: Date): Promise<void> {
+  await releaseOrderHolds(tx, { merchantId, orderId, at }, "REFUNDED");
+  await reverseOrderEarning(tx, merchantId, orderId);
 }

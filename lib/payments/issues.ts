@@ -17,7 +17,7 @@ const ORDER_SELECT = {
   paymentRef: true,
   email: true,
   locale: true,
-  totalCents: true,
+  amountDueCents: true,
   currency: true,
 } as const;
 
@@ -61,7 +61,7 @@ export async function openPaymentIssue(tx: Tx, event: PaymentEventInput, orderId
         paymentRef: event.paymentRef,
         eventId: event.eventId,
         reason,
-        amountCents: event.amountCents ?? order?.totalCents ?? null,
+        amountCents: event.amountCents ?? order?.amountDueCents ?? null,
         currency: event.currency ?? order?.currency ?? null,
         email: (event.email ?? order?.email)?.trim().toLowerCase() || null,
         locale: order && isLocale(order.locale) ? order.locale : "en",

@@ -1,5 +1,5 @@
 import "server-only";
-import { claimOrderRefund, reverseRefundedOrderPoints, undoOrderRefund, type MerchantOrderResult } from "@/lib/orders/mutations";
+import { claimOrderRefund, settleProviderRefund, undoOrderRefund, type MerchantOrderResult } from "@/lib/orders/mutations";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { providerFor } from "./provider";
 
@@ -7,8 +7,9 @@ import { providerFor } from "./provider";
  * Refunds a PAID or FULFILLED order (MANAGER+, checked by the caller): the order is claimed as
  * REFUNDED first (claimOrderRefund, so two refunds cannot both call the provider), then the money
  * goes back through the provider that took it (Stripe; nothing to do for test and free orders);
- * a provider failure puts the status back. Nothing already consumed is released: stock was
- * shipped or downloaded and coupon uses stay counted.
+ * a provider failure puts the status back. Gift cards that paid part of the order get their
+ * amounts back (only once the provider refunded its part); stock was shipped or downloaded and
+ * coupon uses stay counted.
  */
 export async function refundOrder(
   merchantId: MerchantId,
@@ -27,6 +28,6 @@ export async function refundOrder(
       return { ok: false, error: "refundFailed" };
     }
   }
-  if (claimed.provider === "STRIPE") await reverseRefundedOrderPoints(merchantId, orderId);
+  if (claimed.provider === "STRIPE") await settleProviderRefund(merchantId, orderId);
   return { ok: true };
 }

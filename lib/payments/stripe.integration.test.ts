@@ -153,11 +153,43 @@ describe("Stripe payments (real SDK against a local fake API)", () => {
     expect(await handleStripeWebhook(unknown.payload, unknown.header)).toEqual({ status: 200, result: "unknown-order" });
   });
 
+  it("charges only what gift cards leave due, and credits the cards only once Stripe refunded its part", async () => {
+    const { db, placeOrder, handleStripeWebhook, fx } = await modules();
+    const [{ createGiftCard, giftCardState }, { refundOrder }] = await Promise.all([
+      import("@/tests/integration/gift-card-fixtures"),
+      import("./refunds"),
+    ]);
+    const shop = await fx.createShop();
+    const product = await fx.createProduct(shop, { priceCents: 5000 });
+    const card = await createGiftCard(shop.store.merchantId, { balanceCents: 1200 });
+    const cart = await fx.createCart(shop, [{ productId: product.id, quantity: 1 }]);
+    await db.cartGiftCard.create({ data: { cartId: cart.id, giftCardId: card.id } });
+    const result = await placeOrder(fx.orderInput(shop, cart.id, { expectedAmountDueCents: 3800 }));
+    if (!result.ok) throw new Error(`checkout failed: ${result.error}`);
+    const order = await db.order.findUniqueOrThrow({ where: { id: result.orderId }, select: { id: true, paymentRef: true } });
+    const request = fake.requests.find((r) => r.path === "/v1/checkout/sessions" && r.form.client_reference_id === order.id)!;
+    expect(request.form["line_items[0][price_data][unit_amount]"]).toBe("3800");
+    const paid = signed(sessionEvent(`evt_gc_paid_${order.id}`, "checkout.session.completed", { id: order.paymentRef!, orderId: order.id }));
+    expect(await handleStripeWebhook(paid.payload, paid.header)).toEqual({ status: 200, result: "applied" });
+
+    // Stripe refuses the refund: the order stays paid and the card gets nothing back.
+    fake.control.failRefunds = true;
+    const refused = await refundOrder(shop.store.merchantId, shop.store.id, order.id, shop.tenant.owner.id);
+    fake.control.failRefunds = false;
+    expect(refused).toEqual({ ok: false, error: "refundFailed" });
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("PAID");
+    expect((await giftCardState(card.id)).balanceCents).toBe(0);
+
+    expect(await refundOrder(shop.store.merchantId, shop.store.id, order.id, shop.tenant.owner.id)).toEqual({ ok: true });
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("REFUNDED");
+    expect(await giftCardState(card.id)).toMatchObject({ balanceCents: 1200, ledgerSumCents: 1200 });
+  });
+
   it("refunds a paid order through the Checkout Session's payment intent", async () => {
     const { providerFor } = await modules();
     const { order } = await stripeOrder();
     await providerFor("STRIPE").refund({ paymentRef: order.paymentRef!, orderId: order.id });
-    const refund = fake.requests.find((r) => r.path === "/v1/refunds")!;
+    const refund = fake.requests.findLast((r) => r.path === "/v1/refunds")!;
     expect(refund.form.payment_intent).toBe(fake.sessions.get(order.paymentRef!)!.payment_intent);
   });
 });

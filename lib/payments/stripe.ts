@@ -46,7 +46,7 @@ export const stripeProvider: PaymentProvider = {
             quantity: 1,
             price_data: {
               currency: request.currency.toLowerCase(),
-              unit_amount: request.totalCents,
+              unit_amount: request.amountCents,
               product_data: { name: `${request.storeName} ${request.orderNumber}` },
             },
           },

@@ -5,7 +5,8 @@ export interface PaymentRequest {
   orderNumber: string;
   email: string;
   currency: string;
-  totalCents: number;
+  /** What the provider takes: the order's amount due (its total less gift cards and other tenders). */
+  amountCents: number;
   /** Where the buyer lands after paying, and after giving up (absolute URLs on the store's host). */
   successUrl: string;
   cancelUrl: string;

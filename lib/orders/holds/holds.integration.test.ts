@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { placeOrder } from "@/lib/checkout/mutations";
 import { db } from "@/lib/db";
 import { createCart, createCoupon, createProduct, createShop, orderInput } from "@/tests/integration/checkout-fixtures";
+import { createGiftCard, giftCardState } from "@/tests/integration/gift-card-fixtures";
 import { cancelOrderNow } from "../mutations";
 import { releaseOrderHolds } from "./index";
 
@@ -70,5 +71,24 @@ describe("order holds across merchants", () => {
     const order = await pendingOrder(shop);
     await db.$transaction((tx) => releaseOrderHolds(tx, { merchantId: shop.store.merchantId, orderId: order.orderId, at: new Date() }, "REFUNDED"));
     expect(await held(order)).toEqual({ stock: 3, uses: 1, redemptions: ["ACTIVE"], status: "PENDING_PAYMENT" });
+  });
+
+  it("another merchant's id gives a gift card nothing back, and the card's own merchant gets it back once", async () => {
+    const shop = await createShop();
+    const other = await createShop();
+    const product = await createProduct(shop, { priceCents: 3000 });
+    const card = await createGiftCard(shop.store.merchantId, { balanceCents: 1000 });
+    const cart = await createCart(shop, [{ productId: product.id, quantity: 1 }]);
+    await db.cartGiftCard.create({ data: { cartId: cart.id, giftCardId: card.id } });
+    const result = await placeOrder(orderInput(shop, cart.id));
+    if (!result.ok) throw new Error(`checkout failed: ${result.error}`);
+    const release = (merchantId: typeof shop.store.merchantId) =>
+      db.$transaction((tx) => releaseOrderHolds(tx, { merchantId, orderId: result.orderId, at: new Date() }, "CANCELLED"));
+
+    await release(other.store.merchantId);
+    expect((await giftCardState(card.id)).balanceCents).toBe(0);
+    await release(shop.store.merchantId);
+    await release(shop.store.merchantId);
+    expect(await giftCardState(card.id)).toMatchObject({ balanceCents: 1000, ledgerSumCents: 1000 });
   });
 });

@@ -1,20 +1,22 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { couponUsesHold, type CouponUsesClaim } from "./coupon-uses";
+import { giftCardHold, type GiftCardClaim } from "./gift-cards";
 import { stockHold, type StockClaim } from "./stock";
 import { HOLD_LOCK_ORDER, type HoldKind, type HoldRefusal, type OrderHold, type ReleaseContext, type ReleaseReason, type TakeContext } from "./types";
 
-export type { CouponUsesClaim, HoldKind, HoldRefusal, ReleaseReason, StockClaim, TakeContext };
+export type { CouponUsesClaim, GiftCardClaim, HoldKind, HoldRefusal, ReleaseReason, StockClaim, TakeContext };
 
 /** What one order claims of each hold. */
 export interface OrderClaims {
   COUPON_USES: CouponUsesClaim;
   STOCK: StockClaim;
+  GIFT_CARDS: GiftCardClaim;
 }
 
 export type HoldSet = { [K in HoldKind]: OrderHold<OrderClaims[K]> };
 
-const ORDER_HOLDS: HoldSet = { COUPON_USES: couponUsesHold, STOCK: stockHold };
+const ORDER_HOLDS: HoldSet = { COUPON_USES: couponUsesHold, STOCK: stockHold, GIFT_CARDS: giftCardHold };
 
 /**
  * Takes every hold of an order in HOLD_LOCK_ORDER, inside the checkout transaction; the first

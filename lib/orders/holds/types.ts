@@ -3,16 +3,16 @@ import type { Tx } from "@/lib/db";
 import type { MerchantId } from "@/lib/tenancy/types";
 
 /**
- * What an order consumes. Each kind is one hold module (take and release side by side); gift-card
- * balance, store credit and loyalty points join this list as holds of their own.
+ * What an order consumes. Each kind is one hold module (take and release side by side); store
+ * credit and loyalty points join this list as holds of their own.
  */
-export type HoldKind = "COUPON_USES" | "STOCK";
+export type HoldKind = "COUPON_USES" | "STOCK" | "GIFT_CARDS";
 
 /**
  * The one lock order of checkout: every hold is taken (and released) in this order, each in the
  * id order of its own rows, so two transactions never wait for each other in a circle.
  */
-export const HOLD_LOCK_ORDER: readonly HoldKind[] = ["COUPON_USES", "STOCK"];
+export const HOLD_LOCK_ORDER: readonly HoldKind[] = ["COUPON_USES", "STOCK", "GIFT_CARDS"];
 
 export interface TakeContext {
   merchantId: MerchantId;
@@ -39,7 +39,8 @@ export type HoldRefusal =
   | { error: "couponNotQualified"; coupon: { code: string; reason: CouponReason; params: Record<string, string | number> } }
   | { error: "notEnoughStock"; params: { title: string; available: number } }
   | { error: "unavailable"; params: { title: string } }
-  | { error: "priceChanged" };
+  | { error: "priceChanged" }
+  | { error: "giftCardChanged"; params: { last4: string } };
 
 /**
  * One thing an order consumes. `take` runs inside the checkout transaction, after the order row

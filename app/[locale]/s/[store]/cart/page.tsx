@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CartLines } from "@/components/cart/cart-lines";
 import { CouponCodeForm } from "@/components/cart/coupon-code-form";
+import { GiftCardCodeForm } from "@/components/cart/gift-card-code-form";
+import { RemoveGiftCardButton } from "@/components/cart/remove-gift-card-button";
 import { RemoveCouponButton } from "@/components/cart/remove-coupon-button";
 import { couponTexts } from "@/components/coupons/describe";
 import { loadCartPage } from "@/lib/cart/loaders";
@@ -22,10 +24,16 @@ export default async function CartPage({ params, searchParams }: Props) {
   const { store, locale } = await loadStorefrontPage(params);
   const { review } = await searchParams;
   setRequestLocale(locale);
-  const [t, texts, cart] = await Promise.all([getTranslations("Cart"), couponTexts(locale, store.currency), loadCartPage(store, locale)]);
+  const [t, tg, texts, cart] = await Promise.all([
+    getTranslations("Cart"),
+    getTranslations("GiftCards.redeem"),
+    couponTexts(locale, store.currency),
+    loadCartPage(store, locale),
+  ]);
   const href = (path: string) => localizedPath(path, locale, store.defaultLocale);
   const money = (cents: number) => formatMoney(cents, store.currency, locale);
-  const { priced } = cart;
+  const { priced, giftCards } = cart;
+  const cartBuysGiftCards = cart.lines.some((l) => l.available && l.product.kind === "GIFT_CARD");
   const discountOf = new Map(priced.discounts.map((d) => [d.couponId, d.amountCents]));
 
   return (
@@ -123,6 +131,41 @@ export default async function CartPage({ params, searchParams }: Props) {
         />
       </section>
 
+      <section aria-labelledby="cart-gift-cards" className="space-y-4">
+        <h2 id="cart-gift-cards" className="text-lg font-semibold">
+          {tg("title")}
+        </h2>
+        {(giftCards.applied.length > 0 || giftCards.refused.length > 0) && (
+          <ul className="space-y-2" data-testid="cart-gift-cards">
+            {giftCards.applied.map((card) => (
+              <li key={card.id} className="flex items-start justify-between gap-3 rounded-md border border-slate-200 p-3" data-testid="cart-gift-card" data-last4={card.last4}>
+                <div>
+                  <p className="font-mono font-semibold">{tg("card", { last4: card.last4 })}</p>
+                  <p className="text-sm text-slate-600">{tg("balanceAfter", { amount: money(card.balanceCents - card.amountCents) })}</p>
+                </div>
+                <div className="flex items-center gap-2">
+                  {card.amountCents > 0 && <span className="tabular-nums text-emerald-700">−{money(card.amountCents)}</span>}
+                  <RemoveGiftCardButton giftCardId={card.id} label={tg("remove", { last4: card.last4 })} />
+                </div>
+              </li>
+            ))}
+            {giftCards.refused.map((card) => (
+              <li key={card.id} className="flex items-start justify-between gap-3 rounded-md border border-amber-200 bg-amber-50 p-3" data-testid="cart-gift-card" data-last4={card.last4} data-refused={card.reason}>
+                <div>
+                  <p className="font-mono font-semibold">{tg("card", { last4: card.last4 })}</p>
+                  <p className="text-sm text-amber-800">{tg("cannotPay", { reason: tg(`refusals.${card.reason}`) })}</p>
+                </div>
+                <RemoveGiftCardButton giftCardId={card.id} label={tg("remove", { last4: card.last4 })} />
+              </li>
+            ))}
+          </ul>
+        )}
+        {cartBuysGiftCards && <p className="text-sm text-slate-600" data-testid="cart-gift-card-note">{tg("notForGiftCards")}</p>}
+        <GiftCardCodeForm
+          labels={{ codeLabel: tg("codeLabel"), apply: tg("apply"), applying: tg("applying"), applied: tg.raw("applied") as string }}
+        />
+      </section>
+
       {cart.lines.length > 0 && (
         <section aria-label={t("total")} className="space-y-2 border-t border-slate-200 pt-4">
           <dl className="space-y-1">
@@ -144,6 +187,24 @@ export default async function CartPage({ params, searchParams }: Props) {
                 {money(priced.totalCents)}
               </dd>
             </div>
+            {giftCards.tendered.tenderedCents > 0 && (
+              <>
+                {giftCards.applied
+                  .filter((card) => card.amountCents > 0)
+                  .map((card) => (
+                    <div key={card.id} className="flex justify-between text-emerald-700">
+                      <dt>{tg("paidWith", { last4: card.last4 })}</dt>
+                      <dd className="tabular-nums">−{money(card.amountCents)}</dd>
+                    </div>
+                  ))}
+                <div className="flex justify-between text-lg font-semibold">
+                  <dt>{tg("amountDue")}</dt>
+                  <dd className="tabular-nums" data-testid="cart-amount-due">
+                    {money(giftCards.tendered.amountDueCents)}
+                  </dd>
+                </div>
+              </>
+            )}
           </dl>
           <div className="flex justify-end pt-2">
             <a href={href("/checkout")} className="rounded-md bg-brand-600 px-6 py-3 font-medium text-white hover:bg-brand-700" data-testid="cart-checkout">

@@ -76,6 +76,7 @@ export default async function CheckoutPage({ params }: Props) {
           action={placeOrderAction}
           idempotencyKey={page.idempotencyKey}
           expectedTotalCents={priced.totalCents}
+          expectedAmountDueCents={page.giftCards.tendered.amountDueCents}
           appliedCouponIds={priced.coupons
             .filter((c) => c.qualified)
             .map((c) => c.couponId)}
@@ -110,6 +111,7 @@ export default async function CheckoutPage({ params }: Props) {
         subtotalCents={priced.subtotalCents}
         discounts={priced.discounts}
         totalCents={priced.totalCents}
+        tenders={page.giftCards.applied.filter((g) => g.amountCents > 0).map((g) => ({ label: g.last4, amountCents: g.amountCents }))}
         currency={store.currency}
         locale={locale}
       />

@@ -87,6 +87,7 @@ export default async function OrderConfirmationPage({
         subtotalCents={order.subtotalCents}
         discounts={order.discounts}
         totalCents={order.totalCents}
+        tenders={order.tenders}
         currency={order.currency}
         locale={locale}
       />

@@ -46,6 +46,7 @@ export default async function TestPaymentPage({ params, searchParams }: Props) {
         subtotalCents={order.subtotalCents}
         discounts={order.discounts}
         totalCents={order.totalCents}
+        tenders={order.tenders}
         currency={order.currency}
         locale={locale}
       />

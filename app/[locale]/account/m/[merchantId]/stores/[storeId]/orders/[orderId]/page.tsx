@@ -75,6 +75,7 @@ export default async function MerchantOrderPage({ params }: Props) {
         subtotalCents={order.subtotalCents}
         discounts={order.discounts}
         totalCents={order.totalCents}
+        tenders={order.tenders}
         currency={order.currency}
         locale={locale}
       />
