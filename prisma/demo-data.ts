@@ -17,6 +17,8 @@ interface DemoProduct {
   slug: string;
   priceCents: number;
   stock?: number;
+  /** A gift card product: the fixed amounts it offers (priceCents is the smallest). */
+  giftCardAmounts?: number[];
   title: Text;
   description: Text;
 }
@@ -67,6 +69,18 @@ export const DEMO_MERCHANTS: Array<{
             stock: 100,
             title: { fr: "Sac cabas en toile", en: "Canvas tote", de: "Canvas-Tasche", lb: "Canvas-Tâsch" },
             description: { fr: "Coton bio.", en: "Organic cotton.", de: "Bio-Baumwolle.", lb: "Bio-Koteng." },
+          },
+          {
+            slug: "gift-card",
+            priceCents: 2500,
+            giftCardAmounts: [2500, 5000, 10000],
+            title: { fr: "Carte cadeau", en: "Gift card", de: "Geschenkkarte", lb: "Kaddokaart" },
+            description: {
+              fr: "Valable dans toutes les boutiques Fashion Group, en ligne et en magasin.",
+              en: "Valid in every Fashion Group shop, online and in store.",
+              de: "Gültig in allen Geschäften der Fashion Group, online und im Laden.",
+              lb: "Gëlteg an alle Butteker vun der Fashion Group, online an am Buttek.",
+            },
           },
         ],
       },
@@ -204,4 +218,12 @@ export const DEMO_LOYALTY: Record<
       },
     ],
   },
+};
+
+/**
+ * A demo gift card per merchant, issued once with a code known here (development data only: a
+ * real card's code is never stored). Shown in the README for trying the cart and the terminal.
+ */
+export const DEMO_GIFT_CARDS: Record<string, { code: string; amountCents: number; currency: string; storeSlug: string }> = {
+  "Fashion Group": { code: "DEM2GXFTCARD5WVA", amountCents: 5000, currency: "EUR", storeSlug: "fashionhub" },
 };

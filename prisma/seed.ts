@@ -2,9 +2,18 @@
  * Demo data, idempotent: running it twice changes nothing. `--if-empty` skips it on a database
  * that already has merchants (so `npm run dev` seeds on the first run only).
  */
+import { randomUUID } from "node:crypto";
 import { db, disconnectDb } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
-import { DEMO_COUPONS, DEMO_LOYALTY, DEMO_PASSWORD, DEMO_USERS, DEMO_MERCHANTS } from "./demo-data";
+import { GIFT_CARD_ALPHABET, hashGiftCardCode } from "@/lib/gift-cards/code";
+import { issueCard } from "@/lib/gift-cards/ledger";
+import type { MerchantId } from "@/lib/tenancy/types";
+import { DEMO_COUPONS, DEMO_GIFT_CARDS, DEMO_LOYALTY, DEMO_PASSWORD, DEMO_USERS, DEMO_MERCHANTS } from "./demo-data";
+
+/** Random bytes that make generateGiftCardCode draw `code`'s characters (its check character follows from them). */
+function codeBytes(code: string): (n: number) => Uint8Array {
+  return (n) => Uint8Array.from({ length: n }, (_, i) => (i < code.length - 1 ? GIFT_CARD_ALPHABET.indexOf(code[i]!) : 0));
+}
 
 async function main() {
   if (process.argv.includes("--if-empty") && (await db.merchant.count()) > 0) {
@@ -59,6 +68,7 @@ async function main() {
             slug: p.slug,
             priceCents: p.priceCents,
             stock: p.stock ?? null,
+            ...(p.giftCardAmounts ? { kind: "GIFT_CARD" as const, giftCardAmounts: p.giftCardAmounts } : {}),
             visibility: "PUBLIC",
             translations: {
               create: Object.entries(p.title).map(([locale, title]) => ({
@@ -107,6 +117,19 @@ async function main() {
         update: {},
         create: { merchantId, email, userId, name: DEMO_USERS.find((u) => u.email === email)?.name },
       });
+    }
+    const giftCard = DEMO_GIFT_CARDS[m.name];
+    if (giftCard && !(await db.giftCard.findUnique({ where: { codeHash: hashGiftCardCode(giftCard.code) }, select: { id: true } }))) {
+      const storeId = (await db.store.findUniqueOrThrow({ where: { slug: giftCard.storeSlug }, select: { id: true } })).id;
+      await db.$transaction((tx) =>
+        issueCard(
+          tx,
+          { merchantId: merchantId as MerchantId, transactionId: randomUUID(), storeId },
+          { currency: giftCard.currency, amountCents: giftCard.amountCents, source: "MANUAL", expiresAt: null, deliveryLocale: "en", storeId, note: "Demo card" },
+          // The known code of the demo data instead of a random one.
+          codeBytes(giftCard.code),
+        ),
+      );
     }
     const loyalty = DEMO_LOYALTY[m.name];
     if (loyalty && !(await db.loyaltyProgram.findUnique({ where: { merchantId }, select: { id: true } }))) {

@@ -28,11 +28,13 @@ export async function enqueueOrderConfirmation(tx: Tx, merchantId: MerchantId, o
       currency: true,
       subtotalCents: true,
       totalCents: true,
+      amountDueCents: true,
       paymentProvider: true,
       transactionId: true,
       store: { select: { name: true, slug: true, defaultLocale: true } },
       lines: { select: { title: true, quantity: true, unitPriceCents: true, totalCents: true }, orderBy: { id: "asc" } },
       discounts: { select: { code: true, amountCents: true }, orderBy: { id: "asc" } },
+      tenders: { select: { label: true, amountCents: true }, orderBy: { label: "asc" } },
     },
   });
   const locale: Locale = isLocale(order.locale) ? order.locale : "en";
@@ -53,6 +55,8 @@ export async function enqueueOrderConfirmation(tx: Tx, merchantId: MerchantId, o
         subtotalCents: order.subtotalCents,
         discounts: order.discounts,
         totalCents: order.totalCents,
+        tenders: order.tenders,
+        amountDueCents: order.amountDueCents,
         noPaymentNeeded: order.paymentProvider === "NONE",
         transactionId: order.transactionId,
         orderUrl,

@@ -17,6 +17,9 @@ export const orderConfirmationDataSchema = z.object({
   subtotalCents: cents,
   discounts: z.array(z.object({ code: z.string().min(1).max(64), amountCents: cents })).max(20),
   totalCents: cents,
+  /** Gift cards that paid part of the total (their last four characters), and what was left to pay. */
+  tenders: z.array(z.object({ label: z.string().min(1).max(16), amountCents: cents })).max(10).default([]),
+  amountDueCents: cents.optional(),
   /** True when the order cost nothing to pay (below the provider's minimum). */
   noPaymentNeeded: z.boolean().default(false),
   /** The checkout's transaction id, which the merchant sees on the order too (support requests quote it). */
@@ -44,6 +47,8 @@ export const orderConfirmationEmail = defineEmailTemplate({
       subtotalCents: 12800,
       discounts: [{ code: "WELCOME10", amountCents: 1280 }],
       totalCents: 11520,
+      tenders: [{ label: "WV2D", amountCents: 2500 }],
+      amountDueCents: 9020,
       transactionId: "2f1c9a4e-7b1d-4c55-9a51-0c7e3d2b8f10",
       orderUrl: "http://fashionhub.localhost:3000/orders/example?token=abc",
     },
@@ -102,6 +107,18 @@ export const orderConfirmationEmail = defineEmailTemplate({
             <Column style={{ ...labelCell, fontWeight: 700 }}>{t("orderConfirmation.total")}</Column>
             <Column style={{ ...amountCell, fontWeight: 700 }}>{money(data.totalCents)}</Column>
           </Row>
+          {data.tenders.map((tender, index) => (
+            <Row key={`tender-${index}`}>
+              <Column style={labelCell}>{t("orderConfirmation.giftCard", { last4: tender.label })}</Column>
+              <Column style={amountCell}>−{money(tender.amountCents)}</Column>
+            </Row>
+          ))}
+          {data.tenders.length > 0 && data.amountDueCents !== undefined ? (
+            <Row>
+              <Column style={{ ...labelCell, fontWeight: 700 }}>{t("orderConfirmation.amountDue")}</Column>
+              <Column style={{ ...amountCell, fontWeight: 700 }}>{money(data.amountDueCents)}</Column>
+            </Row>
+          ) : null}
         </Section>
         <Section style={{ margin: "24px 0", textAlign: "center" }}>
           <Button href={data.orderUrl} style={textStyles.button}>
