@@ -49,6 +49,7 @@ vi.mock("next-intl/server", async () => {
 const { adjustGiftCardAction, checkGiftCardBalanceAction, findGiftCardAction, redeemGiftCardAction, reverseGiftCardRedemptionAction } = await import("./actions");
 const { adjustBalance, redeemAtCounter, reverseCounterRedemption } = await import("./mutations");
 const { listCustomerGiftCards } = await import("./data");
+const { loadTerminalGiftCard } = await import("./loaders");
 const { expireDueCards } = await import("./expiry");
 
 afterEach(() => {
@@ -292,6 +293,21 @@ describe("the terminal's gift-card actions", () => {
       error: { key: "GiftCards.terminal.refusals.belowZero" },
     });
     expect(await adjustGiftCardAction(card.id, IDLE, form({ amount: "-0,50", reason: "Till" }))).toEqual({ status: "ok", data: { message: "Balance adjusted. New balance: €9.50." } });
+  });
+
+  it("the gift-card page opens a card of the store's merchant with its movements, and nothing for another merchant", async () => {
+    const shop = await giftCardShop();
+    const other = await giftCardShop();
+    const card = await cardOf(shop, 1_000);
+    await redeemAtCounter(shop.staffActor, card.id, 300);
+    const view = await loadTerminalGiftCard(shop.storefront, card.id);
+    expect(view).toMatchObject({ id: card.id, last4: card.last4, balanceCents: 700, currency: "EUR", status: "ACTIVE" });
+    expect(view?.ledger.map((r) => [r.kind, r.amountCents, r.balanceAfterCents, r.staffEmail])).toEqual([
+      ["REDEEM", -300, 700, shop.staff.email],
+      ["ISSUE", 1_000, 1_000, null],
+    ]);
+    expect(await loadTerminalGiftCard(other.storefront, card.id)).toBeNull();
+    expect(await loadTerminalGiftCard(shop.storefront, "not a card id!")).toBeNull();
   });
 
   it("a card in another currency than the store's is refused at the lookup", async () => {
