@@ -22,6 +22,8 @@ const FACTORY_ARGS: Record<string, unknown[][]> = {
   couponFormSchema: [["EUR", DEFAULT_TIME_ZONE], ["JPY", "Asia/Tokyo"]],
   joinFormSchema: [["fr", TODAY], ["lb", TODAY]],
   earnFormSchema: [[2], [0], [3]],
+  counterDebitSchema: [[2], [0], [3]],
+  balanceAdjustmentSchema: [[2], [0], [3]],
   placeOrderFormSchema: [[false], [true]],
   storeSettingsSchema: [[{ defaultLocale: "fr", locales: ["fr", "en", "de", "lb"] }]],
   domainFormSchema: [["localhost:3000"], ["patron.lu"]],

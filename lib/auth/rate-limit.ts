@@ -114,6 +114,8 @@ export const PUBLIC_LIMITS = {
   giftCardApply: { ip: { points: 20, durationSeconds: 15 * 60 }, cart: { points: 8, durationSeconds: 15 * 60 } },
   // download links, found or not
   download: { ip: { points: 30, durationSeconds: 15 * 60 }, token: { points: 10, durationSeconds: 60 * 60 } },
+  // gift-card balance checks, found or not: every check counts, so codes cannot be tried in bulk
+  giftCardBalance: { ip: { points: 20, durationSeconds: 15 * 60 } },
 } as const satisfies Record<string, Partial<Record<"ip" | "email" | "cart" | "token", Rule>>>;
 
 export type PublicAction = keyof typeof PUBLIC_LIMITS;

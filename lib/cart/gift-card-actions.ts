@@ -6,7 +6,7 @@ import { fail, failFields, ok } from "@/lib/actions/pipeline";
 import { storefrontAction } from "@/lib/auth/action-clients";
 import { clientIp, consumeLimit, refundLimit, retryAfterMinutes } from "@/lib/auth/rate-limit";
 import { parseGiftCardCode } from "@/lib/gift-cards/code";
-import { findGiftCardByCode } from "@/lib/gift-cards/data";
+import { findCardByCode } from "@/lib/gift-cards/data";
 import { redeemRefusal } from "@/lib/gift-cards/rules";
 import { attachGiftCard, detachGiftCard } from "./mutations";
 import { currentCart, ensureCurrentCart } from "./request";
@@ -28,7 +28,7 @@ export const applyGiftCardAction = storefrontAction({
     if (!limit.ok) return fail("GiftCards.redeem.errors.rateLimited", { minutes: retryAfterMinutes(limit.retryAfterMs) });
     const parsed = parseGiftCardCode(input.giftCardCode);
     if (!parsed.ok) return failFields({ giftCardCode: parsed.reason === "typo" ? "GiftCards.redeem.errors.typo" : "GiftCards.redeem.errors.invalid" });
-    const card = await findGiftCardByCode(ctx.store.merchantId, parsed.code);
+    const card = await findCardByCode(ctx.store.merchantId, parsed.code);
     if (!card) return failFields({ giftCardCode: "GiftCards.redeem.errors.invalid" });
     const refused = redeemRefusal(card, { currency: ctx.store.currency, customerId: ctx.customer?.customerId ?? null, now: new Date() });
     if (refused) return failFields({ giftCardCode: `GiftCards.redeem.refusals.${refused}` });

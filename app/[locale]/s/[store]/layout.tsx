@@ -18,7 +18,7 @@ export async function generateMetadata({ params }: LayoutProps<"/[locale]/s/[sto
 
 export default async function StorefrontLayout({ children, params }: LayoutProps<"/[locale]/s/[store]">) {
   const { store, locale } = await loadPublicStorefrontPage(params);
-  const [t, loyalty] = await Promise.all([getTranslations("Storefront"), hasPublishedProgram(store.slug, store.merchantId)]);
+  const [t, tg, loyalty] = await Promise.all([getTranslations("Storefront"), getTranslations("GiftCards.balance"), hasPublishedProgram(store.slug, store.merchantId)]);
   const profile = storefrontProfile(store, locale);
   const contact = profile.contact;
   return (
@@ -44,6 +44,11 @@ export default async function StorefrontLayout({ children, params }: LayoutProps
               {contact.phone && <a href={`tel:${contact.phone.replace(/[^+\d]/g, "")}`}>{contact.phone}</a>}
               {contact.email && <a href={`mailto:${contact.email}`}>{contact.email}</a>}
             </address>
+          )}
+          {store.isOpen && (
+            <a href={localizedPath("/gift-cards/balance", locale, store.defaultLocale)} className="hover:text-slate-700 hover:underline">
+              {tg("footerLink")}
+            </a>
           )}
           <p>{t("poweredBy")}</p>
           <LanguageSwitcher locale={locale} locales={store.locales} defaultLocale={store.defaultLocale} storeSlug={store.slug} />

@@ -48,6 +48,11 @@ export default async function CustomerAccountPage({ params }: Props) {
               {(await getTranslations("Loyalty.account"))("link")}
             </a>
           </li>
+          <li>
+            <a href={href("/account/gift-cards")} className="font-medium text-brand-700 underline">
+              {(await getTranslations("GiftCards.account"))("link")}
+            </a>
+          </li>
         </ul>
       </nav>
       {/* Staff sign in here to work at the counter: their way to the terminal. */}

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { formatterFor } from "@/lib/i18n/format";
 import { HistoryTable } from "@/components/loyalty/history-table";
 import { QrScanner } from "@/components/loyalty/qr-scanner";
+import { TerminalTabs } from "@/components/loyalty/terminal-tabs";
 import {
   EarnForm,
   RedeemButton,
@@ -50,9 +51,10 @@ export default async function TerminalPage({ params, searchParams }: Props) {
       ? `${href("/terminal")}?${new URLSearchParams({ q: query })}`
       : href("/terminal"),
   });
-  const [t, tl, format, program] = await Promise.all([
+  const [t, tl, tg, format, program] = await Promise.all([
     getTranslations("Terminal"),
     getTranslations("Loyalty"),
+    getTranslations("GiftCards.terminal"),
     formatterFor(locale, store.timeZone),
     findActiveProgram(store.merchantId, locale, store.defaultLocale),
   ]);
@@ -84,6 +86,14 @@ export default async function TerminalPage({ params, searchParams }: Props) {
           {t("lead", { store: store.name, email: access.email })}
         </p>
       </header>
+      <TerminalTabs
+        current="loyalty"
+        label={tg("sections")}
+        links={{
+          loyalty: { href: href("/terminal"), text: tg("loyaltyTab") },
+          giftCards: { href: href("/terminal/gift-cards"), text: tg("giftCardsTab") },
+        }}
+      />
       {!program ? (
         <Alert tone="warning" role="alert">
           {t("noProgram")}
