@@ -45,8 +45,7 @@ export const codeSchema = z
   });
 
 /** A same-site path or URL to return to; anything odd is dropped here and checked again on redirect. */
-const callbackUrlSchema = z
-  .string()
+const callbackUrlSchema = cleanString()
   .max(2048)
   .optional()
   .catch(undefined)

@@ -18,9 +18,9 @@ export const enqueueEmailSchema = z.object({
   template: z.enum(TEMPLATE_NAMES),
   locale: z.enum(LOCALES),
   data: z.unknown(),
-  merchantId: z.string().min(1).max(64).nullish(),
+  merchantId: cleanString().min(1).max(64).nullish(),
   // Resend accepts idempotency keys of up to 256 characters; a re-send appends a suffix.
-  idempotencyKey: z.string().trim().min(1).max(200),
+  idempotencyKey: cleanString().trim().min(1).max(200),
 });
 
 export const emailMessageIdSchema = cleanString().trim().min(1).max(64);
