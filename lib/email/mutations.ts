@@ -104,7 +104,8 @@ export async function requeueEmail(id: string, actorUserId: string | null = null
 
 /**
  * The sweep that makes sure no message is lost: QUEUED rows untouched for `olderThanSeconds`
- * that have no live (created, retry or active) send job get a new one. Returns how many.
+ * that have no live (created, retry or active) send job get a new one. Returns how many. A
+ * message whose sendAfter is still ahead is left to its own (delayed) job until that time.
  */
 export async function requeueStaleEmails(options: { olderThanSeconds?: number; limit?: number } = {}): Promise<number> {
   const olderThan = options.olderThanSeconds ?? 60;
@@ -113,6 +114,7 @@ export async function requeueStaleEmails(options: { olderThanSeconds?: number; l
     SELECT m.id FROM "EmailMessage" m
     WHERE m.status = 'QUEUED'
       AND m."updatedAt" < now() - make_interval(secs => ${olderThan})
+      AND (m."sendAfter" IS NULL OR m."sendAfter" <= now())
       AND NOT EXISTS (
         SELECT 1 FROM ${Prisma.raw(`"${JOBS_SCHEMA}".job`)} j
         WHERE j.name = ${EMAIL_SEND_QUEUE.name} AND j.singleton_key = m.id AND j.state < 'completed'
