@@ -20,10 +20,17 @@ export async function findCertificateCard(merchantId: MerchantId, code: string) 
  * stand, for the buyer and the merchant. `storeId` narrows to the store's orders.
  */
 export async function findOrderCardDeliveries(merchantId: MerchantId, orderId: string, now: Date = new Date(), storeId?: StoreId): Promise<OrderCardDelivery[]> {
+  return findCardDeliveries(merchantId, [orderId], now, storeId);
+}
+
+/** The same for several orders (a customer's list), each card with its order. */
+export async function findCardDeliveries(merchantId: MerchantId, orderIds: string[], now: Date = new Date(), storeId?: StoreId): Promise<OrderCardDelivery[]> {
+  if (orderIds.length === 0) return [];
   const cards = await db.giftCard.findMany({
-    where: { merchantId, orderId, ...(storeId ? { storeId } : {}), source: { in: ["PURCHASE", "BONUS"] } },
+    where: { merchantId, orderId: { in: orderIds }, ...(storeId ? { storeId } : {}), source: { in: ["PURCHASE", "BONUS"] } },
     select: {
       id: true,
+      orderId: true,
       source: true,
       last4: true,
       initialCents: true,
@@ -48,6 +55,7 @@ export async function findOrderCardDeliveries(merchantId: MerchantId, orderId: s
     const email = card.deliveryEmailId ? (byId.get(card.deliveryEmailId) ?? null) : null;
     return {
       cardId: card.id,
+      orderId: card.orderId!,
       source: card.source === "BONUS" ? "BONUS" : "PURCHASE",
       last4: card.last4,
       amountCents: card.initialCents,

@@ -4,7 +4,8 @@ import type { Storefront } from "@/lib/tenancy/loaders";
 import { renderCertificatePdf } from "./certificate";
 import { openCertificateToken } from "./certificate-token";
 import { parseGiftCardCode } from "./code";
-import { findCertificateCard } from "./delivery-data";
+import { findCardDeliveries, findCertificateCard } from "./delivery-data";
+import type { OrderCardDelivery } from "./delivery-status";
 import { certificateSecret, lastValidDay } from "./issue";
 
 /**
@@ -30,4 +31,12 @@ export async function loadCertificatePdf(store: Storefront, token: string | null
     message: card.message,
     expiresOn: lastValidDay(card.expiresAt, card.storeTimeZone ?? store.timeZone),
   });
+}
+
+/**
+ * The gift cards of an order the buyer may see (the caller checked the order with
+ * loadBuyerOrder or listed it with loadCustomerOrders), with where their emails stand.
+ */
+export async function loadBuyerCardDeliveries(store: Storefront, orderIds: string[]): Promise<OrderCardDelivery[]> {
+  return findCardDeliveries(store.merchantId, orderIds, new Date(), store.id);
 }

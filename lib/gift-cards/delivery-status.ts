@@ -3,6 +3,7 @@ export type DeliveryStatus = "scheduled" | "queued" | "sent" | "failed";
 
 export interface OrderCardDelivery {
   cardId: string;
+  orderId: string;
   source: "PURCHASE" | "BONUS";
   last4: string;
   amountCents: number;
