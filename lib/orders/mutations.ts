@@ -10,10 +10,11 @@ import { transitionOrder, type OrderStatus } from "./lifecycle";
 
 /**
  * PENDING_PAYMENT -> PAID (the lifecycle's "pay"), the confirmation email, the buyer's loyalty
- * points (when they have a card) and the gift cards the order bought (with their emails), in `tx`. The conditional update takes the order's row lock,
- * so of two concurrent calls exactly one returns true. Any other state (already paid, cancelled
- * after a failed payment) is left alone. The caller resolved `merchantId` from the order itself
- * (a provider event names the order by its payment reference).
+ * points (when they have a card) and the gift cards the order bought (with their emails), in
+ * `tx`. The conditional update takes the order's row lock, so of two concurrent calls exactly one
+ * returns true. Any other state (already paid, cancelled after a failed payment) is left alone.
+ * The caller resolved `merchantId` from the order itself (a provider event names the order by
+ * its payment reference).
  */
 export async function markOrderPaid(tx: Tx, merchantId: MerchantId, orderId: string): Promise<boolean> {
   if (!(await transitionOrder(tx, { merchantId, orderId, event: "pay" }))) return false;
