@@ -23,28 +23,46 @@ export async function findOrderCardDeliveries(merchantId: MerchantId, orderId: s
   return findCardDeliveries(merchantId, [orderId], now, storeId);
 }
 
-/** The same for several orders (a customer's list), each card with its order. */
+const CARD_SELECT = {
+  id: true,
+  orderId: true,
+  source: true,
+  last4: true,
+  initialCents: true,
+  currency: true,
+  recipientName: true,
+  recipientEmail: true,
+  deliverAt: true,
+  deliveryEmailId: true,
+  bonusForId: true,
+  orderLineId: true,
+  unitIndex: true,
+} as const;
+
+/**
+ * The same for several orders (a customer's list), each card with its order. The cards are
+ * found through the orders' gift-card lines (one card per line and unit) and the purchased
+ * cards' bonuses, both by unique indexes.
+ */
 export async function findCardDeliveries(merchantId: MerchantId, orderIds: string[], now: Date = new Date(), storeId?: StoreId): Promise<OrderCardDelivery[]> {
   if (orderIds.length === 0) return [];
-  const cards = await db.giftCard.findMany({
-    where: { merchantId, orderId: { in: orderIds }, ...(storeId ? { storeId } : {}), source: { in: ["PURCHASE", "BONUS"] } },
-    select: {
-      id: true,
-      orderId: true,
-      source: true,
-      last4: true,
-      initialCents: true,
-      currency: true,
-      recipientName: true,
-      recipientEmail: true,
-      deliverAt: true,
-      deliveryEmailId: true,
-      bonusForId: true,
-      orderLineId: true,
-      unitIndex: true,
-      createdAt: true,
-    },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  const lines = await db.orderLine.findMany({
+    where: { orderId: { in: orderIds }, kind: "GIFT_CARD", order: { merchantId, ...(storeId ? { storeId } : {}) } },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  if (lines.length === 0) return [];
+  const lineOrder = new Map(lines.map((l, index) => [l.id, index]));
+  const purchased = await db.giftCard.findMany({ where: { merchantId, orderLineId: { in: lines.map((l) => l.id) } }, select: CARD_SELECT });
+  purchased.sort((a, b) => lineOrder.get(a.orderLineId!)! - lineOrder.get(b.orderLineId!)! || (a.unitIndex ?? 0) - (b.unitIndex ?? 0));
+  const bonuses = purchased.length
+    ? await db.giftCard.findMany({ where: { merchantId, bonusForId: { in: purchased.map((c) => c.id) } }, select: CARD_SELECT })
+    : [];
+  const bonusOf = new Map(bonuses.map((b) => [b.bonusForId!, b]));
+  // Each purchased card, followed by its bonus card.
+  const cards = purchased.flatMap((card) => {
+    const bonus = bonusOf.get(card.id);
+    return bonus ? [card, bonus] : [card];
   });
   const emailIds = cards.flatMap((c) => (c.deliveryEmailId ? [c.deliveryEmailId] : []));
   const emails = emailIds.length

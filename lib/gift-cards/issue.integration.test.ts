@@ -124,6 +124,18 @@ describe("paying an order of gift cards", () => {
     );
     expect(bonuses.map((b) => b.deliveryEmailId).sort()).toEqual(toBuyer.filter((e) => (e.data as { kind: string }).kind === "bonus").map((e) => e.id).sort());
 
+    // The order's page lists each card followed by its bonus, on their way at once.
+    const deliveries = await findOrderCardDeliveries(shop.store.merchantId, order.id, new Date(), shop.store.id);
+    expect(deliveries.map((d) => [d.source, d.amountCents, d.recipientName, d.deliverAt, d.status, d.recipientChangeable])).toEqual([
+      ["PURCHASE", 5000, "Léa", null, "queued", false],
+      ["BONUS", 1000, null, null, "queued", false],
+      ["PURCHASE", 5000, "Léa", null, "queued", false],
+      ["BONUS", 1000, null, null, "queued", false],
+    ]);
+    expect(deliveries.map((d) => d.cardId)).toEqual([purchased[0]!.id, bonuses.find((b) => b.bonusForId === purchased[0]!.id)!.id, purchased[1]!.id, bonuses.find((b) => b.bonusForId === purchased[1]!.id)!.id]);
+    const otherStore = await createShop();
+    expect(await findOrderCardDeliveries(shop.store.merchantId, order.id, new Date(), otherStore.store.id)).toEqual([]);
+
     // The same event again, and another paid event for the order, issue nothing more.
     expect(await payOrder(order.id)).toBe("duplicate");
     expect(await payOrder(order.id, `other-${order.id}`)).not.toBe("applied");
