@@ -215,7 +215,8 @@ describe("the certificate link", () => {
     const [email] = await emailsTo(forLea.recipient.email.toLowerCase());
     const link = new URL((email!.data as { certificateUrl: string }).certificateUrl);
     expect(link.host).toBe(`${shop.tenant.store.slug}.localhost:3000`);
-    expect(link.pathname).toBe("/fr/gift-cards/certificate");
+    // Léa's card speaks French, which this store does not offer: the link is in its default language.
+    expect(link.pathname).toBe("/gift-cards/certificate");
     const token = link.searchParams.get("t")!;
 
     const ok = await fetchCertificate(link.host, shop.tenant.store.slug, token);

@@ -45,10 +45,12 @@ interface StoreLinks {
   certificateUrl(code: string): string;
 }
 
-function storeLinks(store: { name: string; slug: string; defaultLocale: string }, locale: Locale): StoreLinks {
+/** Links to the store's storefront in `locale`, or in its default locale when it no longer offers that one. */
+function storeLinks(store: { name: string; slug: string; defaultLocale: string; locales: string[] }, locale: Locale): StoreLinks {
   const defaultLocale: Locale = isLocale(store.defaultLocale) ? store.defaultLocale : "en";
+  const linkLocale = store.locales.includes(locale) ? locale : defaultLocale;
   const address = storeAddress({ slug: store.slug, defaultLocale }, urlConfig());
-  const url = (path: string) => absoluteUrl(address, path, locale, urlConfig());
+  const url = (path: string) => absoluteUrl(address, path, linkLocale, urlConfig());
   return { storeName: store.name, storefrontUrl: url("/"), balanceUrl: url(BALANCE_PATH), certificateUrl: (code) => url(certificatePath(code)) };
 }
 
@@ -81,7 +83,7 @@ export async function issueGiftCardsForOrder(tx: Tx, merchantId: MerchantId, ord
       customerId: true,
       paidAt: true,
       transactionId: true,
-      store: { select: { name: true, slug: true, defaultLocale: true, timeZone: true } },
+      store: { select: { name: true, slug: true, defaultLocale: true, locales: true, timeZone: true } },
       merchant: { select: { giftCardExpiryMonths: true } },
       lines: { where: { kind: "GIFT_CARD" }, select: { id: true, quantity: true, unitPriceCents: true, giftCard: true }, orderBy: { id: "asc" } },
     },
@@ -193,7 +195,7 @@ async function issueBonusCard(
     storeId: string;
     currency: string;
     customerId: string | null;
-    store: { name: string; slug: string; defaultLocale: string };
+    store: { name: string; slug: string; defaultLocale: string; locales: string[] };
     buyerEmail: string;
     buyerLocale: Locale;
     issuedAt: Date;
