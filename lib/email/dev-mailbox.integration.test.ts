@@ -92,5 +92,10 @@ describe("the mailbox reads", () => {
     expect(await db.emailMessage.findUniqueOrThrow({ where: { id }, select: { status: true, sendAfter: true } })).toEqual({ status: "QUEUED", sendAfter });
     expect((await listEmailMessages({ recipient: recipient.to, page: 1 })).rows).toMatchObject([{ id, sendAfter }]);
     expect(await getEmailMessage(id)).toMatchObject({ sendAfter });
+    // "Send again" keeps it for its time too.
+    expect(await requeueEmail(id)).toEqual({ ok: true });
+    const jobs = await db.$queryRaw<{ start_after: Date }[]>`SELECT start_after FROM pgboss.job WHERE singleton_key = ${id}`;
+    expect(jobs.length).toBeGreaterThan(0);
+    expect(jobs.every((job) => job.start_after.getTime() === sendAfter.getTime())).toBe(true);
   });
 });

@@ -94,9 +94,11 @@ export async function deliverEmail(messageId: string, options: DeliverEmailOptio
  */
 export async function requeueEmail(id: string, actorUserId: string | null = null): Promise<{ ok: true } | { ok: false; reason: "not-found" }> {
   return db.$transaction(async (tx) => {
-    const updated = await tx.emailMessage.updateManyAndReturn({ where: { id }, data: { status: "QUEUED" }, select: { merchantId: true } });
+    const updated = await tx.emailMessage.updateManyAndReturn({ where: { id }, data: { status: "QUEUED" }, select: { merchantId: true, sendAfter: true } });
     if (updated.length === 0) return { ok: false as const, reason: "not-found" as const };
-    await sendJob(EMAIL_SEND_QUEUE, { messageId: id, resendKey: randomUUID() }, { tx, singletonKey: id });
+    // A message scheduled for later (a gift card's delivery day) still waits for its time.
+    const sendAfter = updated[0]!.sendAfter;
+    await sendJob(EMAIL_SEND_QUEUE, { messageId: id, resendKey: randomUUID() }, { tx, singletonKey: id, ...(sendAfter && sendAfter > new Date() ? { startAfter: sendAfter } : {}) });
     await recordAuditEvent(tx, { merchantId: updated[0]!.merchantId, actorUserId, action: "email.resend", targetType: "EmailMessage", targetId: id });
     return { ok: true as const };
   });
