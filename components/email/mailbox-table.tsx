@@ -37,7 +37,7 @@ export async function MailboxTable({ rows, hrefOf }: { rows: MailboxRow[]; hrefO
               <td className="whitespace-nowrap px-3 py-2 text-slate-600">{isTemplateName(row.template) ? t(`templates.${row.template}`) : row.template}</td>
               <td className="px-3 py-2 text-slate-600">{row.merchant?.name ?? "—"}</td>
               <td className="px-3 py-2">
-                <EmailStatusBadge status={row.status} />
+                <EmailStatusBadge status={row.status} sendAfter={row.sendAfter} />
               </td>
               <td className="px-3 py-2 text-right tabular-nums">{row.attempts}</td>
             </tr>

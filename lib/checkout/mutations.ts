@@ -7,7 +7,8 @@ import { isPurchasable, loadCartForCheckout } from "@/lib/cart/data";
 import type { CartForCheckout } from "@/lib/cart/types";
 import { db, Prisma, type Tx } from "@/lib/db";
 import type { Locale } from "@/lib/locales";
-import { enqueueOrderConfirmation, orderPath } from "@/lib/orders/confirmation";
+import { orderPath } from "@/lib/orders/confirmation";
+import { settlePaidOrder } from "@/lib/orders/mutations";
 import { takeOrderHolds } from "@/lib/orders/holds";
 import { PAYMENT_MINIMUM_CENTS, settleTotal } from "@/lib/payments/minimum";
 import { failOrderPayment } from "@/lib/payments/mutations";
@@ -283,7 +284,7 @@ async function commitOrder(
     RETURNING "Order".number`;
   if (!numbered) throw new CheckoutRejected(fail("cartNotFound"));
   // After the number, which the email shows (only orders that need no payment get here).
-  if (!paymentRequired) await enqueueOrderConfirmation(tx, merchantId, order.id);
+  if (!paymentRequired) await settlePaidOrder(tx, merchantId, order.id);
   return { ...order, number: numbered.number };
 }
 

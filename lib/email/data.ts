@@ -18,6 +18,7 @@ const rowSelect = {
   status: true,
   attempts: true,
   createdAt: true,
+  sendAfter: true,
   merchant: { select: { id: true, name: true } },
 } satisfies Prisma.EmailMessageSelect;
 

@@ -80,4 +80,22 @@ describe("the mailbox reads", () => {
     expect(detail).toMatchObject({ id: ids[0], to: recipient, template: "sign-in", locale: "en", idempotencyKey: `list:${recipient}:0` });
     expect(await getEmailMessage("missing")).toBeNull();
   });
+
+  it("keeps a scheduled message queued until its time, and the outbox says when it goes", async () => {
+    const recipient = uniqueEmail("later");
+    const sendAfter = new Date(Date.now() + 3 * 24 * 3600 * 1000);
+    const { id } = await enqueueEmail({ ...recipient, template: "sign-in", locale: "en", data: signInData(), sendAfter });
+    const soon = uniqueEmail("soon");
+    const now = await enqueueEmail({ ...soon, template: "sign-in", locale: "en", data: signInData() });
+    // The worker delivers the one due now, not the scheduled one.
+    await waitFor(async () => (await db.emailMessage.findUniqueOrThrow({ where: { id: now.id } })).status === "DEV_MAILBOX");
+    expect(await db.emailMessage.findUniqueOrThrow({ where: { id }, select: { status: true, sendAfter: true } })).toEqual({ status: "QUEUED", sendAfter });
+    expect((await listEmailMessages({ recipient: recipient.to, page: 1 })).rows).toMatchObject([{ id, sendAfter }]);
+    expect(await getEmailMessage(id)).toMatchObject({ sendAfter });
+    // "Send again" keeps it for its time too.
+    expect(await requeueEmail(id)).toEqual({ ok: true });
+    const jobs = await db.$queryRaw<{ start_after: Date }[]>`SELECT start_after FROM pgboss.job WHERE singleton_key = ${id}`;
+    expect(jobs.length).toBeGreaterThan(0);
+    expect(jobs.every((job) => job.start_after.getTime() === sendAfter.getTime())).toBe(true);
+  });
 });

@@ -94,9 +94,11 @@ export async function deliverEmail(messageId: string, options: DeliverEmailOptio
  */
 export async function requeueEmail(id: string, actorUserId: string | null = null): Promise<{ ok: true } | { ok: false; reason: "not-found" }> {
   return db.$transaction(async (tx) => {
-    const updated = await tx.emailMessage.updateManyAndReturn({ where: { id }, data: { status: "QUEUED" }, select: { merchantId: true } });
+    const updated = await tx.emailMessage.updateManyAndReturn({ where: { id }, data: { status: "QUEUED" }, select: { merchantId: true, sendAfter: true } });
     if (updated.length === 0) return { ok: false as const, reason: "not-found" as const };
-    await sendJob(EMAIL_SEND_QUEUE, { messageId: id, resendKey: randomUUID() }, { tx, singletonKey: id });
+    // A message scheduled for later (a gift card's delivery day) still waits for its time.
+    const sendAfter = updated[0]!.sendAfter;
+    await sendJob(EMAIL_SEND_QUEUE, { messageId: id, resendKey: randomUUID() }, { tx, singletonKey: id, ...(sendAfter && sendAfter > new Date() ? { startAfter: sendAfter } : {}) });
     await recordAuditEvent(tx, { merchantId: updated[0]!.merchantId, actorUserId, action: "email.resend", targetType: "EmailMessage", targetId: id });
     return { ok: true as const };
   });
@@ -104,7 +106,8 @@ export async function requeueEmail(id: string, actorUserId: string | null = null
 
 /**
  * The sweep that makes sure no message is lost: QUEUED rows untouched for `olderThanSeconds`
- * that have no live (created, retry or active) send job get a new one. Returns how many.
+ * that have no live (created, retry or active) send job get a new one. Returns how many. A
+ * message whose sendAfter is still ahead is left to its own (delayed) job until that time.
  */
 export async function requeueStaleEmails(options: { olderThanSeconds?: number; limit?: number } = {}): Promise<number> {
   const olderThan = options.olderThanSeconds ?? 60;
@@ -113,6 +116,7 @@ export async function requeueStaleEmails(options: { olderThanSeconds?: number; l
     SELECT m.id FROM "EmailMessage" m
     WHERE m.status = 'QUEUED'
       AND m."updatedAt" < now() - make_interval(secs => ${olderThan})
+      AND (m."sendAfter" IS NULL OR m."sendAfter" <= now())
       AND NOT EXISTS (
         SELECT 1 FROM ${Prisma.raw(`"${JOBS_SCHEMA}".job`)} j
         WHERE j.name = ${EMAIL_SEND_QUEUE.name} AND j.singleton_key = m.id AND j.state < 'completed'

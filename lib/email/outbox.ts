@@ -17,6 +17,8 @@ export type EnqueueEmailInput = {
     merchantId?: string | null;
     /** One key per real-world email: enqueuing the same key again returns the first row. */
     idempotencyKey: string;
+    /** Not sent before this time (stored as EmailMessage.sendAfter; the send job starts then). */
+    sendAfter?: Date;
   };
 }[TemplateName];
 
@@ -24,7 +26,8 @@ export type EnqueueEmailInput = {
  * Puts an email in the outbox: one EmailMessage row (status QUEUED, subject rendered now) and
  * the job that will send it. With `tx`, both are written in that transaction, so the email
  * exists if and only if the change that caused it commits. Enqueuing an idempotency key that
- * already exists writes nothing and returns the existing row's id.
+ * already exists writes nothing and returns the existing row's id. With `sendAfter`, the row
+ * and its job wait until then (a gift card's delivery day).
  *
  * Trusts its caller to have decided that this email should go out; validates the input with zod
  * (throws ZodError on a bad recipient, template, locale or data).
@@ -47,13 +50,18 @@ export async function enqueueEmail(input: EnqueueEmailInput, tx?: Tx): Promise<{
           subject,
           merchantId: parsed.merchantId ?? null,
           idempotencyKey: parsed.idempotencyKey,
+          sendAfter: parsed.sendAfter ?? null,
         },
       ],
       skipDuplicates: true,
       select: { id: true },
     });
     if (created) {
-      await sendJob(EMAIL_SEND_QUEUE, { messageId: created.id }, { tx: client, singletonKey: created.id });
+      await sendJob(EMAIL_SEND_QUEUE, { messageId: created.id }, {
+        tx: client,
+        singletonKey: created.id,
+        ...(parsed.sendAfter ? { startAfter: parsed.sendAfter } : {}),
+      });
       return { id: created.id };
     }
     return client.emailMessage.findUniqueOrThrow({ where: { idempotencyKey: parsed.idempotencyKey }, select: { id: true } });

@@ -21,6 +21,8 @@ export const enqueueEmailSchema = z.object({
   merchantId: cleanString().min(1).max(64).nullish(),
   // Resend accepts idempotency keys of up to 256 characters; a re-send appends a suffix.
   idempotencyKey: cleanString().trim().min(1).max(200),
+  /** Not sent before this time (a gift card's delivery date). */
+  sendAfter: z.date().optional(),
 });
 
 export const emailMessageIdSchema = cleanString().trim().min(1).max(64);

@@ -20,6 +20,8 @@ export interface MailboxRow {
   status: EmailStatus;
   attempts: number;
   createdAt: Date;
+  /** Not sent before this time (a gift card's delivery day); null: at once. */
+  sendAfter: Date | null;
   merchant: { id: string; name: string } | null;
 }
 

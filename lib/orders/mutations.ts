@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/mutations";
 import { db, type Tx } from "@/lib/db";
+import { issueGiftCardsForOrder } from "@/lib/gift-cards/issue";
 import { earnForPaidOrder, reverseOrderEarning } from "@/lib/loyalty/mutations";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { enqueueOrderConfirmation } from "./confirmation";
@@ -8,17 +9,27 @@ import { releaseOrderHolds } from "./holds";
 import { transitionOrder, type OrderStatus } from "./lifecycle";
 
 /**
- * PENDING_PAYMENT -> PAID (the lifecycle's "pay"), the confirmation email and the buyer's loyalty
- * points (when they have a card), in `tx`. The conditional update takes the order's row lock,
- * so of two concurrent calls exactly one returns true. Any other state (already paid, cancelled
- * after a failed payment) is left alone. The caller resolved `merchantId` from the order itself
- * (a provider event names the order by its payment reference).
+ * PENDING_PAYMENT -> PAID (the lifecycle's "pay"), the confirmation email, the buyer's loyalty
+ * points (when they have a card) and the gift cards the order bought (with their emails), in
+ * `tx`. The conditional update takes the order's row lock, so of two concurrent calls exactly one
+ * returns true. Any other state (already paid, cancelled after a failed payment) is left alone.
+ * The caller resolved `merchantId` from the order itself (a provider event names the order by
+ * its payment reference).
  */
 export async function markOrderPaid(tx: Tx, merchantId: MerchantId, orderId: string): Promise<boolean> {
   if (!(await transitionOrder(tx, { merchantId, orderId, event: "pay" }))) return false;
-  await enqueueOrderConfirmation(tx, merchantId, orderId);
+  await settlePaidOrder(tx, merchantId, orderId);
   await earnForPaidOrder(tx, merchantId, orderId);
   return true;
+}
+
+/**
+ * What every paid order gets, in the transaction that made it PAID (a provider's event, or the
+ * checkout of an order that needs no payment): its confirmation and the gift cards it bought.
+ */
+export async function settlePaidOrder(tx: Tx, merchantId: MerchantId, orderId: string): Promise<void> {
+  await enqueueOrderConfirmation(tx, merchantId, orderId);
+  await issueGiftCardsForOrder(tx, merchantId, orderId);
 }
 
 /**

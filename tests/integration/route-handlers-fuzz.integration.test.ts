@@ -26,6 +26,7 @@ const { POST: stripePOST } = await import("@/app/api/webhooks/stripe/route");
 const { GET: authGET, POST: authPOST } = await import("@/app/api/auth/[...nextauth]/route");
 const { GET: cartCountGET } = await import("@/app/[locale]/s/[store]/cart/count/route");
 const { GET: loyaltyBadgeGET } = await import("@/app/[locale]/s/[store]/loyalty/badge/route");
+const { GET: certificateGET } = await import("@/app/[locale]/s/[store]/gift-cards/certificate/route");
 
 afterAll(async () => {
   await closeRateLimitPool();
@@ -122,6 +123,18 @@ describe("public route handlers, fuzzed", async () => {
         expect(status).toBeLessThan(500);
         const badge = await statusOf(() => loyaltyBadgeGET(new Request("http://localhost/loyalty/badge"), { params: Promise.resolve({ store, locale }) }));
         expect(badge).toBeLessThan(500);
+      }),
+      RUNS,
+    );
+  });
+
+  it("gift-card certificates: any token on any host, for any store parameter, is a 404, never an error", async () => {
+    await fc.assert(
+      fc.asyncProperty(nasty, fc.oneof(nasty, fc.constant(tenant.store.slug)), fc.boolean(), async (token, store, onStoreHost) => {
+        request.headers = await proxiedHeaders(onStoreHost ? storeHost : "localhost:3000");
+        const url = `http://localhost/gift-cards/certificate?t=${encodeURIComponent(token)}`;
+        const status = await statusOf(() => certificateGET(new Request(url), { params: Promise.resolve({ store, locale: "en" }) }));
+        expect(status).toBe(404);
       }),
       RUNS,
     );

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { giftCardDeliveryEmail } from "./gift-card-delivery";
 import { loyaltyRewardWithinReachEmail } from "./loyalty-reward-within-reach";
 import { loyaltyWelcomeEmail } from "./loyalty-welcome";
 import { orderConfirmationEmail } from "./order-confirmation";
@@ -21,6 +22,7 @@ export const EMAIL_TEMPLATES = {
   "staff-invitation": staffInvitationEmail,
   "loyalty-welcome": loyaltyWelcomeEmail,
   "loyalty-reward-within-reach": loyaltyRewardWithinReachEmail,
+  "gift-card-delivery": giftCardDeliveryEmail,
 } as const;
 
 export type TemplateName = keyof typeof EMAIL_TEMPLATES;

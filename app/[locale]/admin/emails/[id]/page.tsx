@@ -73,7 +73,7 @@ export default async function EmailMessagePage({ params }: Props) {
           <span className="break-all">{message.to}</span>
         </Field>
         <Field label={t("detail.status")}>
-          <EmailStatusBadge status={message.status} />
+          <EmailStatusBadge status={message.status} sendAfter={message.sendAfter} />
         </Field>
         <Field label={t("detail.attempts")}>
           <span className="tabular-nums">{message.attempts}</span>

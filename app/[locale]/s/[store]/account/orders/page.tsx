@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { formatterFor } from "@/lib/i18n/format";
+import { CardDeliveries } from "@/components/gift-cards/card-deliveries";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+import { loadBuyerCardDeliveries } from "@/lib/gift-cards/delivery-loaders";
 import { formatMoney } from "@/lib/money";
 import { loadCustomerOrders } from "@/lib/orders/loaders";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
@@ -19,6 +21,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CustomerOrdersPage({ params }: Props) {
   const { store, locale } = await loadStorefrontPage(params);
   const orders = await loadCustomerOrders(store, locale);
+  const giftCards = await loadBuyerCardDeliveries(
+    store,
+    orders.map((o) => o.id),
+  );
   const [t, format] = await Promise.all([getTranslations({ locale, namespace: "Orders.account" }), formatterFor(locale, store.timeZone)]);
   return (
     <section aria-labelledby="orders-title" className="mx-auto flex max-w-3xl flex-col gap-6">
@@ -39,6 +45,17 @@ export default async function CustomerOrdersPage({ params }: Props) {
               </div>
               <OrderStatusBadge status={order.status} locale={locale} />
               <span className="tabular-nums">{formatMoney(order.totalCents, order.currency, locale)}</span>
+              {giftCards.some((c) => c.orderId === order.id) && (
+                <div className="basis-full">
+                  <CardDeliveries
+                    cards={giftCards.filter((c) => c.orderId === order.id)}
+                    locale={locale}
+                    timeZone={store.timeZone}
+                    headingId={`gift-cards-${order.id}`}
+                    headingLevel={3}
+                  />
+                </div>
+              )}
             </li>
           ))}
         </ul>

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { OrderSummary } from "@/components/checkout/order-summary";
+import { CardDeliveries } from "@/components/gift-cards/card-deliveries";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+import { loadBuyerCardDeliveries } from "@/lib/gift-cards/delivery-loaders";
 import { loadBuyerOrder } from "@/lib/orders/loaders";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
 import { Alert } from "@/components/ui/alert";
@@ -29,6 +31,7 @@ export default async function OrderConfirmationPage({
   const t = await getTranslations({ locale, namespace: "Orders.confirmation" });
   const paid = order.status === "PAID" || order.status === "FULFILLED";
   const downloads = paid ? order.lines.filter((l) => l.downloadToken) : [];
+  const giftCards = await loadBuyerCardDeliveries(store, [order.id]);
   return (
     <section
       aria-labelledby="order-title"
@@ -81,6 +84,7 @@ export default async function OrderConfirmationPage({
           </ul>
         </section>
       )}
+      <CardDeliveries cards={giftCards} locale={locale} timeZone={store.timeZone} headingId="gift-cards-title" />
       <OrderSummary
         headingId="order-summary"
         lines={order.lines}

@@ -3,11 +3,15 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { formatterFor } from "@/lib/i18n/format";
 import { OrderSummary } from "@/components/checkout/order-summary";
+import { CardDeliveries } from "@/components/gift-cards/card-deliveries";
+import { CardDeliveryForms } from "@/components/gift-cards/card-delivery-forms";
 import { OrderActionButton } from "@/components/orders/order-action-button";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { requireStoreAccess } from "@/lib/auth/loaders";
 import { hasRole } from "@/lib/auth/types";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
+import { changeCardRecipientAction, resendCardDeliveryAction } from "@/lib/gift-cards/delivery-actions";
+import { findOrderCardDeliveries } from "@/lib/gift-cards/delivery-data";
 import { formatMoney } from "@/lib/money";
 import { fulfillOrderAction } from "@/lib/orders/actions";
 import { refundOrderAction } from "@/lib/payments/actions";
@@ -36,7 +40,23 @@ export default async function MerchantOrderPage({ params }: Props) {
   const locale = isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
   setRequestLocale(locale);
   const { access, order } = await load(params);
-  const [t, format] = await Promise.all([getTranslations("Orders.merchant"), formatterFor(locale, access.store.timeZone)]);
+  const [t, tCards, format, giftCards] = await Promise.all([
+    getTranslations("Orders.merchant"),
+    getTranslations("GiftCards.delivery"),
+    formatterFor(locale, access.store.timeZone),
+    findOrderCardDeliveries(access.merchantId, order.id, new Date(), access.store.id),
+  ]);
+  const canManageCards = hasRole(access.role, "MANAGER");
+  const cardLabels = {
+    change: tCards("manage.change"),
+    name: tCards("manage.name"),
+    email: tCards("manage.email"),
+    save: tCards("manage.save"),
+    saved: tCards("manage.saved"),
+    resend: tCards("manage.resend"),
+    resent: tCards("manage.resent"),
+    onlyBefore: tCards("manage.onlyBefore"),
+  };
   const address = order.shippingAddress as { name?: string; line1?: string; line2?: string | null; postalCode?: string; city?: string; country?: string } | null;
   const paid = order.status === "PAID" || order.status === "FULFILLED";
   return (
@@ -78,6 +98,26 @@ export default async function MerchantOrderPage({ params }: Props) {
         tenders={order.tenders}
         currency={order.currency}
         locale={locale}
+      />
+      <CardDeliveries
+        cards={giftCards}
+        locale={locale}
+        timeZone={access.store.timeZone}
+        headingId="gift-cards-title"
+        manage={
+          canManageCards
+            ? (card) => (
+                <CardDeliveryForms
+                  cardId={card.cardId}
+                  recipient={{ name: card.recipientName ?? "", email: card.recipientEmail ?? "" }}
+                  changeable={card.recipientChangeable}
+                  changeAction={changeCardRecipientAction.bind(null, access.merchantId, access.store.id)}
+                  resendAction={resendCardDeliveryAction.bind(null, access.merchantId, access.store.id)}
+                  labels={cardLabels}
+                />
+              )
+            : undefined
+        }
       />
       <div className="flex flex-wrap gap-6">
         {order.status === "PAID" && (
