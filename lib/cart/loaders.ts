@@ -6,6 +6,7 @@ import type { Buyer } from "@/lib/coupons/data";
 import type { Locale } from "@/lib/locales";
 import type { Storefront } from "@/lib/tenancy/loaders";
 import { countCartItems, findFailedPaymentOfCart, isPurchasable, loadCartForCheckout } from "./data";
+import { giftCardLineRefusal, pricingLine } from "./lines";
 import { currentCart, type CartStore } from "./request";
 import { MAX_LINE_QUANTITY, type CartLineView } from "./types";
 
@@ -50,14 +51,12 @@ export async function loadCartPage(store: Storefront, locale: Locale, now = new 
       available,
       noLongerSold,
       maxQuantity: Math.max(1, Math.min(MAX_LINE_QUANTITY, stockLeft)),
-      lineTotalCents: line.product.priceCents * line.quantity,
+      lineTotalCents: line.unitPriceCents * line.quantity,
     };
   });
   const priced = priceCart({
     currency: store.currency,
-    lines: lines
-      .filter((l) => l.available)
-      .map((l) => ({ productId: l.productId, title: l.product.title, unitPriceCents: l.product.priceCents, quantity: l.quantity })),
+    lines: lines.filter((l) => l.available).map(pricingLine),
     coupons: cart?.coupons ?? [],
     now,
     usage: cart?.usage ?? {},
@@ -65,9 +64,9 @@ export async function loadCartPage(store: Storefront, locale: Locale, now = new 
   return { lines, priced, itemCount: lines.reduce((sum, l) => sum + l.quantity, 0), paymentFailed: cart && cart.lines.length > 0 ? paymentFailed : null };
 }
 
-/** A line the cart counts in its total: purchasable and not sold out. */
+/** A line the cart counts in its total: purchasable, not sold out, a gift card's amount still offered. */
 function isAvailableLine(line: CartLineView): boolean {
-  return isPurchasable(line.product) && (line.product.stock ?? Number.POSITIVE_INFINITY) > 0;
+  return isPurchasable(line.product) && (line.product.stock ?? Number.POSITIVE_INFINITY) > 0 && giftCardLineRefusal(line) === null;
 }
 
 /**
@@ -81,9 +80,7 @@ export async function loadCouponOnCart(store: CartStore, cartId: string, couponI
   if (!cart) return null;
   const priced = priceCart({
     currency: "",
-    lines: cart.lines
-      .filter(isAvailableLine)
-      .map((l) => ({ productId: l.productId, title: l.product.title, unitPriceCents: l.product.priceCents, quantity: l.quantity })),
+    lines: cart.lines.filter(isAvailableLine).map(pricingLine),
     coupons: cart.coupons,
     now,
     usage: cart.usage,
