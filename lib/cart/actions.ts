@@ -95,7 +95,7 @@ export const addGiftCardToCartAction = storefrontAction({
     const result = await addGiftCardItem(ctx.store.merchantId, ctx.store.id, cart.cartId, input);
     if (!result.ok && "field" in result) {
       const limit = result.limitCents === undefined ? undefined : { limit: formatMoney(result.limitCents, result.currency, ctx.locale) };
-      return failFields({ amount: `GiftCards.product.errors.${result.error}` }, undefined, limit);
+      return failFields({ amount: `GiftCards.product.errors.${result.error}` }, "GiftCards.product.invalid", limit);
     }
     if (!result.ok && result.error === "unknownProduct") return fail("GiftCards.product.errors.unknownProduct");
     return done(ctx.store, cart.cartId, result);

@@ -15,6 +15,8 @@ export interface CartPageLine extends CartLineView {
   available: boolean;
   /** The product is no longer sold (archived or back to draft): the line can only be removed. */
   noLongerSold: boolean;
+  /** A gift card whose amount the product no longer offers: not counted, to be removed. */
+  amountNotOffered: boolean;
   /** The most the quantity control may ask for. */
   maxQuantity: number;
   lineTotalCents: number;
@@ -22,6 +24,8 @@ export interface CartPageLine extends CartLineView {
 
 export interface CartPage {
   lines: CartPageLine[];
+  /** Whether some line is a gift card (coupons leave those out). */
+  hasGiftCards: boolean;
   priced: PricedCart;
   itemCount: number;
   /** Set when this cart came back after the payment of this order did not go through. */
@@ -50,6 +54,7 @@ export async function loadCartPage(store: Storefront, locale: Locale, now = new 
       ...line,
       available,
       noLongerSold,
+      amountNotOffered: !noLongerSold && giftCardLineRefusal(line) === "priceChanged",
       maxQuantity: Math.max(1, Math.min(MAX_LINE_QUANTITY, stockLeft)),
       lineTotalCents: line.unitPriceCents * line.quantity,
     };
@@ -61,7 +66,7 @@ export async function loadCartPage(store: Storefront, locale: Locale, now = new 
     now,
     usage: cart?.usage ?? {},
   });
-  return { lines, priced, itemCount: lines.reduce((sum, l) => sum + l.quantity, 0), paymentFailed: cart && cart.lines.length > 0 ? paymentFailed : null };
+  return { lines, hasGiftCards: lines.some((l) => l.giftCard !== null), priced, itemCount: lines.reduce((sum, l) => sum + l.quantity, 0), paymentFailed: cart && cart.lines.length > 0 ? paymentFailed : null };
 }
 
 /** A line the cart counts in its total: purchasable, not sold out, a gift card's amount still offered. */

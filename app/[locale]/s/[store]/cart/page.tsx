@@ -4,6 +4,8 @@ import { CartLines } from "@/components/cart/cart-lines";
 import { CouponCodeForm } from "@/components/cart/coupon-code-form";
 import { RemoveCouponButton } from "@/components/cart/remove-coupon-button";
 import { couponTexts } from "@/components/coupons/describe";
+import { giftCardLineTexts } from "@/components/gift-cards/cart-line-text";
+import { Alert } from "@/components/ui/alert";
 import { loadCartPage } from "@/lib/cart/loaders";
 import { isCartReviewReason } from "@/lib/checkout/types";
 import { formatMoney } from "@/lib/money";
@@ -22,7 +24,12 @@ export default async function CartPage({ params, searchParams }: Props) {
   const { store, locale } = await loadStorefrontPage(params);
   const { review } = await searchParams;
   setRequestLocale(locale);
-  const [t, texts, cart] = await Promise.all([getTranslations("Cart"), couponTexts(locale, store.currency), loadCartPage(store, locale)]);
+  const [t, texts, cart, giftCards] = await Promise.all([
+    getTranslations("Cart"),
+    couponTexts(locale, store.currency),
+    loadCartPage(store, locale),
+    giftCardLineTexts(locale, store.currency),
+  ]);
   const href = (path: string) => localizedPath(path, locale, store.defaultLocale);
   const money = (cents: number) => formatMoney(cents, store.currency, locale);
   const { priced } = cart;
@@ -54,10 +61,13 @@ export default async function CartPage({ params, searchParams }: Props) {
           currency={store.currency}
           locale={locale}
           lines={cart.lines.map((l) => ({
+            lineId: l.lineId,
             productId: l.productId,
             title: l.product.title,
+            ...(l.giftCard && giftCards.line(l.product.title, l.giftCard)),
+            notice: l.amountNotOffered ? giftCards.amountNotOffered : undefined,
             href: href(`/p/${l.product.slug}`),
-            unitPriceCents: l.product.priceCents,
+            unitPriceCents: l.unitPriceCents,
             quantity: l.quantity,
             maxQuantity: l.maxQuantity,
             available: l.available,
@@ -82,6 +92,11 @@ export default async function CartPage({ params, searchParams }: Props) {
         <h2 id="cart-codes" className="text-lg font-semibold">
           {t("codes")}
         </h2>
+        {cart.hasGiftCards && (
+          <Alert tone="info" role="note" data-testid="cart-gift-card-coupon-note">
+            {giftCards.couponNote}
+          </Alert>
+        )}
         {priced.coupons.length > 0 && (
           <ul className="space-y-2" data-testid="cart-coupons">
             {priced.coupons.map((coupon) => (
