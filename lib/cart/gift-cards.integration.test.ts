@@ -35,6 +35,7 @@ vi.mock("next-intl/server", () => import("@/tests/integration/next-intl-server-s
 const actions = await import("./actions");
 const { loadCartForCheckout } = await import("./data");
 const { currentCart } = await import("./request");
+const { markCartCheckedOut, restoreCheckedOutCart } = await import("./mutations");
 
 afterAll(closeRateLimitPool);
 
@@ -270,5 +271,28 @@ describe("adding gift cards to the cart", () => {
       ].sort(),
     );
     expect(lines.find((l) => l.giftCardAmountCents === 5000)?.giftCard).toEqual({ recipient: null, message: null, deliverOn: null, locale: "en" });
+  });
+
+  it("a cart given back after a failed payment keeps its gift cards and takes in the ones added since", async () => {
+    const { tenant, ids, store } = await shop();
+    const user = await db.user.create({ data: { email: `back-${tenant.tag}@example.test` }, select: { id: true } });
+    const customer = await createCustomerRow(tenant, `back-${tenant.tag}@example.test`, user.id);
+    browser.customer = { customerId: customer.id, userId: user.id, merchantId: ids.merchantId, email: customer.email, name: null };
+    browser.storeId = ids.storeId;
+    const card = await giftCardProduct(tenant, { amounts: [2500, 5000] });
+    await addGiftCard({ productId: card.id, amount: "25", recipient: "me", locale: "en" });
+    const first = (await currentCart(store, browser.customer))!.cartId;
+    await db.$transaction((tx) => markCartCheckedOut(tx, first));
+
+    // A new cart meanwhile: the same card again and another amount.
+    await addGiftCard({ productId: card.id, amount: "25", recipient: "me", locale: "en" });
+    await addGiftCard({ productId: card.id, amount: "50", recipient: "me", locale: "en" });
+    expect(await db.$transaction((tx) => restoreCheckedOutCart(tx, ids.merchantId, first))).toBe(true);
+
+    expect((await currentCart(store, browser.customer))?.cartId).toBe(first);
+    expect((await cartLines(store)).map((l) => [l.giftCardAmountCents, l.quantity, l.giftCard])).toEqual([
+      [2500, 1, { recipient: null, message: null, deliverOn: null, locale: "en" }],
+      [5000, 1, { recipient: null, message: null, deliverOn: null, locale: "en" }],
+    ]);
   });
 });
