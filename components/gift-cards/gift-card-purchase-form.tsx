@@ -52,6 +52,11 @@ export interface GiftCardPurchaseFormProps {
   text: GiftCardPurchaseText;
 }
 
+interface Answer {
+  state: FormState<CartChange>;
+  seq: number;
+}
+
 const inputClass = "rounded-md border px-3 py-2 text-slate-900 shadow-sm";
 
 function FieldError({
@@ -85,9 +90,11 @@ export function GiftCardPurchaseForm({
   cartHref,
   text,
 }: GiftCardPurchaseFormProps) {
-  const [state, formAction] = useActionState<FormState<CartChange>, FormData>(
-    addGiftCardToCartAction,
-    IDLE,
+  // Each answer is numbered: the form is drawn anew from it (the typed values after a refusal, a
+  // fresh form after a card was added), even when two answers are alike.
+  const [{ state, seq }, formAction] = useActionState<Answer, FormData>(
+    async (previous, formData) => ({ state: await addGiftCardToCartAction(previous.state, formData), seq: previous.seq + 1 }),
+    { state: IDLE, seq: 0 },
   );
   const values = state.values ?? {};
   const [recipient, setRecipient] = useState(
@@ -104,6 +111,7 @@ export function GiftCardPurchaseForm({
 
   return (
     <form
+      key={seq}
       action={formAction}
       className="flex flex-col gap-5"
       noValidate
