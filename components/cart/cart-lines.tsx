@@ -11,8 +11,15 @@ import { formatMoney } from "@/lib/money";
 import { fillMessage } from "./messages";
 
 export interface CartLineItem {
+  lineId: string;
   productId: string;
   title: string;
+  /** The line's name in the controls' labels (a gift card's says its amount and recipient). */
+  labelTitle?: string;
+  /** Gift cards: their amount and delivery, each a line of text. */
+  details?: string[];
+  /** Shown instead of "unavailable" when the line cannot be bought as it is (a gift card's amount no longer offered). */
+  notice?: string;
   href: string;
   unitPriceCents: number;
   quantity: number;
@@ -36,7 +43,7 @@ export interface CartLinesLabels {
   invalidQuantity: string;
 }
 
-type Change = { productId: string; quantity: number };
+type Change = { lineId: string; quantity: number };
 
 /**
  * Cart lines with optimistic quantity changes: the new quantity and line total show at once,
@@ -45,19 +52,19 @@ type Change = { productId: string; quantity: number };
 export function CartLines({ lines, currency, locale, labels }: { lines: CartLineItem[]; currency: string; locale: Locale; labels: CartLinesLabels }) {
   const [optimisticLines, applyChange] = useOptimistic(lines, (current, change: Change) =>
     change.quantity <= 0
-      ? current.filter((l) => l.productId !== change.productId)
-      : current.map((l) => (l.productId === change.productId ? { ...l, quantity: change.quantity } : l)),
+      ? current.filter((l) => l.lineId !== change.lineId)
+      : current.map((l) => (l.lineId === change.lineId ? { ...l, quantity: change.quantity } : l)),
   );
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const money = (cents: number) => formatMoney(cents, currency, locale);
   const label = (template: string, title: string) => fillMessage(template, { title });
 
-  function change(productId: string, quantity: number) {
+  function change(lineId: string, quantity: number) {
     setError(null);
     startTransition(async () => {
-      applyChange({ productId, quantity });
-      const state = quantity <= 0 ? await removeCartItemAction(IDLE, { productId }) : await setCartItemQuantityAction(IDLE, { productId, quantity });
+      applyChange({ lineId, quantity });
+      const state = quantity <= 0 ? await removeCartItemAction(IDLE, { lineId }) : await setCartItemQuantityAction(IDLE, { lineId, quantity });
       if (state.status === "ok") announceCartChanged();
       else setError(refusalMessage(state) ?? null);
     });
@@ -76,18 +83,23 @@ export function CartLines({ lines, currency, locale, labels }: { lines: CartLine
       return;
     }
     input.value = String(quantity);
-    if (quantity !== line.quantity) change(line.productId, quantity);
+    if (quantity !== line.quantity) change(line.lineId, quantity);
   }
 
   return (
     <div>
       <ul className="divide-y divide-slate-200 border-y border-slate-200" data-testid="cart-lines">
         {optimisticLines.map((line) => (
-          <li key={line.productId} className="flex flex-wrap items-center gap-4 py-4" data-testid="cart-line">
+          <li key={line.lineId} className="flex flex-wrap items-center gap-4 py-4" data-testid="cart-line">
             <div className="min-w-48 flex-1">
               <a href={line.href} className="font-medium hover:underline">
                 {line.title}
               </a>
+              {line.details?.map((detail) => (
+                <p key={detail} className="text-sm text-slate-700 wrap-anywhere">
+                  {detail}
+                </p>
+              ))}
               {line.noLongerSold ? (
                 <p className="text-sm text-amber-700" data-testid="cart-line-no-longer-sold">
                   {labels.noLongerSold}
@@ -95,7 +107,7 @@ export function CartLines({ lines, currency, locale, labels }: { lines: CartLine
               ) : (
                 <p className="text-sm text-slate-600">{fillMessage(labels.unitPrice, { price: money(line.unitPriceCents) })}</p>
               )}
-              {!line.available && !line.noLongerSold && <p className="text-sm text-amber-700">{labels.unavailable}</p>}
+              {!line.available && !line.noLongerSold && <p className="text-sm text-amber-700">{line.notice ?? labels.unavailable}</p>}
             </div>
             {!line.noLongerSold && (
               <>
@@ -103,9 +115,9 @@ export function CartLines({ lines, currency, locale, labels }: { lines: CartLine
                   <button
                     type="button"
                     className="h-8 w-8 rounded border border-slate-300 disabled:opacity-50"
-                    aria-label={label(labels.decrease, line.title)}
+                    aria-label={label(labels.decrease, line.labelTitle ?? line.title)}
                     disabled={!line.available || line.quantity <= 1}
-                    onClick={() => change(line.productId, line.quantity - 1)}
+                    onClick={() => change(line.lineId, line.quantity - 1)}
                   >
                     −
                   </button>
@@ -115,9 +127,9 @@ export function CartLines({ lines, currency, locale, labels }: { lines: CartLine
                     min={1}
                     max={line.maxQuantity}
                     step={1}
-                    aria-label={label(labels.quantityOf, line.title)}
+                    aria-label={label(labels.quantityOf, line.labelTitle ?? line.title)}
                     className="h-8 w-14 rounded border border-slate-300 text-center"
-                    key={`${line.productId}:${line.quantity}`}
+                    key={`${line.lineId}:${line.quantity}`}
                     defaultValue={line.quantity}
                     disabled={!line.available}
                     onKeyDown={(event) => {
@@ -130,9 +142,9 @@ export function CartLines({ lines, currency, locale, labels }: { lines: CartLine
                   <button
                     type="button"
                     className="h-8 w-8 rounded border border-slate-300 disabled:opacity-50"
-                    aria-label={label(labels.increase, line.title)}
+                    aria-label={label(labels.increase, line.labelTitle ?? line.title)}
                     disabled={!line.available || line.quantity >= line.maxQuantity}
-                    onClick={() => change(line.productId, line.quantity + 1)}
+                    onClick={() => change(line.lineId, line.quantity + 1)}
                   >
                     +
                   </button>
@@ -143,8 +155,8 @@ export function CartLines({ lines, currency, locale, labels }: { lines: CartLine
             <button
               type="button"
               className="text-sm text-slate-600 underline-offset-2 hover:underline"
-              aria-label={label(labels.removeItem, line.title)}
-              onClick={() => change(line.productId, 0)}
+              aria-label={label(labels.removeItem, line.labelTitle ?? line.title)}
+              onClick={() => change(line.lineId, 0)}
             >
               {labels.remove}
             </button>

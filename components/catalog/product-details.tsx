@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { giftCardPriceText } from "@/components/gift-cards/price";
 import { productImageUrl } from "@/lib/catalog/rules";
 import type { StorefrontProduct } from "@/lib/catalog/types";
 import type { Locale } from "@/lib/locales";
@@ -25,7 +26,9 @@ export async function ProductDetails({
   /** The buy controls (add to cart). */
   children?: React.ReactNode;
 }) {
-  const t = await getTranslations("Catalog.storefront");
+  const [t, tg] = await Promise.all([getTranslations("Catalog.storefront"), getTranslations("GiftCards.product")]);
+  const money = (cents: number) => formatMoney(cents, currency, locale);
+  const price = product.giftCardOffer ? giftCardPriceText(product.giftCardOffer, money, (p) => tg("from", { price: p })) : money(product.priceCents);
   const [main, ...more] = product.imageKeys;
   const soldOut = product.stock === 0;
   const stockText =
@@ -58,7 +61,9 @@ export async function ProductDetails({
         </div>
         <div className="flex flex-col gap-4">
           <h1 className="text-3xl font-bold tracking-tight wrap-anywhere">{product.title}</h1>
-          <p className="text-2xl font-semibold">{formatMoney(product.priceCents, currency, locale)}</p>
+          <p className="text-2xl font-semibold" data-testid="product-price">
+            {price}
+          </p>
           <p className={soldOut ? "font-medium text-red-700" : "text-green-800"}>{stockText}</p>
           {product.kind === "DIGITAL" && <p className="text-sm text-slate-600">{t("digitalNote")}</p>}
           {children}

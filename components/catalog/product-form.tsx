@@ -27,6 +27,44 @@ export interface ProductFormProps {
 
 const inputClass = "rounded-md border px-3 py-2 text-slate-900 shadow-sm";
 
+/**
+ * A gift card's amounts: fixed amounts the buyer picks from, or a minimum and a maximum between
+ * which the buyer types any amount. The smallest amount becomes the product's listed price.
+ */
+function GiftCardAmountsFields({ values, text, error }: { values: Record<string, string>; text: ProductFormText; error: (field: string) => string | undefined }) {
+  const [mode, setMode] = useState(values.giftCardMode === "range" ? "range" : "fixed");
+  return (
+    <fieldset className="flex flex-col gap-3 rounded-md border border-slate-200 p-4" data-testid="gift-card-amounts">
+      <legend className="px-1 font-medium">{text.giftCard.legend}</legend>
+      <div className="flex flex-col gap-2 sm:flex-row sm:gap-6">
+        {(["fixed", "range"] as const).map((m) => (
+          <label key={m} className="flex items-center gap-2 text-sm">
+            <input type="radio" name="giftCardMode" value={m} checked={mode === m} onChange={() => setMode(m)} />
+            {m === "fixed" ? text.giftCard.modeFixed : text.giftCard.modeRange}
+          </label>
+        ))}
+      </div>
+      {mode === "fixed" ? (
+        <TextField
+          id="giftCardAmounts"
+          name="giftCardAmounts"
+          label={text.giftCard.amounts}
+          hint={text.giftCard.amountsHint}
+          defaultValue={values.giftCardAmounts ?? ""}
+          required
+          inputMode="decimal"
+          error={error("giftCardAmounts")}
+        />
+      ) : (
+        <div className="grid gap-3 sm:grid-cols-2">
+          <TextField id="giftCardMin" name="giftCardMin" label={text.giftCard.min} hint={text.giftCard.minHint} defaultValue={values.giftCardMin ?? ""} required inputMode="decimal" error={error("giftCardMin")} />
+          <TextField id="giftCardMax" name="giftCardMax" label={text.giftCard.max} hint={text.giftCard.maxHint} defaultValue={values.giftCardMax ?? ""} required inputMode="decimal" error={error("giftCardMax")} />
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
 /** Creates or edits a product: field-level translated errors, typed values kept after an error, pending state. */
 export function ProductForm({ action, mode, productId, store, initial, images = [], hasDigitalFile = false, cancelHref, text }: ProductFormProps) {
   const [state, formAction] = useActionState<FormState<undefined>, FormData>(action, IDLE);
@@ -98,16 +136,6 @@ export function ProductForm({ action, mode, productId, store, initial, images = 
           spellCheck={false}
           error={error("slug")}
         />
-        <TextField
-          id="price"
-          name="price"
-          label={text.form.price}
-          hint={text.form.priceHint}
-          defaultValue={values.price ?? ""}
-          required
-          inputMode="decimal"
-          error={error("price")}
-        />
         <TextField id="stock" name="stock" label={text.form.stock} hint={text.form.stockHint} defaultValue={values.stock ?? ""} inputMode="numeric" error={error("stock")} />
         <div className="flex flex-col gap-1">
           <label htmlFor="kind" className="text-sm font-medium text-slate-900">
@@ -116,8 +144,23 @@ export function ProductForm({ action, mode, productId, store, initial, images = 
           <select id="kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value)} className={`${inputClass} border-slate-300`}>
             <option value="PHYSICAL">{text.kind.PHYSICAL}</option>
             <option value="DIGITAL">{text.kind.DIGITAL}</option>
+            <option value="GIFT_CARD">{text.kind.GIFT_CARD}</option>
           </select>
         </div>
+        {kind === "GIFT_CARD" ? (
+          <GiftCardAmountsFields values={values} text={text} error={error} />
+        ) : (
+          <TextField
+            id="price"
+            name="price"
+            label={text.form.price}
+            hint={text.form.priceHint}
+            defaultValue={values.price ?? ""}
+            required
+            inputMode="decimal"
+            error={error("price")}
+          />
+        )}
         {kind === "DIGITAL" && (
           <div className="flex flex-col gap-1">
             <label htmlFor="digitalFile" className="text-sm font-medium text-slate-900">

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { giftCardPriceText } from "@/components/gift-cards/price";
 import { productImageUrl } from "@/lib/catalog/rules";
 import type { ProductCard } from "@/lib/catalog/types";
 import type { Locale } from "@/lib/locales";
@@ -17,7 +18,8 @@ export async function ProductGrid({
   locale: Locale;
   defaultLocale: Locale;
 }) {
-  const t = await getTranslations("Catalog.storefront");
+  const [t, tg] = await Promise.all([getTranslations("Catalog.storefront"), getTranslations("GiftCards.product")]);
+  const money = (cents: number) => formatMoney(cents, currency, locale);
   return (
     <ul className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
       {products.map((p) => (
@@ -31,7 +33,7 @@ export async function ProductGrid({
             )}
             <div className="flex flex-col gap-1 p-4">
               <h3 className="font-medium">{p.title}</h3>
-              <p className="text-slate-700">{formatMoney(p.priceCents, currency, locale)}</p>
+              <p className="text-slate-700">{p.giftCardOffer ? giftCardPriceText(p.giftCardOffer, money, (price) => tg("from", { price })) : money(p.priceCents)}</p>
               {p.stock === 0 && <p className="text-sm text-red-700">{t("soldOut")}</p>}
             </div>
           </a>

@@ -8,7 +8,20 @@ import { clientIp, consumeLimit, refundLimit, retryAfterMinutes } from "@/lib/au
 import type { CouponReason } from "@/lib/coupons/types";
 import { countCartItems } from "./data";
 import { loadCouponOnCart } from "./loaders";
-import { addCartItem, attachCoupon, detachCoupon, removeCartItem, setCartItemQuantity, type CartMutationResult } from "./mutations";
+import { GIFT_CARD_MESSAGE_MAX } from "@/lib/gift-cards/rules";
+import { addGiftCardSchema } from "@/lib/gift-cards/schema";
+import { formatMoney } from "@/lib/money";
+import { todayKey } from "@/lib/time";
+import {
+  addCartItem,
+  addGiftCardItem,
+  attachCoupon,
+  detachCoupon,
+  removeCartItem,
+  setCartItemQuantity,
+  type CartLineRef,
+  type CartMutationResult,
+} from "./mutations";
 import { currentCart, ensureCurrentCart, type CartStore } from "./request";
 import { addCartItemSchema, applyCouponSchema, removeCartItemSchema, removeCouponSchema, setCartItemQuantitySchema } from "./schema";
 
@@ -41,13 +54,18 @@ export const addToCartAction = storefrontAction({
   },
 });
 
+/** The line named by the input: its id when given, else the plain product's line. */
+function lineOf(input: { lineId?: string; productId?: string }): CartLineRef {
+  return input.lineId !== undefined ? { lineId: input.lineId } : { productId: input.productId! };
+}
+
 export const setCartItemQuantityAction = storefrontAction({
   schema: setCartItemQuantitySchema,
   messages: "Cart.errors",
   handler: async (input, ctx) => {
     const cart = await currentCart(ctx.store, ctx.customer);
     if (!cart) return fail("Cart.errors.cartNotFound");
-    return done(ctx.store, cart.cartId, await setCartItemQuantity(ctx.store.merchantId, ctx.store.id, cart.cartId, input.productId, input.quantity));
+    return done(ctx.store, cart.cartId, await setCartItemQuantity(ctx.store.merchantId, ctx.store.id, cart.cartId, lineOf(input), input.quantity));
   },
 });
 
@@ -57,7 +75,30 @@ export const removeCartItemAction = storefrontAction({
   handler: async (input, ctx) => {
     const cart = await currentCart(ctx.store, ctx.customer);
     if (!cart) return fail("Cart.errors.cartNotFound");
-    return done(ctx.store, cart.cartId, await removeCartItem(ctx.store.merchantId, ctx.store.id, cart.cartId, input.productId));
+    return done(ctx.store, cart.cartId, await removeCartItem(ctx.store.merchantId, ctx.store.id, cart.cartId, lineOf(input)));
+  },
+});
+
+/**
+ * The product page's gift-card form: one or more cards of an amount the product offers, for the
+ * buyer or for someone else on a day from today (in the store's time zone) to a year ahead.
+ * Field refusals are texts of `GiftCards.product.errors`; the amount's limits are shown in the
+ * store's currency. Creates the cart when there is none yet.
+ */
+export const addGiftCardToCartAction = storefrontAction({
+  schema: (ctx) => addGiftCardSchema(todayKey(ctx.store.timeZone)),
+  messages: "GiftCards.product.errors",
+  messageParams: () => ({ max: GIFT_CARD_MESSAGE_MAX }),
+  invalid: "GiftCards.product.invalid",
+  handler: async (input, ctx) => {
+    const cart = await ensureCurrentCart(ctx.store, ctx.customer);
+    const result = await addGiftCardItem(ctx.store.merchantId, ctx.store.id, cart.cartId, input);
+    if (!result.ok && "field" in result) {
+      const limit = result.limitCents === undefined ? undefined : { limit: formatMoney(result.limitCents, result.currency, ctx.locale) };
+      return failFields({ amount: `GiftCards.product.errors.${result.error}` }, "GiftCards.product.invalid", limit);
+    }
+    if (!result.ok && result.error === "unknownProduct") return fail("GiftCards.product.errors.unknownProduct");
+    return done(ctx.store, cart.cartId, result);
   },
 });
 

@@ -238,9 +238,9 @@ describe("cart isolation", () => {
       storeId: ids.storeId,
       customerId: null,
       lines: [
-        { lineId: lineId(both.id), productId: both.id, quantity: 2, product: { id: both.id, slug: "robe", title: "Dress", priceCents: 2500, stock: 3, kind: "PHYSICAL", visibility: "PUBLIC", archived: false } },
-        { lineId: lineId(french.id), productId: french.id, quantity: 1, product: { id: french.id, slug: "jupe", title: "Jupe", priceCents: 1800, stock: null, kind: "PHYSICAL", visibility: "HIDDEN", archived: false } },
-        { lineId: lineId(none.id), productId: none.id, quantity: 1, product: { id: none.id, slug: "sac", title: "sac", priceCents: 1000, stock: null, kind: "PHYSICAL", visibility: "PUBLIC", archived: true } },
+        { lineId: lineId(both.id), productId: both.id, quantity: 2, lineKey: "", unitPriceCents: 2500, giftCard: null, product: { id: both.id, slug: "robe", title: "Dress", priceCents: 2500, stock: 3, kind: "PHYSICAL", visibility: "PUBLIC", archived: false, giftCardAmounts: [], giftCardMinCents: null, giftCardMaxCents: null } },
+        { lineId: lineId(french.id), productId: french.id, quantity: 1, lineKey: "", unitPriceCents: 1800, giftCard: null, product: { id: french.id, slug: "jupe", title: "Jupe", priceCents: 1800, stock: null, kind: "PHYSICAL", visibility: "HIDDEN", archived: false, giftCardAmounts: [], giftCardMinCents: null, giftCardMaxCents: null } },
+        { lineId: lineId(none.id), productId: none.id, quantity: 1, lineKey: "", unitPriceCents: 1000, giftCard: null, product: { id: none.id, slug: "sac", title: "sac", priceCents: 1000, stock: null, kind: "PHYSICAL", visibility: "PUBLIC", archived: true, giftCardAmounts: [], giftCardMinCents: null, giftCardMaxCents: null } },
       ],
       coupons: [
         { id: first.id, code: "FIRST", kind: "FIXED", amountCents: 300, percentBasisPoints: null, maxDiscountCents: null, minSubtotalCents: null, startsAt: null, endsAt: null, perCustomerLimit: null, totalLimit: null, combinable: false, paused: true, addedAt: new Date("2026-02-01T00:00:01Z") },

@@ -2,6 +2,7 @@ import "server-only";
 import { buyersRedemptionSql, type Buyer } from "@/lib/coupons/data";
 import type { CouponTerms, CouponUsage } from "@/lib/coupons/types";
 import { db, type Tx } from "@/lib/db";
+import { readPurchase } from "@/lib/gift-cards/purchase";
 import type { Locale } from "@/lib/locales";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import type { CartGiftCard } from "@/lib/gift-cards/tender";
@@ -74,8 +75,11 @@ export async function loadCartForCheckout(
   const rows = await client.$queryRaw<CartRow[]>`
     SELECT c.id, c."merchantId", c."storeId", c."customerId",
       (SELECT coalesce(json_agg(json_build_object(
-                'lineId', l.id, 'quantity', l.quantity, 'id', p.id, 'slug', p.slug, 'priceCents', p."priceCents",
+                'lineId', l.id, 'quantity', l.quantity, 'lineKey', l."lineKey",
+                'giftCardAmountCents', l."giftCardAmountCents", 'giftCard', l."giftCard",
+                'id', p.id, 'slug', p.slug, 'priceCents', p."priceCents",
                 'stock', p.stock, 'kind', p.kind, 'visibility', p.visibility, 'archived', p."archivedAt" IS NOT NULL,
+                'giftCardAmounts', p."giftCardAmounts", 'giftCardMinCents', p."giftCardMinCents", 'giftCardMaxCents', p."giftCardMaxCents",
                 'title', coalesce(
                   (SELECT t.title FROM "ProductTranslation" t
                    WHERE t."productId" = p.id AND t.locale IN (${locale}, s."defaultLocale")
@@ -119,7 +123,11 @@ export async function loadCartForCheckout(
     merchantId: cart.merchantId,
     storeId: cart.storeId,
     customerId: cart.customerId,
-    lines: cart.lines.map(({ lineId, quantity, ...product }) => ({ lineId, productId: product.id, quantity, product })),
+    lines: cart.lines.map(({ lineId, quantity, lineKey, giftCardAmountCents, giftCard: stored, ...product }) => {
+      const purchase = giftCardAmountCents !== null ? readPurchase(stored) : null;
+      const giftCard = purchase && giftCardAmountCents !== null ? { amountCents: giftCardAmountCents, purchase } : null;
+      return { lineId, productId: product.id, quantity, lineKey, unitPriceCents: giftCard?.amountCents ?? product.priceCents, giftCard, product };
+    }),
     coupons,
     usage,
     giftCards: cart.giftCards.map((g) => ({ ...g, expiresAt: date(g.expiresAt) })),
@@ -131,7 +139,7 @@ interface CartRow {
   merchantId: string;
   storeId: string;
   customerId: string | null;
-  lines: Array<CartProduct & { lineId: string; quantity: number }>;
+  lines: Array<CartProduct & { lineId: string; quantity: number; lineKey: string; giftCardAmountCents: number | null; giftCard: unknown }>;
   coupons: Array<Omit<CouponTerms, "startsAt" | "endsAt"> & { startsAt: string | null; endsAt: string | null; addedAt: string; usage: CouponUsage }>;
   giftCards: Array<Omit<CartGiftCard, "expiresAt"> & { expiresAt: string | null }>;
 }

@@ -7,6 +7,7 @@ import { tenderGiftCards, type GiftCardTendering } from "@/lib/gift-cards/tender
 import type { Locale } from "@/lib/locales";
 import type { Storefront } from "@/lib/tenancy/loaders";
 import { countCartItems, findFailedPaymentOfCart, isPurchasable, loadCartForCheckout } from "./data";
+import { giftCardLineRefusal, pricingLine } from "./lines";
 import { currentCart, type CartStore } from "./request";
 import { MAX_LINE_QUANTITY, type CartLineView } from "./types";
 
@@ -15,6 +16,8 @@ export interface CartPageLine extends CartLineView {
   available: boolean;
   /** The product is no longer sold (archived or back to draft): the line can only be removed. */
   noLongerSold: boolean;
+  /** A gift card whose amount the product no longer offers: not counted, to be removed. */
+  amountNotOffered: boolean;
   /** The most the quantity control may ask for. */
   maxQuantity: number;
   lineTotalCents: number;
@@ -22,6 +25,8 @@ export interface CartPageLine extends CartLineView {
 
 export interface CartPage {
   lines: CartPageLine[];
+  /** Whether some line is a gift card (coupons leave those out). */
+  hasGiftCards: boolean;
   priced: PricedCart;
   /** The gift cards entered: what each pays of the total, which cannot pay, and the amount due. */
   giftCards: GiftCardTendering;
@@ -52,28 +57,26 @@ export async function loadCartPage(store: Storefront, locale: Locale, now = new 
       ...line,
       available,
       noLongerSold,
+      amountNotOffered: !noLongerSold && giftCardLineRefusal(line) === "priceChanged",
       maxQuantity: Math.max(1, Math.min(MAX_LINE_QUANTITY, stockLeft)),
-      lineTotalCents: line.product.priceCents * line.quantity,
+      lineTotalCents: line.unitPriceCents * line.quantity,
     };
   });
   const priced = priceCart({
     currency: store.currency,
-    lines: lines
-      .filter((l) => l.available)
-      .map((l) => ({ productId: l.productId, title: l.product.title, unitPriceCents: l.product.priceCents, quantity: l.quantity })),
+    lines: lines.filter((l) => l.available).map(pricingLine),
     coupons: cart?.coupons ?? [],
     now,
     usage: cart?.usage ?? {},
   });
-  const giftCardLines = lines.filter((l) => l.available && l.product.kind === "GIFT_CARD");
-  const giftCards = tenderGiftCards(
-    priced.totalCents,
-    giftCardLines.reduce((sum, l) => sum + l.product.priceCents * l.quantity, 0),
-    cart?.giftCards ?? [],
-    { currency: store.currency, customerId: customer?.customerId ?? null, now },
-  );
+  const giftCards = tenderGiftCards(priced.totalCents, priced.giftCardLinesCents, cart?.giftCards ?? [], {
+    currency: store.currency,
+    customerId: customer?.customerId ?? null,
+    now,
+  });
   return {
     lines,
+    hasGiftCards: lines.some((l) => l.giftCard !== null),
     priced,
     giftCards,
     itemCount: lines.reduce((sum, l) => sum + l.quantity, 0),
@@ -81,9 +84,9 @@ export async function loadCartPage(store: Storefront, locale: Locale, now = new 
   };
 }
 
-/** A line the cart counts in its total: purchasable and not sold out. */
+/** A line the cart counts in its total: purchasable, not sold out, a gift card's amount still offered. */
 function isAvailableLine(line: CartLineView): boolean {
-  return isPurchasable(line.product) && (line.product.stock ?? Number.POSITIVE_INFINITY) > 0;
+  return isPurchasable(line.product) && (line.product.stock ?? Number.POSITIVE_INFINITY) > 0 && giftCardLineRefusal(line) === null;
 }
 
 /**
@@ -97,9 +100,7 @@ export async function loadCouponOnCart(store: CartStore, cartId: string, couponI
   if (!cart) return null;
   const priced = priceCart({
     currency: "",
-    lines: cart.lines
-      .filter(isAvailableLine)
-      .map((l) => ({ productId: l.productId, title: l.product.title, unitPriceCents: l.product.priceCents, quantity: l.quantity })),
+    lines: cart.lines.filter(isAvailableLine).map(pricingLine),
     coupons: cart.coupons,
     now,
     usage: cart.usage,

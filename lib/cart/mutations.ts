@@ -1,6 +1,9 @@
 import "server-only";
 import { findCouponByCode } from "@/lib/coupons/data";
-import { db, type Tx } from "@/lib/db";
+import { db, Prisma, type Tx } from "@/lib/db";
+import { giftCardLineKey, type GiftCardPurchase } from "@/lib/gift-cards/purchase";
+import { checkAmount, offerOf, type AmountRefusal } from "@/lib/gift-cards/rules";
+import { currencyDigits, parseMoney } from "@/lib/money";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { cartActiveKey } from "./data";
 import { MAX_LINE_QUANTITY, type CartErrorCode } from "./types";
@@ -33,12 +36,33 @@ export function checkLineQuantity(product: StockedProduct, quantity: number): Ca
   return { ok: true };
 }
 
-/** A product of this store that can be bought (not a draft, not archived), or null. */
-async function findPurchasableProduct(tx: Tx, merchantId: MerchantId, storeId: StoreId, productId: string) {
+/**
+ * A product of this store that can be bought (not a draft, not archived), or null. Gift cards
+ * are found only when asked for (`giftCard`): they are added with their amount and delivery.
+ */
+async function findPurchasableProduct(tx: Tx, merchantId: MerchantId, storeId: StoreId, productId: string, giftCard = false) {
   return tx.product.findFirst({
-    where: { id: productId, merchantId, storeId, archivedAt: null, visibility: { in: ["PUBLIC", "HIDDEN"] } },
-    select: { id: true, stock: true },
+    where: {
+      id: productId,
+      merchantId,
+      storeId,
+      archivedAt: null,
+      visibility: { in: ["PUBLIC", "HIDDEN"] },
+      kind: giftCard ? "GIFT_CARD" : { not: "GIFT_CARD" },
+    },
+    select: { id: true, stock: true, giftCardAmounts: true, giftCardMinCents: true, giftCardMaxCents: true, store: { select: { currency: true } } },
   });
+}
+
+/** The stock one line may use when the cart's other lines of the product hold `others` units. */
+function stockLeftFor(product: StockedProduct, others: number): StockedProduct {
+  return { stock: product.stock === null ? null : Math.max(0, product.stock - others) };
+}
+
+/** Units of a product in the cart over all its lines (gift cards: one line per amount and delivery). */
+async function unitsInCart(tx: Tx, cartId: string, productId: string): Promise<number> {
+  const sum = await tx.cartLine.aggregate({ where: { cartId, productId }, _sum: { quantity: true } });
+  return sum._sum.quantity ?? 0;
 }
 
 /** A new, empty guest cart in this store. The caller hands its id to the browser in a signed cookie. */
@@ -90,33 +114,104 @@ export async function addCartItem(
   });
 }
 
+/** A cart line: by its id (any line, gift cards included), or a plain product's one line. */
+export type CartLineRef = { lineId: string } | { productId: string };
+
+function lineWhere(cartId: string, ref: CartLineRef) {
+  return "lineId" in ref ? { id: ref.lineId, cartId } : { cartId, productId: ref.productId, lineKey: "" };
+}
+
 /** Sets a line's quantity (at least 1; removing is `removeCartItem`). */
 export async function setCartItemQuantity(
   merchantId: MerchantId,
   storeId: StoreId,
   cartId: string,
-  productId: string,
+  ref: CartLineRef | string,
   quantity: number,
 ): Promise<CartMutationResult> {
+  const line = typeof ref === "string" ? { productId: ref } : ref;
   return db.$transaction(async (tx) => {
     if (!(await lockActiveCart(tx, merchantId, storeId, cartId))) return { ok: false, error: "cartNotFound" } as const;
-    const line = await tx.cartLine.findUnique({
-      where: { cartId_productId_lineKey: { cartId, productId, lineKey: "" } },
-      select: { id: true, product: { select: { stock: true, merchantId: true, storeId: true } } },
+    const found = await tx.cartLine.findFirst({
+      where: { ...lineWhere(cartId, line), product: { merchantId, storeId } },
+      select: { id: true, productId: true, quantity: true, product: { select: { stock: true } } },
     });
-    if (!line || line.product.merchantId !== merchantId || line.product.storeId !== storeId) return { ok: false, error: "unknownProduct" } as const;
-    const check = checkLineQuantity(line.product, quantity);
+    if (!found) return { ok: false, error: "unknownProduct" } as const;
+    // The stock is shared by every line of the product (gift cards of several amounts).
+    const others = (await unitsInCart(tx, cartId, found.productId)) - found.quantity;
+    const check = checkLineQuantity(stockLeftFor(found.product, others), quantity);
     if (!check.ok) return check;
-    await tx.cartLine.update({ where: { id: line.id }, data: { quantity, updatedAt: new Date() } });
+    await tx.cartLine.update({ where: { id: found.id }, data: { quantity, updatedAt: new Date() } });
     await tx.cart.update({ where: { id: cartId }, data: { updatedAt: new Date() } });
     return { ok: true } as const;
   });
 }
 
-/** Removes a product from the cart; removing what is not there is not an error. */
-export async function removeCartItem(merchantId: MerchantId, storeId: StoreId, cartId: string, productId: string): Promise<CartMutationResult> {
-  await db.cartLine.deleteMany({ where: { cartId, productId, cart: { merchantId, storeId, status: "ACTIVE" } } });
+/**
+ * Removes a line from the cart (by product: every line of that product); removing what is not
+ * there is not an error.
+ */
+export async function removeCartItem(merchantId: MerchantId, storeId: StoreId, cartId: string, ref: CartLineRef | string): Promise<CartMutationResult> {
+  const where = typeof ref === "string" ? { productId: ref } : "lineId" in ref ? { id: ref.lineId } : { productId: ref.productId };
+  await db.cartLine.deleteMany({ where: { ...where, cartId, cart: { merchantId, storeId, status: "ACTIVE" } } });
   return { ok: true };
+}
+
+/** Why a gift card's amount was refused: keys under `GiftCards.product.errors`. */
+export type GiftCardAmountError = "amountFormat" | AmountRefusal["reason"];
+
+export type AddGiftCardResult =
+  | CartMutationResult
+  | { ok: false; field: "amount"; error: GiftCardAmountError; currency: string; limitCents?: number };
+
+/**
+ * Adds `quantity` gift cards of `amount` (as the buyer typed it, in the store's currency) with
+ * their delivery. The product must be a purchasable gift card of this store, and the amount one
+ * it offers now. The same amount and delivery again adds units to its line; any difference
+ * makes a line of its own. The purchase is trusted as the form's schema made it (recipient
+ * email normalized, delivery day checked against the store's today).
+ */
+export async function addGiftCardItem(
+  merchantId: MerchantId,
+  storeId: StoreId,
+  cartId: string,
+  input: { productId: string; amount: string; quantity: number; purchase: GiftCardPurchase },
+): Promise<AddGiftCardResult> {
+  return db.$transaction(async (tx): Promise<AddGiftCardResult> => {
+    if (!(await lockActiveCart(tx, merchantId, storeId, cartId))) return { ok: false, error: "cartNotFound" };
+    const product = await findPurchasableProduct(tx, merchantId, storeId, input.productId, true);
+    const offer = product ? offerOf(product) : null;
+    if (!product || !offer) return { ok: false, error: "unknownProduct" };
+    const currency = product.store.currency;
+    const parsed = parseMoney(input.amount, currencyDigits(currency));
+    if (!parsed.ok) return { ok: false, field: "amount", error: "amountFormat", currency };
+    const refused = checkAmount(offer, parsed.cents);
+    if (refused) {
+      const limitCents = refused.reason === "amountTooLow" ? refused.minCents : refused.reason === "amountTooHigh" ? refused.maxCents : undefined;
+      return { ok: false, field: "amount", error: refused.reason, currency, limitCents };
+    }
+    const lineKey = giftCardLineKey(parsed.cents, input.purchase);
+    const key = { cartId_productId_lineKey: { cartId, productId: product.id, lineKey } };
+    const line = await tx.cartLine.findUnique({ where: key, select: { quantity: true } });
+    const next = (line?.quantity ?? 0) + input.quantity;
+    const others = (await unitsInCart(tx, cartId, product.id)) - (line?.quantity ?? 0);
+    const check = checkLineQuantity(stockLeftFor(product, others), next);
+    if (!check.ok) return check;
+    await tx.cartLine.upsert({
+      where: key,
+      create: {
+        cartId,
+        productId: product.id,
+        quantity: next,
+        lineKey,
+        giftCardAmountCents: parsed.cents,
+        giftCard: input.purchase as unknown as Prisma.InputJsonObject,
+      },
+      update: { quantity: next, updatedAt: new Date() },
+    });
+    await tx.cart.update({ where: { id: cartId }, data: { updatedAt: new Date() } });
+    return { ok: true };
+  });
 }
 
 /**
@@ -219,18 +314,30 @@ export async function mergeGuestCart(merchantId: MerchantId, storeId: StoreId, g
     const target = existing.id;
     await lockActiveCart(tx, merchantId, storeId, target);
     const [guestLines, targetLines, guestCoupons] = await Promise.all([
-      tx.cartLine.findMany({ where: { cartId: guestCartId }, select: { productId: true, quantity: true, product: { select: { stock: true } } } }),
-      tx.cartLine.findMany({ where: { cartId: target }, select: { productId: true, quantity: true } }),
+      tx.cartLine.findMany({
+        where: { cartId: guestCartId },
+        select: { productId: true, lineKey: true, quantity: true, giftCardAmountCents: true, giftCard: true, product: { select: { stock: true } } },
+      }),
+      tx.cartLine.findMany({ where: { cartId: target }, select: { productId: true, lineKey: true, quantity: true } }),
       tx.cartCoupon.findMany({ where: { cartId: guestCartId }, select: { couponId: true, addedAt: true } }),
     ]);
-    const have = new Map(targetLines.map((l) => [l.productId, l.quantity]));
+    // Lines are one product with one key: a gift card keeps its amount and delivery.
+    const lineOf = (l: { productId: string; lineKey: string }) => `${l.productId} ${l.lineKey}`;
+    const have = new Map(targetLines.map((l) => [lineOf(l), l.quantity]));
     for (const line of guestLines) {
       const cap = Math.min(MAX_LINE_QUANTITY, line.product.stock ?? MAX_LINE_QUANTITY);
-      const quantity = Math.min(cap, (have.get(line.productId) ?? 0) + line.quantity);
+      const quantity = Math.min(cap, (have.get(lineOf(line)) ?? 0) + line.quantity);
       if (quantity < 1) continue;
       await tx.cartLine.upsert({
-        where: { cartId_productId_lineKey: { cartId: target, productId: line.productId, lineKey: "" } },
-        create: { cartId: target, productId: line.productId, quantity },
+        where: { cartId_productId_lineKey: { cartId: target, productId: line.productId, lineKey: line.lineKey } },
+        create: {
+          cartId: target,
+          productId: line.productId,
+          quantity,
+          lineKey: line.lineKey,
+          giftCardAmountCents: line.giftCardAmountCents,
+          giftCard: line.giftCard === null ? Prisma.DbNull : (line.giftCard as Prisma.InputJsonValue),
+        },
         update: { quantity, updatedAt: new Date() },
       });
     }

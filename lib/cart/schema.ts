@@ -17,8 +17,14 @@ export const quantitySchema = z.coerce.number({ error: "invalidQuantity" }).int(
  * input that is not an object at all is no product (or coupon) of this store.
  */
 export const addCartItemSchema = z.object({ productId: id("unknownProduct"), quantity: quantitySchema.default(1) }, { error: "unknownProduct" });
-export const setCartItemQuantitySchema = z.object({ productId: id("unknownProduct"), quantity: quantitySchema }, { error: "unknownProduct" });
-export const removeCartItemSchema = z.object({ productId: id("unknownProduct") }, { error: "unknownProduct" });
+/**
+ * The line a quantity change or a removal is for: `lineId` (any line; the cart page sends it, as
+ * a gift card's lines share their product) or `productId` (a plain product's line).
+ */
+const lineRef = { productId: id("unknownProduct").optional(), lineId: id("unknownProduct").optional() };
+const namesALine = (v: { productId?: string; lineId?: string }) => v.productId !== undefined || v.lineId !== undefined;
+export const setCartItemQuantitySchema = z.object({ ...lineRef, quantity: quantitySchema }, { error: "unknownProduct" }).refine(namesALine, "unknownProduct");
+export const removeCartItemSchema = z.object(lineRef, { error: "unknownProduct" }).refine(namesALine, "unknownProduct");
 /**
  * A typed code: "required" when empty; beyond any code's length no such code exists, which is
  * what the shopper needs to hear ("unknownCoupon"). Named `couponCode`, not `code`: the form

@@ -1,6 +1,7 @@
 import type { CouponTerms, CouponUsage } from "@/lib/coupons/types";
 import type { CartGiftCard } from "@/lib/gift-cards/tender";
 import type { ProductKind } from "@/lib/catalog/types";
+import type { GiftCardPurchase } from "@/lib/gift-cards/purchase";
 
 /** The most of one product a cart line may hold, whatever the stock. */
 export const MAX_LINE_QUANTITY = 99;
@@ -17,12 +18,28 @@ export interface CartProduct {
   kind: ProductKind;
   visibility: "DRAFT" | "HIDDEN" | "PUBLIC";
   archived: boolean;
+  /** Gift-card products: the offer as it is now (lib/gift-cards/rules.ts offerOf). */
+  giftCardAmounts: number[];
+  giftCardMinCents: number | null;
+  giftCardMaxCents: number | null;
+}
+
+/** A gift card in the cart: the amount of one card and how it is delivered. */
+export interface CartGiftCardLine {
+  amountCents: number;
+  purchase: GiftCardPurchase;
 }
 
 export interface CartLineView {
   lineId: string;
   productId: string;
   quantity: number;
+  /** "" for a plain product; a gift card's key (lib/gift-cards/purchase.ts giftCardLineKey). */
+  lineKey: string;
+  /** What one unit costs: a gift card's amount, else the product's live price. */
+  unitPriceCents: number;
+  /** Set on gift-card lines. */
+  giftCard: CartGiftCardLine | null;
   product: CartProduct;
 }
 

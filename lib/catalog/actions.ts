@@ -8,7 +8,16 @@ import { cacheTags } from "@/lib/cache";
 import { PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
 import { archiveProduct, createProduct, updateProduct, type CatalogActor, type ProductWrite } from "./mutations";
-import { productEditSchema, productFormSchema, readImageUploads, type CatalogFieldError, type ProductFormInput } from "./schema";
+import { formatMoney } from "@/lib/money";
+import {
+  GIFT_CARD_MAX_AMOUNT_CENTS,
+  GIFT_CARD_MIN_AMOUNT_CENTS,
+  productEditSchema,
+  productFormSchema,
+  readImageUploads,
+  type CatalogFieldError,
+  type ProductFormInput,
+} from "./schema";
 import type { CatalogResult } from "./types";
 
 /**
@@ -32,6 +41,14 @@ async function writeOf({ images, digitalFile, ...input }: ProductFormInput): Pro
   return { input, images: uploads, digitalFile: digital };
 }
 
+/** The gift-card amount limits some refusals name, in the store's currency. */
+function giftCardLimits(ctx: MerchantStoreContext) {
+  return {
+    min: formatMoney(GIFT_CARD_MIN_AMOUNT_CENTS, ctx.store.currency, ctx.locale),
+    max: formatMoney(GIFT_CARD_MAX_AMOUNT_CENTS, ctx.store.currency, ctx.locale),
+  };
+}
+
 async function afterSave(result: CatalogResult<unknown>, ctx: MerchantStoreContext) {
   if (!result.ok) {
     if (result.reason === "notFound") return fail("Catalog.formErrors.notFound");
@@ -44,6 +61,7 @@ async function afterSave(result: CatalogResult<unknown>, ctx: MerchantStoreConte
 export const createProductAction = merchantStoreAction({ role: "MANAGER" })({
   schema: (ctx) => productFormSchema(ctx.store),
   messages: "Catalog.errors",
+  messageParams: giftCardLimits,
   handler: async (input, ctx) => {
     const write = await writeOf(input);
     if (!write) return failFields({ images: "Catalog.errors.imageType" });
@@ -54,6 +72,7 @@ export const createProductAction = merchantStoreAction({ role: "MANAGER" })({
 export const updateProductAction = merchantStoreAction({ role: "MANAGER" })({
   schema: (ctx) => z.intersection(productEditSchema, productFormSchema(ctx.store)),
   messages: "Catalog.errors",
+  messageParams: giftCardLimits,
   handler: async ({ productId, ...input }, ctx) => {
     if (!productId) return fail("Catalog.formErrors.notFound");
     const write = await writeOf(input);

@@ -123,6 +123,40 @@ describe("product actions and the store gate", async () => {
     expect((await getFile(row!.digitalFileKey!))?.toString()).toBe("%PDF-1.7 secret");
   });
 
+  it("sells gift cards: fixed amounts or a range, the smallest amount as the price, and refusals that write nothing", async () => {
+    await signedInAs(a.owner.email);
+    const card = { ...base, slug: "carte-cadeau", kind: "GIFT_CARD", price: "", stock: "" };
+    const before = await db.product.count({ where: { merchantId: a.merchant.id } });
+    const refusals: Array<[Record<string, string>, Record<string, { key: string }>]> = [
+      [{ giftCardMode: "fixed", giftCardAmounts: "" }, { giftCardAmounts: { key: "Catalog.errors.required" } }],
+      [{ giftCardMode: "fixed", giftCardAmounts: "0.20, 25" }, { giftCardAmounts: { key: "Catalog.errors.giftCardAmountTooLow" } }],
+      [{ giftCardMode: "range", giftCardMin: "50", giftCardMax: "20" }, { giftCardMax: { key: "Catalog.errors.giftCardMaxTooLow" } }],
+      [{ giftCardMode: "range", giftCardMin: "10", giftCardMax: "10000.01" }, { giftCardMax: { key: "Catalog.errors.giftCardAmountTooHigh" } }],
+    ];
+    for (const [change, fieldErrors] of refusals) {
+      expect(await createProductAction(a.merchant.id, a.store.id, IDLE, productForm({ ...card, ...change }))).toMatchObject({ status: "error", fieldErrors });
+    }
+    expect(await db.product.count({ where: { merchantId: a.merchant.id } })).toBe(before);
+
+    await expectRedirect(createProductAction(a.merchant.id, a.store.id, IDLE, productForm({ ...card, giftCardMode: "fixed", giftCardAmounts: "100, 25, 50" })), listPath);
+    const created = await db.product.findFirstOrThrow({
+      where: { merchantId: a.merchant.id, slug: "carte-cadeau" },
+      select: { id: true, kind: true, priceCents: true, giftCardAmounts: true, giftCardMinCents: true, giftCardMaxCents: true, digitalFileKey: true },
+    });
+    expect(created).toMatchObject({ kind: "GIFT_CARD", priceCents: 2500, giftCardAmounts: [2500, 5000, 10000], giftCardMinCents: null, giftCardMaxCents: null, digitalFileKey: null });
+    const page = await findStorefrontProduct(aId, aStore, "carte-cadeau", "fr", "fr");
+    expect(page?.giftCardOffer).toEqual({ kind: "fixed", amounts: [2500, 5000, 10000] });
+
+    // Switched to an amount the buyer chooses, then to a plain product: the amounts follow.
+    const edit = { productId: created.id, ...card };
+    await expectRedirect(updateProductAction(a.merchant.id, a.store.id, IDLE, productForm({ ...edit, giftCardMode: "range", giftCardMin: "10", giftCardMax: "250" })), listPath);
+    expect((await findProductForEdit(aId, aStore, created.id))?.giftCardOffer).toEqual({ kind: "range", minCents: 1000, maxCents: 25000 });
+    expect((await listPublicProducts(aId, aStore, "fr", "fr")).products.find((p) => p.id === created.id)).toMatchObject({ priceCents: 1000, giftCardOffer: { kind: "range" } });
+    await expectRedirect(updateProductAction(a.merchant.id, a.store.id, IDLE, productForm({ ...edit, kind: "PHYSICAL", price: "30", giftCardAmounts: "25" })), listPath);
+    const plain = await db.product.findUniqueOrThrow({ where: { id: created.id }, select: { kind: true, priceCents: true, giftCardAmounts: true, giftCardMinCents: true, giftCardMaxCents: true } });
+    expect(plain).toEqual({ kind: "PHYSICAL", priceCents: 3000, giftCardAmounts: [], giftCardMinCents: null, giftCardMaxCents: null });
+  });
+
   it("edits a product: price, stock to unlimited, an optional translation removed, an image removed", async () => {
     await signedInAs(a.owner.email);
     const id = (await db.product.findFirst({ where: { merchantId: a.merchant.id, slug: "robe-ete" }, select: { id: true } }))!.id;

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Locale } from "@/lib/locales";
+import { offerOf } from "@/lib/gift-cards/rules";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { isOnSale, pageCount, pickTranslation, STOREFRONT_PAGE_SIZE } from "./rules";
 import type { CatalogProductForCart, ProductForEdit, ProductListItem, StorefrontPage, StorefrontProduct } from "./types";
@@ -10,6 +11,13 @@ import type { CatalogProductForCart, ProductForEdit, ProductListItem, Storefront
  * the store id, and both go into every `where`: a product of another merchant or store is
  * simply not found.
  */
+
+const offerColumns = { kind: true, giftCardAmounts: true, giftCardMinCents: true, giftCardMaxCents: true } as const;
+
+/** A gift-card product's offer; null for other kinds. */
+function giftCardOfferOf(p: { kind: string; giftCardAmounts: number[]; giftCardMinCents: number | null; giftCardMaxCents: number | null }) {
+  return p.kind === "GIFT_CARD" ? offerOf(p) : null;
+}
 
 const firstImage = { orderBy: [{ position: "asc" as const }, { createdAt: "asc" as const }], take: 1, select: { storageKey: true } };
 
@@ -42,6 +50,7 @@ export async function listPublicProducts(
         slug: true,
         priceCents: true,
         stock: true,
+        ...offerColumns,
         translations: { where: { locale: { in: [locale, defaultLocale] } }, select: { locale: true, title: true } },
         images: firstImage,
       },
@@ -58,6 +67,7 @@ export async function listPublicProducts(
       priceCents: p.priceCents,
       stock: p.stock,
       imageKey: p.images[0]?.storageKey ?? null,
+      giftCardOffer: giftCardOfferOf(p),
     })),
   };
 }
@@ -80,7 +90,7 @@ export async function findStorefrontProduct(
       slug: true,
       priceCents: true,
       stock: true,
-      kind: true,
+      ...offerColumns,
       visibility: true,
       translations: { where: { locale: { in: [locale, defaultLocale] } }, select: { locale: true, title: true, description: true } },
       images: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { storageKey: true } },
@@ -98,6 +108,7 @@ export async function findStorefrontProduct(
     kind: p.kind,
     visibility: p.visibility,
     imageKeys: p.images.map((i) => i.storageKey),
+    giftCardOffer: giftCardOfferOf(p),
   };
 }
 
@@ -144,6 +155,9 @@ export async function findProductForEdit(merchantId: MerchantId, storeId: StoreI
       visibility: true,
       archivedAt: true,
       digitalFileKey: true,
+      giftCardAmounts: true,
+      giftCardMinCents: true,
+      giftCardMaxCents: true,
       translations: { select: { locale: true, title: true, description: true } },
       images: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, storageKey: true } },
     },
@@ -158,6 +172,7 @@ export async function findProductForEdit(merchantId: MerchantId, storeId: StoreI
     visibility: p.visibility,
     archived: p.archivedAt !== null,
     hasDigitalFile: p.digitalFileKey !== null,
+    giftCardOffer: giftCardOfferOf(p),
     translations: p.translations,
     images: p.images,
   };

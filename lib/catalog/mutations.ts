@@ -5,7 +5,7 @@ import type { Locale } from "@/lib/locales";
 import { deleteFiles, newStorageKey, putFile } from "@/lib/storage";
 import { IMAGE_TYPES } from "@/lib/storage/keys";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
-import { MAX_IMAGES, type ImageUpload, type ProductFormInput } from "./schema";
+import { MAX_IMAGES, NO_GIFT_CARD_OFFER, type ImageUpload, type ProductFormInput } from "./schema";
 import type { CatalogResult } from "./types";
 
 /**
@@ -69,6 +69,12 @@ async function slugTaken(tx: Tx, actor: CatalogActor, slug: string, exceptId?: s
   return other !== null;
 }
 
+/** The offer columns: a gift card's amounts (the DB checks their shape), cleared for other kinds. */
+function giftCardColumns(input: ProductWrite["input"]) {
+  const offer = input.kind === "GIFT_CARD" ? input.giftCard : NO_GIFT_CARD_OFFER;
+  return { giftCardAmounts: offer.amounts, giftCardMinCents: offer.minCents, giftCardMaxCents: offer.maxCents };
+}
+
 const SLUG_TAKEN = { ok: false, reason: "invalid", fieldErrors: { slug: "slugTaken" } } as const;
 
 /** Creates a product with its translations and images. A digital product must come with its file. */
@@ -90,6 +96,7 @@ export async function createProduct(actor: CatalogActor, write: ProductWrite): P
           stock: input.stock,
           kind: input.kind,
           visibility: input.visibility,
+          ...giftCardColumns(input),
           digitalFileKey: input.kind === "DIGITAL" ? uploads.digitalKey : null,
           translations: { create: translationRows(input) },
           // merchantId comes with the (productId, merchantId) relation.
@@ -152,6 +159,7 @@ export async function updateProduct(actor: CatalogActor, productId: string, writ
           stock: input.stock,
           kind: input.kind,
           visibility: input.visibility,
+          ...giftCardColumns(input),
           digitalFileKey,
           updatedAt: new Date(),
         },

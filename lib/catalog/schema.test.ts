@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { productFormSchema } from "./schema";
+import { PAYMENT_MINIMUM_CENTS } from "@/lib/payments/minimum";
+import { GIFT_CARD_MIN_AMOUNT_CENTS, productFormSchema } from "./schema";
 
 const store = { currency: "EUR", defaultLocale: "fr", locales: ["fr", "en"] } as const;
 
@@ -68,5 +69,48 @@ describe("productFormSchema", () => {
     expect(catalogFieldErrors(parse({ ...valid, images: svg }).error!)).toEqual({ images: "imageType" });
     const big = new File([new Uint8Array(5 * 1024 * 1024 + 1)], "x.png", { type: "image/png" });
     expect(catalogFieldErrors(parse({ ...valid, images: big }).error!)).toEqual({ images: "imageTooLarge" });
+  });
+
+  describe("gift cards", () => {
+    const card = { ...valid, price: "", kind: "GIFT_CARD" };
+
+    it("takes fixed amounts in any order, once each; the smallest is the price", () => {
+      const result = parse({ ...card, giftCardMode: "fixed", giftCardAmounts: "100, 25 50; 25,50" });
+      expect(result.data).toMatchObject({ kind: "GIFT_CARD", price: 2500, giftCard: { amounts: [2500, 2550, 5000, 10000], minCents: null, maxCents: null } });
+    });
+
+    it("takes a range chosen by the buyer; the minimum is the price", () => {
+      const result = parse({ ...card, giftCardMode: "range", giftCardMin: "10", giftCardMax: "500,00", giftCardAmounts: "25" });
+      expect(result.data).toMatchObject({ price: 1000, giftCard: { amounts: [], minCents: 1000, maxCents: 50000 } });
+    });
+
+    it("keeps other kinds free of gift-card amounts and still needs their price", () => {
+      expect(parse({ ...valid, giftCardAmounts: "25" }).data?.giftCard).toEqual({ amounts: [], minCents: null, maxCents: null });
+      expect(catalogFieldErrors(parse({ ...valid, price: " " }).error!)).toEqual({ price: "required" });
+    });
+
+    it.each([
+      [{ giftCardMode: "fixed", giftCardAmounts: "" }, { giftCardAmounts: "required" }],
+      [{ giftCardMode: "fixed", giftCardAmounts: "25,50,100" }, { giftCardAmounts: "giftCardAmountsFormat" }],
+      [{ giftCardMode: "fixed", giftCardAmounts: "25, abc" }, { giftCardAmounts: "giftCardAmountsFormat" }],
+      [{ giftCardMode: "fixed", giftCardAmounts: "0.49, 25" }, { giftCardAmounts: "giftCardAmountTooLow" }],
+      [{ giftCardMode: "fixed", giftCardAmounts: "25, 10000.01" }, { giftCardAmounts: "giftCardAmountTooHigh" }],
+      [{ giftCardMode: "fixed", giftCardAmounts: "1 2 3 4 5 6 7 8 9 10 11" }, { giftCardAmounts: "giftCardAmountsTooMany" }],
+      [{ giftCardMode: "range", giftCardMin: "", giftCardMax: "100" }, { giftCardMin: "required" }],
+      [{ giftCardMode: "range", giftCardMin: "0.49", giftCardMax: "100" }, { giftCardMin: "giftCardAmountTooLow" }],
+      [{ giftCardMode: "range", giftCardMin: "20", giftCardMax: "" }, { giftCardMax: "required" }],
+      [{ giftCardMode: "range", giftCardMin: "20", giftCardMax: "19.99" }, { giftCardMax: "giftCardMaxTooLow" }],
+      [{ giftCardMode: "range", giftCardMin: "20", giftCardMax: "10000.01" }, { giftCardMax: "giftCardAmountTooHigh" }],
+      [{ giftCardMode: "range", giftCardMin: "1,234", giftCardMax: "100" }, { giftCardMin: "priceTooManyDecimals" }],
+    ])("%j -> %j", (change, errors) => {
+      const result = parse({ ...card, ...change });
+      expect(result.success).toBe(false);
+      expect(catalogFieldErrors(result.error!)).toEqual(errors);
+    });
+
+    it("starts at the payment provider's minimum charge", () => {
+      expect(GIFT_CARD_MIN_AMOUNT_CENTS).toBe(PAYMENT_MINIMUM_CENTS);
+      expect(parse({ ...card, giftCardMode: "range", giftCardMin: "0.50", giftCardMax: "0.50" }).success).toBe(true);
+    });
   });
 });

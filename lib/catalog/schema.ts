@@ -20,13 +20,29 @@ export type CatalogFieldError =
   | "imageTooLarge"
   | "tooManyImages"
   | "digitalFileRequired"
-  | "digitalFileTooLarge";
+  | "digitalFileTooLarge"
+  | "giftCardAmountsFormat"
+  | "giftCardAmountsTooMany"
+  | "giftCardAmountTooLow"
+  | "giftCardMaxTooLow"
+  | "giftCardAmountTooHigh";
 
 export const TITLE_MAX_LENGTH = 200;
 export const DESCRIPTION_MAX_LENGTH = 5000;
 export const MAX_IMAGES = 8;
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 export const MAX_DIGITAL_FILE_BYTES = 20 * 1024 * 1024;
+
+/**
+ * The smallest gift-card amount: the payment provider's minimum charge (PAYMENT_MINIMUM_CENTS of
+ * lib/payments/minimum.ts, which this folder may not import: payments sits above the cart, which
+ * reads the catalog). schema.test.ts keeps the two equal.
+ */
+export const GIFT_CARD_MIN_AMOUNT_CENTS = 50;
+/** The largest gift-card amount a product may offer: 10,000.00 in a two-decimal currency. */
+export const GIFT_CARD_MAX_AMOUNT_CENTS = 1_000_000;
+/** The most fixed amounts one gift-card product offers. */
+export const GIFT_CARD_MAX_AMOUNTS = 10;
 
 /** What the product form's schema needs to know about the store. */
 export interface CatalogStore {
@@ -72,12 +88,14 @@ export function productFormSchema(store: CatalogStore) {
             else if (v.length > SLUG_MAX_LENGTH || !isValidSlug(v)) ctx.addIssue({ code: "custom", message: "slugFormat" });
           }),
       ),
+      // Empty is checked with the kind (below): gift cards take their price from their amounts.
       price: z.preprocess(
         text,
         z
           .string()
           .max(1000, "priceTooLarge")
-          .transform((v, ctx) => {
+          .transform((v, ctx): number | null => {
+            if (!v.trim()) return null;
             const parsed = parseMoney(v, digits);
             if (!parsed.ok) {
               ctx.addIssue({ code: "custom", message: PRICE_ERRORS[parsed.reason] });
@@ -86,6 +104,28 @@ export function productFormSchema(store: CatalogStore) {
             return parsed.cents;
           }),
       ),
+      giftCardMode: z.preprocess((v) => (v === "range" ? "range" : "fixed"), z.enum(["fixed", "range"])),
+      giftCardAmounts: z.preprocess(
+        text,
+        z
+          .string()
+          .max(1000, "giftCardAmountsFormat")
+          .transform((v, ctx): number[] => {
+            const parts = v.split(/[;\s]+|,\s+/).filter((part) => part !== "");
+            const out: number[] = [];
+            for (const part of parts) {
+              const parsed = parseMoney(part, digits);
+              if (!parsed.ok) {
+                ctx.addIssue({ code: "custom", message: "giftCardAmountsFormat" });
+                return z.NEVER;
+              }
+              out.push(parsed.cents);
+            }
+            return [...new Set(out)].sort((a, b) => a - b);
+          }),
+      ),
+      giftCardMin: optionalMoney(digits),
+      giftCardMax: optionalMoney(digits),
       stock: z.preprocess(
         text,
         z.string().transform((v, ctx): number | null => {
@@ -98,7 +138,7 @@ export function productFormSchema(store: CatalogStore) {
           return Number(value);
         }),
       ),
-      kind: z.enum(["PHYSICAL", "DIGITAL"], "invalidChoice"),
+      kind: z.enum(["PHYSICAL", "DIGITAL", "GIFT_CARD"], "invalidChoice"),
       visibility: z.enum(["DRAFT", "HIDDEN", "PUBLIC"], "invalidChoice"),
       images: z.preprocess(
         files,
@@ -120,14 +160,87 @@ export function productFormSchema(store: CatalogStore) {
         z.array(z.string("invalidChoice").max(64, "invalidChoice")).max(100, "invalidChoice"),
       ),
     })
-    .transform((v) => {
+    .transform((v, ctx) => {
       const fields = v as unknown as Record<string, string>;
       const translations = Object.fromEntries(
         store.locales.map((l) => [l, { title: fields[`title.${l}`] ?? "", description: fields[`description.${l}`] ?? "" }]),
       ) as Record<Locale, { title: string; description: string }>;
-      const { slug, price, stock, kind, visibility, images, digitalFile, removeImageIds } = v;
-      return { slug, price, stock, kind, visibility, translations, images, digitalFile, removeImageIds };
+      const { slug, stock, kind, visibility, images, digitalFile, removeImageIds } = v;
+      let price: number;
+      let giftCard: GiftCardOfferInput = NO_GIFT_CARD_OFFER;
+      if (kind === "GIFT_CARD") {
+        const offer = giftCardOfferOf(v);
+        if ("field" in offer) {
+          ctx.addIssue({ code: "custom", message: offer.error, path: [offer.field] });
+          return z.NEVER;
+        }
+        giftCard = offer;
+        price = offer.amounts[0] ?? offer.minCents!;
+      } else {
+        if (v.price === null) {
+          ctx.addIssue({ code: "custom", message: "required", path: ["price"] });
+          return z.NEVER;
+        }
+        price = v.price;
+      }
+      return { slug, price, stock, kind, visibility, translations, images, digitalFile, removeImageIds, giftCard };
     });
+}
+
+function optionalMoney(digits: number) {
+  return z.preprocess(
+    text,
+    z
+      .string()
+      .max(1000, "priceTooLarge")
+      .transform((v, ctx): number | null => {
+        if (!v.trim()) return null;
+        const parsed = parseMoney(v, digits);
+        if (!parsed.ok) {
+          ctx.addIssue({ code: "custom", message: PRICE_ERRORS[parsed.reason] });
+          return z.NEVER;
+        }
+        return parsed.cents;
+      }),
+  );
+}
+
+/** What a gift-card product offers, as Product.giftCardAmounts / giftCardMinCents / giftCardMaxCents hold it. */
+export interface GiftCardOfferInput {
+  /** The fixed amounts, ascending; empty for an amount the buyer chooses. */
+  amounts: number[];
+  minCents: number | null;
+  maxCents: number | null;
+}
+
+/** The columns of a product that is not a gift card. */
+export const NO_GIFT_CARD_OFFER: GiftCardOfferInput = { amounts: [], minCents: null, maxCents: null };
+
+/**
+ * The offer of a gift-card product from its form fields: fixed amounts (each from the payment
+ * minimum to GIFT_CARD_MAX_AMOUNT_CENTS), or a minimum (at least the payment minimum) and a
+ * maximum (at least the minimum, at most GIFT_CARD_MAX_AMOUNT_CENTS). The first refusal names its field.
+ */
+function giftCardOfferOf(v: {
+  giftCardMode: "fixed" | "range";
+  giftCardAmounts: number[];
+  giftCardMin: number | null;
+  giftCardMax: number | null;
+}): GiftCardOfferInput | { field: string; error: CatalogFieldError } {
+  if (v.giftCardMode === "fixed") {
+    const amounts = v.giftCardAmounts;
+    if (amounts.length === 0) return { field: "giftCardAmounts", error: "required" };
+    if (amounts.length > GIFT_CARD_MAX_AMOUNTS) return { field: "giftCardAmounts", error: "giftCardAmountsTooMany" };
+    if (amounts[0]! < GIFT_CARD_MIN_AMOUNT_CENTS) return { field: "giftCardAmounts", error: "giftCardAmountTooLow" };
+    if (amounts.at(-1)! > GIFT_CARD_MAX_AMOUNT_CENTS) return { field: "giftCardAmounts", error: "giftCardAmountTooHigh" };
+    return { amounts, minCents: null, maxCents: null };
+  }
+  if (v.giftCardMin === null) return { field: "giftCardMin", error: "required" };
+  if (v.giftCardMin < GIFT_CARD_MIN_AMOUNT_CENTS) return { field: "giftCardMin", error: "giftCardAmountTooLow" };
+  if (v.giftCardMax === null) return { field: "giftCardMax", error: "required" };
+  if (v.giftCardMax < v.giftCardMin) return { field: "giftCardMax", error: "giftCardMaxTooLow" };
+  if (v.giftCardMax > GIFT_CARD_MAX_AMOUNT_CENTS) return { field: "giftCardMax", error: "giftCardAmountTooHigh" };
+  return { amounts: [], minCents: v.giftCardMin, maxCents: v.giftCardMax };
 }
 
 export type ProductFormInput = z.infer<ReturnType<typeof productFormSchema>>;

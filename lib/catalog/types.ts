@@ -1,5 +1,6 @@
 import type { CatalogFieldError } from "./schema";
 import type { ProductVisibility } from "./rules";
+import type { GiftCardOffer } from "@/lib/gift-cards/rules";
 
 export type ProductKind = "PHYSICAL" | "DIGITAL" | "GIFT_CARD";
 
@@ -13,6 +14,8 @@ export interface ProductCard {
   imageKey: string | null;
   /** Null means unlimited. */
   stock: number | null;
+  /** Gift-card products: the amounts offered (the listing shows them or "from"); null otherwise. */
+  giftCardOffer: GiftCardOffer | null;
 }
 
 export interface StorefrontPage {
@@ -33,6 +36,8 @@ export interface StorefrontProduct {
   kind: ProductKind;
   visibility: Exclude<ProductVisibility, "DRAFT">;
   imageKeys: string[];
+  /** Gift-card products: the amounts a buyer may choose; null for other kinds. */
+  giftCardOffer: GiftCardOffer | null;
 }
 
 /** A row of the merchant area's product list. */
@@ -58,6 +63,7 @@ export interface ProductForEdit {
   visibility: ProductVisibility;
   archived: boolean;
   hasDigitalFile: boolean;
+  giftCardOffer: GiftCardOffer | null;
   translations: Array<{ locale: string; title: string; description: string }>;
   images: Array<{ id: string; storageKey: string }>;
 }

@@ -41,6 +41,7 @@ export async function loadCheckoutPage(store: Storefront, locale: Locale, now = 
   if (cart.lines.length === 0) redirect(cartPath);
   // A product no longer sold is not a question of stock: the cart says so and offers to remove it.
   if (cart.lines.some((l) => l.noLongerSold)) redirect(cartReviewPath(cartPath, "unavailable"));
+  if (cart.lines.some((l) => l.amountNotOffered)) redirect(cartReviewPath(cartPath, "priceChanged"));
   if (cart.lines.some((l) => !l.available || (l.product.stock !== null && l.product.stock < l.quantity))) {
     redirect(cartReviewPath(cartPath, "notEnoughStock"));
   }

@@ -4,6 +4,7 @@ import { normalizeEmail } from "@/lib/email-address";
 import { cacheTags, invalidateOnCommit } from "@/lib/cache";
 import { markCartCheckedOut } from "@/lib/cart/mutations";
 import { isPurchasable, loadCartForCheckout } from "@/lib/cart/data";
+import { giftCardLineRefusal, pricingLine } from "@/lib/cart/lines";
 import type { CartForCheckout } from "@/lib/cart/types";
 import { db, Prisma, type Tx } from "@/lib/db";
 import type { Locale } from "@/lib/locales";
@@ -70,6 +71,8 @@ function checkCart(
   if (cart.lines.length === 0) return fail("emptyCart");
   for (const line of cart.lines) {
     if (!isPurchasable(line.product)) return fail("unavailable", { params: { title: line.product.title } });
+    const giftCard = giftCardLineRefusal(line);
+    if (giftCard) return fail(giftCard, giftCard === "unavailable" ? { params: { title: line.product.title } } : {});
     if (line.product.stock !== null && line.product.stock < line.quantity) {
       return fail("notEnoughStock", { params: { title: line.product.title, available: Math.max(0, line.product.stock) } });
     }
@@ -79,7 +82,7 @@ function checkCart(
   if (physical && !input.shipping) return fail("shippingRequired");
   const priced = priceCart({
     currency: input.currency,
-    lines: cart.lines.map((l) => ({ productId: l.productId, title: l.product.title, unitPriceCents: l.product.priceCents, quantity: l.quantity })),
+    lines: cart.lines.map(pricingLine),
     coupons: cart.coupons,
     now: input.now,
     usage: cart.usage,
@@ -167,8 +170,7 @@ async function commitOrder(
   const email = ctx.email!; // checkCart refuses a cart without one
   // Tenders: the cart's gift cards as read now (not locked: their debits below re-check each
   // balance under the card's lock). What they leave is what the provider is asked for.
-  const giftCardLinesCents = cart.lines.filter((l) => l.product.kind === "GIFT_CARD").reduce((sum, l) => sum + l.product.priceCents * l.quantity, 0);
-  const tendering = tenderGiftCards(priced.totalCents, giftCardLinesCents, cart.giftCards, {
+  const tendering = tenderGiftCards(priced.totalCents, priced.giftCardLinesCents, cart.giftCards, {
     currency: store.currency,
     customerId: buyer.customerId,
     now: ctx.now,
@@ -234,10 +236,11 @@ async function commitOrder(
           productId: line.productId,
           title: line.product.title,
           kind: line.product.kind,
-          unitPriceCents: line.product.priceCents,
+          unitPriceCents: line.unitPriceCents,
           quantity: line.quantity,
-          totalCents: line.product.priceCents * line.quantity,
+          totalCents: line.unitPriceCents * line.quantity,
           downloadToken: line.product.kind === "DIGITAL" ? randomBytes(24).toString("base64url") : null,
+          giftCard: line.giftCard ? (line.giftCard.purchase as unknown as Prisma.InputJsonObject) : Prisma.DbNull,
         })),
       },
       discounts: { create: priced.discounts.map((d) => ({ couponId: d.couponId, code: d.code, amountCents: d.amountCents })) },
@@ -261,7 +264,8 @@ async function commitOrder(
         buyer,
         customerId,
         email,
-        subtotalCents: priced.subtotalCents,
+        // What coupons see: the goods, never the gift cards (see priceCart).
+        subtotalCents: priced.subtotalCents - priced.giftCardLinesCents,
         uses: priced.discounts.map((d) => ({ terms: cart.coupons.find((c) => c.id === d.couponId)!, amountCents: d.amountCents })),
       },
       STOCK: { lines: cart.lines },

@@ -26,7 +26,7 @@ function input(subtotalLines: Array<[number, number]>, coupons: PricingInput["co
 describe("priceCart", () => {
   it("sums lines in integer minor units", () => {
     const priced = priceCart(input([[1999, 3], [1, 1]], []));
-    expect(priced).toEqual({ subtotalCents: 5998, discountCents: 0, totalCents: 5998, discounts: [], coupons: [], tenders: [], amountDueCents: 5998 });
+    expect(priced).toEqual({ subtotalCents: 5998, giftCardLinesCents: 0, discountCents: 0, totalCents: 5998, discounts: [], coupons: [], tenders: [], amountDueCents: 5998 });
   });
 
   it("prices an empty cart at zero and reports attached coupons as EMPTY_CART", () => {
@@ -130,6 +130,33 @@ describe("priceCart", () => {
     const a = coupon("A", 1, fixed(100));
     const b = coupon("B", 1, fixed(100));
     expect(priceCart(input([[1000, 1]], [b, a])).coupons[0]?.code).toBe("A");
+  });
+});
+
+describe("priceCart with gift-card lines", () => {
+  /** Goods lines, then gift-card lines (each [amount, quantity]). */
+  function withCards(goods: Array<[number, number]>, cards: Array<[number, number]>, coupons: PricingInput["coupons"]): PricingInput {
+    const base = input(goods, coupons);
+    const cardLines = cards.map(([unitPriceCents, quantity], i) => ({ productId: `g${i}`, title: `Gift card ${i}`, unitPriceCents, quantity, giftCard: true }));
+    return { ...base, lines: [...base.lines, ...cardLines] };
+  }
+
+  // [name, goods, gift cards, coupons, discounts per code, total, gift-card lines, reason of the first coupon when refused]
+  it.each<[string, Array<[number, number]>, Array<[number, number]>, PricingInput["coupons"], Array<[string, number]>, number, number, string | null]>([
+    ["a percentage sees the goods only", [[4000, 1]], [[5000, 1]], [coupon("TEN", 1, percent(1000))], [["TEN", 400]], 8600, 5000, null],
+    ["a fixed amount larger than the goods stops at the goods", [[1000, 1]], [[5000, 2]], [coupon("BIG", 1, fixed(3000))], [["BIG", 1000]], 10000, 10000, null],
+    ["gift cards do not reach a coupon's minimum", [[3000, 1]], [[5000, 1]], [coupon("M", 1, fixed(500, { minSubtotalCents: 5000 }))], [], 8000, 5000, "BELOW_MINIMUM"],
+    ["goods alone reach the minimum", [[5000, 1]], [[2500, 1]], [coupon("M", 1, fixed(500, { minSubtotalCents: 5000 }))], [["M", 500]], 7000, 2500, null],
+    ["a cart of gift cards only has nothing a coupon can discount", [], [[5000, 1]], [coupon("TEN", 1, percent(1000))], [], 5000, 5000, "EMPTY_CART"],
+    ["a 100 % coupon leaves the gift cards to pay", [[2000, 1]], [[2500, 3]], [coupon("FREE", 1, percent(10000))], [["FREE", 2000]], 7500, 7500, null],
+  ])("%s", (_name, goods, cards, coupons, expected, total, cardsCents, reason) => {
+    const priced = priceCart(withCards(goods, cards, coupons));
+    expect(priced.discounts.map((d) => [d.code, d.amountCents])).toEqual(expected);
+    expect(priced.totalCents).toBe(total);
+    expect(priced.giftCardLinesCents).toBe(cardsCents);
+    expect(priced.subtotalCents - priced.discountCents).toBe(priced.totalCents);
+    const first = priced.coupons[0];
+    expect(first && !first.qualified ? first.reason : null).toBe(reason);
   });
 });
 

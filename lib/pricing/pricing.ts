@@ -7,6 +7,8 @@ export interface PricingLine {
   title: string;
   unitPriceCents: number;
   quantity: number;
+  /** A gift card (its amount is the unit price): coupons never discount it. */
+  giftCard?: boolean;
 }
 
 export interface PricingInput {
@@ -25,7 +27,10 @@ export type PricedCoupon =
   | { couponId: string; code: string; qualified: false; reason: CouponReason; params: Record<string, string | number> };
 
 export interface PricedCart {
+  /** Every line: goods and gift cards. */
   subtotalCents: number;
+  /** The gift-card lines of the subtotal, which coupons leave out (and gift cards cannot pay). */
+  giftCardLinesCents: number;
   discountCents: number;
   totalCents: number;
   /** Qualified coupons in the order they were applied, with what each took off (may be 0). */
@@ -43,7 +48,9 @@ export interface PricedCart {
  * the same result at the cart, at validation and inside the checkout transaction.
  *
  * Rules (table-tested in pricing.test.ts):
- * 1. Subtotal = sum of unitPriceCents x quantity. Minimums compare against this subtotal.
+ * 1. Subtotal = sum of unitPriceCents x quantity. Gift-card lines are in it but out of every
+ *    coupon's reach: minimums, percentages and fixed amounts see only the other lines (the
+ *    goods), and the total is the discounted goods plus the gift cards.
  * 2. Coupons are considered in the order they were added to the cart (addedAt, then id).
  * 3. Combining: the first qualifying coupon always stays. A later coupon is NOT_COMBINABLE when
  *    it or any coupon already kept is not combinable (params.otherCode names the kept one).
@@ -57,12 +64,15 @@ export interface PricedCart {
  */
 export function priceCart(input: PricingInput): PricedCart {
   let subtotalCents = 0;
+  let giftCardLinesCents = 0;
   for (const line of input.lines) {
     if (!Number.isSafeInteger(line.unitPriceCents) || !Number.isSafeInteger(line.quantity) || line.unitPriceCents < 0 || line.quantity < 0) {
       throw new RangeError(`Invalid pricing line for product ${line.productId}`);
     }
     subtotalCents += line.unitPriceCents * line.quantity;
+    if (line.giftCard) giftCardLinesCents += line.unitPriceCents * line.quantity;
   }
+  const goodsCents = subtotalCents - giftCardLinesCents;
 
   const ordered = [...input.coupons].sort(
     (a, b) => a.addedAt.getTime() - b.addedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
@@ -71,7 +81,7 @@ export function priceCart(input: PricingInput): PricedCart {
   const coupons: PricedCoupon[] = [];
   const kept: Array<CouponTerms> = [];
   for (const coupon of ordered) {
-    const qualification = qualifyCoupon(coupon, { subtotalCents, now: input.now, usage: input.usage[coupon.id] });
+    const qualification = qualifyCoupon(coupon, { subtotalCents: goodsCents, now: input.now, usage: input.usage[coupon.id] });
     if (!qualification.qualified) {
       coupons.push({ couponId: coupon.id, code: coupon.code, ...qualification });
       continue;
@@ -87,19 +97,21 @@ export function priceCart(input: PricingInput): PricedCart {
 
   // Stable partition keeps the addedAt order within each kind.
   const applyOrder = [...kept.filter((c) => c.kind === "PERCENT"), ...kept.filter((c) => c.kind === "FIXED")];
-  let remaining = subtotalCents;
+  let remaining = goodsCents;
   const discounts: PricedCart["discounts"] = [];
   for (const coupon of applyOrder) {
     const amountCents = couponAmountCents(coupon, remaining);
     remaining -= amountCents;
     discounts.push({ couponId: coupon.id, code: coupon.code, amountCents });
   }
+  const totalCents = remaining + giftCardLinesCents;
 
-  const tendered = applyTenders(remaining, input.tenders ?? []);
+  const tendered = applyTenders(totalCents, input.tenders ?? []);
   return {
     subtotalCents,
-    discountCents: subtotalCents - remaining,
-    totalCents: remaining,
+    giftCardLinesCents,
+    discountCents: goodsCents - remaining,
+    totalCents,
     discounts,
     coupons,
     tenders: tendered.tenders,

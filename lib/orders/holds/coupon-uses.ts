@@ -12,6 +12,7 @@ export interface CouponUsesClaim {
   /** The customer and email the redemption rows carry. */
   customerId: string;
   email: string;
+  /** The subtotal coupons apply to (the order's goods; gift cards are left out). */
   subtotalCents: number;
   /** Each applied coupon with the terms the cart was priced with and what it took off. */
   uses: ReadonlyArray<{ terms: CouponTerms; amountCents: number }>;

@@ -46,13 +46,17 @@ export const stockHold: OrderHold<StockClaim> = {
   },
 };
 
-/** Takes a line's units from a stocked product whose price and availability are as read. */
+/**
+ * Takes a line's units from a stocked product whose price and availability are as read. A gift
+ * card's price is its amount, which checkout checked against the product's offer: its listed
+ * "from" price may change without the line's price changing.
+ */
 async function takeUnits(tx: Tx, ctx: TakeContext, line: StockClaim["lines"][number]): Promise<HoldRefusal | null> {
   const { product, quantity } = line;
   const taken = await tx.$executeRaw`
     UPDATE "Product" SET stock = stock - ${quantity}
     WHERE id = ${line.productId} AND "merchantId" = ${ctx.merchantId} AND stock >= ${quantity}
-      AND "priceCents" = ${product.priceCents} AND kind = ${product.kind}::"ProductKind"
+      AND ("priceCents" = ${product.priceCents} OR kind = 'GIFT_CARD') AND kind = ${product.kind}::"ProductKind"
       AND "archivedAt" IS NULL AND visibility <> 'DRAFT'`;
   if (taken === 1) return null;
   // Sold out by other orders, or the product changed since it was read: say which.

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { findProductForEdit } from "@/lib/catalog/data";
 import { createProduct } from "@/lib/catalog/mutations";
+import { NO_GIFT_CARD_OFFER } from "@/lib/catalog/schema";
 import { stopBoss } from "@/lib/jobs/boss";
 import { findStoreSettings } from "@/lib/stores/data";
 import { updateStoreSettings } from "@/lib/stores/mutations";
@@ -33,6 +34,7 @@ describe("the product image route", async () => {
     visibility: "PUBLIC" as const,
     translations: { en: { title: "E-book", description: "" } } as never,
     removeImageIds: [],
+    giftCard: NO_GIFT_CARD_OFFER,
   };
   const created = await createProduct(actor, { input, images: [{ bytes: PNG, type: "image/png" }], digitalFile: new TextEncoder().encode("secret") });
   if (!created.ok) throw new Error("fixture product not created");

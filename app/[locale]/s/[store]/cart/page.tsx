@@ -6,6 +6,8 @@ import { GiftCardCodeForm } from "@/components/cart/gift-card-code-form";
 import { RemoveGiftCardButton } from "@/components/cart/remove-gift-card-button";
 import { RemoveCouponButton } from "@/components/cart/remove-coupon-button";
 import { couponTexts } from "@/components/coupons/describe";
+import { giftCardLineTexts } from "@/components/gift-cards/cart-line-text";
+import { Alert } from "@/components/ui/alert";
 import { loadCartPage } from "@/lib/cart/loaders";
 import { isCartReviewReason } from "@/lib/checkout/types";
 import { formatMoney } from "@/lib/money";
@@ -24,16 +26,16 @@ export default async function CartPage({ params, searchParams }: Props) {
   const { store, locale } = await loadStorefrontPage(params);
   const { review } = await searchParams;
   setRequestLocale(locale);
-  const [t, tg, texts, cart] = await Promise.all([
+  const [t, tg, texts, cart, giftCardTexts] = await Promise.all([
     getTranslations("Cart"),
     getTranslations("GiftCards.redeem"),
     couponTexts(locale, store.currency),
     loadCartPage(store, locale),
+    giftCardLineTexts(locale, store.currency),
   ]);
   const href = (path: string) => localizedPath(path, locale, store.defaultLocale);
   const money = (cents: number) => formatMoney(cents, store.currency, locale);
   const { priced, giftCards } = cart;
-  const cartBuysGiftCards = cart.lines.some((l) => l.available && l.product.kind === "GIFT_CARD");
   const discountOf = new Map(priced.discounts.map((d) => [d.couponId, d.amountCents]));
 
   return (
@@ -62,10 +64,13 @@ export default async function CartPage({ params, searchParams }: Props) {
           currency={store.currency}
           locale={locale}
           lines={cart.lines.map((l) => ({
+            lineId: l.lineId,
             productId: l.productId,
             title: l.product.title,
+            ...(l.giftCard && giftCardTexts.line(l.product.title, l.giftCard)),
+            notice: l.amountNotOffered ? giftCardTexts.amountNotOffered : undefined,
             href: href(`/p/${l.product.slug}`),
-            unitPriceCents: l.product.priceCents,
+            unitPriceCents: l.unitPriceCents,
             quantity: l.quantity,
             maxQuantity: l.maxQuantity,
             available: l.available,
@@ -90,6 +95,11 @@ export default async function CartPage({ params, searchParams }: Props) {
         <h2 id="cart-codes" className="text-lg font-semibold">
           {t("codes")}
         </h2>
+        {cart.hasGiftCards && (
+          <Alert tone="info" role="note" data-testid="cart-gift-card-coupon-note">
+            {giftCardTexts.couponNote}
+          </Alert>
+        )}
         {priced.coupons.length > 0 && (
           <ul className="space-y-2" data-testid="cart-coupons">
             {priced.coupons.map((coupon) => (
@@ -160,7 +170,7 @@ export default async function CartPage({ params, searchParams }: Props) {
             ))}
           </ul>
         )}
-        {cartBuysGiftCards && <p className="text-sm text-slate-600" data-testid="cart-gift-card-note">{tg("notForGiftCards")}</p>}
+        {cart.hasGiftCards && <p className="text-sm text-slate-600" data-testid="cart-gift-card-note">{tg("notForGiftCards")}</p>}
         <GiftCardCodeForm
           labels={{ codeLabel: tg("codeLabel"), apply: tg("apply"), applying: tg("applying"), applied: tg.raw("applied") as string }}
         />

@@ -106,7 +106,7 @@ export default async function CheckoutPage({ params }: Props) {
         lines={page.lines.map((l) => ({
           title: l.product.title,
           quantity: l.quantity,
-          totalCents: l.product.priceCents * l.quantity,
+          totalCents: l.unitPriceCents * l.quantity,
         }))}
         subtotalCents={priced.subtotalCents}
         discounts={priced.discounts}

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AddToCartButton } from "@/components/cart/add-to-cart-button";
 import { ProductDetails } from "@/components/catalog/product-details";
+import { GiftCardPurchase } from "@/components/gift-cards/gift-card-purchase";
 import { loadStorefrontProduct } from "@/lib/catalog/loaders";
 import { isValidSlug } from "@/lib/catalog/rules";
 import { loadPublicStorefrontPage } from "@/lib/tenancy/loaders";
@@ -36,7 +37,19 @@ export default async function ProductPage(props: Props) {
   const t = await getTranslations("Catalog.storefront");
   return (
     <ProductDetails product={product} currency={store.currency} locale={locale} defaultLocale={store.defaultLocale} backLabel={t("backToProducts")}>
-      <AddToCartButton productId={product.id} disabled={product.stock === 0 || !store.isOpen} cartHref={localizedPath("/cart", locale, store.defaultLocale)} />
+      {product.giftCardOffer ? (
+        <GiftCardPurchase
+          productId={product.id}
+          offer={product.giftCardOffer}
+          currency={store.currency}
+          locale={locale}
+          timeZone={store.timeZone}
+          disabled={product.stock === 0 || !store.isOpen}
+          cartHref={localizedPath("/cart", locale, store.defaultLocale)}
+        />
+      ) : (
+        <AddToCartButton productId={product.id} disabled={product.stock === 0 || !store.isOpen} cartHref={localizedPath("/cart", locale, store.defaultLocale)} />
+      )}
     </ProductDetails>
   );
 }

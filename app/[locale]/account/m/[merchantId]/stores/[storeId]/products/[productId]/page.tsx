@@ -7,10 +7,18 @@ import { productFormText } from "@/components/catalog/product-form-text";
 import { requireStoreAccess } from "@/lib/auth/loaders";
 import { archiveProductAction, updateProductAction } from "@/lib/catalog/actions";
 import { findProductForEdit } from "@/lib/catalog/data";
+import type { GiftCardOffer } from "@/lib/gift-cards/rules";
 import { currencyDigits, minorToDecimal } from "@/lib/money";
 import { pickTranslation, productImageUrl } from "@/lib/catalog/rules";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { localizedPath } from "@/lib/tenancy/urls";
+
+/** The gift-card fields of the form as the merchant typed them (amounts joined by ", "). */
+function giftCardFields(offer: GiftCardOffer | null, digits: number): Record<string, string> {
+  if (!offer) return {};
+  if (offer.kind === "fixed") return { giftCardMode: "fixed", giftCardAmounts: offer.amounts.map((a) => minorToDecimal(a, digits)).join(", ") };
+  return { giftCardMode: "range", giftCardMin: minorToDecimal(offer.minCents, digits), giftCardMax: minorToDecimal(offer.maxCents, digits) };
+}
 
 type Props = { params: Promise<{ locale: string; merchantId: string; storeId: string; productId: string }> };
 
@@ -45,6 +53,7 @@ export default async function EditProductPage({ params }: Props) {
     stock: product.stock === null ? "" : String(product.stock),
     kind: product.kind,
     visibility: product.visibility,
+    ...giftCardFields(product.giftCardOffer, currencyDigits(access.store.currency)),
   };
   for (const tr of product.translations) {
     initial[`title.${tr.locale}`] = tr.title;
