@@ -153,7 +153,7 @@ export async function generateDataset(client: pg.ClientBase, scale: Scale): Prom
   );
   await q(`UPDATE "Store" s SET "lastOrderNumber" = o.n FROM (SELECT "storeId", count(*)::int AS n FROM "Order" GROUP BY "storeId") o WHERE o."storeId" = s.id`);
   await q(
-    `UPDATE "Order" o SET "subtotalCents" = t.sum, "totalCents" = t.sum
+    `UPDATE "Order" o SET "subtotalCents" = t.sum, "totalCents" = t.sum, "amountDueCents" = t.sum
      FROM (SELECT "orderId", sum("totalCents")::int AS sum FROM "OrderLine" WHERE "orderId" LIKE 'border%' GROUP BY "orderId") t
      WHERE o.id = t."orderId"`,
   );
