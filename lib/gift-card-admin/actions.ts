@@ -1,10 +1,14 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { fail, failFields, ok } from "@/lib/actions/pipeline";
 import type { MessageKey } from "@/lib/actions/form-state";
 import { merchantAction, type MerchantContext } from "@/lib/auth/action-clients";
 import { cacheTags } from "@/lib/cache";
+import { findMerchantTimeZone } from "@/lib/auth/data";
 import { formatGiftCardCode } from "@/lib/gift-cards/code";
+import { formatterFor } from "@/lib/i18n/format";
+import { formatMoney } from "@/lib/money";
 import { extendCardExpiry, issueCardByHand, saveExpirySettings, savePromotion, setCardDisabled, type FieldRefusal } from "./mutations";
 import { cardStatusSchema, expirySettingsSchema, extendCardSchema, issueCardSchema, promotionSchema, type GiftCardFieldError } from "./schema";
 
@@ -31,6 +35,8 @@ export interface IssuedCardView {
   amountCents: number;
   currency: string;
   expiresAt: string | null;
+  /** What was issued, in the viewer's words: "The gift card •••• WV2D is issued: €25.00. Valid until …". */
+  summary: string;
 }
 
 export const issueGiftCardAction = merchantAction({ role: "MANAGER" })({
@@ -41,6 +47,11 @@ export const issueGiftCardAction = merchantAction({ role: "MANAGER" })({
     const result = await issueCardByHand(ctx.actor, ctx.access.storeIds, input);
     if (!result.ok) return refusedFields(result);
     const { card } = result;
+    const t = await getTranslations({ locale: ctx.locale, namespace: "GiftCardAdmin.issue" });
+    const format = formatterFor(ctx.locale, await findMerchantTimeZone(ctx.merchantId));
+    const validity = card.expiresAt
+      ? t("validUntil", { date: format.dateTime(new Date(card.expiresAt.getTime() - 1), { dateStyle: "long" }) })
+      : t("validForever");
     const view: IssuedCardView = {
       cardId: card.id,
       code: formatGiftCardCode(card.code),
@@ -48,6 +59,7 @@ export const issueGiftCardAction = merchantAction({ role: "MANAGER" })({
       amountCents: card.amountCents,
       currency: card.currency,
       expiresAt: card.expiresAt?.toISOString() ?? null,
+      summary: `${t("done", { last4: card.last4, amount: formatMoney(card.amountCents, card.currency, ctx.locale) })} ${validity}`,
     };
     return ok(view, { invalidate: tags(ctx) });
   },
