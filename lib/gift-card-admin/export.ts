@@ -1,6 +1,6 @@
 import "server-only";
 import { currencyDigits, minorToDecimal } from "@/lib/money";
-import { csvLine } from "@/lib/reports/csv";
+import { csvField, csvLine } from "@/lib/reports/csv";
 import { formatSortableDateTime } from "@/lib/time";
 import { exportCardBatches, exportLedgerBatches } from "./data";
 import type { ExportAccess } from "./loaders";
@@ -15,18 +15,28 @@ export type CsvColumn = (typeof CARD_COLUMNS)[number] | (typeof LEDGER_COLUMNS)[
  * major units with a dot, times are wall times in the merchant's zone, codes never appear
  * (only their last four characters).
  */
+/** A decimal amount written by minorToDecimal: digits, a dot and a sign only, never a formula. */
+class Amount {
+  constructor(readonly text: string) {}
+}
+
+function line(values: ReadonlyArray<string | number | null | Amount>): string {
+  return `${values.map((v) => (v instanceof Amount ? v.text : csvField(v))).join(",")}\r\n`;
+}
+
 export function giftCardCsvStream(access: Extract<ExportAccess, { ok: true }>, header: (column: CsvColumn) => string): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const tz = access.timeZone;
   const when = (instant: Date | null) => (instant ? formatSortableDateTime(instant, tz) : null);
-  const money = (cents: number, currency: string) => minorToDecimal(cents, currencyDigits(currency));
+  // Amounts are written as numbers ("-12.50"): csvField would guard a leading minus as a formula.
+  const money = (cents: number, currency: string) => new Amount(minorToDecimal(cents, currencyDigits(currency)));
   const lines: AsyncGenerator<string> =
     access.kind === "cards"
       ? (async function* () {
           for await (const batch of exportCardBatches(access.merchantId)) {
             yield batch
               .map((c) =>
-                csvLine([
+                line([
                   c.last4,
                   c.source,
                   c.currency,
@@ -48,7 +58,7 @@ export function giftCardCsvStream(access: Extract<ExportAccess, { ok: true }>, h
           for await (const batch of exportLedgerBatches(access.merchantId, access.period, tz)) {
             yield batch
               .map((l) =>
-                csvLine([
+                line([
                   when(l.createdAt),
                   l.last4,
                   l.currency,
