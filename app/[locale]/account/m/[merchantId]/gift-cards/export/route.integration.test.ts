@@ -1,12 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeRateLimitPool } from "@/lib/auth/rate-limit";
-import { db } from "@/lib/db";
 import { formatGiftCardCode } from "@/lib/gift-cards/code";
-import { debitCard, issueCard } from "@/lib/gift-cards/ledger";
-import type { MerchantId } from "@/lib/tenancy/types";
 import { actAs, customerOf, memberOf, passwordUser, type Tenant } from "@/tests/integration/actors";
 import { createTenant } from "@/tests/integration/fixtures";
+import { issueTestCard, redeemTestCard } from "@/tests/integration/gift-card-admin-fixtures";
 import { GET } from "./route";
 
 vi.mock("@/lib/auth/index", () => import("@/tests/doubles/auth"));
@@ -38,17 +35,13 @@ describe("GET /account/m/<merchantId>/gift-cards/export", () => {
     emails.owner = (await memberOf(tenant, "OWNER")).email;
     emails.otherOwner = (await memberOf(other, "OWNER")).email;
     emails.platformAdmin = (await passwordUser("admin", { isPlatformAdmin: true })).email;
-    const merchantId = tenant.merchant.id as MerchantId;
-    const at = new Date("2026-11-10T10:00:00Z");
-    const issued = await db.$transaction(async (tx) => {
-      const card = await issueCard(
-        tx,
-        { merchantId, transactionId: randomUUID(), storeId: tenant.store.id, at },
-        { currency: "EUR", amountCents: 5000, source: "PURCHASE", expiresAt: null, deliveryLocale: "en", recipientName: "=Secret Recipient", recipientEmail: "secret-recipient@example.test" },
-      );
-      await debitCard(tx, { merchantId, transactionId: "tx-redeem-1", storeId: tenant.store.id, at: new Date("2026-11-12T10:00:00Z") }, card!.id, "REDEEM", 1250);
-      return card!;
+    const issued = await issueTestCard(tenant, {
+      at: new Date("2026-11-10T10:00:00Z"),
+      recipientName: "=Secret Recipient",
+      recipientEmail: "secret-recipient@example.test",
+      storeId: null,
     });
+    await redeemTestCard(tenant, issued.id, 1250, { at: new Date("2026-11-12T10:00:00Z"), transactionId: "tx-redeem-1" });
     code = issued.code;
     last4 = issued.last4;
   });
