@@ -25,10 +25,10 @@ export interface ListQuery {
   page: number;
 }
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+const first = (value: string | readonly string[] | undefined): string | undefined => (typeof value === "string" || value === undefined ? value : value[0]);
 
 /** The list's search params, whatever they hold: unknown statuses and pages fall back to the defaults. */
-export function parseListQuery(params: Record<string, string | string[] | undefined>): ListQuery {
+export function parseListQuery(params: Record<string, string | readonly string[] | undefined>): ListQuery {
   const q = (first(params.q) ?? "").replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, SEARCH_MAX);
   const rawStatus = first(params.status);
   const status = LIST_STATUSES.find((s) => s === rawStatus) ?? null;
