@@ -21,6 +21,8 @@ describe("the issuing form", () => {
 
   it.each([
     [{ amount: "" }, { amount: "required" }],
+    [{ amount: "0", note: "" }, { amount: "invalidAmount", note: "required" }],
+    [{ amount: "ten" }, { amount: "invalidAmount" }],
     [{ note: " " }, { note: "required" }],
     [{ note: "n".repeat(501) }, { note: "tooLong" }],
     [{ recipientName: "r".repeat(121) }, { recipientName: "tooLong" }],

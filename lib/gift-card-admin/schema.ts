@@ -61,6 +61,12 @@ export interface IssueCardInput {
   note: string;
 }
 
+/** Whether `raw` is an amount above zero in some currency (at most three decimals). */
+function anyCurrencyAmount(raw: string): boolean {
+  const parsed = parseMoney(raw, 3);
+  return parsed.ok && parsed.cents > 0;
+}
+
 /** Issuing a card by hand. */
 export const issueCardSchema = z
   .object({
@@ -76,6 +82,8 @@ export const issueCardSchema = z
   .transform((raw, ctx): IssueCardInput => {
     const issue: Issue = (field, message) => ctx.addIssue({ code: "custom", path: [field], message });
     if (raw.amount === "") issue("amount", "required");
+    // The store's currency decides the decimals (the mutation checks them); what no currency takes is refused here.
+    else if (!anyCurrencyAmount(raw.amount)) issue("amount", "invalidAmount");
     let expiry: IssueCardInput["expiry"] = { kind: raw.expiry === "never" ? "never" : "default" };
     if (raw.expiry === "date") {
       if (!isCalendarDate(raw.expiresOn)) issue("expiresOn", raw.expiresOn === "" ? "required" : "invalidDate");
