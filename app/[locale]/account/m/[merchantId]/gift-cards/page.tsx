@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { GiftCardAreaNav } from "@/components/gift-card-admin/area-nav";
-import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { loadGiftCardList, requireGiftCardAccess, GIFT_CARD_ROLES } from "@/lib/gift-card-admin/loaders";
 import { LIST_STATUSES } from "@/lib/gift-card-admin/rules";
@@ -80,11 +79,11 @@ export default async function GiftCardsPage({ params, searchParams }: Props) {
             </select>
           </div>
           <div className="flex items-start gap-2 pt-6">
-            <button type="submit" className={buttonClass("primary", "text-sm")}>
+            <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
               {t("search.apply")}
             </button>
             {(query.q || query.status) && (
-              <a href={base} className={buttonClass("secondary", "text-sm")}>
+              <a href={base} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-900 hover:bg-slate-50">
                 {t("search.reset")}
               </a>
             )}

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { GiftCardAreaNav } from "@/components/gift-card-admin/area-nav";
 import { Alert } from "@/components/ui/alert";
-import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { GIFT_CARD_ROLES, loadGiftCardReport, requireGiftCardAccess } from "@/lib/gift-card-admin/loaders";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
@@ -61,7 +60,7 @@ export default async function GiftCardReportsPage({ params, searchParams }: Prop
             </label>
             <input id="report-to" name="to" type="date" defaultValue={values.to} className={fieldClass} />
           </div>
-          <button type="submit" className={buttonClass("primary", "text-sm")}>
+          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
             {t("show")}
           </button>
         </fieldset>
