@@ -79,6 +79,30 @@ test("a manager issues a gift card by hand and sees its code once, finds it, dis
   expect((await staffPage.goto(`${listPath}/new`))!.status()).toBe(403);
   await staffContext.close();
 
+  // The owner sets a default expiry and a bonus gift, and reads what the business owes: the disabled card still counts.
+  const ownerContext = await browser.newContext();
+  const ownerPage = await ownerContext.newPage();
+  await signInWithPassword(tenant.owner, { page: ownerPage });
+  await ownerPage.goto(`${listPath}/settings`);
+  await ownerPage.getByLabel(g.settings.years).check();
+  await ownerPage.getByLabel(g.settings.count).fill("5");
+  await ownerPage.getByRole("button", { name: g.settings.save }).first().click();
+  await expect(ownerPage.getByRole("status").filter({ hasText: g.settings.saved })).toBeVisible();
+  await ownerPage.getByLabel(g.settings.minPurchase).fill("50");
+  await ownerPage.getByLabel(g.settings.bonus, { exact: false }).first().fill("10");
+  await ownerPage.getByLabel(g.settings.validDays).fill("abc");
+  await ownerPage.getByRole("button", { name: g.settings.save }).nth(1).click();
+  await expect(ownerPage.getByText(g.errors.invalidNumber)).toBeVisible();
+  await ownerPage.reload();
+  await expect(ownerPage.getByLabel(g.settings.years)).toBeChecked();
+  await expect(ownerPage.getByLabel(g.settings.count)).toHaveValue("5");
+  await ownerPage.goto(`${listPath}/reports`);
+  const report = ownerPage.getByTestId("gift-card-report-EUR");
+  await expect(report.locator('[data-figure="manual"]')).toContainText("€25.50");
+  await expect(report.locator('[data-figure="liability"]')).toContainText("€25.50");
+  await expect(ownerPage.getByRole("link", { name: g.reports.exportLedger })).toBeVisible();
+  await ownerContext.close();
+
   // Another merchant's owner: 404 on every page, with none of the data.
   const attacker = await browser.newContext();
   const attackerPage = await attacker.newPage();
