@@ -15,6 +15,8 @@ describe("memberRefusal", () => {
     ["/lb/account/m/abc/stores/s1/settings", staff, "owners"],
     ["/account/m/abc/stores/s1/domains", scopedManager, "owners"],
     ["/account/m/abc/stores/s1/settings-x", staff, "managers"],
+    ["/fr/account/m/abc/gift-cards/settings", scopedManager, "owners"],
+    ["/account/m/abc/gift-cards/new", staff, "managers"],
     ["/account/m/abc", staff, "managers"],
   ] as const)("%s for %o: %s", (path, membership, expected) => {
     expect(memberRefusal(path, membership)).toBe(expected);

@@ -38,6 +38,7 @@ export default async function MerchantHome({ params, searchParams }: Props) {
   const base = `/account/m/${encodeURIComponent(area.access.merchantId)}`;
   const tly = await getTranslations("Loyalty.merchant");
   const tt = await getTranslations("Terminal");
+  const tg = await getTranslations("GiftCardAdmin");
   return (
     <>
       {welcome && (
@@ -45,40 +46,46 @@ export default async function MerchantHome({ params, searchParams }: Props) {
           {tl("welcome", { merchant: area.merchantName })}
         </Alert>
       )}
-      {canManage && (
-        <nav
-          aria-label={t("sections")}
-          className="flex flex-wrap gap-4 text-sm"
+      <nav aria-label={t("sections")} className="flex flex-wrap gap-4 text-sm">
+        {/* Every member sees the gift cards: staff look them up for customers. */}
+        <a
+          href={link(`${base}/gift-cards`)}
+          className="font-medium text-brand-700 underline"
         >
-          <a
-            href={link(`${base}/loyalty`)}
-            className="font-medium text-brand-700 underline"
-          >
-            {tly("title")}
-          </a>
-          <a
-            href={link(`${base}/staff`)}
-            className="font-medium text-brand-700 underline"
-          >
-            {t("staff")}
-          </a>
-          <a
-            href={link(`${base}/reports`)}
-            className="font-medium text-brand-700 underline"
-          >
-            {tr("title")}
-          </a>
-          {/* The audit log covers every store: store-limited managers do not read it. */}
-          {!area.access.storeIds && (
+          {tg("title")}
+        </a>
+        {canManage && (
+          <>
             <a
-              href={link(`${base}/audit`)}
+              href={link(`${base}/loyalty`)}
               className="font-medium text-brand-700 underline"
             >
-              {ta("title")}
+              {tly("title")}
             </a>
-          )}
-        </nav>
-      )}
+            <a
+              href={link(`${base}/staff`)}
+              className="font-medium text-brand-700 underline"
+            >
+              {t("staff")}
+            </a>
+            <a
+              href={link(`${base}/reports`)}
+              className="font-medium text-brand-700 underline"
+            >
+              {tr("title")}
+            </a>
+            {/* The audit log covers every store: store-limited managers do not read it. */}
+            {!area.access.storeIds && (
+              <a
+                href={link(`${base}/audit`)}
+                className="font-medium text-brand-700 underline"
+              >
+                {ta("title")}
+              </a>
+            )}
+          </>
+        )}
+      </nav>
       {checklist.some((item) => !item.done) && (
         <section
           aria-labelledby="checklist-title"
