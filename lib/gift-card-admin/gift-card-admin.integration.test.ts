@@ -167,6 +167,10 @@ describe("issuing a card by hand", () => {
     expect(audit).toMatchObject([{ action: "giftCard.issue", targetId: stored.id, actorUserId: manager.id }]);
     // The audit trail never holds the code.
     expect(JSON.stringify(audit)).not.toContain(parsed.code);
+    // The named recipient gets the card by email at once, in the store's language, with the code.
+    const delivery = await db.emailMessage.findMany({ where: { to: "lea@example.com", template: "gift-card-delivery" }, select: { id: true, data: true, sendAfter: true, locale: true } });
+    expect(delivery).toMatchObject([{ sendAfter: null, locale: "en", data: { kind: "recipient", recipientName: "Léa", code: result.data.code, amountCents: 2550 } }]);
+    expect((await db.giftCard.findUniqueOrThrow({ where: { id: stored.id }, select: { deliveryEmailId: true } })).deliveryEmailId).toBe(delivery[0]!.id);
   });
 
   it("takes the merchant's default expiry: the end of the same day that many months later in the store's zone", async () => {

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { recordAuditEvent } from "@/lib/audit/mutations";
 import { findMerchantTimeZone } from "@/lib/auth/data";
 import { db, Prisma, type Tx } from "@/lib/db";
+import { enqueueManualCardDelivery } from "@/lib/gift-cards/issue";
 import { issueCard } from "@/lib/gift-cards/ledger";
 import { expiryAfterMonths, type GiftCardStatus } from "@/lib/gift-cards/rules";
 import { currencyDigits, parseMoney } from "@/lib/money";
@@ -48,7 +49,7 @@ export async function issueCardByHand(
 ): Promise<{ ok: true; card: IssuedByHand } | FieldRefusal> {
   const store = await db.store.findFirst({
     where: { id: input.storeId, merchantId: actor.merchantId, ...(storeIds ? { AND: [{ id: { in: storeIds } }] } : {}) },
-    select: { id: true, currency: true, timeZone: true, defaultLocale: true, merchant: { select: { giftCardExpiryMonths: true } } },
+    select: { id: true, name: true, slug: true, locales: true, currency: true, timeZone: true, defaultLocale: true, merchant: { select: { giftCardExpiryMonths: true } } },
   });
   if (!store) return { ok: false, fieldErrors: { storeId: "unknownStore" } };
   const fieldErrors: Partial<Record<string, GiftCardFieldError>> = {};
@@ -88,6 +89,10 @@ export async function issueCardByHand(
     );
     // A manual card has no order line or bonus: issueCard never declines it.
     if (!issued) throw new Error("A manual gift card was not issued");
+    // A named recipient gets the card by email at once, besides the code shown to the issuer.
+    if (input.recipientEmail) {
+      await enqueueManualCardDelivery(tx, actor.merchantId, store, { ...issued, currency: store.currency }, { email: input.recipientEmail, name: input.recipientName });
+    }
     await recordAuditEvent(tx, {
       merchantId: actor.merchantId,
       actorUserId: actor.userId,

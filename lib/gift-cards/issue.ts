@@ -244,3 +244,43 @@ async function issueBonusCard(
   await tx.giftCard.updateMany({ where: { id: card.id, merchantId: movement.merchantId }, data: { deliveryEmailId: delivery.id } });
   return { cardId: card.id, source: "BONUS", last4: card.last4, amountCents: card.balanceCents, deliveryEmailId: delivery.id };
 }
+
+/**
+ * The delivery email of a card issued by hand to a named recipient, sent at once in the store's
+ * default language, inside the issuing transaction (the code exists only in this outbox row).
+ */
+export async function enqueueManualCardDelivery(
+  tx: Tx,
+  merchantId: MerchantId,
+  store: { name: string; slug: string; defaultLocale: string; locales: string[]; timeZone: string },
+  card: IssuedCard & { currency: string },
+  recipient: { email: string; name: string | null },
+): Promise<string> {
+  const locale: Locale = isLocale(store.defaultLocale) ? store.defaultLocale : "en";
+  const links = storeLinks(store, locale);
+  const delivery = await enqueueEmail(
+    {
+      to: recipient.email,
+      template: "gift-card-delivery",
+      locale,
+      merchantId,
+      idempotencyKey: deliveryEmailKey(card.id),
+      data: {
+        kind: "recipient",
+        storeName: store.name,
+        recipientName: recipient.name,
+        code: formatGiftCardCode(card.code),
+        amountCents: card.balanceCents,
+        currency: card.currency,
+        expiresOn: lastValidDay(card.expiresAt, store.timeZone),
+        message: null,
+        storefrontUrl: links.storefrontUrl,
+        balanceUrl: links.balanceUrl,
+        certificateUrl: links.certificateUrl(card.code),
+      },
+    },
+    tx,
+  );
+  await tx.giftCard.updateMany({ where: { id: card.id, merchantId }, data: { deliveryEmailId: delivery.id } });
+  return delivery.id;
+}
