@@ -27,6 +27,14 @@ import {
   revokeInvitationAction,
 } from "@/lib/staff/actions";
 import { createRewardAction, saveProgramAction, setRewardActiveAction } from "@/lib/loyalty/actions";
+import {
+  extendGiftCardAction,
+  issueGiftCardAction,
+  saveGiftCardExpiryAction,
+  saveGiftCardPromotionAction,
+  setGiftCardDisabledAction,
+} from "@/lib/gift-card-admin/actions";
+import { changeCardRecipientAction, resendCardDeliveryAction } from "@/lib/gift-cards/delivery-actions";
 import { loadStaffPage } from "@/lib/staff/loaders";
 import { updateStoreSettingsAction } from "@/lib/stores/actions";
 import { form, gateOf, memberOf as member, passwordUser as person, actAs as signedInAs, type Gate } from "./actors";
@@ -115,6 +123,14 @@ const ACTIONS: Array<{ name: string; needs: Needs; run: () => Promise<unknown> }
   { name: "decideJoinRequestAction", needs: "MANAGER", run: () => decideJoinRequestAction(ids.merchantId, idle, form({ requestId: unknownId, decision: "approve" })) },
   { name: "changeMemberRoleAction", needs: "MANAGER", run: () => changeMemberRoleAction(ids.merchantId, idle, form({ membershipId: unknownId, role: "STAFF" })) },
   { name: "removeMemberAction", needs: "MANAGER", run: () => removeMemberAction(ids.merchantId, idle, form({ membershipId: unknownId })) },
+  // Gift cards (an unknown card, or a form that does not parse).
+  { name: "issueGiftCardAction", needs: "MANAGER", run: () => issueGiftCardAction(ids.merchantId, idle, form({})) },
+  { name: "setGiftCardDisabledAction", needs: "MANAGER", run: () => setGiftCardDisabledAction(ids.merchantId, idle, form({ cardId: unknownId, disabled: "true", reason: "matrix" })) },
+  { name: "extendGiftCardAction", needs: "MANAGER", run: () => extendGiftCardAction(ids.merchantId, idle, form({ cardId: unknownId, expiry: "never", reason: "matrix" })) },
+  { name: "saveGiftCardExpiryAction", needs: "OWNER", run: () => saveGiftCardExpiryAction(ids.merchantId, idle, form({ unit: "months", count: "0" })) },
+  { name: "saveGiftCardPromotionAction", needs: "OWNER", run: () => saveGiftCardPromotionAction(ids.merchantId, idle, form({})) },
+  { name: "changeCardRecipientAction", needs: "MANAGER", run: () => changeCardRecipientAction(ids.merchantId, ids.storeId, idle, form({ cardId: unknownId, orderId: unknownId, name: "Jos", email: "jos@example.test" })) },
+  { name: "resendCardDeliveryAction", needs: "MANAGER", run: () => resendCardDeliveryAction(ids.merchantId, ids.storeId, idle, form({ cardId: unknownId, orderId: unknownId })) },
   // Platform admin.
   { name: "saveProgramAction", needs: "MANAGER", run: () => saveProgramAction(ids.merchantId, idle, form({})) },
   { name: "createRewardAction", needs: "MANAGER", run: () => createRewardAction(ids.merchantId, idle, form({})) },
@@ -145,5 +161,8 @@ describe("account area role matrix", () => {
     expect(await db.loyaltyProgram.findUniqueOrThrow({ where: { merchantId: ids.merchantId }, select: { status: true, stampsPerVisit: true } })).toEqual({ status: "DRAFT", stampsPerVisit: 1 });
     expect(await db.loyaltyReward.count({ where: { merchantId: ids.merchantId } })).toBe(1);
     expect(await db.membership.count({ where: { merchantId: ids.merchantId } })).toBe(4);
+    expect(await db.giftCard.count({ where: { merchantId: ids.merchantId } })).toBe(0);
+    expect(await db.giftCardPromotion.count({ where: { merchantId: ids.merchantId } })).toBe(0);
+    expect((await db.merchant.findUniqueOrThrow({ where: { id: ids.merchantId }, select: { giftCardExpiryMonths: true } })).giftCardExpiryMonths).toBeNull();
   });
 });

@@ -3,8 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CartLines } from "@/components/cart/cart-lines";
 import { CouponCodeForm } from "@/components/cart/coupon-code-form";
 import { GiftCardCodeForm } from "@/components/cart/gift-card-code-form";
-import { RemoveGiftCardButton } from "@/components/cart/remove-gift-card-button";
-import { RemoveCouponButton } from "@/components/cart/remove-coupon-button";
+import { RemoveCodeButton } from "@/components/cart/remove-code-button";
 import { couponTexts } from "@/components/coupons/describe";
 import { giftCardLineTexts } from "@/components/gift-cards/cart-line-text";
 import { Alert } from "@/components/ui/alert";
@@ -123,7 +122,7 @@ export default async function CartPage({ params, searchParams }: Props) {
                   {coupon.qualified && (discountOf.get(coupon.couponId) ?? 0) > 0 && (
                     <span className="tabular-nums text-emerald-700">−{money(discountOf.get(coupon.couponId) ?? 0)}</span>
                   )}
-                  <RemoveCouponButton couponId={coupon.couponId} label={t("removeCoupon", { code: coupon.code })} />
+                  <RemoveCodeButton kind="coupon" id={coupon.couponId} label={t("removeCoupon", { code: coupon.code })} />
                 </div>
               </li>
             ))}
@@ -155,7 +154,7 @@ export default async function CartPage({ params, searchParams }: Props) {
                 </div>
                 <div className="flex items-center gap-2">
                   {card.amountCents > 0 && <span className="tabular-nums text-emerald-700">−{money(card.amountCents)}</span>}
-                  <RemoveGiftCardButton giftCardId={card.id} label={tg("remove", { last4: card.last4 })} />
+                  <RemoveCodeButton kind="giftCard" id={card.id} label={tg("remove", { last4: card.last4 })} />
                 </div>
               </li>
             ))}
@@ -165,7 +164,7 @@ export default async function CartPage({ params, searchParams }: Props) {
                   <p className="font-mono font-semibold">{tg("card", { last4: card.last4 })}</p>
                   <p className="text-sm text-amber-800">{tg("cannotPay", { reason: tg(`refusals.${card.reason}`) })}</p>
                 </div>
-                <RemoveGiftCardButton giftCardId={card.id} label={tg("remove", { last4: card.last4 })} />
+                <RemoveCodeButton kind="giftCard" id={card.id} label={tg("remove", { last4: card.last4 })} />
               </li>
             ))}
           </ul>

@@ -2,18 +2,20 @@
 
 import { useTransition } from "react";
 import { IDLE } from "@/lib/actions/form-state";
+import { removeCouponAction } from "@/lib/cart/actions";
 import { removeGiftCardAction } from "@/lib/cart/gift-card-actions";
 
-/** The X next to a gift card entered in the cart. */
-export function RemoveGiftCardButton({ giftCardId, label }: { giftCardId: string; label: string }) {
+/** The X next to a coupon or a gift card in the cart; the page re-renders without it. */
+export function RemoveCodeButton({ kind, id, label }: { kind: "coupon" | "giftCard"; id: string; label: string }) {
   const [pending, startTransition] = useTransition();
+  const remove = () => (kind === "coupon" ? removeCouponAction(IDLE, { couponId: id }) : removeGiftCardAction(IDLE, { giftCardId: id }));
   return (
     <button
       type="button"
       aria-label={label}
       title={label}
       disabled={pending}
-      onClick={() => startTransition(async () => void (await removeGiftCardAction(IDLE, { giftCardId })))}
+      onClick={() => startTransition(async () => void (await remove()))}
       className="flex h-7 w-7 items-center justify-center rounded-full text-slate-500 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-50"
     >
       <span aria-hidden="true">×</span>
