@@ -111,13 +111,42 @@ export async function undoOrderRefund(merchantId: MerchantId, orderId: string, p
   await db.$transaction((tx) => transitionOrder(tx, { merchantId, orderId, event: "undoRefund", to: previous }));
 }
 
-/** The provider refunded an order's money: its gift cards are credited and its points go. */
-export async function settleProviderRefund(merchantId: MerchantId, orderId: string): Promise<void> {
-  await db.$transaction((tx) => giveBackRefundedOrder(tx, merchantId, orderId, new Date()));
+/**
+ * The provider refunded an order's money: its gift cards are credited and its points go. Once per
+ * refund: the order's refundSettledAt is claimed first, so a retry (the stale-refund sweep) or a
+ * concurrent call gives nothing back twice. False when there was nothing left to settle.
+ */
+export async function settleProviderRefund(merchantId: MerchantId, orderId: string): Promise<boolean> {
+  return db.$transaction((tx) => giveBackRefundedOrder(tx, merchantId, orderId, new Date()));
 }
 
 /** What a refund gives back besides the money: the holds' REFUNDED release, then the points. */
-async function giveBackRefundedOrder(tx: Tx, merchantId: MerchantId, orderId: string, at: Date): Promise<void> {
+async function giveBackRefundedOrder(tx: Tx, merchantId: MerchantId, orderId: string, at: Date): Promise<boolean> {
+  const { count } = await tx.order.updateMany({
+    where: { id: orderId, merchantId, status: "REFUNDED", refundSettledAt: null },
+    data: { refundSettledAt: at },
+  });
+  if (count === 0) return false;
   await releaseOrderHolds(tx, { merchantId, orderId, at }, "REFUNDED");
   await reverseOrderEarning(tx, merchantId, orderId);
+  return true;
+}
+
+/**
+ * Refunded orders whose provider part may not have completed: REFUNDED by a Stripe refund that
+ * was claimed more than `olderThanSeconds` ago and never settled (the process stopped between the
+ * claim, the provider's refund and the give-backs). Oldest first, platform-wide, for the sweep.
+ */
+export async function findUnsettledRefunds(now: Date, olderThanSeconds: number, limit: number) {
+  return db.order.findMany({
+    where: {
+      status: "REFUNDED",
+      paymentProvider: "STRIPE",
+      refundSettledAt: null,
+      refundedAt: { lt: new Date(now.getTime() - olderThanSeconds * 1000) },
+    },
+    select: { id: true, merchantId: true, paymentRef: true },
+    orderBy: { refundedAt: "asc" },
+    take: limit,
+  });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { jobWorker } from "@/lib/jobs/types";
 import { refundPaymentIssue } from "./issues";
 import { PAYMENT_ISSUE_REFUND_QUEUE, PAYMENT_RECONCILE_CRON, PAYMENT_RECONCILE_QUEUE } from "./queues";
-import { reconcilePendingPayments } from "./reconcile";
+import { reconcilePendingPayments, settleInterruptedRefunds } from "./reconcile";
 
 /** The payment domain's jobs, registered by the worker process (lib/worker/registry.ts). */
 export const paymentJobWorkers = [
@@ -19,7 +19,7 @@ export const paymentJobWorkers = [
     queue: PAYMENT_RECONCILE_QUEUE,
     cron: PAYMENT_RECONCILE_CRON,
     async handle() {
-      return reconcilePendingPayments();
+      return { payments: await reconcilePendingPayments(), refunds: await settleInterruptedRefunds() };
     },
   }),
 ];

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { findUnsettledRefunds, settleProviderRefund } from "@/lib/orders/mutations";
 import type { MerchantId } from "@/lib/tenancy/types";
 import { applyPaymentEvent, failOrderPayment } from "./mutations";
 import { providerFor } from "./provider";
@@ -61,6 +62,32 @@ export async function reconcilePendingPayments(options: { now?: Date; limit?: nu
       if (result === "applied") summary[found.status]++;
     } catch (error) {
       console.error(`Reconciling the payment of order ${order.id} failed:`, error);
+      summary.errors++;
+    }
+  }
+  return summary;
+}
+
+/** A refund claimed this long ago and still unsettled was interrupted (a normal one settles in seconds). */
+export const SETTLE_REFUNDS_AFTER_SECONDS = 10 * 60;
+
+/**
+ * The interrupted-refund sweep (platform-wide, in the payment-reconcile job): a Stripe refund is
+ * claimed (the order REFUNDED), then asked of Stripe, then settled (gift cards credited, points
+ * taken back). When the process stopped in between, this finishes it: Stripe is asked again
+ * (under the same idempotency key, so a refund that went through is not made twice) and the
+ * order is settled once (settleProviderRefund). Provider errors are counted and retried on the
+ * next run.
+ */
+export async function settleInterruptedRefunds(options: { now?: Date; limit?: number } = {}): Promise<{ settled: number; errors: number }> {
+  const orders = await findUnsettledRefunds(options.now ?? new Date(), SETTLE_REFUNDS_AFTER_SECONDS, options.limit ?? 100);
+  const summary = { settled: 0, errors: 0 };
+  for (const order of orders) {
+    try {
+      if (order.paymentRef) await providerFor("STRIPE").refund({ paymentRef: order.paymentRef, orderId: order.id });
+      if (await settleProviderRefund(order.merchantId as MerchantId, order.id)) summary.settled++;
+    } catch (error) {
+      console.error(`Finishing the refund of order ${order.id} failed:`, error);
       summary.errors++;
     }
   }

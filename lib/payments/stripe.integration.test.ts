@@ -185,6 +185,41 @@ describe("Stripe payments (real SDK against a local fake API)", () => {
     expect(await giftCardState(card.id)).toMatchObject({ balanceCents: 1200, ledgerSumCents: 1200 });
   });
 
+  it("finishes a refund interrupted after its claim: Stripe is asked again under the same key and the card is credited once", async () => {
+    const { db, placeOrder, handleStripeWebhook, fx } = await modules();
+    const [{ createGiftCard, giftCardState }, { claimOrderRefund }, { settleInterruptedRefunds, SETTLE_REFUNDS_AFTER_SECONDS }] = await Promise.all([
+      import("@/tests/integration/gift-card-fixtures"),
+      import("@/lib/orders/mutations"),
+      import("./reconcile"),
+    ]);
+    const shop = await fx.createShop();
+    const product = await fx.createProduct(shop, { priceCents: 4000 });
+    const card = await createGiftCard(shop.store.merchantId, { balanceCents: 1000 });
+    const cart = await fx.createCart(shop, [{ productId: product.id, quantity: 1 }]);
+    await db.cartGiftCard.create({ data: { cartId: cart.id, giftCardId: card.id } });
+    const result = await placeOrder(fx.orderInput(shop, cart.id));
+    if (!result.ok) throw new Error(`checkout failed: ${result.error}`);
+    const order = await db.order.findUniqueOrThrow({ where: { id: result.orderId }, select: { id: true, paymentRef: true } });
+    const paid = signed(sessionEvent(`evt_int_paid_${order.id}`, "checkout.session.completed", { id: order.paymentRef!, orderId: order.id }));
+    expect(await handleStripeWebhook(paid.payload, paid.header)).toEqual({ status: 200, result: "applied" });
+
+    // The refund was claimed, then the process stopped: no refund at Stripe, nothing given back.
+    expect(await claimOrderRefund(shop.store.merchantId, shop.store.id, order.id, shop.tenant.owner.id)).toMatchObject({ ok: true });
+    const refundsAt = () => fake.refunds.filter((r) => r.payment_intent === fake.sessions.get(order.paymentRef!)!.payment_intent).length;
+    expect(refundsAt()).toBe(0);
+    // A fresh claim is left to the request that made it.
+    await settleInterruptedRefunds();
+    expect((await giftCardState(card.id)).balanceCents).toBe(0);
+
+    const later = new Date(Date.now() + (SETTLE_REFUNDS_AFTER_SECONDS + 60) * 1000);
+    const runs = await Promise.all([settleInterruptedRefunds({ now: later }), settleInterruptedRefunds({ now: later })]);
+    expect(runs.reduce((sum, r) => sum + r.settled, 0)).toBe(1);
+    expect(refundsAt()).toBe(1);
+    expect(await giftCardState(card.id)).toMatchObject({ balanceCents: 1000, ledgerSumCents: 1000 });
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { refundSettledAt: true } })).refundSettledAt).not.toBeNull();
+    expect(await settleInterruptedRefunds({ now: later })).toEqual({ settled: 0, errors: 0 });
+  });
+
   it("refunds a paid order through the Checkout Session's payment intent", async () => {
     const { providerFor } = await modules();
     const { order } = await stripeOrder();
