@@ -162,8 +162,10 @@ describe("the worker", () => {
   });
 
   it("retries a failed send through pg-boss until it goes out", async () => {
-    fake.failNext(1);
-    const { id } = await enqueueSignIn();
+    // The worker also sends whatever other tests left queued: the outage is this message's.
+    const { to, idempotencyKey } = uniqueEmail("retry");
+    fake.failNext(1, 500, { to });
+    const { id } = await enqueueEmail({ to, template: "sign-in", locale: "en", data: signInData(), idempotencyKey });
     await waitFor(async () => {
       const r = await db.emailMessage.findUniqueOrThrow({ where: { id } });
       return r.attempts >= 1 || null;
@@ -180,8 +182,8 @@ describe("the worker", () => {
   });
 
   it("marks the message FAILED when pg-boss's last retry fails", async () => {
-    fake.failNext(1, 500);
     const { to, idempotencyKey } = uniqueEmail("last-retry");
+    fake.failNext(1, 500, { to });
     // A job with no retries left: its first run is its last.
     const { id } = await db.$transaction(async (tx) => {
       const created = await enqueueEmail({ to, template: "sign-in", locale: "en", data: signInData(), idempotencyKey }, tx);

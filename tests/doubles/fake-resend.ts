@@ -8,13 +8,13 @@ export interface RecordedRequest {
   body: Record<string, unknown>;
 }
 
-/** What the fake answers to the next POST /emails: a status and a JSON body. */
-export type FakeReply = { status: number; body: Record<string, unknown> };
+/** What the fake answers to the next POST /emails (to `to` only, when set): a status and a JSON body. */
+export type FakeReply = { status: number; body: Record<string, unknown>; to?: string };
 
 /**
  * An in-process stand-in for Resend's HTTP API (POST /emails) on 127.0.0.1 and a random port,
- * so tests drive the real SDK. Records every request; replies from `replies` in order, then
- * with success.
+ * so tests drive the real SDK. Records every request; replies from `replies` in order (a reply
+ * meant for one recipient waits for a request to them), then with success.
  */
 export async function startFakeResend() {
   const requests: RecordedRequest[] = [];
@@ -26,7 +26,9 @@ export async function startFakeResend() {
     req.on("end", () => {
       const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
       requests.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, body });
-      const reply = replies.shift() ?? { status: 200, body: { id: `fake-${++counter}` } };
+      const recipients = ([] as unknown[]).concat(body.to ?? []);
+      const index = replies.findIndex((r) => r.to === undefined || recipients.includes(r.to));
+      const reply = (index >= 0 ? replies.splice(index, 1)[0] : undefined) ?? { status: 200, body: { id: `fake-${++counter}` } };
       res.writeHead(reply.status, { "content-type": "application/json" });
       res.end(JSON.stringify(reply.body));
     });
@@ -36,10 +38,13 @@ export async function startFakeResend() {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    /** Queues error replies for the next `count` requests. */
-    failNext(count: number, status = 500) {
+    /**
+     * Queues error replies for the next `count` requests, or for the next `count` to `options.to`
+     * (other messages a worker happens to send meanwhile do not use them up).
+     */
+    failNext(count: number, status = 500, options: { to?: string } = {}) {
       for (let i = 0; i < count; i++) {
-        replies.push({ status, body: { name: "internal_server_error", message: `fake outage ${i + 1}`, statusCode: status } });
+        replies.push({ status, body: { name: "internal_server_error", message: `fake outage ${i + 1}`, statusCode: status }, to: options.to });
       }
     },
     reset() {
