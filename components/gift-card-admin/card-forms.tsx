@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/button";
-import { fieldError } from "@/components/ui/form-alert";
+import { ActionOutcome, fieldError } from "@/components/ui/form-alert";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
 
 type Action = (state: FormState<unknown>, formData: FormData) => Promise<FormState<undefined>>;
@@ -39,24 +39,6 @@ function Reason({ id, state, labels }: { id: string; state: FormState<unknown>; 
   );
 }
 
-function Outcome({ state, saved }: { state: FormState<unknown>; saved: string }) {
-  if (state.status === "ok") {
-    return (
-      <p role="status" className="text-sm text-green-800">
-        {saved}
-      </p>
-    );
-  }
-  if (state.status === "error" && state.error) {
-    return (
-      <p role="alert" className="text-sm text-red-700">
-        {state.error.message}
-      </p>
-    );
-  }
-  return null;
-}
-
 /** Disables an enabled card, or enables a disabled one again, with a reason. */
 export function CardStatusForm({
   action,
@@ -76,7 +58,7 @@ export function CardStatusForm({
       <input type="hidden" name="cardId" value={cardId} />
       <input type="hidden" name="disabled" value={String(disable)} />
       <Reason id={`status-reason-${disable}`} state={state} labels={labels} />
-      <Outcome state={state} saved={labels.saved} />
+      <ActionOutcome state={state} success={labels.saved} refusalTone="error" />
       <div>
         <SubmitButton variant={disable ? "danger" : "primary"} pendingLabel={labels.pending}>
           {labels.submit}
@@ -136,7 +118,7 @@ export function ExtendCardForm({
         </label>
       </fieldset>
       <Reason id="extend-reason" state={state} labels={labels} />
-      <Outcome state={state} saved={labels.saved} />
+      <ActionOutcome state={state} success={labels.saved} refusalTone="error" />
       <div>
         <SubmitButton pendingLabel={labels.pending}>{labels.submit}</SubmitButton>
       </div>

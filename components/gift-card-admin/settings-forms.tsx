@@ -2,29 +2,11 @@
 
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/button";
-import { fieldError } from "@/components/ui/form-alert";
+import { ActionOutcome, fieldError } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
 
 type Action = (state: FormState<unknown>, formData: FormData) => Promise<FormState<undefined>>;
-
-function Outcome({ state, saved }: { state: FormState<unknown>; saved: string }) {
-  if (state.status === "ok") {
-    return (
-      <p role="status" className="text-sm text-green-800">
-        {saved}
-      </p>
-    );
-  }
-  if (state.status === "error" && state.error) {
-    return (
-      <p role="alert" className="text-sm text-red-700">
-        {state.error.message}
-      </p>
-    );
-  }
-  return null;
-}
 
 /** The default expiry of new cards: never, or a number of months or years. */
 export function ExpirySettingsForm({
@@ -51,7 +33,7 @@ export function ExpirySettingsForm({
         ))}
       </fieldset>
       <TextField id="expiry-count" name="count" label={labels.count} inputMode="numeric" className="w-32" defaultValue={values.count ?? (initial.count === null ? "" : String(initial.count))} error={fieldError(state, "count")} />
-      <Outcome state={state} saved={labels.saved} />
+      <ActionOutcome state={state} success={labels.saved} refusalTone="error" />
       <div>
         <SubmitButton pendingLabel={labels.saving}>{labels.save}</SubmitButton>
       </div>
@@ -90,7 +72,7 @@ export function PromotionForm({
             {fieldError(state, "currency")}
           </p>
         )}
-        <Outcome state={state} saved={labels.saved} />
+        <ActionOutcome state={state} success={labels.saved} refusalTone="error" />
       </div>
       <div className="sm:col-span-3">
         <SubmitButton pendingLabel={labels.saving}>{labels.save}</SubmitButton>

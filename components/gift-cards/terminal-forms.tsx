@@ -6,28 +6,11 @@ import type { GiftCardTerminalDone } from "@/lib/gift-cards/actions";
 import { QrScanner } from "@/components/loyalty/qr-scanner";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/button";
-import { fieldError } from "@/components/ui/form-alert";
+import { ActionOutcome as Outcome, fieldError } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 
 type TerminalState = FormState<GiftCardTerminalDone>;
 type TerminalAction = (state: TerminalState, formData: FormData) => Promise<TerminalState>;
-
-/** A counter action's outcome: success as a status, a refusal of the rules as a warning announced at once. */
-function Outcome({ state, testId }: { state: TerminalState; testId: string }) {
-  if (state.status === "ok") {
-    return (
-      <Alert tone="success" data-testid={testId} data-tone="success">
-        {state.data.message}
-      </Alert>
-    );
-  }
-  if (!state.error) return null;
-  return (
-    <Alert tone="warning" role="alert" data-testid={testId} data-tone="warning">
-      {state.error.message}
-    </Alert>
-  );
-}
 
 /**
  * The gift-card search: a code typed (any case, with or without dashes) or read from the card's

@@ -3,39 +3,10 @@
 import { useActionState, useState } from "react";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
 import type { TerminalDone } from "@/lib/loyalty/actions";
-import { Alert } from "@/components/ui/alert";
-import { fieldError } from "@/components/ui/form-alert";
+import { ActionOutcome as Outcome } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/button";
 
 type TerminalState = FormState<TerminalDone>;
-
-/**
- * The outcome of a terminal action: success as a status; a refusal of the rules (cooldown, not
- * enough points) as a warning, not an error; a bad amount or reason (`field`) as an error.
- */
-function Outcome({ state, testId, field }: { state: TerminalState; testId: string; field?: string }) {
-  if (state.status === "ok") {
-    return (
-      <Alert tone="success" data-testid={testId} data-tone="success">
-        {state.data.message}
-      </Alert>
-    );
-  }
-  if (state.error) {
-    return (
-      <Alert tone="warning" role="alert" data-testid={testId} data-tone="warning">
-        {state.error.message}
-      </Alert>
-    );
-  }
-  const invalid = field ? fieldError(state, field) : undefined;
-  if (!invalid) return null;
-  return (
-    <Alert tone="error" data-testid={testId} data-tone="error">
-      {invalid}
-    </Alert>
-  );
-}
 
 /** Stamps: one button. Points: the amount spent, then the button. */
 export function EarnForm({
