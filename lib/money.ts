@@ -12,6 +12,13 @@ export type Cents = number;
 /** The largest amount a money column holds (PostgreSQL `integer`). */
 export const MAX_MINOR_UNITS = 2_147_483_647;
 
+/**
+ * Stripe's smallest charge is 0.50 in the major unit of most currencies: 50 minor units. Orders
+ * owing less are completed without a payment step (lib/payments/minimum.ts), and no gift card is
+ * sold for less (lib/catalog).
+ */
+export const PAYMENT_MINIMUM_CENTS = 50;
+
 const digitsCache = new Map<string, number>();
 
 /** How many minor-unit digits a currency has (EUR 2, JPY 0, BHD 3), from the platform's Intl data. */

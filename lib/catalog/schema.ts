@@ -2,7 +2,7 @@ import { z } from "zod";
 import { cleanMultilineString, cleanString } from "@/lib/input";
 import type { Locale } from "@/lib/locales";
 import { IMAGE_TYPES, sniffImageType, type ImageType } from "@/lib/storage/keys";
-import { currencyDigits, MAX_MINOR_UNITS, parseMoney } from "@/lib/money";
+import { currencyDigits, MAX_MINOR_UNITS, parseMoney, PAYMENT_MINIMUM_CENTS } from "@/lib/money";
 import { isValidSlug, normalizeSlug, SLUG_MAX_LENGTH } from "./rules";
 
 /** Field problems of the product form: keys under `Catalog.errors`. */
@@ -33,12 +33,8 @@ export const MAX_IMAGES = 8;
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 export const MAX_DIGITAL_FILE_BYTES = 20 * 1024 * 1024;
 
-/**
- * The smallest gift-card amount: the payment provider's minimum charge (PAYMENT_MINIMUM_CENTS of
- * lib/payments/minimum.ts, which this folder may not import: payments sits above the cart, which
- * reads the catalog). schema.test.ts keeps the two equal.
- */
-export const GIFT_CARD_MIN_AMOUNT_CENTS = 50;
+/** The smallest gift-card amount: the payment provider's minimum charge (lib/money.ts). */
+export const GIFT_CARD_MIN_AMOUNT_CENTS = PAYMENT_MINIMUM_CENTS;
 /** The largest gift-card amount a product may offer: 10,000.00 in a two-decimal currency. */
 export const GIFT_CARD_MAX_AMOUNT_CENTS = 1_000_000;
 /** The most fixed amounts one gift-card product offers. */

@@ -1,8 +1,7 @@
-/**
- * Stripe's smallest charge is 0.50 in the major unit of most currencies: 50 minor units.
- * Orders below it (zero included) are completed without a payment step.
- */
-export const PAYMENT_MINIMUM_CENTS = 50;
+import { PAYMENT_MINIMUM_CENTS } from "@/lib/money";
+
+/** Orders below the minimum charge (zero included) are completed without a payment step. */
+export { PAYMENT_MINIMUM_CENTS };
 
 export function needsPayment(totalCents: number): boolean {
   return totalCents >= PAYMENT_MINIMUM_CENTS;
