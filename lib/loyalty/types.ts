@@ -4,7 +4,7 @@
  */
 
 export type LoyaltyProgramType = "POINTS" | "STAMPS";
-export type LoyaltyLedgerKind = "EARN" | "REDEEM" | "BONUS" | "REVERSAL";
+export type LoyaltyLedgerKind = "EARN" | "REDEEM" | "BONUS" | "REVERSAL" | "RELEASE" | "REFUND";
 
 /** The rule fields of a program: everything earning needs. */
 export interface EarningRules {

@@ -263,6 +263,8 @@ export default async function TerminalPage({ params, searchParams }: Props) {
                       REDEEM: tl("kinds.REDEEM"),
                       BONUS: tl("kinds.BONUS"),
                       REVERSAL: tl("kinds.REVERSAL"),
+                      RELEASE: tl("kinds.RELEASE"),
+                      REFUND: tl("kinds.REFUND"),
                     },
                     reversed: t("isReversed"),
                   }}

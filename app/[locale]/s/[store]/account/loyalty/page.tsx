@@ -109,7 +109,7 @@ export default async function CustomerLoyaltyPage({ params }: Props) {
             amount: ta("amountCol"),
             online: ta("online"),
             empty: ta("noHistory"),
-            kinds: { EARN: t("kinds.EARN"), REDEEM: t("kinds.REDEEM"), BONUS: t("kinds.BONUS"), REVERSAL: t("kinds.REVERSAL") },
+            kinds: { EARN: t("kinds.EARN"), REDEEM: t("kinds.REDEEM"), BONUS: t("kinds.BONUS"), REVERSAL: t("kinds.REVERSAL"), RELEASE: t("kinds.RELEASE"), REFUND: t("kinds.REFUND") },
             reversed: t("kinds.REVERSAL"),
           }}
         />

@@ -60,7 +60,7 @@ export default async function MemberLedgerPage({ params }: Props) {
           amount: tl("account.amountCol"),
           online: tl("account.online"),
           empty: tl("account.noHistory"),
-          kinds: { EARN: tl("kinds.EARN"), REDEEM: tl("kinds.REDEEM"), BONUS: tl("kinds.BONUS"), REVERSAL: tl("kinds.REVERSAL") },
+          kinds: { EARN: tl("kinds.EARN"), REDEEM: tl("kinds.REDEEM"), BONUS: tl("kinds.BONUS"), REVERSAL: tl("kinds.REVERSAL"), RELEASE: tl("kinds.RELEASE"), REFUND: tl("kinds.REFUND") },
           reversed: tl("kinds.REVERSAL"),
         }}
       />
