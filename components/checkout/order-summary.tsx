@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import type { CartTendering } from "@/lib/cart/tendering";
 import type { Locale } from "@/lib/locales";
 import { formatMoney } from "@/lib/money";
 
@@ -8,10 +9,36 @@ export interface SummaryLine {
   totalCents: number;
 }
 
-/** A gift card (or another tender) paying part of the total; `label` is the card's last four characters. */
+/**
+ * A tender paying part of the total: a gift card (`label`: its last four characters), points
+ * (`label`: how many) or store credit.
+ */
 export interface SummaryTender {
+  kind: "GIFT_CARD" | "STORE_CREDIT" | "LOYALTY_POINTS";
   label: string;
   amountCents: number;
+}
+
+/** What a cart's tenders pay, as summary rows in the order they pay (tenders paying 0 left out). */
+export function summaryTenders(tendering: CartTendering): SummaryTender[] {
+  const rows: SummaryTender[] = tendering.giftCards.applied.map((card) => ({ kind: "GIFT_CARD", label: card.last4, amountCents: card.amountCents }));
+  if (tendering.points?.ok) rows.push({ kind: "LOYALTY_POINTS", label: String(tendering.points.points), amountCents: tendering.points.amountCents });
+  if (tendering.storeCredit?.ok) rows.push({ kind: "STORE_CREDIT", label: "", amountCents: tendering.storeCredit.amountCents });
+  return rows.filter((row) => row.amountCents > 0);
+}
+
+/** The translated name of a tender row ("Gift card ••••WV2D", "500 points", "Store credit"). */
+export async function tenderTexts(locale: Locale): Promise<(tender: SummaryTender) => string> {
+  const [tg, ts] = await Promise.all([
+    getTranslations({ locale, namespace: "GiftCards.redeem" }),
+    getTranslations({ locale, namespace: "Checkout.summary" }),
+  ]);
+  return (tender) =>
+    tender.kind === "GIFT_CARD"
+      ? tg("paidWith", { last4: tender.label })
+      : tender.kind === "LOYALTY_POINTS"
+        ? ts("paidWithPoints", { points: Number(tender.label) })
+        : ts("paidWithCredit");
 }
 
 /**
@@ -37,9 +64,10 @@ export async function OrderSummary({
   locale: Locale;
   headingId: string;
 }) {
-  const [t, tg] = await Promise.all([
+  const [t, tg, tenderText] = await Promise.all([
     getTranslations({ locale, namespace: "Checkout.summary" }),
     getTranslations({ locale, namespace: "GiftCards.redeem" }),
+    tenderTexts(locale),
   ]);
   const tenderedCents = tenders.reduce((sum, tender) => sum + tender.amountCents, 0);
   const money = (cents: number) => formatMoney(cents, currency, locale);
@@ -74,8 +102,8 @@ export async function OrderSummary({
         {tenders.length > 0 && (
           <>
             {tenders.map((tender) => (
-              <div key={tender.label} className="contents" data-testid="summary-tender">
-                <dt>{tg("paidWith", { last4: tender.label })}</dt>
+              <div key={`${tender.kind}:${tender.label}`} className="contents" data-testid="summary-tender" data-kind={tender.kind}>
+                <dt>{tenderText(tender)}</dt>
                 <dd className="text-right tabular-nums">−{money(tender.amountCents)}</dd>
               </div>
             ))}

@@ -251,6 +251,10 @@ describe("cart isolation", () => {
         { id: older.id, last4: older.last4, currency: "EUR", balanceCents: 2500, status: "ACTIVE", expiresAt, lockedCustomerId: null },
         { id: newer.id, last4: newer.last4, currency: "EUR", balanceCents: 700, status: "ACTIVE", expiresAt: null, lockedCustomerId: null },
       ],
+      points: null,
+      loyaltyCard: null,
+      storeCreditCents: null,
+      storeCredit: null,
     });
     // Without a locale, the store's default.
     const byDefault = await loadCartForCheckout(ids.merchantId, ids.storeId, cart.id);

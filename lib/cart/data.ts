@@ -6,7 +6,7 @@ import { readPurchase } from "@/lib/gift-cards/purchase";
 import type { Locale } from "@/lib/locales";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import type { CartGiftCard } from "@/lib/gift-cards/tender";
-import type { CartForCheckout, CartProduct } from "./types";
+import type { CartForCheckout, CartPointsReward, CartProduct } from "./types";
 
 /** The key that makes a customer's ACTIVE cart unique per store. */
 export function cartActiveKey(storeId: string, customerId: string): string {
@@ -57,8 +57,10 @@ export async function findFailedPaymentOfCart(merchantId: MerchantId, storeId: S
 /**
  * An ACTIVE cart of this store with live product data (title in `locale`, price, stock, kind,
  * visibility, archived), its coupons' terms, oldest coupon first, and their usage (ACTIVE
- * redemptions overall and by `buyer`, counted as loadCouponUsage does). Null when the cart does
- * not exist in this store or is no longer ACTIVE. Pass `tx` to read inside a checkout transaction.
+ * redemptions overall and by `buyer`, counted as loadCouponUsage does), and its tenders as they
+ * are now: gift cards, the points asked for with the buyer's card, the store credit asked for
+ * with what the buyer can spend at `now`. Null when the cart does not exist in this store or is
+ * no longer ACTIVE. Pass `tx` to read inside a checkout transaction.
  *
  * One statement in SQL: every checkout and cart page reads this, and Prisma compiles a nested
  * read like it again on each call, which cost more CPU than the rest of a checkout's statements.
@@ -67,9 +69,10 @@ export async function loadCartForCheckout(
   merchantId: MerchantId,
   storeId: StoreId,
   cartId: string,
-  options: { locale?: Locale; buyer?: Buyer; tx?: Tx } = {},
+  options: { locale?: Locale; buyer?: Buyer; tx?: Tx; now?: Date } = {},
 ): Promise<CartForCheckout | null> {
   const client = options.tx ?? db;
+  const now = options.now ?? new Date();
   // Titles in this locale, else in the store's default locale, else the slug.
   const locale = options.locale ?? null;
   const rows = await client.$queryRaw<CartRow[]>`
@@ -107,7 +110,19 @@ export async function loadCartForCheckout(
                 'expiresAt', g."expiresAt", 'lockedCustomerId', g."lockedCustomerId")
               ORDER BY cg."addedAt", g.id), '[]')
        FROM "CartGiftCard" cg JOIN "GiftCard" g ON g.id = cg."giftCardId"
-       WHERE cg."cartId" = c.id AND g."merchantId" = c."merchantId") AS "giftCards"
+       WHERE cg."cartId" = c.id AND g."merchantId" = c."merchantId") AS "giftCards",
+      c."pointsRewardId", c."pointsQuantity", c."storeCreditCents",
+      (SELECT json_build_object('cost', r.cost, 'onlineValueCents', r."onlineValueCents", 'onlineCurrency', r."onlineCurrency",
+                'usable', r.active AND lp.status = 'ACTIVE')
+       FROM "LoyaltyReward" r JOIN "LoyaltyProgram" lp ON lp.id = r."programId"
+       WHERE r.id = c."pointsRewardId" AND r."merchantId" = c."merchantId") AS "pointsReward",
+      (SELECT json_build_object('id', lc.id, 'balance', lc.balance)
+       FROM "LoyaltyCard" lc WHERE lc."customerId" = c."customerId" AND lc."merchantId" = c."merchantId") AS "loyaltyCard",
+      (SELECT json_build_object('accountId', a.id, 'availableCents', a."balanceCents" - coalesce((
+                SELECT sum(lot."remainingCents") FROM "StoreCreditLot" lot
+                WHERE lot."accountId" = a.id AND lot."remainingCents" > 0 AND lot."expiresAt" <= ${now}), 0))
+       FROM "StoreCreditAccount" a
+       WHERE a."customerId" = c."customerId" AND a."merchantId" = c."merchantId" AND a.currency = s.currency) AS "storeCredit"
     FROM "Cart" c JOIN "Store" s ON s.id = c."storeId" AND s."merchantId" = c."merchantId"
     WHERE c.id = ${cartId} AND c."merchantId" = ${merchantId} AND c."storeId" = ${storeId} AND c.status = 'ACTIVE'`;
   const cart = rows[0];
@@ -131,6 +146,10 @@ export async function loadCartForCheckout(
     coupons,
     usage,
     giftCards: cart.giftCards.map((g) => ({ ...g, expiresAt: date(g.expiresAt) })),
+    points: cart.pointsRewardId !== null && cart.pointsQuantity !== null ? { rewardId: cart.pointsRewardId, quantity: cart.pointsQuantity, reward: cart.pointsReward } : null,
+    loyaltyCard: cart.loyaltyCard,
+    storeCreditCents: cart.storeCreditCents,
+    storeCredit: cart.storeCredit,
   };
 }
 
@@ -142,6 +161,12 @@ interface CartRow {
   lines: Array<CartProduct & { lineId: string; quantity: number; lineKey: string; giftCardAmountCents: number | null; giftCard: unknown }>;
   coupons: Array<Omit<CouponTerms, "startsAt" | "endsAt"> & { startsAt: string | null; endsAt: string | null; addedAt: string; usage: CouponUsage }>;
   giftCards: Array<Omit<CartGiftCard, "expiresAt"> & { expiresAt: string | null }>;
+  pointsRewardId: string | null;
+  pointsQuantity: number | null;
+  storeCreditCents: number | null;
+  pointsReward: CartPointsReward | null;
+  loyaltyCard: { id: string; balance: number } | null;
+  storeCredit: { accountId: string; availableCents: number } | null;
 }
 
 /** Whether a product may sit in a cart: bought by link (HIDDEN) or listed (PUBLIC), never a draft or archived one. */

@@ -3,11 +3,11 @@ import { getTranslations } from "next-intl/server";
 import { loadCustomerSession } from "@/lib/auth/loaders";
 import { priceCart, type PricedCart, type PricedCoupon } from "@/lib/pricing/pricing";
 import type { Buyer } from "@/lib/coupons/data";
-import { tenderGiftCards, type GiftCardTendering } from "@/lib/gift-cards/tender";
 import type { Locale } from "@/lib/locales";
 import type { Storefront } from "@/lib/tenancy/loaders";
 import { countCartItems, findFailedPaymentOfCart, isPurchasable, loadCartForCheckout } from "./data";
 import { giftCardLineRefusal, pricingLine } from "./lines";
+import { tenderCart, type CartTendering } from "./tendering";
 import { currentCart, type CartStore } from "./request";
 import { MAX_LINE_QUANTITY, type CartLineView } from "./types";
 
@@ -28,8 +28,10 @@ export interface CartPage {
   /** Whether some line is a gift card (coupons leave those out). */
   hasGiftCards: boolean;
   priced: PricedCart;
-  /** The gift cards entered: what each pays of the total, which cannot pay, and the amount due. */
-  giftCards: GiftCardTendering;
+  /** The tenders entered (gift cards, points, store credit): what each pays, which cannot, and the amount due. */
+  tenders: CartTendering;
+  /** Whether the visitor is signed in (points and store credit need it). */
+  signedIn: boolean;
   itemCount: number;
   /** Set when this cart came back after the payment of this order did not go through. */
   paymentFailed: { orderNumber: string } | null;
@@ -45,7 +47,7 @@ export async function loadCartPage(store: Storefront, locale: Locale, now = new 
   const buyer = { customerId: customer?.customerId, email: customer?.email };
   const [cart, paymentFailed] = current
     ? await Promise.all([
-        loadCartForCheckout(store.merchantId, store.id, current.cartId, { locale, buyer }),
+        loadCartForCheckout(store.merchantId, store.id, current.cartId, { locale, buyer, now }),
         findFailedPaymentOfCart(store.merchantId, store.id, current.cartId),
       ])
     : [null, null];
@@ -69,20 +71,19 @@ export async function loadCartPage(store: Storefront, locale: Locale, now = new 
     now,
     usage: cart?.usage ?? {},
   });
-  const giftCards = tenderGiftCards(priced.totalCents, priced.giftCardLinesCents, cart?.giftCards ?? [], {
-    currency: store.currency,
-    customerId: customer?.customerId ?? null,
-    now,
-  });
+  const tenders = tenderCart(priced.totalCents, priced.giftCardLinesCents, cart ?? EMPTY_TENDERS, { currency: store.currency, now });
   return {
     lines,
     hasGiftCards: lines.some((l) => l.giftCard !== null),
     priced,
-    giftCards,
+    tenders,
+    signedIn: customer !== null,
     itemCount: lines.reduce((sum, l) => sum + l.quantity, 0),
     paymentFailed: cart && cart.lines.length > 0 ? paymentFailed : null,
   };
 }
+
+const EMPTY_TENDERS = { customerId: null, giftCards: [], points: null, loyaltyCard: null, storeCreditCents: null, storeCredit: null };
 
 /** A line the cart counts in its total: purchasable, not sold out, a gift card's amount still offered. */
 function isAvailableLine(line: CartLineView): boolean {

@@ -57,6 +57,23 @@ export interface CartForCheckout {
   usage: Record<string, CouponUsage>;
   /** Gift cards entered to pay with, oldest first, as they are now (balance, status). */
   giftCards: CartGiftCard[];
+  /** Points asked to pay with: a reward with an online value, `quantity` times, as it is now (null reward: gone). */
+  points: { rewardId: string; quantity: number; reward: CartPointsReward | null } | null;
+  /** The buyer's loyalty card at the merchant, when signed in and a member. */
+  loyaltyCard: { id: string; balance: number } | null;
+  /** Store credit asked to pay with (at most this much); null: none. */
+  storeCreditCents: number | null;
+  /** The signed-in buyer's store credit in the store's currency: what can be spent now. */
+  storeCredit: { accountId: string; availableCents: number } | null;
+}
+
+/** A reward as a cart's points see it. */
+export interface CartPointsReward {
+  cost: number;
+  onlineValueCents: number | null;
+  onlineCurrency: string | null;
+  /** Active, in an active program. */
+  usable: boolean;
 }
 
 /** The cart a storefront request is working with. */

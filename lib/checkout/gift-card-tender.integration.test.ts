@@ -93,7 +93,7 @@ describe("gift cards as a tender at checkout", () => {
 
     const result = await placeOrder(orderInput(shop, cart.id, { expectedAmountDueCents: 3000 }));
 
-    expect(result).toMatchObject({ ok: false, error: "giftCardChanged" });
+    expect(result).toMatchObject({ ok: false, error: "amountDueChanged" });
     expect(await db.order.count({ where: { storeId: shop.store.id } })).toBe(0);
     expect((await giftCardState(card.id)).balanceCents).toBe(2000);
   });

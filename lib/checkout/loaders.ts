@@ -10,7 +10,7 @@ import { settleTotal } from "@/lib/payments/minimum";
 import { findSmallOrderPolicy } from "@/lib/stores/data";
 import type { Storefront } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
-import type { GiftCardTendering } from "@/lib/gift-cards/tender";
+import type { CartTendering } from "@/lib/cart/tendering";
 import type { PricedCart } from "@/lib/pricing/pricing";
 import { cartReviewPath } from "./types";
 
@@ -18,8 +18,8 @@ export interface CheckoutPage {
   customer: CustomerSession | null;
   lines: CartLineView[];
   priced: PricedCart;
-  /** The cart's gift cards and what remains due after them. */
-  giftCards: GiftCardTendering;
+  /** The cart's tenders (gift cards, points, store credit) and what remains due after them. */
+  tenders: CartTendering;
   /** Any physical line: the form asks for a shipping address. */
   physical: boolean;
   /** A fresh key per rendered page: a double-clicked "Place order" sends the same one. */
@@ -45,14 +45,14 @@ export async function loadCheckoutPage(store: Storefront, locale: Locale, now = 
   if (cart.lines.some((l) => !l.available || (l.product.stock !== null && l.product.stock < l.quantity))) {
     redirect(cartReviewPath(cartPath, "notEnoughStock"));
   }
-  const amountDueCents = cart.giftCards.tendered.amountDueCents;
+  const amountDueCents = cart.tenders.tendered.amountDueCents;
   let settlement = settleTotal(amountDueCents, "WAIVE");
   if (settlement === "waived") settlement = settleTotal(amountDueCents, await findSmallOrderPolicy(store.merchantId, store.id));
   return {
     customer,
     lines: cart.lines,
     priced: cart.priced,
-    giftCards: cart.giftCards,
+    tenders: cart.tenders,
     physical: cart.lines.some((l) => l.product.kind === "PHYSICAL"),
     idempotencyKey: randomUUID(),
     settlement,

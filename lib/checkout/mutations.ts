@@ -5,6 +5,7 @@ import { cacheTags, invalidateOnCommit } from "@/lib/cache";
 import { markCartCheckedOut } from "@/lib/cart/mutations";
 import { isPurchasable, loadCartForCheckout } from "@/lib/cart/data";
 import { giftCardLineRefusal, pricingLine } from "@/lib/cart/lines";
+import { tenderCart } from "@/lib/cart/tendering";
 import type { CartForCheckout } from "@/lib/cart/types";
 import { db, Prisma, type Tx } from "@/lib/db";
 import type { Locale } from "@/lib/locales";
@@ -17,7 +18,6 @@ import { paymentProvider, providerFor } from "@/lib/payments/provider";
 import { findSmallOrderPolicy } from "@/lib/stores/data";
 import type { MerchantId, StoreId, Tenant } from "@/lib/tenancy/types";
 import { absoluteUrl, type UrlConfig } from "@/lib/tenancy/urls";
-import { tenderGiftCards } from "@/lib/gift-cards/tender";
 import { couponThatStoppedQualifying, priceCart, type PricedCart } from "@/lib/pricing/pricing";
 import type { ShippingAddress } from "./schema";
 import type { CheckoutFailure, PlaceOrderResult } from "./types";
@@ -34,8 +34,9 @@ export interface PlaceOrderInput {
   idempotencyKey: string;
   expectedTotalCents: number | null;
   /**
-   * What the checkout page showed as due after gift cards; null: not checked. A balance spent
-   * elsewhere in between refuses the order (giftCardChanged) instead of charging more.
+   * What the checkout page showed as due after the tenders (gift cards, points, store credit);
+   * null: not checked. A balance spent elsewhere in between refuses the order (amountDueChanged)
+   * instead of charging more.
    */
   expectedAmountDueCents?: number | null;
   /**
@@ -134,7 +135,8 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
 
 /**
  * The checkout transaction. Lock order everywhere: cart, the order's holds in HOLD_LOCK_ORDER
- * (coupon uses, then stock; each by id, see lib/orders/holds), then the store's order counter.
+ * (coupon uses, stock, gift cards, the loyalty card, the store-credit account; each by id, see
+ * lib/orders/holds), then the store's order counter.
  * Only the cart is locked up front (nobody else checks it out); the rows that every checkout
  * contends for are locked last, each by the one statement that checks and consumes it, and stay
  * locked only for the few statements left before the commit. The other writes touch those rows
@@ -158,7 +160,7 @@ async function commitOrder(
     SELECT id FROM "Cart" WHERE id = ${input.cartId} AND "merchantId" = ${merchantId} AND "storeId" = ${store.id} AND status = 'ACTIVE' FOR UPDATE`;
   if (locked.length === 0) throw new CheckoutRejected(fail("cartNotFound"));
 
-  const cart = await loadCartForCheckout(merchantId, store.id, input.cartId, { locale: input.locale, buyer, tx });
+  const cart = await loadCartForCheckout(merchantId, store.id, input.cartId, { locale: input.locale, buyer, tx, now: ctx.now });
   if (!cart || cart.customerId !== buyer.customerId) throw new CheckoutRejected(fail("cartNotFound"));
   const seenApplied = input.appliedCouponIds ? new Set(input.appliedCouponIds) : null;
   const checked = checkCart(cart, { email: ctx.email, shipping: input.shipping, currency: store.currency, now: ctx.now, seenApplied });
@@ -168,18 +170,19 @@ async function commitOrder(
     throw new CheckoutRejected(fail("priceChanged", { computedTotalCents: priced.totalCents }));
   }
   const email = ctx.email!; // checkCart refuses a cart without one
-  // Tenders: the cart's gift cards as read now (not locked: their debits below re-check each
-  // balance under the card's lock). What they leave is what the provider is asked for.
-  const tendering = tenderGiftCards(priced.totalCents, priced.giftCardLinesCents, cart.giftCards, {
-    currency: store.currency,
-    customerId: buyer.customerId,
-    now: ctx.now,
-  });
+  // Tenders: the cart's gift cards, points and store credit as read now (not locked: their holds
+  // below re-check each balance under its own lock). What they leave is what the provider is asked for.
+  const tendering = tenderCart(priced.totalCents, priced.giftCardLinesCents, cart, { currency: store.currency, now: ctx.now });
+  // Points or store credit the buyer asked for that cannot pay: the buyer decides in the cart.
+  if (tendering.points && !tendering.points.ok) throw new CheckoutRejected(fail("pointsChanged"));
+  if (tendering.storeCredit && !tendering.storeCredit.ok) throw new CheckoutRejected(fail("storeCreditChanged"));
   const { amountDueCents, tenderedCents } = tendering.tendered;
   if (input.expectedAmountDueCents != null && input.expectedAmountDueCents !== amountDueCents) {
-    throw new CheckoutRejected(fail("giftCardChanged", { computedTotalCents: priced.totalCents }));
+    throw new CheckoutRejected(fail("amountDueChanged", { computedTotalCents: priced.totalCents }));
   }
-  const giftCardsPaying = tendering.applied.filter((card) => card.amountCents > 0);
+  const giftCardsPaying = tendering.giftCards.applied.filter((card) => card.amountCents > 0);
+  const points = tendering.points?.ok ? tendering.points : null;
+  const credit = tendering.storeCredit?.ok && tendering.storeCredit.amountCents > 0 ? tendering.storeCredit : null;
   // An amount due above zero but below the payment minimum is the store's choice: completed
   // unpaid (marked waived, kept out of revenue) or refused. The policy is read only for such amounts.
   let settlement = settleTotal(amountDueCents, "WAIVE");
@@ -245,7 +248,15 @@ async function commitOrder(
       },
       discounts: { create: priced.discounts.map((d) => ({ couponId: d.couponId, code: d.code, amountCents: d.amountCents })) },
       tenders: {
-        createMany: { data: giftCardsPaying.map((card) => ({ kind: "GIFT_CARD" as const, giftCardId: card.id, amountCents: card.amountCents, label: card.last4 })) },
+        createMany: {
+          data: [
+            ...giftCardsPaying.map((card) => ({ kind: "GIFT_CARD" as const, giftCardId: card.id, amountCents: card.amountCents, label: card.last4 })),
+            ...(points
+              ? [{ kind: "LOYALTY_POINTS" as const, loyaltyCardId: points.cardId, rewardId: points.rewardId, points: points.points, amountCents: points.amountCents, label: String(points.points) }]
+              : []),
+            ...(credit ? [{ kind: "STORE_CREDIT" as const, storeCreditAccountId: credit.accountId, amountCents: credit.amountCents, label: "" }] : []),
+          ],
+        },
       },
     },
     select: ORDER_BY_KEY_SELECT,
@@ -270,6 +281,19 @@ async function commitOrder(
       },
       STOCK: { lines: cart.lines },
       GIFT_CARDS: { storeId: store.id, cards: giftCardsPaying.map((card) => ({ cardId: card.id, last4: card.last4, amountCents: card.amountCents })) },
+      LOYALTY_POINTS: points
+        ? {
+            storeId: store.id,
+            cardId: points.cardId,
+            customerId,
+            rewardId: points.rewardId,
+            quantity: points.quantity,
+            points: points.points,
+            valueCents: points.valueCents,
+            currency: store.currency,
+          }
+        : null,
+      STORE_CREDIT: credit ? { storeId: store.id, accountId: credit.accountId, amountCents: credit.amountCents } : null,
     },
   );
   if (refused) {

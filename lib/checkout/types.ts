@@ -16,7 +16,13 @@ export type CheckoutErrorCode =
   /** A payment is needed and no payment provider is configured (production without Stripe). */
   | "paymentsUnavailable"
   /** A gift card of the cart was spent elsewhere, disabled or expired since the page was shown. */
-  | "giftCardChanged";
+  | "giftCardChanged"
+  /** The points the cart pays with are no longer held, or their reward changed. */
+  | "pointsChanged"
+  /** The store credit the cart pays with is no longer available. */
+  | "storeCreditChanged"
+  /** A tender's balance changed since the checkout page: the amount due is not what it showed. */
+  | "amountDueChanged";
 
 export interface CheckoutFailure {
   ok: false;
@@ -43,7 +49,17 @@ export interface PlacedOrder {
 export type PlaceOrderResult = PlacedOrder | CheckoutFailure;
 
 /** Why checkout sent the buyer back to the cart; the cart page says so above the lines. */
-export const CART_REVIEW_REASONS = ["couponNotQualified", "notEnoughStock", "unavailable", "priceChanged", "paymentsUnavailable", "giftCardChanged"] as const;
+export const CART_REVIEW_REASONS = [
+  "couponNotQualified",
+  "notEnoughStock",
+  "unavailable",
+  "priceChanged",
+  "paymentsUnavailable",
+  "giftCardChanged",
+  "pointsChanged",
+  "storeCreditChanged",
+  "amountDueChanged",
+] as const;
 export type CartReviewReason = (typeof CART_REVIEW_REASONS)[number];
 
 export function cartReviewPath(cartPath: string, reason: CartReviewReason): string {

@@ -25,6 +25,10 @@ export interface Movement {
   reason?: string | null;
   /** ADJUST reversing a counter redemption: that REDEEM row (each is reversed at most once). */
   reversesId?: string | null;
+  /** REFUND rows: the refund they belong to. */
+  refundId?: string | null;
+  /** Rows of an order or a refund: at most one per key (the ledger's unique idempotencyKey). */
+  idempotencyKey?: string | null;
   at?: Date;
 }
 
@@ -189,6 +193,8 @@ async function writeRow(tx: Tx, movement: Movement, cardId: string, kind: DebitK
       transactionId: movement.transactionId,
       reason: movement.reason ?? null,
       reversesId: movement.reversesId ?? null,
+      refundId: movement.refundId ?? null,
+      idempotencyKey: movement.idempotencyKey ?? null,
       createdAt: at,
     },
     select: { id: true },

@@ -12,7 +12,7 @@ import { createLoyaltyTenant, createRewardRow } from "@/tests/integration/loyalt
 import { parseCardNumber } from "./card-number";
 import { cardConsistency, findActiveProgram, findCardId, findCardView } from "./data";
 import { addDays, dayKey, startOfDayKey } from "@/lib/time";
-import { earnForPaidOrder, earnOnCard, enrollCustomer, redeemReward, reverseMovement, reverseOrderEarning, saveProgram } from "./mutations";
+import { earnForPaidOrder, earnOnCard, enrollCustomer, redeemReward, reverseMovement, reverseOrderEarningShare, saveProgram } from "./mutations";
 
 /** Every card touched by a test: its balance must equal its ledger's sum afterwards. */
 const touched: Array<{ merchantId: MerchantId; cardId: string }> = [];
@@ -311,7 +311,7 @@ describe("online orders", () => {
     ]);
     expect(refunds.filter((r) => r.ok)).toHaveLength(1);
     const rows = await db.loyaltyLedger.findMany({ where: { orderId }, orderBy: { createdAt: "asc" } });
-    expect(rows.map((r) => [r.kind, r.amount])).toEqual([["EARN", 50], ["REVERSAL", -50]]);
+    expect(rows.map((r) => [r.kind, r.amount])).toEqual([["EARN", 50], ["REFUND", -50]]);
     expect((await findCardView(t.merchantId, card.cardId, "en"))!.balance).toBe(0);
   });
 
@@ -334,10 +334,14 @@ describe("online orders", () => {
     const other = await createLoyaltyTenant();
     const card = await enrolled(t);
     const orderId = await paidOrderFor(t, card.email, 3000);
-    expect(await db.$transaction((tx) => reverseOrderEarning(tx, other.merchantId, orderId))).toBe(0);
-    expect(await db.loyaltyLedger.count({ where: { orderId, kind: "REVERSAL" } })).toBe(0);
+    const whole = { numeratorCents: 3000, denominatorCents: 3000 };
+    const reverse = (merchantId: MerchantId) =>
+      db.$transaction((tx) => reverseOrderEarningShare(tx, { merchantId, orderId, refundId: `refund-${orderId}`, transactionId: "t" }, whole));
+    expect(await reverse(other.merchantId)).toBe(0);
+    expect(await db.loyaltyLedger.count({ where: { orderId, kind: "REFUND" } })).toBe(0);
     expect((await findCardView(t.merchantId, card.cardId, "en"))!.balance).toBe(30);
-    expect(await db.$transaction((tx) => reverseOrderEarning(tx, t.merchantId, orderId))).toBe(30);
+    expect(await reverse(t.merchantId)).toBe(30);
+    expect(await reverse(t.merchantId)).toBe(0);
   });
 
   it("online points neither start a cooldown nor use up the terminal's daily cap", async () => {

@@ -10,7 +10,7 @@ import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { absoluteUrl, storeAddress } from "@/lib/tenancy/urls";
 import { startOfDay } from "@/lib/time";
 import { generateCardNumber } from "./card-number";
-import { decideEarning, earningAmount, pointsForSpend, rewardsNewlyReached } from "./rules";
+import { canReverse, decideEarning, earningAmount, pointsForSpend, rewardsNewlyReached } from "./rules";
 import type { JoinInput, ProgramInput, RewardInput } from "./schema";
 import type { LoyaltyReason } from "./types";
 
@@ -310,7 +310,7 @@ export async function reverseMovement(actor: LoyaltyActor, ledgerId: string, rea
     if (!entry) return { ok: false, reason: "notFound" } as const;
     const card = await lockCard(tx, actor.merchantId, entry.cardId);
     if (!card) return { ok: false, reason: "notFound" } as const;
-    if (entry.kind === "REVERSAL") return { ok: false, reason: "NOT_REVERSIBLE", params: {} } as LoyaltyRefusal;
+    if (!canReverse(entry)) return { ok: false, reason: "NOT_REVERSIBLE", params: {} } as LoyaltyRefusal;
     const already = await tx.loyaltyLedger.findUnique({ where: { reversesId: entry.id }, select: { id: true } });
     if (already) return { ok: false, reason: "ALREADY_REVERSED", params: {} } as LoyaltyRefusal;
     if (card.balance - entry.amount < 0) return { ok: false, reason: "BALANCE_TOO_LOW", params: {} } as LoyaltyRefusal;
@@ -341,8 +341,8 @@ export async function reverseMovement(actor: LoyaltyActor, ledgerId: string, rea
 /**
  * Points for a paid online order, in the transaction that marks it PAID: when the buyer (by
  * customer id, else by email at the merchant) has a card and the merchant runs an active points
- * program, one EARN row for the order total, at the order's store. Idempotent: the unique
- * (orderId, kind) lets a second call write nothing. Online orders are exempt from the cooldown
+ * program, one EARN row for the order total, at the order's store. Idempotent: the row's unique
+ * key ("order:<id>:earn") lets a second call write nothing. Online orders are exempt from the cooldown
  * and the daily cap (they are paid purchases, one per order), and do not start a cooldown.
  */
 export async function earnForPaidOrder(tx: Tx, merchantId: MerchantId, orderId: string): Promise<number> {
@@ -363,7 +363,18 @@ export async function earnForPaidOrder(tx: Tx, merchantId: MerchantId, orderId: 
   const card = await lockCard(tx, order.merchantId, cardRow.id);
   if (!card) return 0;
   const inserted = await tx.loyaltyLedger.createManyAndReturn({
-    data: [{ merchantId: order.merchantId, cardId: card.id, kind: "EARN", amount, storeId: order.storeId, orderId: order.id, spendCents: order.totalCents }],
+    data: [
+      {
+        merchantId: order.merchantId,
+        cardId: card.id,
+        kind: "EARN",
+        amount,
+        storeId: order.storeId,
+        orderId: order.id,
+        spendCents: order.totalCents,
+        idempotencyKey: `order:${order.id}:earn`,
+      },
+    ],
     skipDuplicates: true,
     select: { id: true },
   });
@@ -376,29 +387,154 @@ export async function earnForPaidOrder(tx: Tx, merchantId: MerchantId, orderId: 
 }
 
 /**
- * Takes back the points of a refunded order, in the refund's transaction: one REVERSAL row for
- * the order (idempotent through the unique (orderId, kind) and reversesId). When the customer
- * has spent part of them already, only what is left on the card is taken back (a balance never
- * goes negative); the rest stays as a loss to the merchant, visible in the ledger.
+ * Takes back a refund's share of the points an order earned, in the refund's settling
+ * transaction: the points earned times `refundedShare` (the part of the order refunded once this
+ * refund is settled, a fraction ≤ 1 given as numerator/denominator in minor units), rounded down,
+ * minus what earlier refunds took back; all of it once everything is refunded. One REFUND row
+ * per refund (unique key "refund:<id>:earn"). When the customer has spent part of the points
+ * already, only what is left on the card is taken (a balance never goes negative); the rest stays
+ * a loss to the merchant, visible in the ledger.
  */
-export async function reverseOrderEarning(tx: Tx, merchantId: MerchantId, orderId: string): Promise<number> {
+export async function reverseOrderEarningShare(
+  tx: Tx,
+  movement: { merchantId: MerchantId; orderId: string; refundId: string; transactionId: string },
+  refundedShare: { numeratorCents: number; denominatorCents: number },
+): Promise<number> {
+  const { merchantId, orderId } = movement;
   const earned = await tx.loyaltyLedger.findFirst({
     where: { merchantId, orderId, kind: "EARN" },
-    select: { id: true, merchantId: true, cardId: true, amount: true, storeId: true },
+    select: { cardId: true, amount: true, storeId: true },
   });
-  if (!earned) return 0;
-  const card = await lockCard(tx, earned.merchantId, earned.cardId);
+  if (!earned || refundedShare.denominatorCents <= 0) return 0;
+  const card = await lockCard(tx, merchantId, earned.cardId);
   if (!card) return 0;
-  const amount = Math.min(earned.amount, card.balance);
+  const takenBack = await tx.loyaltyLedger.aggregate({
+    where: { merchantId, orderId, cardId: card.id, kind: { in: ["REFUND", "REVERSAL"] }, amount: { lt: 0 } },
+    _sum: { amount: true },
+  });
+  const numerator = Math.min(refundedShare.numeratorCents, refundedShare.denominatorCents);
+  const target = Math.floor((earned.amount * numerator) / refundedShare.denominatorCents);
+  const amount = Math.min(target + (takenBack._sum.amount ?? 0), card.balance);
   if (amount <= 0) return 0;
   const inserted = await tx.loyaltyLedger.createManyAndReturn({
-    data: [{ merchantId: earned.merchantId, cardId: card.id, kind: "REVERSAL", amount: -amount, storeId: earned.storeId, orderId, reversesId: earned.id, reason: "order.refund" }],
+    data: [
+      {
+        merchantId,
+        cardId: card.id,
+        kind: "REFUND",
+        amount: -amount,
+        storeId: earned.storeId,
+        orderId,
+        refundId: movement.refundId,
+        transactionId: movement.transactionId,
+        idempotencyKey: `refund:${movement.refundId}:earn`,
+        reason: "order.refund",
+      },
+    ],
     skipDuplicates: true,
     select: { id: true },
   });
   if (inserted.length === 0) return 0;
   await tx.loyaltyCard.update({ where: { id: card.id }, data: { balance: { decrement: amount } } });
   return amount;
+}
+
+/** What an online order pays with points: a reward with an online value, taken `quantity` times. */
+export interface PointsSpend {
+  cardId: string;
+  /** The buyer: the card must be theirs. */
+  customerId: string;
+  rewardId: string;
+  quantity: number;
+  /** reward cost × quantity, and online value × quantity, as the checkout priced them. */
+  points: number;
+  valueCents: number;
+  currency: string;
+}
+
+export type PointsSpendResult = { ok: true; ledgerId: string } | { ok: false; reason: "changed" | "insufficient" };
+
+/**
+ * The checkout's points hold: one REDEEM row for the order (unique key "order:<id>:redeem"),
+ * written under the card's row lock after checking that the card is the buyer's, the reward is
+ * still active with the cost and online value the order was priced with, and the balance covers
+ * the points. Spending is not earning: the cooldown and daily cap do not apply.
+ */
+export async function spendPointsForOrder(
+  tx: Tx,
+  movement: { merchantId: MerchantId; orderId: string; storeId: string; transactionId: string },
+  spend: PointsSpend,
+): Promise<PointsSpendResult> {
+  const card = await lockCard(tx, movement.merchantId, spend.cardId);
+  if (!card || card.customerId !== spend.customerId) return { ok: false, reason: "changed" };
+  const reward = await tx.loyaltyReward.findFirst({
+    where: { id: spend.rewardId, merchantId: movement.merchantId, active: true, program: { status: "ACTIVE" } },
+    select: { cost: true, onlineValueCents: true, onlineCurrency: true },
+  });
+  if (
+    !reward ||
+    reward.onlineValueCents === null ||
+    reward.onlineCurrency !== spend.currency ||
+    reward.cost * spend.quantity !== spend.points ||
+    reward.onlineValueCents * spend.quantity !== spend.valueCents
+  ) {
+    return { ok: false, reason: "changed" };
+  }
+  if (card.balance < spend.points) return { ok: false, reason: "insufficient" };
+  const result = await appendMovement(tx, card, {
+    merchantId: movement.merchantId,
+    kind: "REDEEM",
+    amount: -spend.points,
+    storeId: movement.storeId,
+    orderId: movement.orderId,
+    rewardId: spend.rewardId,
+    transactionId: movement.transactionId,
+    idempotencyKey: `order:${movement.orderId}:redeem`,
+  });
+  return { ok: true, ledgerId: result.ledgerId };
+}
+
+/**
+ * Gives back points an order spent: all of them when its payment failed, expired or never
+ * started (RELEASE, key "order:<id>:release"), or a refund's share (REFUND, key
+ * "refund:<id>:points"). Written under the card's lock; a second call with the same key writes
+ * nothing. Returns the points given back.
+ */
+export async function returnOrderPoints(
+  tx: Tx,
+  movement: { merchantId: MerchantId; orderId: string; transactionId: string },
+  give: { kind: "RELEASE" } | { kind: "REFUND"; refundId: string; points: number },
+): Promise<number> {
+  const spent = await tx.loyaltyLedger.findFirst({
+    where: { merchantId: movement.merchantId, orderId: movement.orderId, kind: "REDEEM" },
+    select: { cardId: true, amount: true, storeId: true, rewardId: true },
+  });
+  if (!spent) return 0;
+  const points = give.kind === "RELEASE" ? -spent.amount : give.points;
+  if (points <= 0) return 0;
+  const card = await lockCard(tx, movement.merchantId, spent.cardId);
+  if (!card) return 0;
+  const inserted = await tx.loyaltyLedger.createManyAndReturn({
+    data: [
+      {
+        merchantId: movement.merchantId,
+        cardId: card.id,
+        kind: give.kind,
+        amount: points,
+        storeId: spent.storeId,
+        orderId: movement.orderId,
+        rewardId: spent.rewardId,
+        refundId: give.kind === "REFUND" ? give.refundId : null,
+        transactionId: movement.transactionId,
+        idempotencyKey: give.kind === "REFUND" ? `refund:${give.refundId}:points` : `order:${movement.orderId}:release`,
+      },
+    ],
+    skipDuplicates: true,
+    select: { id: true },
+  });
+  if (inserted.length === 0) return 0;
+  await tx.loyaltyCard.update({ where: { id: card.id }, data: { balance: { increment: points } } });
+  return points;
 }
 
 // --- Program and rewards (merchant area)

@@ -2,7 +2,7 @@
  * Earning and reward rules. Pure: the mutations call them under the card's row lock with the
  * numbers they just read, the pages call them to show where a card stands.
  */
-import type { EarnDecision, EarningRules, RewardReach } from "./types";
+import type { EarnDecision, EarningRules, LoyaltyLedgerKind, RewardReach } from "./types";
 
 /**
  * True when a program has what publishing needs: terms as a text (in any locale) or a link. The
@@ -80,4 +80,13 @@ export function rewardsNewlyReached<R extends { cost: number }>(rewards: readonl
 export function rewardProgress(balance: number, cost: number): number {
   if (cost <= 0) return 100;
   return Math.min(100, Math.floor((Math.max(0, balance) * 100) / cost));
+}
+
+/**
+ * Whether a manager may reverse a movement: earnings, bonuses and counter redemptions. Reversals
+ * stand, and an online order's spending and its give-backs are settled by the order's own
+ * release and refunds.
+ */
+export function canReverse(movement: { kind: LoyaltyLedgerKind; orderId: string | null }): boolean {
+  return movement.kind === "EARN" || movement.kind === "BONUS" || (movement.kind === "REDEEM" && movement.orderId === null);
 }

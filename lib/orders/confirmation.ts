@@ -34,7 +34,7 @@ export async function enqueueOrderConfirmation(tx: Tx, merchantId: MerchantId, o
       store: { select: { name: true, slug: true, defaultLocale: true } },
       lines: { select: { title: true, quantity: true, unitPriceCents: true, totalCents: true }, orderBy: { id: "asc" } },
       discounts: { select: { code: true, amountCents: true }, orderBy: { id: "asc" } },
-      tenders: { select: { label: true, amountCents: true }, orderBy: { label: "asc" } },
+      tenders: { select: { kind: true, label: true, amountCents: true }, orderBy: [{ kind: "asc" }, { label: "asc" }] },
     },
   });
   const locale: Locale = isLocale(order.locale) ? order.locale : "en";

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { fail, ok } from "@/lib/actions/pipeline";
 import { cacheTags } from "@/lib/cache";
-import type { MerchantOrderResult } from "./mutations";
 
 /**
  * What the merchant's order actions share (lib/orders/actions.ts fulfils, lib/payments/actions.ts
@@ -15,9 +14,13 @@ const REFUSALS = {
   notFound: "Orders.merchant.errors.notFound",
   invalidState: "Orders.merchant.errors.invalidState",
   refundFailed: "Orders.merchant.errors.refundFailed",
+  nothingToRefund: "Orders.merchant.errors.nothingToRefund",
+  moreThanRefundable: "Orders.merchant.errors.moreThanRefundable",
+  unknownLine: "Orders.merchant.errors.unknownLine",
+  tooManyUnits: "Orders.merchant.errors.tooManyUnits",
 } as const;
 
-export function merchantOrderOutcome(result: MerchantOrderResult, ctx: { merchantId: string; store: { id: string } }) {
+export function merchantOrderOutcome(result: { ok: true } | { ok: false; error: keyof typeof REFUSALS }, ctx: { merchantId: string; store: { id: string } }) {
   if (!result.ok) return fail(REFUSALS[result.error]);
   return ok(undefined, { invalidate: [cacheTags.account(ctx.merchantId)] });
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { findUnsettledRefunds, settleProviderRefund } from "@/lib/orders/mutations";
+import { findUnsettledRefunds, settleRefund } from "@/lib/orders/refunds";
 import type { MerchantId } from "@/lib/tenancy/types";
 import { applyPaymentEvent, failOrderPayment } from "./mutations";
 import { providerFor } from "./provider";
+import { refundThroughProvider } from "./refunds";
 import { SESSION_LIFETIME_SECONDS } from "./stripe";
 
 /** Past the session's lifetime, a little longer for the provider's own expiry event to arrive. */
@@ -72,22 +73,22 @@ export async function reconcilePendingPayments(options: { now?: Date; limit?: nu
 export const SETTLE_REFUNDS_AFTER_SECONDS = 10 * 60;
 
 /**
- * The interrupted-refund sweep (platform-wide, in the payment-reconcile job): a Stripe refund is
- * claimed (the order REFUNDED), then asked of Stripe, then settled (gift cards credited, points
- * taken back). When the process stopped in between, this finishes it: Stripe is asked again
- * (under the same idempotency key, so a refund that went through is not made twice) and the
- * order is settled once (settleProviderRefund). Provider errors are counted and retried on the
- * next run.
+ * The interrupted-refund sweep (platform-wide, in the payment-reconcile job): a refund is claimed
+ * (PENDING, counted on the order), then its card share is asked of Stripe, then it is settled
+ * (gift cards, points and store credit given back). When the process stopped in between, this
+ * finishes it: Stripe is asked again (under the refund's idempotency key, so a refund that went
+ * through is not made twice) and the refund is settled once (settleRefund). Provider errors are
+ * counted and retried on the next run.
  */
 export async function settleInterruptedRefunds(options: { now?: Date; limit?: number } = {}): Promise<{ settled: number; errors: number }> {
-  const orders = await findUnsettledRefunds(options.now ?? new Date(), SETTLE_REFUNDS_AFTER_SECONDS, options.limit ?? 100);
+  const refunds = await findUnsettledRefunds(options.now ?? new Date(), SETTLE_REFUNDS_AFTER_SECONDS, options.limit ?? 100);
   const summary = { settled: 0, errors: 0 };
-  for (const order of orders) {
+  for (const refund of refunds) {
     try {
-      if (order.paymentRef) await providerFor("STRIPE").refund({ paymentRef: order.paymentRef, orderId: order.id });
-      if (await settleProviderRefund(order.merchantId as MerchantId, order.id)) summary.settled++;
+      await refundThroughProvider(refund);
+      if (await settleRefund(refund.merchantId, refund.refundId)) summary.settled++;
     } catch (error) {
-      console.error(`Finishing the refund of order ${order.id} failed:`, error);
+      console.error(`Finishing refund ${refund.refundId} of order ${refund.orderId} failed:`, error);
       summary.errors++;
     }
   }

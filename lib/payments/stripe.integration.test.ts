@@ -180,16 +180,16 @@ describe("Stripe payments (real SDK against a local fake API)", () => {
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("PAID");
     expect((await giftCardState(card.id)).balanceCents).toBe(0);
 
-    expect(await refundOrder(shop.store.merchantId, shop.store.id, order.id, shop.tenant.owner.id)).toEqual({ ok: true });
+    expect(await refundOrder(shop.store.merchantId, shop.store.id, order.id, shop.tenant.owner.id)).toMatchObject({ ok: true });
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("REFUNDED");
     expect(await giftCardState(card.id)).toMatchObject({ balanceCents: 1200, ledgerSumCents: 1200 });
   });
 
   it("finishes a refund interrupted after its claim: Stripe is asked again under the same key and the card is credited once", async () => {
     const { db, placeOrder, handleStripeWebhook, fx } = await modules();
-    const [{ createGiftCard, giftCardState }, { claimOrderRefund }, { settleInterruptedRefunds, SETTLE_REFUNDS_AFTER_SECONDS }] = await Promise.all([
+    const [{ createGiftCard, giftCardState }, { claimRefund }, { settleInterruptedRefunds, SETTLE_REFUNDS_AFTER_SECONDS }] = await Promise.all([
       import("@/tests/integration/gift-card-fixtures"),
-      import("@/lib/orders/mutations"),
+      import("@/lib/orders/refunds"),
       import("./reconcile"),
     ]);
     const shop = await fx.createShop();
@@ -204,7 +204,7 @@ describe("Stripe payments (real SDK against a local fake API)", () => {
     expect(await handleStripeWebhook(paid.payload, paid.header)).toEqual({ status: 200, result: "applied" });
 
     // The refund was claimed, then the process stopped: no refund at Stripe, nothing given back.
-    expect(await claimOrderRefund(shop.store.merchantId, shop.store.id, order.id, shop.tenant.owner.id)).toMatchObject({ ok: true });
+    expect(await claimRefund(shop.store.merchantId, shop.store.id, order.id, shop.tenant.owner.id)).toMatchObject({ ok: true, settled: false });
     const refundsAt = () => fake.refunds.filter((r) => r.payment_intent === fake.sessions.get(order.paymentRef!)!.payment_intent).length;
     expect(refundsAt()).toBe(0);
     // A fresh claim is left to the request that made it.

@@ -63,12 +63,15 @@ export const stripeProvider: PaymentProvider = {
     if (!session.url) throw new Error("Stripe returned a Checkout Session without a URL");
     return { kind: "redirect", url: session.url, paymentRef: session.id };
   },
-  async refund({ paymentRef }) {
+  async refund({ paymentRef, amountCents, idempotencyKey }) {
     const stripe = stripeClient();
     const session = await stripe.checkout.sessions.retrieve(paymentRef);
     const intent = typeof session.payment_intent === "string" ? session.payment_intent : session.payment_intent?.id;
     if (!intent) throw new Error(`Checkout Session ${paymentRef} has no payment to refund`);
-    await stripe.refunds.create({ payment_intent: intent }, { idempotencyKey: `refund-${paymentRef}` });
+    await stripe.refunds.create(
+      { payment_intent: intent, ...(amountCents != null ? { amount: amountCents } : {}) },
+      { idempotencyKey: idempotencyKey ?? `refund-${paymentRef}` },
+    );
   },
   async lookupPayment(paymentRef: string): Promise<PaymentLookup> {
     const session = await stripeClient().checkout.sessions.retrieve(paymentRef);

@@ -44,10 +44,11 @@ export interface PaymentProvider {
   /** Starts the payment of a written order; the caller stores `paymentRef` on it. */
   createPayment(request: PaymentRequest): Promise<PaymentStart>;
   /**
-   * Gives the money of a payment back, once per payment: the provider gets an idempotency key
-   * derived from `paymentRef`, so a retried refund never pays out twice. Throws when it refuses.
+   * Gives money of a payment back: `amountCents` of it, or all of it when omitted. The provider
+   * gets `idempotencyKey` (by default one derived from `paymentRef`, for a refund of the whole
+   * payment), so a retried refund never pays out twice. Throws when it refuses.
    */
-  refund(input: { paymentRef: string; orderId?: string | null }): Promise<void>;
+  refund(input: { paymentRef: string; orderId?: string | null; amountCents?: number | null; idempotencyKey?: string }): Promise<void>;
   /** Asks the provider where a payment stands (for payments whose webhook never came). */
   lookupPayment(paymentRef: string): Promise<PaymentLookup>;
 }

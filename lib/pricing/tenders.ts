@@ -9,10 +9,10 @@ export type TenderKind = "GIFT_CARD" | "STORE_CREDIT" | "LOYALTY_POINTS";
 
 /**
  * The fixed order in which tenders pay: money the buyer has already paid for and that may
- * expire (gift cards) first, then the merchant's own credit, then points, which the buyer
- * would otherwise keep earning towards rewards.
+ * expire (gift cards) first; then points, which pay a reward's fixed value that the buyer chose;
+ * then store credit, which is divided to the cent and so fills what is left exactly.
  */
-export const TENDER_ORDER: readonly TenderKind[] = ["GIFT_CARD", "STORE_CREDIT", "LOYALTY_POINTS"];
+export const TENDER_ORDER: readonly TenderKind[] = ["GIFT_CARD", "LOYALTY_POINTS", "STORE_CREDIT"];
 
 export interface Tender {
   kind: TenderKind;
@@ -44,20 +44,11 @@ export interface TenderedTotal {
  *    cart, the checkout page and the checkout transaction always agree.
  * 2. Each takes the smaller of what it has and what is still due: the amount due never goes
  *    below zero, and a tender after the total is covered takes 0 (and is still reported).
- * 3. `limits` caps what all tenders of one kind take together (gift cards do not pay for the
- *    gift cards in an order): a tender of a kind whose limit is used up takes 0.
- * 4. A negative or fractional total, amount or limit, or the same tender twice, is a programming
- *    error (RangeError), never a discount.
+ * 3. A negative or fractional total or amount, or the same tender twice, is a programming error
+ *    (RangeError), never a discount.
  */
-export function applyTenders(
-  totalCents: number,
-  tenders: readonly Tender[],
-  limits: Partial<Record<TenderKind, number>> = {},
-): TenderedTotal {
+export function applyTenders(totalCents: number, tenders: readonly Tender[]): TenderedTotal {
   if (!Number.isSafeInteger(totalCents) || totalCents < 0) throw new RangeError("Invalid total for tenders");
-  for (const [kind, limit] of Object.entries(limits)) {
-    if (!Number.isSafeInteger(limit) || limit < 0) throw new RangeError(`Invalid limit for tender kind ${kind}`);
-  }
   const seen = new Set<string>();
   for (const tender of tenders) {
     if (!Number.isSafeInteger(tender.availableCents) || tender.availableCents < 0) {
@@ -72,12 +63,10 @@ export function applyTenders(
     (a, b) => TENDER_ORDER.indexOf(a.kind) - TENDER_ORDER.indexOf(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   let due = totalCents;
-  const left: Partial<Record<TenderKind, number>> = { ...limits };
   const applied: AppliedTender[] = [];
   for (const tender of ordered) {
-    const amountCents = Math.min(tender.availableCents, due, left[tender.kind] ?? Number.POSITIVE_INFINITY);
+    const amountCents = Math.min(tender.availableCents, due);
     due -= amountCents;
-    if (left[tender.kind] !== undefined) left[tender.kind]! -= amountCents;
     applied.push({ kind: tender.kind, id: tender.id, amountCents });
   }
   return { tenders: applied, tenderedCents: totalCents - due, amountDueCents: due };

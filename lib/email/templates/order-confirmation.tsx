@@ -17,8 +17,14 @@ export const orderConfirmationDataSchema = z.object({
   subtotalCents: cents,
   discounts: z.array(z.object({ code: z.string().min(1).max(64), amountCents: cents })).max(20),
   totalCents: cents,
-  /** Gift cards that paid part of the total (their last four characters), and what was left to pay. */
-  tenders: z.array(z.object({ label: z.string().min(1).max(16), amountCents: cents })).max(10).default([]),
+  /**
+   * What paid part of the total before the card payment, and what was left to pay: gift cards
+   * (label: their last four characters), points (label: how many) and store credit.
+   */
+  tenders: z
+    .array(z.object({ kind: z.enum(["GIFT_CARD", "LOYALTY_POINTS", "STORE_CREDIT"]).default("GIFT_CARD"), label: z.string().max(16), amountCents: cents }))
+    .max(10)
+    .default([]),
   amountDueCents: cents.optional(),
   /** True when the order cost nothing to pay (below the provider's minimum). */
   noPaymentNeeded: z.boolean().default(false),
@@ -47,8 +53,12 @@ export const orderConfirmationEmail = defineEmailTemplate({
       subtotalCents: 12800,
       discounts: [{ code: "WELCOME10", amountCents: 1280 }],
       totalCents: 11520,
-      tenders: [{ label: "WV2D", amountCents: 2500 }],
-      amountDueCents: 9020,
+      tenders: [
+        { kind: "GIFT_CARD", label: "WV2D", amountCents: 2500 },
+        { kind: "LOYALTY_POINTS", label: "500", amountCents: 500 },
+        { kind: "STORE_CREDIT", label: "", amountCents: 1000 },
+      ],
+      amountDueCents: 7520,
       transactionId: "2f1c9a4e-7b1d-4c55-9a51-0c7e3d2b8f10",
       orderUrl: "http://fashionhub.localhost:3000/orders/example?token=abc",
     },
@@ -109,7 +119,13 @@ export const orderConfirmationEmail = defineEmailTemplate({
           </Row>
           {data.tenders.map((tender, index) => (
             <Row key={`tender-${index}`}>
-              <Column style={labelCell}>{t("orderConfirmation.giftCard", { last4: tender.label })}</Column>
+              <Column style={labelCell}>
+                {tender.kind === "GIFT_CARD"
+                  ? t("orderConfirmation.giftCard", { last4: tender.label })
+                  : tender.kind === "LOYALTY_POINTS"
+                    ? t("orderConfirmation.points", { points: Number(tender.label) })
+                    : t("orderConfirmation.storeCredit")}
+              </Column>
               <Column style={amountCell}>−{money(tender.amountCents)}</Column>
             </Row>
           ))}

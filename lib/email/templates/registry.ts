@@ -3,6 +3,7 @@ import { giftCardDeliveryEmail } from "./gift-card-delivery";
 import { loyaltyRewardWithinReachEmail } from "./loyalty-reward-within-reach";
 import { loyaltyWelcomeEmail } from "./loyalty-welcome";
 import { orderConfirmationEmail } from "./order-confirmation";
+import { orderRefundEmail } from "./order-refund";
 import { paymentRefundedEmail } from "./payment-refunded";
 import { platformAlertEmail } from "./platform-alert";
 import { signInEmail } from "./sign-in";
@@ -17,6 +18,7 @@ import { staffInvitationEmail } from "./staff-invitation";
 export const EMAIL_TEMPLATES = {
   "sign-in": signInEmail,
   "order-confirmation": orderConfirmationEmail,
+  "order-refund": orderRefundEmail,
   "payment-refunded": paymentRefundedEmail,
   "platform-alert": platformAlertEmail,
   "staff-invitation": staffInvitationEmail,

@@ -20,8 +20,9 @@ export interface CouponUsesClaim {
 
 /**
  * Coupon uses: one ACTIVE redemption row per coupon of the order and one more in the coupon's
- * redemptionCount. Released (payment failed, expired, never started) the rows become RELEASED and
- * the counts go down again; a refunded order keeps its uses (the discount was had).
+ * redemptionCount. Released (payment failed, expired, never started) or refunded in full, the rows
+ * become RELEASED and the counts go down again; a partly refunded order keeps its uses (the
+ * discount was had on what it kept).
  */
 export const couponUsesHold: OrderHold<CouponUsesClaim> = {
   kind: "COUPON_USES",
@@ -34,24 +35,32 @@ export const couponUsesHold: OrderHold<CouponUsesClaim> = {
     return null;
   },
 
-  async release(tx, ctx, reason) {
-    if (reason !== "CANCELLED") return;
-    const redemptions = await tx.couponRedemption.findMany({
-      where: { orderId: ctx.orderId, merchantId: ctx.merchantId, status: "ACTIVE" },
-      select: { id: true, couponId: true },
-      orderBy: { couponId: "asc" },
-    });
-    for (const redemption of redemptions) {
-      await tx.$executeRaw`
-        UPDATE "Coupon" SET "redemptionCount" = "redemptionCount" - 1, "updatedAt" = ${ctx.at}
-        WHERE id = ${redemption.couponId} AND "merchantId" = ${ctx.merchantId} AND "redemptionCount" > 0`;
-      await tx.couponRedemption.updateMany({
-        where: { id: redemption.id, merchantId: ctx.merchantId, status: "ACTIVE" },
-        data: { status: "RELEASED", updatedAt: ctx.at },
-      });
-    }
+  async release(tx, ctx) {
+    await giveBackUses(tx, ctx.merchantId, ctx.orderId, ctx.at);
+  },
+
+  async refund(tx, ctx) {
+    if (ctx.full) await giveBackUses(tx, ctx.merchantId, ctx.orderId, ctx.at);
   },
 };
+
+/** The order's ACTIVE redemptions become RELEASED and each coupon's count goes down by one. */
+async function giveBackUses(tx: Tx, merchantId: MerchantId, orderId: string, at: Date): Promise<void> {
+  const redemptions = await tx.couponRedemption.findMany({
+    where: { orderId, merchantId, status: "ACTIVE" },
+    select: { id: true, couponId: true },
+    orderBy: { couponId: "asc" },
+  });
+  for (const redemption of redemptions) {
+    await tx.$executeRaw`
+      UPDATE "Coupon" SET "redemptionCount" = "redemptionCount" - 1, "updatedAt" = ${at}
+      WHERE id = ${redemption.couponId} AND "merchantId" = ${merchantId} AND "redemptionCount" > 0`;
+    await tx.couponRedemption.updateMany({
+      where: { id: redemption.id, merchantId, status: "ACTIVE" },
+      data: { status: "RELEASED", updatedAt: at },
+    });
+  }
+}
 
 /**
  * Takes one use of a coupon for the order, if its terms are still those the cart was priced with

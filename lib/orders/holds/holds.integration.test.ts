@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { createCart, createCoupon, createProduct, createShop, orderInput } from "@/tests/integration/checkout-fixtures";
 import { createGiftCard, giftCardState } from "@/tests/integration/gift-card-fixtures";
 import { cancelOrderNow } from "../mutations";
-import { releaseOrderHolds } from "./index";
+import { refundOrderHolds, releaseOrderHolds } from "./index";
 
 type Shop = Awaited<ReturnType<typeof createShop>>;
 
@@ -48,7 +48,7 @@ describe("order holds across merchants", () => {
     const order = await pendingOrder(victim);
 
     expect(await cancelOrderNow(other.store.merchantId, order.orderId)).toBe(false);
-    await db.$transaction((tx) => releaseOrderHolds(tx, { merchantId: other.store.merchantId, orderId: order.orderId, at: new Date() }, "CANCELLED"));
+    await db.$transaction((tx) => releaseOrderHolds(tx, { merchantId: other.store.merchantId, orderId: order.orderId, at: new Date() }));
     expect(await held(order)).toEqual({ stock: 3, uses: 1, redemptions: ["ACTIVE"], status: "PENDING_PAYMENT" });
   });
 
@@ -66,11 +66,29 @@ describe("order holds across merchants", () => {
     expect(await held(order)).toMatchObject({ uses: 0, redemptions: ["RELEASED"], status: "CANCELLED" });
   });
 
-  it("released for a refund, the coupon use and the units stay consumed", async () => {
+  it("a partial refund without restock keeps the coupon use and the units; a full one with restock gives both back", async () => {
     const shop = await createShop();
     const order = await pendingOrder(shop);
-    await db.$transaction((tx) => releaseOrderHolds(tx, { merchantId: shop.store.merchantId, orderId: order.orderId, at: new Date() }, "REFUNDED"));
+    const line = await db.orderLine.findFirstOrThrow({ where: { orderId: order.orderId }, select: { productId: true, quantity: true } });
+    const refund = (change: { full: boolean; restock: Array<{ productId: string; quantity: number }> }) =>
+      db.$transaction((tx) =>
+        refundOrderHolds(tx, {
+          merchantId: shop.store.merchantId,
+          orderId: order.orderId,
+          storeId: shop.store.id,
+          customerId: null,
+          currency: "EUR",
+          refundId: `r-${Math.random()}`,
+          transactionId: "t",
+          at: new Date(),
+          shares: [],
+          ...change,
+        }),
+      );
+    await refund({ full: false, restock: [] });
     expect(await held(order)).toEqual({ stock: 3, uses: 1, redemptions: ["ACTIVE"], status: "PENDING_PAYMENT" });
+    await refund({ full: true, restock: [{ productId: line.productId!, quantity: line.quantity }] });
+    expect(await held(order)).toEqual({ stock: 3 + line.quantity, uses: 0, redemptions: ["RELEASED"], status: "PENDING_PAYMENT" });
   });
 
   it("another merchant's id gives a gift card nothing back, and the card's own merchant gets it back once", async () => {
@@ -83,7 +101,7 @@ describe("order holds across merchants", () => {
     const result = await placeOrder(orderInput(shop, cart.id));
     if (!result.ok) throw new Error(`checkout failed: ${result.error}`);
     const release = (merchantId: typeof shop.store.merchantId) =>
-      db.$transaction((tx) => releaseOrderHolds(tx, { merchantId, orderId: result.orderId, at: new Date() }, "CANCELLED"));
+      db.$transaction((tx) => releaseOrderHolds(tx, { merchantId, orderId: result.orderId, at: new Date() }));
 
     await release(other.store.merchantId);
     expect((await giftCardState(card.id)).balanceCents).toBe(0);

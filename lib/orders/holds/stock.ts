@@ -15,8 +15,8 @@ export interface StockClaim {
 
 /**
  * Stock: a stocked product's units, taken from Product.stock. Released when the payment failed,
- * expired or never started; a refunded order keeps them (shipped or downloaded). Unlimited
- * products (stock null) are neither taken nor given back.
+ * expired or never started; a refund puts back the units the merchant asked to restock (others
+ * were shipped or downloaded). Unlimited products (stock null) are neither taken nor given back.
  */
 export const stockHold: OrderHold<StockClaim> = {
   kind: "STOCK",
@@ -30,21 +30,30 @@ export const stockHold: OrderHold<StockClaim> = {
     return null;
   },
 
-  async release(tx, ctx, reason) {
-    if (reason !== "CANCELLED") return;
+  async release(tx, ctx) {
     const lines = await tx.orderLine.findMany({
       where: { orderId: ctx.orderId, order: { merchantId: ctx.merchantId }, productId: { not: null } },
       select: { productId: true, quantity: true },
       orderBy: { productId: "asc" },
     });
-    for (const line of lines) {
-      // The merchant is in the where: a line never gives units to another merchant's product.
-      await tx.$executeRaw`
-        UPDATE "Product" SET stock = stock + ${line.quantity}, "updatedAt" = ${ctx.at}
-        WHERE id = ${line.productId} AND "merchantId" = ${ctx.merchantId} AND stock IS NOT NULL`;
-    }
+    await putBack(tx, ctx.merchantId, ctx.at, lines as Array<{ productId: string; quantity: number }>);
+  },
+
+  async refund(tx, ctx) {
+    await putBack(tx, ctx.merchantId, ctx.at, [...ctx.restock].sort((a, b) => (a.productId < b.productId ? -1 : 1)));
   },
 };
+
+/** Adds units back to stocked products of the merchant, in product id order. */
+async function putBack(tx: Tx, merchantId: string, at: Date, lines: ReadonlyArray<{ productId: string; quantity: number }>): Promise<void> {
+  for (const line of lines) {
+    if (line.quantity <= 0) continue;
+    // The merchant is in the where: a line never gives units to another merchant's product.
+    await tx.$executeRaw`
+      UPDATE "Product" SET stock = stock + ${line.quantity}, "updatedAt" = ${at}
+      WHERE id = ${line.productId} AND "merchantId" = ${merchantId} AND stock IS NOT NULL`;
+  }
+}
 
 /**
  * Takes a line's units from a stocked product whose price and availability are as read. A gift

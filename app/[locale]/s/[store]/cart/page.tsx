@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CartLines } from "@/components/cart/cart-lines";
 import { CouponCodeForm } from "@/components/cart/coupon-code-form";
+import { summaryTenders, tenderTexts } from "@/components/checkout/order-summary";
 import { GiftCardCodeForm } from "@/components/cart/gift-card-code-form";
 import { RemoveCodeButton } from "@/components/cart/remove-code-button";
 import { couponTexts } from "@/components/coupons/describe";
@@ -25,16 +26,18 @@ export default async function CartPage({ params, searchParams }: Props) {
   const { store, locale } = await loadStorefrontPage(params);
   const { review } = await searchParams;
   setRequestLocale(locale);
-  const [t, tg, texts, cart, giftCardTexts] = await Promise.all([
+  const [t, tg, texts, cart, giftCardTexts, tenderText] = await Promise.all([
     getTranslations("Cart"),
     getTranslations("GiftCards.redeem"),
     couponTexts(locale, store.currency),
     loadCartPage(store, locale),
     giftCardLineTexts(locale, store.currency),
+    tenderTexts(locale),
   ]);
   const href = (path: string) => localizedPath(path, locale, store.defaultLocale);
   const money = (cents: number) => formatMoney(cents, store.currency, locale);
-  const { priced, giftCards } = cart;
+  const { priced, tenders } = cart;
+  const giftCards = tenders.giftCards;
   const discountOf = new Map(priced.discounts.map((d) => [d.couponId, d.amountCents]));
 
   return (
@@ -196,20 +199,18 @@ export default async function CartPage({ params, searchParams }: Props) {
                 {money(priced.totalCents)}
               </dd>
             </div>
-            {giftCards.tendered.tenderedCents > 0 && (
+            {tenders.tendered.tenderedCents > 0 && (
               <>
-                {giftCards.applied
-                  .filter((card) => card.amountCents > 0)
-                  .map((card) => (
-                    <div key={card.id} className="flex justify-between text-emerald-700">
-                      <dt>{tg("paidWith", { last4: card.last4 })}</dt>
-                      <dd className="tabular-nums">−{money(card.amountCents)}</dd>
-                    </div>
-                  ))}
+                {summaryTenders(tenders).map((tender) => (
+                  <div key={`${tender.kind}:${tender.label}`} className="flex justify-between text-emerald-700" data-testid="cart-tender" data-kind={tender.kind}>
+                    <dt>{tenderText(tender)}</dt>
+                    <dd className="tabular-nums">−{money(tender.amountCents)}</dd>
+                  </div>
+                ))}
                 <div className="flex justify-between text-lg font-semibold">
                   <dt>{tg("amountDue")}</dt>
                   <dd className="tabular-nums" data-testid="cart-amount-due">
-                    {money(giftCards.tendered.amountDueCents)}
+                    {money(tenders.tendered.amountDueCents)}
                   </dd>
                 </div>
               </>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
-import { OrderSummary } from "@/components/checkout/order-summary";
+import { OrderSummary, summaryTenders } from "@/components/checkout/order-summary";
 import { couponTexts } from "@/components/coupons/describe";
 import { placeOrderAction } from "@/lib/checkout/actions";
 import { loadCheckoutPage } from "@/lib/checkout/loaders";
@@ -76,7 +76,7 @@ export default async function CheckoutPage({ params }: Props) {
           action={placeOrderAction}
           idempotencyKey={page.idempotencyKey}
           expectedTotalCents={priced.totalCents}
-          expectedAmountDueCents={page.giftCards.tendered.amountDueCents}
+          expectedAmountDueCents={page.tenders.tendered.amountDueCents}
           appliedCouponIds={priced.coupons
             .filter((c) => c.qualified)
             .map((c) => c.couponId)}
@@ -111,7 +111,7 @@ export default async function CheckoutPage({ params }: Props) {
         subtotalCents={priced.subtotalCents}
         discounts={priced.discounts}
         totalCents={priced.totalCents}
-        tenders={page.giftCards.applied.filter((g) => g.amountCents > 0).map((g) => ({ label: g.last4, amountCents: g.amountCents }))}
+        tenders={summaryTenders(page.tenders)}
         currency={store.currency}
         locale={locale}
       />

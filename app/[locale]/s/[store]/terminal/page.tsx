@@ -17,7 +17,7 @@ import {
   findCardView,
 } from "@/lib/loyalty/data";
 import { requireTerminalAccess } from "@/lib/loyalty/loaders";
-import { rewardReach } from "@/lib/loyalty/rules";
+import { canReverse, rewardReach } from "@/lib/loyalty/rules";
 import { formatBirthday, parseLookup } from "@/lib/loyalty/schema";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
@@ -275,7 +275,7 @@ export default async function TerminalPage({ params, searchParams }: Props) {
                   actions={
                     isManager
                       ? (row) =>
-                          row.kind !== "REVERSAL" ? (
+                          canReverse(row) ? (
                             <ReverseForm
                               action={reverseAction.bind(null, row.id)}
                               reversed={row.reversed}
