@@ -52,9 +52,14 @@ export async function ensureAccount(tx: Tx, merchantId: MerchantId, customerId: 
   return account.id;
 }
 
+/**
+ * The account's row lock. NO KEY UPDATE: an order's tender row references the account (a KEY SHARE
+ * lock until its checkout commits), which this lock must not wait for, or two checkouts of one
+ * customer would each wait for the other's reference.
+ */
 async function lockAccount(tx: Tx, merchantId: string, accountId: string): Promise<LockedAccount | null> {
   const [row] = await tx.$queryRaw<LockedAccount[]>`
-    SELECT id, "balanceCents" FROM "StoreCreditAccount" WHERE id = ${accountId} AND "merchantId" = ${merchantId} FOR UPDATE`;
+    SELECT id, "balanceCents" FROM "StoreCreditAccount" WHERE id = ${accountId} AND "merchantId" = ${merchantId} FOR NO KEY UPDATE`;
   return row ?? null;
 }
 
@@ -105,7 +110,7 @@ async function expireDueLots(tx: Tx, movement: CreditMovement, account: LockedAc
   const due = await tx.$queryRaw<{ id: string; remainingCents: number }[]>`
     SELECT id, "remainingCents" FROM "StoreCreditLot"
     WHERE "accountId" = ${account.id} AND "merchantId" = ${movement.merchantId} AND "remainingCents" > 0 AND "expiresAt" <= ${at}
-    ORDER BY id FOR UPDATE`;
+    ORDER BY id FOR NO KEY UPDATE`;
   const total = due.reduce((sum, lot) => sum + lot.remainingCents, 0);
   if (total === 0) return 0;
   await tx.storeCreditLot.updateMany({ where: { id: { in: due.map((lot) => lot.id) } }, data: { remainingCents: 0 } });
@@ -165,7 +170,7 @@ export async function debitAccount(tx: Tx, movement: CreditMovement, accountId: 
   const lots = await tx.$queryRaw<{ id: string; remainingCents: number }[]>`
     SELECT id, "remainingCents" FROM "StoreCreditLot"
     WHERE "accountId" = ${account.id} AND "merchantId" = ${movement.merchantId} AND "remainingCents" > 0
-    ORDER BY "expiresAt" ASC NULLS LAST, "createdAt", id FOR UPDATE`;
+    ORDER BY "expiresAt" ASC NULLS LAST, "createdAt", id FOR NO KEY UPDATE`;
   const balanceAfterCents = await moveBalance(tx, account, -amountCents, at);
   const ledgerId = await writeRow(tx, movement, account.id, { kind, amountCents: -amountCents, balanceAfterCents }, at);
   let left = amountCents;

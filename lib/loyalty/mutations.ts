@@ -36,11 +36,15 @@ interface LockedCard {
   customerId: string;
 }
 
-/** The card's row lock: every balance change goes through it, so checks and writes are serialized per card. */
+/**
+ * The card's row lock: every balance change goes through it, so checks and writes are serialized
+ * per card. NO KEY UPDATE: an order's points tender references the card (a KEY SHARE lock until
+ * its checkout commits), which this lock must not wait for.
+ */
 async function lockCard(tx: Tx, merchantId: string, cardId: string): Promise<LockedCard | null> {
   const rows = await tx.$queryRaw<LockedCard[]>`
     SELECT id, balance, "lastEarnedAt", "customerId" FROM "LoyaltyCard"
-    WHERE id = ${cardId} AND "merchantId" = ${merchantId} FOR UPDATE`;
+    WHERE id = ${cardId} AND "merchantId" = ${merchantId} FOR NO KEY UPDATE`;
   return rows[0] ?? null;
 }
 
