@@ -227,4 +227,24 @@ describe("Stripe payments (real SDK against a local fake API)", () => {
     const refund = fake.requests.findLast((r) => r.path === "/v1/refunds")!;
     expect(refund.form.payment_intent).toBe(fake.sessions.get(order.paymentRef!)!.payment_intent);
   });
+
+  it("refunds part of a paid order: Stripe gets the card's share under the refund's own key, twice in a row as two refunds", async () => {
+    const { db, handleStripeWebhook } = await modules();
+    const { refundOrder } = await import("./refunds");
+    const { order, shop } = await stripeOrder();
+    const paid = signed(sessionEvent(`evt_part_paid_${order.id}`, "checkout.session.completed", { id: order.paymentRef!, orderId: order.id }));
+    expect(await handleStripeWebhook(paid.payload, paid.header)).toEqual({ status: 200, result: "applied" });
+    const intent = fake.sessions.get(order.paymentRef!)!.payment_intent;
+    const owner = shop.tenant.owner.id;
+
+    expect(await refundOrder(shop.store.merchantId, shop.store.id, order.id, owner, { amountCents: 1000 })).toMatchObject({ ok: true });
+    expect(await refundOrder(shop.store.merchantId, shop.store.id, order.id, owner, { amountCents: 500 })).toMatchObject({ ok: true });
+
+    const sent = fake.requests.filter((r) => r.path === "/v1/refunds" && r.form.payment_intent === intent);
+    expect(sent.map((r) => r.form.amount)).toEqual(["1000", "500"]);
+    const refunds = await db.refund.findMany({ where: { orderId: order.id }, select: { id: true, status: true }, orderBy: { number: "asc" } });
+    expect(refunds.map((r) => r.status)).toEqual(["SETTLED", "SETTLED"]);
+    expect(fake.refunds.filter((r) => r.payment_intent === intent).map((r) => r.idempotencyKey)).toEqual(refunds.map((r) => `refund-${r.id}`));
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true, refundedCents: true } })).status).toBe("PAID");
+  });
 });
