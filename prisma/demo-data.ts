@@ -172,7 +172,8 @@ export const DEMO_LOYALTY: Record<
     cooldownMinutes: number;
     dailyCap: number | null;
     termsTexts: Partial<Record<"en" | "fr" | "de" | "lb", string>>;
-    rewards: Array<{ cost: number; name: Text; description: Text }>;
+    /** onlineValueCents: what the reward takes off an online order, in the stores' currency (EUR). */
+    rewards: Array<{ cost: number; name: Text; description: Text; onlineValueCents?: number }>;
   }
 > = {
   "Fashion Group": {
@@ -197,6 +198,7 @@ export const DEMO_LOYALTY: Record<
         cost: 250,
         name: { en: "€10 voucher", fr: "Bon de 10 €", de: "10-€-Gutschein", lb: "Bong vun 10 €" },
         description: { en: "Off your next purchase.", fr: "Sur votre prochain achat.", de: "Auf Ihren nächsten Einkauf.", lb: "Op Ären nächsten Akaf." },
+        onlineValueCents: 1000,
       },
     ],
   },
@@ -226,4 +228,12 @@ export const DEMO_LOYALTY: Record<
  */
 export const DEMO_GIFT_CARDS: Record<string, { code: string; amountCents: number; currency: string; storeSlug: string }> = {
   "Fashion Group": { code: "DEM2GXFTCARD5WVA", amountCents: 5000, currency: "EUR", storeSlug: "fashionhub" },
+};
+
+/**
+ * A demo member per merchant, set up once: a loyalty card with points and some store credit, to
+ * try paying with points and credit in the cart (development data only).
+ */
+export const DEMO_MEMBERS: Record<string, { email: string; storeSlug: string; points: number; storeCreditCents: number; currency: string }> = {
+  "Fashion Group": { email: "lea@example.test", storeSlug: "fashionhub", points: 300, storeCreditCents: 2000, currency: "EUR" },
 };

@@ -2,13 +2,15 @@
  * Demo data, idempotent: running it twice changes nothing. `--if-empty` skips it on a database
  * that already has merchants (so `npm run dev` seeds on the first run only).
  */
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { db, disconnectDb } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { GIFT_CARD_ALPHABET, hashGiftCardCode } from "@/lib/gift-cards/code";
+import { creditAccount, ensureAccount } from "@/lib/credit/ledger";
 import { issueCard } from "@/lib/gift-cards/ledger";
+import { generateCardNumber } from "@/lib/loyalty/card-number";
 import type { MerchantId } from "@/lib/tenancy/types";
-import { DEMO_COUPONS, DEMO_GIFT_CARDS, DEMO_LOYALTY, DEMO_PASSWORD, DEMO_USERS, DEMO_MERCHANTS } from "./demo-data";
+import { DEMO_COUPONS, DEMO_GIFT_CARDS, DEMO_LOYALTY, DEMO_MEMBERS, DEMO_PASSWORD, DEMO_USERS, DEMO_MERCHANTS } from "./demo-data";
 
 /** Random bytes that make generateGiftCardCode draw `code`'s characters (its check character follows from them). */
 function codeBytes(code: string): (n: number) => Uint8Array {
@@ -141,11 +143,32 @@ async function main() {
             merchantId,
             programId: created.id,
             cost: r.cost,
+            ...(r.onlineValueCents ? { onlineValueCents: r.onlineValueCents, onlineCurrency: "EUR" } : {}),
             translations: { create: Object.entries(r.name).map(([locale, name]) => ({ locale, name, description: r.description[locale as keyof typeof r.description] })) },
           },
         });
       }
     }
+  }
+  for (const [name, member] of Object.entries(DEMO_MEMBERS)) {
+    const merchantId = (await db.merchant.findFirstOrThrow({ where: { name }, select: { id: true } })).id as MerchantId;
+    const customer = await db.customer.findUniqueOrThrow({ where: { merchantId_email: { merchantId, email: member.email } }, select: { id: true } });
+    if (await db.loyaltyCard.findFirst({ where: { merchantId, customerId: customer.id }, select: { id: true } })) continue;
+    const storeId = (await db.store.findUniqueOrThrow({ where: { slug: member.storeSlug }, select: { id: true } })).id;
+    await db.$transaction(async (tx) => {
+      const card = await tx.loyaltyCard.create({
+        data: { merchantId, customerId: customer.id, number: generateCardNumber((n) => randomBytes(n)), balance: member.points, storeId },
+        select: { id: true },
+      });
+      await tx.loyaltyLedger.create({ data: { merchantId, cardId: card.id, kind: "BONUS", amount: member.points, storeId, reason: "Demo points" } });
+      const accountId = await ensureAccount(tx, merchantId, customer.id, member.currency);
+      await creditAccount(tx, { merchantId, transactionId: randomUUID(), storeId, reason: "Demo credit" }, accountId, {
+        kind: "CREDIT",
+        origin: "GOODWILL",
+        amountCents: member.storeCreditCents,
+        expiresAt: null,
+      });
+    });
   }
   console.log("Seed: demo data is in place.");
 }
