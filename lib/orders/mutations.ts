@@ -6,7 +6,7 @@ import { earnForPaidOrder } from "@/lib/loyalty/mutations";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { enqueueOrderConfirmation } from "./confirmation";
 import { releaseOrderHolds } from "./holds";
-import { transitionOrder, type OrderStatus } from "./lifecycle";
+import { transitionOrder } from "./lifecycle";
 
 /**
  * PENDING_PAYMENT -> PAID (the lifecycle's "pay"), the confirmation email, the buyer's loyalty
