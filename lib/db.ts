@@ -20,8 +20,11 @@ function client(): PrismaClient {
   if (globalForDb.patronDb) return globalForDb.patronDb;
   const e = env();
   const adapter = new PrismaPg({ connectionString: e.DATABASE_URL, max: e.DATABASE_POOL_SIZE });
-  if (!e.countQueries) return (globalForDb.patronDb = new PrismaClient({ adapter }));
-  const counted = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  // A transaction waits up to 10 s for a connection of the pool (Prisma's default is 2 s): under a
+  // burst of checkouts, a cancellation or a coupon edit queues behind them instead of failing.
+  const transactionOptions = { maxWait: 10_000 };
+  if (!e.countQueries) return (globalForDb.patronDb = new PrismaClient({ adapter, transactionOptions }));
+  const counted = new PrismaClient({ adapter, transactionOptions, log: [{ emit: "event", level: "query" }] });
   const queries: { count: number; recent: SentQuery[] } = { count: 0, recent: [] };
   globalForDb.patronQueries = queries;
   counted.$on("query", (event) => {

@@ -18,6 +18,7 @@ const REFUSALS = {
   moreThanRefundable: "Orders.merchant.errors.moreThanRefundable",
   unknownLine: "Orders.merchant.errors.unknownLine",
   tooManyUnits: "Orders.merchant.errors.tooManyUnits",
+  giftCardUsed: "Orders.merchant.errors.giftCardUsed",
 } as const;
 
 export function merchantOrderOutcome(result: { ok: true } | { ok: false; error: keyof typeof REFUSALS }, ctx: { merchantId: string; store: { id: string } }) {

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { recordAuditEvent } from "@/lib/audit/mutations";
 import { db, type Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
+import { countUnusedOrderCards, voidRefundedCards } from "@/lib/gift-cards/refunds";
 import { reverseOrderEarningShare } from "@/lib/loyalty/mutations";
 import { isLocale, type Locale } from "@/lib/locales";
 import { urlConfig } from "@/lib/tenancy/request";
@@ -13,7 +14,10 @@ import { refundOrderHolds, type RefundShare } from "./holds";
 import { transitionOrder, type OrderStatus } from "./lifecycle";
 import { linesRefund, planRefund, type RefundSource } from "./refund-plan";
 
-/** What a merchant refunds: some units of some lines, an amount, or (neither) everything left. */
+/**
+ * What a merchant refunds: some units of some lines, an amount, or (neither) everything left, which
+ * counts as every unit left of every line as well (for restocking and for the gift cards it takes back).
+ */
 export interface RefundRequest {
   lines?: ReadonlyArray<{ lineId: string; quantity: number }>;
   amountCents?: number;
@@ -26,7 +30,7 @@ export interface RefundRequest {
   idempotencyKey?: string;
 }
 
-export type RefundRefusal = "notFound" | "invalidState" | "nothingToRefund" | "moreThanRefundable" | "unknownLine" | "tooManyUnits";
+export type RefundRefusal = "notFound" | "invalidState" | "nothingToRefund" | "moreThanRefundable" | "unknownLine" | "tooManyUnits" | "giftCardUsed";
 
 export type RefundClaim =
   | {
@@ -112,19 +116,25 @@ export async function claimRefund(
       select: { id: true, kind: true, productId: true, totalCents: true, quantity: true, refundedQuantity: true },
       orderBy: { id: "asc" },
     });
-    let amountCents: number;
+    const refundable = lines.map((l) => ({ id: l.id, giftCard: l.kind === "GIFT_CARD", totalCents: l.totalCents, quantity: l.quantity, refundedQuantity: l.refundedQuantity }));
+    const everythingLeft = !(request.lines && request.lines.length > 0) && request.amountCents === undefined;
+    const asked = everythingLeft ? refundable.map((l) => ({ lineId: l.id, quantity: l.quantity - l.refundedQuantity })) : (request.lines ?? []);
+    let amountCents = request.amountCents ?? 0;
     let refundLines: Array<{ lineId: string; quantity: number; amountCents: number }> = [];
-    if (request.lines && request.lines.length > 0) {
-      const priced = linesRefund(
-        lines.map((l) => ({ id: l.id, giftCard: l.kind === "GIFT_CARD", totalCents: l.totalCents, quantity: l.quantity, refundedQuantity: l.refundedQuantity })),
-        order.discountCents,
-        request.lines,
-      );
+    if (asked.some((l) => l.quantity > 0)) {
+      const priced = linesRefund(refundable, order.discountCents, asked);
       if (!priced.ok) return { ok: false, error: priced.reason } as const;
       amountCents = priced.amountCents;
       refundLines = priced.lines;
-    } else {
-      amountCents = request.amountCents ?? refundableTotal(order) - order.refundedCents;
+    }
+    // Everything left is what the order can still give back, whatever earlier refunds by amount took.
+    if (everythingLeft) amountCents = refundableTotal(order) - order.refundedCents;
+    // A gift card can be refunded while nothing of it was spent; it is then taken back (settleRefund).
+    for (const part of refundLines) {
+      const line = lines.find((l) => l.id === part.lineId)!;
+      if (line.kind === "GIFT_CARD" && (await countUnusedOrderCards(tx, merchantId, line.id)) < part.quantity) {
+        return { ok: false, error: "giftCardUsed" } as const;
+      }
     }
 
     const sources = await refundSources(tx, merchantId, order);
@@ -214,8 +224,8 @@ async function refundSources(tx: Tx, merchantId: MerchantId, order: LockedOrder)
 
 /**
  * The second half of a refund: its shares go back (gift cards, points, store credit, through the
- * order's holds), its units are restocked when asked, the coupon uses come back when the order is
- * refunded in full, a share of the points the order earned is taken back, and the buyer gets a
+ * order's holds), its units are restocked when asked, the gift cards it refunds are taken back, the
+ * coupon uses come back when the order is refunded in full, a share of the points the order earned is taken back, and the buyer gets a
  * refund note in the order's language. Once per refund: the PENDING -> SETTLED update is the
  * claim, so a retry (the interrupted-refund sweep) or a concurrent call gives nothing back twice.
  * False when there was nothing left to settle.
@@ -237,7 +247,7 @@ async function settleRefundIn(tx: Tx, merchantId: MerchantId, refundId: string):
       amountCents: true,
       restock: true,
       transactionId: true,
-      lines: { select: { quantity: true, orderLine: { select: { productId: true } } } },
+      lines: { select: { quantity: true, orderLine: { select: { id: true, productId: true, kind: true } } } },
       parts: {
         select: {
           kind: true,
@@ -288,6 +298,10 @@ async function settleRefundIn(tx: Tx, merchantId: MerchantId, refundId: string):
       ? refund.lines.filter((l) => l.orderLine.productId !== null).map((l) => ({ productId: l.orderLine.productId!, quantity: l.quantity }))
       : [],
   });
+  for (const line of refund.lines.filter((l) => l.orderLine.kind === "GIFT_CARD")) {
+    const movement = { merchantId, transactionId: refund.transactionId, storeId: refund.storeId, orderId: refund.orderId, refundId: refund.id, at };
+    await voidRefundedCards(tx, movement, line.orderLine.id, line.quantity);
+  }
   await reverseOrderEarningShare(
     tx,
     { merchantId, orderId: refund.orderId, refundId: refund.id, transactionId: refund.transactionId },
