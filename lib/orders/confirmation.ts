@@ -2,6 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { isLocale, type Locale } from "@/lib/locales";
+import { TENDER_ORDER } from "@/lib/pricing/tenders";
 import { urlConfig } from "@/lib/tenancy/request";
 import type { MerchantId } from "@/lib/tenancy/types";
 import { absoluteUrl, storeAddress } from "@/lib/tenancy/urls";
@@ -34,7 +35,7 @@ export async function enqueueOrderConfirmation(tx: Tx, merchantId: MerchantId, o
       store: { select: { name: true, slug: true, defaultLocale: true } },
       lines: { select: { title: true, quantity: true, unitPriceCents: true, totalCents: true }, orderBy: { id: "asc" } },
       discounts: { select: { code: true, amountCents: true }, orderBy: { id: "asc" } },
-      tenders: { select: { kind: true, label: true, amountCents: true }, orderBy: [{ kind: "asc" }, { label: "asc" }] },
+      tenders: { select: { kind: true, label: true, amountCents: true }, orderBy: { label: "asc" } },
     },
   });
   const locale: Locale = isLocale(order.locale) ? order.locale : "en";
@@ -55,7 +56,7 @@ export async function enqueueOrderConfirmation(tx: Tx, merchantId: MerchantId, o
         subtotalCents: order.subtotalCents,
         discounts: order.discounts,
         totalCents: order.totalCents,
-        tenders: order.tenders,
+        tenders: [...order.tenders].sort((a, b) => TENDER_ORDER.indexOf(a.kind) - TENDER_ORDER.indexOf(b.kind)),
         amountDueCents: order.amountDueCents,
         noPaymentNeeded: order.paymentProvider === "NONE",
         transactionId: order.transactionId,
