@@ -25,6 +25,8 @@ export interface Movement {
   reason?: string | null;
   /** ADJUST reversing a counter redemption: that REDEEM row (each is reversed at most once). */
   reversesId?: string | null;
+  /** At most one row per key (a card emptied into store credit: "claim:<cardId>"). */
+  idempotencyKey?: string | null;
   at?: Date;
 }
 
@@ -189,6 +191,7 @@ async function writeRow(tx: Tx, movement: Movement, cardId: string, kind: DebitK
       transactionId: movement.transactionId,
       reason: movement.reason ?? null,
       reversesId: movement.reversesId ?? null,
+      idempotencyKey: movement.idempotencyKey ?? null,
       createdAt: at,
     },
     select: { id: true },
