@@ -37,7 +37,7 @@ beforeEach(() => {
   browser.ip = `203.0.113.${Math.floor(Math.random() * 250)}`;
 });
 
-function seen<D>(state: FormState<D>) {
+function seen<D>(state: FormState<D>): { ok: boolean; error?: string; message?: string } {
   if (state.status === "ok") return { ok: true, ...state.data };
   const refusal = state.status === "error" ? (state.error ?? Object.values(state.fieldErrors ?? {})[0]) : undefined;
   return { ok: false, error: refusal?.key };
