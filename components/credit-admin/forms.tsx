@@ -41,16 +41,16 @@ export function GoodwillForm({
   currencies,
   labels,
 }: {
-  action: Action<{ message: string }>;
+  action: Action<{ ledgerId: string; message: string }>;
   currencies: string[];
   labels: { customerEmail: string; currency: string; amount: string; reason: string; expiresOn: string; expiresOnHint: string; submit: string; submitting: string };
 }) {
-  const [state, run] = useActionState<FormState<{ message: string }>, FormData>(action, IDLE);
+  const [state, run] = useActionState<FormState<{ ledgerId: string; message: string }>, FormData>(action, IDLE);
   // After a success the form starts empty again; after a refusal it keeps what was typed.
   const values = state.status === "ok" ? {} : (state.values ?? {});
   const currencyError = fieldError(state, "currency");
   return (
-    <form action={run} className="grid max-w-2xl gap-3 sm:grid-cols-2" noValidate key={state.status === "ok" ? "done" : JSON.stringify(values)} data-testid="goodwill-form">
+    <form action={run} className="grid max-w-2xl gap-3 sm:grid-cols-2" noValidate key={state.status === "ok" ? state.data.ledgerId : JSON.stringify(values)} data-testid="goodwill-form">
       <div className="sm:col-span-2">
         <TextField id="goodwill-email" name="customerEmail" type="email" autoComplete="off" label={labels.customerEmail} defaultValue={values.customerEmail ?? ""} error={fieldError(state, "customerEmail")} />
       </div>
@@ -99,14 +99,14 @@ export function AdjustDownForm({
   accountId,
   labels,
 }: {
-  action: Action<undefined>;
+  action: Action<{ ledgerId: string }>;
   accountId: string;
   labels: { amount: string; reason: string; submit: string; submitting: string; done: string };
 }) {
-  const [state, run] = useActionState<FormState<undefined>, FormData>(action, IDLE);
+  const [state, run] = useActionState<FormState<{ ledgerId: string }>, FormData>(action, IDLE);
   const values = state.status === "ok" ? {} : (state.values ?? {});
   return (
-    <form action={run} className="flex max-w-xl flex-col gap-3" noValidate key={state.status === "ok" ? "done" : JSON.stringify(values)} data-testid="adjust-form">
+    <form action={run} className="flex max-w-xl flex-col gap-3" noValidate key={state.status === "ok" ? state.data.ledgerId : JSON.stringify(values)} data-testid="adjust-form">
       <input type="hidden" name="accountId" value={accountId} />
       <TextField id="adjust-amount" name="amount" inputMode="decimal" label={labels.amount} className="w-40" defaultValue={values.amount ?? ""} error={fieldError(state, "amount")} />
       <Reason id="adjust-reason" state={state} label={labels.reason} />

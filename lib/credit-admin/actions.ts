@@ -32,7 +32,7 @@ export const grantGoodwillCreditAction = merchantAction({ role: "MANAGER" })({
     const result = await grantGoodwillCredit(ctx.actor, input);
     if (!result.ok) return refusedFields(result);
     const t = await getTranslations({ locale: ctx.locale, namespace: "StoreCreditAdmin.goodwill" });
-    return ok({ accountId: result.accountId, message: t("done", { amount: formatMoney(result.amountCents, result.currency, ctx.locale), email: input.customerEmail }) }, { invalidate: tags(ctx) });
+    return ok({ ledgerId: result.ledgerId, message: t("done", { amount: formatMoney(result.amountCents, result.currency, ctx.locale), email: input.customerEmail }) }, { invalidate: tags(ctx) });
   },
 });
 
@@ -43,6 +43,6 @@ export const adjustCreditDownAction = merchantAction({ role: "MANAGER" })({
   handler: async (input, ctx) => {
     const result = await adjustCreditDown(ctx.actor, input);
     if (!result.ok) return "fieldErrors" in result ? refusedFields(result) : fail(`StoreCreditAdmin.errors.${result.reason}`);
-    return ok(undefined, { invalidate: tags(ctx) });
+    return ok({ ledgerId: result.ledgerId }, { invalidate: tags(ctx) });
   },
 });

@@ -33,7 +33,7 @@ export async function grantGoodwillCredit(
   actor: CreditActor,
   input: GoodwillInput,
   now: Date = new Date(),
-): Promise<{ ok: true; accountId: string; amountCents: number; currency: string } | FieldRefusal> {
+): Promise<{ ok: true; accountId: string; ledgerId: string; amountCents: number; currency: string } | FieldRefusal> {
   const fieldErrors: Partial<Record<string, CreditFieldError>> = {};
   const [customer, sells, timeZone] = await Promise.all([
     db.customer.findFirst({ where: { merchantId: actor.merchantId, email: input.customerEmail }, select: { id: true } }),
@@ -66,11 +66,11 @@ export async function grantGoodwillCredit(
       targetId: accountId,
       data: { customerId: customer.id, amountCents, currency: input.currency, expiresAt: expiresAt?.toISOString() ?? null, reason: input.reason },
     });
-    return { ok: true as const, accountId, amountCents, currency: input.currency };
+    return { ok: true as const, accountId, ledgerId: credited.ledgerId, amountCents, currency: input.currency };
   });
 }
 
-export type AdjustResult = { ok: true; balanceAfterCents: number } | { ok: false; reason: "notFound" | "insufficient" } | FieldRefusal;
+export type AdjustResult = { ok: true; ledgerId: string; balanceAfterCents: number } | { ok: false; reason: "notFound" | "insufficient" } | FieldRefusal;
 
 /**
  * Takes `amount` (in the account's currency) off an account of the merchant: an ADJUST
@@ -99,6 +99,6 @@ export async function adjustCreditDown(actor: CreditActor, input: AdjustDownInpu
       targetId: account.id,
       data: { amountCents: -amountCents, currency: account.currency, balanceAfterCents: debited.balanceAfterCents, reason: input.reason },
     });
-    return { ok: true as const, balanceAfterCents: debited.balanceAfterCents };
+    return { ok: true as const, ledgerId: debited.ledgerId, balanceAfterCents: debited.balanceAfterCents };
   });
 }

@@ -45,13 +45,6 @@ export default async function GiftCardSettingsPage({ params }: Props) {
           labels={{ unit: t("unit"), none: t("none"), months: t("months"), years: t("years"), count: t("count"), ...saving }}
         />
       </section>
-      <section aria-labelledby="to-credit-title" className="flex flex-col gap-3">
-        <h2 id="to-credit-title" className="text-lg font-semibold">
-          {t("toCreditTitle")}
-        </h2>
-        <p className="max-w-2xl text-sm text-slate-600">{t("toCreditLead")}</p>
-        <GiftCardsToCreditForm action={saveGiftCardsToCreditAction.bind(null, access.merchantId)} initial={settings.giftCardsToCredit} labels={{ toCredit: t("toCredit"), ...saving }} />
-      </section>
       <section aria-labelledby="promotion-title" className="flex flex-col gap-3">
         <h2 id="promotion-title" className="text-lg font-semibold">
           {t("promotionTitle")}
@@ -82,6 +75,13 @@ export default async function GiftCardSettingsPage({ params }: Props) {
             );
           })
         )}
+      </section>
+      <section aria-labelledby="to-credit-title" className="flex flex-col gap-3">
+        <h2 id="to-credit-title" className="text-lg font-semibold">
+          {t("toCreditTitle")}
+        </h2>
+        <p className="max-w-2xl text-sm text-slate-600">{t("toCreditLead")}</p>
+        <GiftCardsToCreditForm action={saveGiftCardsToCreditAction.bind(null, access.merchantId)} initial={settings.giftCardsToCredit} labels={{ toCredit: t("toCredit"), ...saving }} />
       </section>
     </section>
   );
