@@ -80,3 +80,20 @@ export function PromotionForm({
     </form>
   );
 }
+
+/** Whether customers may move a gift card's balance into their store credit. */
+export function GiftCardsToCreditForm({ action, initial, labels }: { action: Action; initial: boolean; labels: { toCredit: string; save: string; saving: string; saved: string } }) {
+  const [state, run] = useActionState<FormState<undefined>, FormData>(action, IDLE);
+  return (
+    <form action={run} className="flex max-w-xl flex-col gap-3" noValidate>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="enabled" value="on" defaultChecked={state.values ? state.values.enabled === "on" : initial} />
+        {labels.toCredit}
+      </label>
+      <ActionOutcome state={state} success={labels.saved} refusalTone="error" />
+      <div>
+        <SubmitButton pendingLabel={labels.saving}>{labels.save}</SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -112,6 +112,8 @@ export const PUBLIC_LIMITS = {
   couponPage: { ip: { points: 30, durationSeconds: 15 * 60 } },
   // gift-card codes entered in a cart (code guessing); an entered card gives its point back
   giftCardApply: { ip: { points: 20, durationSeconds: 15 * 60 }, cart: { points: 8, durationSeconds: 15 * 60 } },
+  // gift-card codes a signed-in customer moves into store credit (code guessing); a moved card gives its point back
+  giftCardClaim: { ip: { points: 20, durationSeconds: 15 * 60 }, email: { points: 8, durationSeconds: 15 * 60 } },
   // download links, found or not
   download: { ip: { points: 30, durationSeconds: 15 * 60 }, token: { points: 10, durationSeconds: 60 * 60 } },
   // gift-card balance checks, found or not: every check counts, so codes cannot be tried in bulk

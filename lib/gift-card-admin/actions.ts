@@ -9,8 +9,8 @@ import { findMerchantTimeZone } from "@/lib/auth/data";
 import { formatGiftCardCode } from "@/lib/gift-cards/code";
 import { formatterFor } from "@/lib/i18n/format";
 import { formatMoney } from "@/lib/money";
-import { extendCardExpiry, issueCardByHand, saveExpirySettings, savePromotion, setCardDisabled, type FieldRefusal } from "./mutations";
-import { cardStatusSchema, expirySettingsSchema, extendCardSchema, issueCardSchema, promotionSchema, type GiftCardFieldError } from "./schema";
+import { extendCardExpiry, issueCardByHand, saveExpirySettings, saveGiftCardsToCredit, savePromotion, setCardDisabled, type FieldRefusal } from "./mutations";
+import { cardStatusSchema, expirySettingsSchema, extendCardSchema, giftCardsToCreditSchema, issueCardSchema, promotionSchema, type GiftCardFieldError } from "./schema";
 
 /**
  * The merchant area's gift-card actions, bound to the merchant by the page. Managers issue,
@@ -104,6 +104,16 @@ export const saveGiftCardPromotionAction = merchantAction({ role: "OWNER" })({
     const result = await savePromotion(ctx.actor, input);
     if (!result.ok) return refusedFields(result);
     // Product pages of gift cards may tell buyers about the bonus.
+    return ok(undefined, { invalidate: [...tags(ctx), cacheTags.storefronts(ctx.merchantId)] });
+  },
+});
+
+export const saveGiftCardsToCreditAction = merchantAction({ role: "OWNER" })({
+  schema: giftCardsToCreditSchema,
+  messages: "GiftCardAdmin.errors",
+  handler: async ({ enabled }, ctx) => {
+    await saveGiftCardsToCredit(ctx.actor, enabled);
+    // The storefront's account pages show the claim form only while this is on.
     return ok(undefined, { invalidate: [...tags(ctx), cacheTags.storefronts(ctx.merchantId)] });
   },
 });

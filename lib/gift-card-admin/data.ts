@@ -199,7 +199,7 @@ export async function listIssuingStores(merchantId: MerchantId, storeIds: StoreI
 /** The default expiry and, per currency of the merchant's stores, the bonus promotion. */
 export async function findGiftCardSettings(merchantId: MerchantId): Promise<GiftCardSettings> {
   const [merchant, stores, promotions] = await Promise.all([
-    db.merchant.findUniqueOrThrow({ where: { id: merchantId }, select: { giftCardExpiryMonths: true } }),
+    db.merchant.findUniqueOrThrow({ where: { id: merchantId }, select: { giftCardExpiryMonths: true, giftCardsToCredit: true } }),
     db.store.findMany({ where: { merchantId }, select: { currency: true }, distinct: ["currency"], orderBy: { currency: "asc" } }),
     db.giftCardPromotion.findMany({
       where: { merchantId },
@@ -208,6 +208,7 @@ export async function findGiftCardSettings(merchantId: MerchantId): Promise<Gift
   ]);
   return {
     expiryMonths: merchant.giftCardExpiryMonths,
+    giftCardsToCredit: merchant.giftCardsToCredit,
     currencies: stores.map((s) => ({ currency: s.currency, promotion: promotions.find((p) => p.currency === s.currency) ?? null })),
   };
 }

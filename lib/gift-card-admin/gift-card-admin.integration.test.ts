@@ -340,7 +340,7 @@ describe("gift-card settings", () => {
     expect(await expiry()).toBe(24);
     expect(await saveGiftCardExpiryAction(tenant.merchant.id, IDLE, form({ unit: "none", count: "" }))).toEqual({ status: "ok" });
     expect(await expiry()).toBeNull();
-    expect((await loadGiftCardSettings(tenant.merchant.id)).settings).toEqual({ expiryMonths: null, currencies: [{ currency: "EUR", promotion: null }] });
+    expect((await loadGiftCardSettings(tenant.merchant.id)).settings).toEqual({ expiryMonths: null, giftCardsToCredit: false, currencies: [{ currency: "EUR", promotion: null }] });
     expect((await db.auditEvent.findMany({ where: { merchantId: tenant.merchant.id }, select: { action: true } })).map((e) => e.action)).toEqual(["giftCard.settings", "giftCard.settings"]);
   });
 

@@ -196,6 +196,22 @@ export async function saveExpirySettings(actor: GiftCardActor, months: number | 
   });
 }
 
+/** Whether customers may move a card's balance into their store credit. Audited. */
+export async function saveGiftCardsToCredit(actor: GiftCardActor, enabled: boolean): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const before = await tx.merchant.findUniqueOrThrow({ where: { id: actor.merchantId }, select: { giftCardsToCredit: true } });
+    await tx.merchant.update({ where: { id: actor.merchantId }, data: { giftCardsToCredit: enabled, updatedAt: new Date() }, select: { id: true } });
+    await recordAuditEvent(tx, {
+      merchantId: actor.merchantId,
+      actorUserId: actor.userId,
+      action: "giftCard.toCredit",
+      targetType: "Merchant",
+      targetId: actor.merchantId,
+      data: { from: before.giftCardsToCredit, to: enabled },
+    });
+  });
+}
+
 /**
  * Creates or replaces the bonus promotion of one currency of the merchant's stores (another
  * currency: a field refusal, nothing written). Audited.

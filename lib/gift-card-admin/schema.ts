@@ -139,6 +139,9 @@ export const expirySettingsSchema = z
     return { months };
   });
 
+/** Whether customers may move a gift card's balance into their store credit (a checkbox). */
+export const giftCardsToCreditSchema = z.object({ enabled: text(8) }).transform((raw) => ({ enabled: raw.enabled === "on" || raw.enabled === "true" }));
+
 export interface PromotionInput {
   currency: string;
   minPurchaseCents: number;

@@ -83,6 +83,8 @@ export interface PromotionView {
 
 export interface GiftCardSettings {
   expiryMonths: number | null;
+  /** Whether customers may move a card's balance into their store credit. */
+  giftCardsToCredit: boolean;
   /** One per currency the merchant's stores sell in, the saved promotion when there is one. */
   currencies: Array<{ currency: string; promotion: PromotionView | null }>;
 }

@@ -32,14 +32,18 @@ import {
   issueGiftCardAction,
   saveGiftCardExpiryAction,
   saveGiftCardPromotionAction,
+  saveGiftCardsToCreditAction,
   setGiftCardDisabledAction,
 } from "@/lib/gift-card-admin/actions";
+import { adjustCreditDownAction, grantGoodwillCreditAction } from "@/lib/credit-admin/actions";
+import { loadCreditAccount, loadCreditList } from "@/lib/credit-admin/loaders";
 import { changeCardRecipientAction, resendCardDeliveryAction } from "@/lib/gift-cards/delivery-actions";
 import { loadStaffPage } from "@/lib/staff/loaders";
 import { updateStoreSettingsAction } from "@/lib/stores/actions";
 import { form, gateOf, memberOf as member, passwordUser as person, actAs as signedInAs, type Gate } from "./actors";
 import { createCouponRow } from "./cart-fixtures";
 import { createTenant } from "./fixtures";
+import { creditAccountOf } from "./store-credit-fixtures";
 
 vi.mock("@/lib/auth/index", () => import("@/tests/doubles/auth"));
 vi.mock("next/headers", async () => {
@@ -69,7 +73,7 @@ function expected(visitor: Visitor, needs: Needs): Gate {
   return RANK[visitor] >= NEED_RANK[needs] ? "allowed" : "forbidden";
 }
 
-let ids: { merchantId: string; storeId: string; couponId: string; rewardId: string };
+let ids: { merchantId: string; storeId: string; couponId: string; rewardId: string; creditAccountId: string };
 const emails = {} as Record<Visitor, string | null>;
 
 beforeAll(async () => {
@@ -81,9 +85,10 @@ beforeAll(async () => {
     data: { merchantId: tenant.merchant.id, programId: program.id, cost: 10, translations: { create: [{ locale: "en", name: "Free coffee" }] } },
     select: { id: true },
   });
-  ids = { merchantId: tenant.merchant.id, storeId: tenant.store.id, couponId: coupon.id, rewardId: reward.id };
   const customer = await person("customer");
-  await db.customer.create({ data: { merchantId: tenant.merchant.id, userId: customer.id, email: customer.email } });
+  const profile = await db.customer.create({ data: { merchantId: tenant.merchant.id, userId: customer.id, email: customer.email }, select: { id: true } });
+  const creditAccountId = await creditAccountOf(tenant.merchant.id, profile.id);
+  ids = { merchantId: tenant.merchant.id, storeId: tenant.store.id, couponId: coupon.id, rewardId: reward.id, creditAccountId };
   emails.anonymous = null;
   emails.customer = customer.email;
   emails.staff = (await member(tenant, "STAFF")).email;
@@ -129,6 +134,12 @@ const ACTIONS: Array<{ name: string; needs: Needs; run: () => Promise<unknown> }
   { name: "extendGiftCardAction", needs: "MANAGER", run: () => extendGiftCardAction(ids.merchantId, idle, form({ cardId: unknownId, expiry: "never", reason: "matrix" })) },
   { name: "saveGiftCardExpiryAction", needs: "OWNER", run: () => saveGiftCardExpiryAction(ids.merchantId, idle, form({ unit: "months", count: "0" })) },
   { name: "saveGiftCardPromotionAction", needs: "OWNER", run: () => saveGiftCardPromotionAction(ids.merchantId, idle, form({})) },
+  { name: "saveGiftCardsToCreditAction", needs: "OWNER", run: () => saveGiftCardsToCreditAction(ids.merchantId, idle, form({ enabled: "" })) },
+  // Store credit (a form that does not parse, an unknown account).
+  { name: "store credit page (loadCreditList)", needs: "MANAGER", run: () => loadCreditList(ids.merchantId, {}) },
+  { name: "store-credit account page (loadCreditAccount)", needs: "MANAGER", run: () => loadCreditAccount(ids.merchantId, ids.creditAccountId) },
+  { name: "grantGoodwillCreditAction", needs: "MANAGER", run: () => grantGoodwillCreditAction(ids.merchantId, idle, form({})) },
+  { name: "adjustCreditDownAction", needs: "MANAGER", run: () => adjustCreditDownAction(ids.merchantId, idle, form({ accountId: unknownId, amount: "1", reason: "matrix" })) },
   { name: "changeCardRecipientAction", needs: "MANAGER", run: () => changeCardRecipientAction(ids.merchantId, ids.storeId, idle, form({ cardId: unknownId, orderId: unknownId, name: "Jos", email: "jos@example.test" })) },
   { name: "resendCardDeliveryAction", needs: "MANAGER", run: () => resendCardDeliveryAction(ids.merchantId, ids.storeId, idle, form({ cardId: unknownId, orderId: unknownId })) },
   // Platform admin.
@@ -164,5 +175,8 @@ describe("account area role matrix", () => {
     expect(await db.giftCard.count({ where: { merchantId: ids.merchantId } })).toBe(0);
     expect(await db.giftCardPromotion.count({ where: { merchantId: ids.merchantId } })).toBe(0);
     expect((await db.merchant.findUniqueOrThrow({ where: { id: ids.merchantId }, select: { giftCardExpiryMonths: true } })).giftCardExpiryMonths).toBeNull();
+    expect((await db.merchant.findUniqueOrThrow({ where: { id: ids.merchantId }, select: { giftCardsToCredit: true } })).giftCardsToCredit).toBe(false);
+    expect(await db.storeCreditAccount.findMany({ where: { merchantId: ids.merchantId }, select: { id: true, balanceCents: true } })).toEqual([{ id: ids.creditAccountId, balanceCents: 0 }]);
+    expect(await db.storeCreditLedger.count({ where: { merchantId: ids.merchantId } })).toBe(0);
   });
 });

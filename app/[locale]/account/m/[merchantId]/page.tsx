@@ -57,6 +57,12 @@ export default async function MerchantHome({ params, searchParams }: Props) {
         {canManage && (
           <>
             <a
+              href={link(`${base}/store-credit`)}
+              className="font-medium text-brand-700 underline"
+            >
+              {t("storeCredit")}
+            </a>
+            <a
               href={link(`${base}/loyalty`)}
               className="font-medium text-brand-700 underline"
             >

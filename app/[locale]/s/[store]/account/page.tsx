@@ -49,6 +49,11 @@ export default async function CustomerAccountPage({ params }: Props) {
             </a>
           </li>
           <li>
+            <a href={href("/account/credit")} className="font-medium text-brand-700 underline">
+              {(await getTranslations("StoreCredit"))("link")}
+            </a>
+          </li>
+          <li>
             <a href={href("/account/gift-cards")} className="font-medium text-brand-700 underline">
               {(await getTranslations("GiftCards.account"))("link")}
             </a>

@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { formatterFor } from "@/lib/i18n/format";
+import { CreditBalances } from "@/components/credit/balances";
 import { LoyaltyCardView } from "@/components/loyalty/card-qr";
 import { HistoryTable } from "@/components/loyalty/history-table";
 import { loadCustomerSession } from "@/lib/auth/loaders";
+import { loadCustomerCredit } from "@/lib/credit/loaders";
 import { findActiveProgram, findCardView } from "@/lib/loyalty/data";
 import { qrDrawing } from "@/lib/qr";
 import { rewardProgress, rewardReach } from "@/lib/loyalty/rules";
@@ -29,12 +31,14 @@ export default async function CustomerLoyaltyPage({ params }: Props) {
   const href = (path: string) => localizedPath(path, locale, store.defaultLocale);
   const customer = await loadCustomerSession(store.id);
   if (!customer) redirect(`${href("/sign-in")}?${new URLSearchParams({ callbackUrl: href("/account/loyalty") })}`);
-  const [t, ta, format, program, card] = await Promise.all([
+  const [t, ta, tc, format, program, card, credit] = await Promise.all([
     getTranslations("Loyalty"),
     getTranslations("Loyalty.account"),
+    getTranslations("StoreCredit"),
     formatterFor(locale, store.timeZone),
     findActiveProgram(store.merchantId, locale, store.defaultLocale),
     findCardView(store.merchantId, { customerId: customer.customerId }, locale, 50, false),
+    loadCustomerCredit(store, locale, { from: "/account/loyalty", history: false }),
   ]);
   const merchantName = store.merchantName;
   if (!card) {
@@ -69,6 +73,15 @@ export default async function CustomerLoyaltyPage({ params }: Props) {
               {t("amount", { count: card.balance, unit })}
             </p>
           </div>
+          <section aria-labelledby="credit-summary-title" className="rounded-xl border border-slate-200 p-6" data-testid="credit-summary">
+            <h2 id="credit-summary-title" className="text-sm text-slate-600">
+              {tc("summaryTitle")}
+            </h2>
+            {credit.balances.length === 0 ? <p className="text-slate-700">{tc("summaryNone")}</p> : <CreditBalances balances={credit.balances} locale={locale} timeZone={store.timeZone} compact />}
+            <a href={href("/account/credit")} className="mt-2 inline-block text-sm font-medium text-brand-700 underline">
+              {tc("summaryLink")}
+            </a>
+          </section>
           <div>
             <h2 className="text-lg font-semibold">{ta("rewards")}</h2>
             {!program || program.rewards.length === 0 ? (

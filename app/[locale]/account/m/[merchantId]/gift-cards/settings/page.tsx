@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { GiftCardAreaNav } from "@/components/gift-card-admin/area-nav";
-import { ExpirySettingsForm, PromotionForm } from "@/components/gift-card-admin/settings-forms";
+import { ExpirySettingsForm, GiftCardsToCreditForm, PromotionForm } from "@/components/gift-card-admin/settings-forms";
 import { EmptyState } from "@/components/ui/empty-state";
-import { saveGiftCardExpiryAction, saveGiftCardPromotionAction } from "@/lib/gift-card-admin/actions";
+import { saveGiftCardExpiryAction, saveGiftCardPromotionAction, saveGiftCardsToCreditAction } from "@/lib/gift-card-admin/actions";
 import { GIFT_CARD_ROLES, loadGiftCardSettings, requireGiftCardAccess } from "@/lib/gift-card-admin/loaders";
 import { expiryChoice } from "@/lib/gift-card-admin/rules";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
@@ -75,6 +75,13 @@ export default async function GiftCardSettingsPage({ params }: Props) {
             );
           })
         )}
+      </section>
+      <section aria-labelledby="to-credit-title" className="flex flex-col gap-3">
+        <h2 id="to-credit-title" className="text-lg font-semibold">
+          {t("toCreditTitle")}
+        </h2>
+        <p className="max-w-2xl text-sm text-slate-600">{t("toCreditLead")}</p>
+        <GiftCardsToCreditForm action={saveGiftCardsToCreditAction.bind(null, access.merchantId)} initial={settings.giftCardsToCredit} labels={{ toCredit: t("toCredit"), ...saving }} />
       </section>
     </section>
   );
