@@ -42,8 +42,8 @@ function form(fields: Record<string, string>): FormData {
   return data;
 }
 
-const usePoints = async (rewardId: string, quantity = "1") => seen(await choosePoints(IDLE, form({ rewardId, quantity })));
-const useCredit = async (amount: string) => seen(await chooseCredit(IDLE, form({ amount })));
+const pointsChoice = async (rewardId: string, quantity = "1") => seen(await choosePoints(IDLE, form({ rewardId, quantity })));
+const creditChoice = async (amount: string) => seen(await chooseCredit(IDLE, form({ amount })));
 
 type Shop = Awaited<ReturnType<typeof createLoyaltyTenant>>;
 
@@ -96,9 +96,9 @@ describe("paying with points from the cart", () => {
     const rewardId = await onlineReward(shop, 500, 500);
     const { customerId } = await member(shop, 1200);
 
-    expect(await usePoints(rewardId, "2")).toEqual({ ok: true });
+    expect(await pointsChoice(rewardId, "2")).toEqual({ ok: true });
     expect(await cartTenders(shop.store.id, customerId)).toEqual([{ pointsRewardId: rewardId, pointsQuantity: 2, storeCreditCents: null }]);
-    expect(await usePoints(rewardId, "1")).toEqual({ ok: true });
+    expect(await pointsChoice(rewardId, "1")).toEqual({ ok: true });
     expect(await cartTenders(shop.store.id, customerId)).toEqual([{ pointsRewardId: rewardId, pointsQuantity: 1, storeCreditCents: null }]);
 
     expect(await seen(await removePointsAction(IDLE, {}))).toEqual({ ok: true });
@@ -110,7 +110,7 @@ describe("paying with points from the cart", () => {
     const rewardId = await onlineReward(shop, 500, 500);
     const { customerId } = await member(shop, 1200);
 
-    expect(await usePoints(rewardId, "3")).toEqual({ ok: false, error: "Cart.points.errors.notEnoughPoints", message: "You need 300 more points for this." });
+    expect(await pointsChoice(rewardId, "3")).toEqual({ ok: false, error: "Cart.points.errors.notEnoughPoints", message: "You need 300 more points for this." });
     expect(await cartTenders(shop.store.id, customerId)).toEqual([]);
   });
 
@@ -125,7 +125,7 @@ describe("paying with points from the cart", () => {
     const { customerId } = await member(shop, 10_000);
 
     for (const rewardId of [counterOnly, swiss, off, foreign]) {
-      expect(await usePoints(rewardId)).toEqual({ ok: false, error: "Cart.points.refusals.rewardUnavailable", message: "This reward cannot be spent online here any more." });
+      expect(await pointsChoice(rewardId)).toEqual({ ok: false, error: "Cart.points.refusals.rewardUnavailable", message: "This reward cannot be spent online here any more." });
     }
     expect(await cartTenders(shop.store.id, customerId)).toEqual([]);
     expect(await db.cart.count({ where: { merchantId: other.merchantId } })).toBe(0);
@@ -136,10 +136,10 @@ describe("paying with points from the cart", () => {
     const rewardId = await onlineReward(shop, 100, 100);
     const { customerId } = await member(shop, 10_000);
 
-    expect(await usePoints("not a reward!")).toEqual({ ok: false, error: "Cart.points.errors.invalid", message: "This reward cannot be used here." });
-    expect(await usePoints("")).toMatchObject({ ok: false, error: "Cart.points.errors.invalid" });
+    expect(await pointsChoice("not a reward!")).toEqual({ ok: false, error: "Cart.points.errors.invalid", message: "This reward cannot be used here." });
+    expect(await pointsChoice("")).toMatchObject({ ok: false, error: "Cart.points.errors.invalid" });
     for (const quantity of ["0", "100", "1.5", "-1", "lots"]) {
-      expect(await usePoints(rewardId, quantity)).toEqual({ ok: false, error: "Cart.points.errors.invalidQuantity", message: "Choose a whole number from 1 to 99." });
+      expect(await pointsChoice(rewardId, quantity)).toEqual({ ok: false, error: "Cart.points.errors.invalidQuantity", message: "Choose a whole number from 1 to 99." });
     }
     expect(await seen(await choosePoints(IDLE, { rewardId: { $ne: "" } } as never))).toMatchObject({ ok: false, error: "Cart.points.errors.invalid" });
     expect(await cartTenders(shop.store.id, customerId)).toEqual([]);
@@ -150,14 +150,14 @@ describe("paying with points from the cart", () => {
     const rewardId = await onlineReward(shop, 100, 100);
     browser.storeId = shop.store.id;
 
-    expect(await usePoints(rewardId)).toEqual({ ok: false, error: "Cart.points.refusals.signInRequired", message: "Sign in to use your points." });
+    expect(await pointsChoice(rewardId)).toEqual({ ok: false, error: "Cart.points.refusals.signInRequired", message: "Sign in to use your points." });
     expect(await seen(await removePointsAction(IDLE, {}))).toMatchObject({ ok: false, error: "Cart.points.refusals.signInRequired" });
     expect(browser.jar.size).toBe(0);
 
     const email = `nocard-${shop.tenant.tag}@example.test`;
     const customer = await createCustomerRow(shop.tenant, email);
     signIn(shop, customer.id, email);
-    expect(await usePoints(rewardId)).toMatchObject({ ok: false, error: "Cart.points.refusals.noCard" });
+    expect(await pointsChoice(rewardId)).toMatchObject({ ok: false, error: "Cart.points.refusals.noCard" });
     expect(await db.cart.count({ where: { merchantId: shop.merchantId } })).toBe(0);
   });
 
@@ -168,8 +168,8 @@ describe("paying with points from the cart", () => {
     const { customerId } = await member(other, 10_000);
     browser.storeId = shop.store.id;
 
-    expect(await usePoints(rewardId)).toMatchObject({ ok: false, error: "Cart.points.refusals.signInRequired" });
-    expect(await useCredit("1")).toMatchObject({ ok: false, error: "Cart.credit.refusals.signInRequired" });
+    expect(await pointsChoice(rewardId)).toMatchObject({ ok: false, error: "Cart.points.refusals.signInRequired" });
+    expect(await creditChoice("1")).toMatchObject({ ok: false, error: "Cart.credit.refusals.signInRequired" });
     expect(await db.cart.count({ where: { customerId } })).toBe(0);
   });
 });
@@ -180,9 +180,9 @@ describe("paying with store credit from the cart", () => {
     const { customerId } = await member(shop, 0);
     await giveCredit(shop.merchantId, customerId, 2500);
 
-    expect(await useCredit("12,50")).toEqual({ ok: true });
+    expect(await creditChoice("12,50")).toEqual({ ok: true });
     expect(await cartTenders(shop.store.id, customerId)).toEqual([{ pointsRewardId: null, pointsQuantity: null, storeCreditCents: 1250 }]);
-    expect(await useCredit("25")).toEqual({ ok: true });
+    expect(await creditChoice("25")).toEqual({ ok: true });
     expect(await cartTenders(shop.store.id, customerId)).toEqual([{ pointsRewardId: null, pointsQuantity: null, storeCreditCents: 2500 }]);
 
     expect(await seen(await removeStoreCreditAction(IDLE, {}))).toEqual({ ok: true });
@@ -196,22 +196,22 @@ describe("paying with store credit from the cart", () => {
     await giveCredit(shop.merchantId, customerId, 1000, new Date(Date.now() + 60_000));
     await db.storeCreditLot.updateMany({ where: { merchantId: shop.merchantId, expiresAt: { not: null } }, data: { expiresAt: new Date(Date.now() - 1000) } });
 
-    expect(await useCredit("20.01")).toEqual({ ok: false, error: "Cart.credit.errors.moreThanAvailable", message: "This is more than your store credit (€20.00)." });
-    expect(await useCredit("99999999999999999999")).toMatchObject({ ok: false, error: "Cart.credit.errors.moreThanAvailable" });
+    expect(await creditChoice("20.01")).toEqual({ ok: false, error: "Cart.credit.errors.moreThanAvailable", message: "This is more than your store credit (€20.00)." });
+    expect(await creditChoice("99999999999999999999")).toMatchObject({ ok: false, error: "Cart.credit.errors.moreThanAvailable" });
     expect(await cartTenders(shop.store.id, customerId)).toEqual([]);
-    expect(await useCredit("20")).toEqual({ ok: true });
+    expect(await creditChoice("20")).toEqual({ ok: true });
   });
 
   it("refuses amounts that are not money, and customers without credit, writing nothing", async () => {
     const shop = await createLoyaltyTenant();
     const { customerId } = await member(shop, 0);
 
-    expect(await useCredit("5")).toEqual({ ok: false, error: "Cart.credit.refusals.noCredit", message: "You have no store credit left to spend here." });
+    expect(await creditChoice("5")).toEqual({ ok: false, error: "Cart.credit.refusals.noCredit", message: "You have no store credit left to spend here." });
     await giveCredit(shop.merchantId, customerId, 2000);
     for (const amount of ["0", "0,00", "-5", "1.234", "ten", "1e3"]) {
-      expect(await useCredit(amount)).toEqual({ ok: false, error: "Cart.credit.errors.invalidAmount", message: "Enter an amount greater than zero, e.g. 12.50." });
+      expect(await creditChoice(amount)).toEqual({ ok: false, error: "Cart.credit.errors.invalidAmount", message: "Enter an amount greater than zero, e.g. 12.50." });
     }
-    expect(await useCredit("  ")).toMatchObject({ ok: false, error: "Cart.credit.errors.required" });
+    expect(await creditChoice("  ")).toMatchObject({ ok: false, error: "Cart.credit.errors.required" });
     expect(await cartTenders(shop.store.id, customerId)).toEqual([]);
   });
 
@@ -219,7 +219,7 @@ describe("paying with store credit from the cart", () => {
     const shop = await createLoyaltyTenant();
     browser.storeId = shop.store.id;
 
-    expect(await useCredit("5")).toEqual({ ok: false, error: "Cart.credit.refusals.signInRequired", message: "Sign in to use your store credit." });
+    expect(await creditChoice("5")).toEqual({ ok: false, error: "Cart.credit.refusals.signInRequired", message: "Sign in to use your store credit." });
     expect(await seen(await removeStoreCreditAction(IDLE, {}))).toMatchObject({ ok: false, error: "Cart.credit.refusals.signInRequired" });
     expect(browser.jar.size).toBe(0);
     expect(await db.cart.count({ where: { merchantId: shop.merchantId } })).toBe(0);
@@ -232,7 +232,7 @@ describe("paying with store credit from the cart", () => {
     const elsewhere = await createCustomerRow(other.tenant, `elsewhere-${other.tenant.tag}@example.test`);
     await giveCredit(other.merchantId, elsewhere.id, 5000);
 
-    expect(await useCredit("5")).toMatchObject({ ok: false, error: "Cart.credit.refusals.noCredit" });
+    expect(await creditChoice("5")).toMatchObject({ ok: false, error: "Cart.credit.refusals.noCredit" });
     expect(await cartTenders(shop.store.id, customerId)).toEqual([]);
   });
 });
