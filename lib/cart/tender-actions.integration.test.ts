@@ -28,6 +28,8 @@ vi.mock("@/lib/auth/loaders", () => ({ loadCustomerSession: async () => browser.
 vi.mock("next-intl/server", () => import("@/tests/integration/next-intl-server-stub"));
 
 // Aliased: the actions' names start with "use", which is not what calling them here is.
+const { loadCartPage } = await import("./loaders");
+const { loadPublicStorefront } = await import("@/lib/tenancy/loaders");
 const { usePointsAction: choosePoints, removePointsAction, useStoreCreditAction: chooseCredit, removeStoreCreditAction } = await import("./tender-actions");
 
 function seen<D>(state: FormState<D>) {
@@ -234,5 +236,45 @@ describe("paying with store credit from the cart", () => {
 
     expect(await creditChoice("5")).toMatchObject({ ok: false, error: "Cart.credit.refusals.noCredit" });
     expect(await cartTenders(shop.store.id, customerId)).toEqual([]);
+  });
+});
+
+describe("the cart page's points and store credit", () => {
+  it("offers a member the rewards that fit, the credit that is left, and prices what was chosen", async () => {
+    const shop = await createLoyaltyTenant();
+    const five = await onlineReward(shop, 500, 500);
+    const twenty = await onlineReward(shop, 2000, 2000);
+    await onlineReward(shop, 100, 100, "CHF");
+    const { customerId } = await member(shop, 1200);
+    await giveCredit(shop.merchantId, customerId, 3000);
+    const product = await db.product.create({
+      data: { merchantId: shop.merchantId, storeId: shop.store.id, slug: `p-${randomUUID().slice(0, 8)}`, priceCents: 2500, kind: "DIGITAL", visibility: "PUBLIC" },
+      select: { id: true },
+    });
+    await db.cart.create({ data: { merchantId: shop.merchantId, storeId: shop.store.id, customerId, activeKey: `${shop.store.id}:${customerId}`, lines: { create: [{ productId: product.id, quantity: 1 }] } } });
+    const { slug } = await db.store.findUniqueOrThrow({ where: { id: shop.store.id }, select: { slug: true } });
+    const storefront = { ...(await loadPublicStorefront(slug)), target: { kind: "store" as const, slug } } as never;
+
+    const before = await loadCartPage(storefront, "en");
+    expect(before.wallet?.points).toMatchObject({
+      balance: 1200,
+      unit: "POINTS",
+      offers: [
+        { id: five, maxQuantity: 2, refusal: null },
+        { id: twenty, maxQuantity: 0, refusal: { reason: "notEnoughPoints", missing: 800 } },
+      ],
+    });
+    expect(before.wallet?.credit).toEqual({ availableCents: 3000, suggestedCents: 2500 });
+
+    expect(await pointsChoice(five, "2")).toEqual({ ok: true });
+    expect(await creditChoice("30")).toEqual({ ok: true });
+    const after = await loadCartPage(storefront, "en");
+    expect(after.tenders.points).toMatchObject({ ok: true, points: 1000, amountCents: 1000 });
+    expect(after.tenders.storeCredit).toMatchObject({ ok: true, amountCents: 1500 });
+    expect(after.tenders.tendered.amountDueCents).toBe(0);
+    expect(after.wallet?.credit).toEqual({ availableCents: 3000, suggestedCents: 1500 });
+
+    browser.customer = null;
+    expect((await loadCartPage(storefront, "en")).wallet).toBeNull();
   });
 });
