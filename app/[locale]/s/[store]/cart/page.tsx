@@ -194,7 +194,7 @@ export default async function CartPage({ params, searchParams }: Props) {
         </p>
       )}
 
-      {(wallet?.points || tenders.points) && (
+      {cart.lines.length > 0 && (wallet?.points || tenders.points) && (
         <section aria-labelledby="cart-points-title" className="space-y-4" data-testid="cart-points">
           <h2 id="cart-points-title" className="text-lg font-semibold">
             {tp("title")}
@@ -245,7 +245,7 @@ export default async function CartPage({ params, searchParams }: Props) {
         </section>
       )}
 
-      {(wallet?.credit || tenders.storeCredit) && (
+      {cart.lines.length > 0 && (wallet?.credit || tenders.storeCredit) && (
         <section aria-labelledby="cart-credit-title" className="space-y-4" data-testid="cart-credit">
           <h2 id="cart-credit-title" className="text-lg font-semibold">
             {tc("title")}
