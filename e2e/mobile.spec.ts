@@ -91,9 +91,9 @@ test("a customer's account, orders and loyalty card, and the terminal, fit a pho
     [newId(), "REDEEM", -reward!.cost, { staffUserId: staff!.id, rewardId: reward!.id }],
   ] as const) {
     await db.query(
-      `INSERT INTO "LoyaltyLedger" (id, "merchantId", "cardId", kind, amount, "storeId", "staffUserId", "rewardId", "spendCents")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [id, merchantId, cardId, kind, amount, store.id, "staffUserId" in extra ? extra.staffUserId : null, "rewardId" in extra ? extra.rewardId : null, "spendCents" in extra ? extra.spendCents : null],
+      `INSERT INTO "LoyaltyLedger" (id, "merchantId", "cardId", kind, amount, "storeId", "staffUserId", "rewardId", "spendCents", "transactionId")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [id, merchantId, cardId, kind, amount, store.id, "staffUserId" in extra ? extra.staffUserId : null, "rewardId" in extra ? extra.rewardId : null, "spendCents" in extra ? extra.spendCents : null, newId()],
     );
   }
 

@@ -56,7 +56,7 @@ const SHARED_WORDS: Partial<Record<`${Locale}/${Locale}`, readonly string[]>> = 
     "Patron", "Stripe", "JJJJ", "MM", "z.", "B.", "Bäckerei", "claire@", "coupon", "Fashion", "merchant.suspend",
   ],
   // French loans in everyday Luxembourgish.
-  "lb/fr": ["Bonus", "Client", "Code", "Logo", "Message", "Montant", "Produit", "Remise", "Slogan", "Stock", "Total", "Patron", "Stripe", "MM"],
+  "lb/fr": ["Avoir", "Bonus", "Client", "Code", "Logo", "Message", "Montant", "Produit", "Remise", "Slogan", "Stock", "Total", "Patron", "Stripe", "MM"],
   // Cognates spelled alike in French and English.
   "fr/en": [
     "Action", "Actions", "Bonus", "Code", "Conditions", "Contact", "Correction", "Date", "Description", "image", "Image", "Images", "Invitation", "Logo", "Message", "Migrations", "Page",

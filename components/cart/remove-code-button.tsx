@@ -4,11 +4,19 @@ import { useTransition } from "react";
 import { IDLE } from "@/lib/actions/form-state";
 import { removeCouponAction } from "@/lib/cart/actions";
 import { removeGiftCardAction } from "@/lib/cart/gift-card-actions";
+import { removePointsAction, removeStoreCreditAction } from "@/lib/cart/tender-actions";
 
-/** The X next to a coupon or a gift card in the cart; the page re-renders without it. */
-export function RemoveCodeButton({ kind, id, label }: { kind: "coupon" | "giftCard"; id: string; label: string }) {
+/** The X next to a coupon, a gift card, the points or the store credit in the cart; the page re-renders without it. */
+export function RemoveCodeButton({ kind, id = "", label }: { kind: "coupon" | "giftCard" | "points" | "storeCredit"; id?: string; label: string }) {
   const [pending, startTransition] = useTransition();
-  const remove = () => (kind === "coupon" ? removeCouponAction(IDLE, { couponId: id }) : removeGiftCardAction(IDLE, { giftCardId: id }));
+  const remove = () =>
+    kind === "coupon"
+      ? removeCouponAction(IDLE, { couponId: id })
+      : kind === "giftCard"
+        ? removeGiftCardAction(IDLE, { giftCardId: id })
+        : kind === "points"
+          ? removePointsAction(IDLE, {})
+          : removeStoreCreditAction(IDLE, {});
   return (
     <button
       type="button"

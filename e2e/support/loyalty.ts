@@ -39,12 +39,13 @@ export async function addCardHolder(db: pg.Pool, tenant: Tenant, email: string, 
     balance,
     tenant.store.id,
   ]);
-  await db.query(`INSERT INTO "LoyaltyLedger" (id, "merchantId", "cardId", kind, amount, "storeId") VALUES ($1, $2, $3, 'BONUS', $4, $5)`, [
+  await db.query(`INSERT INTO "LoyaltyLedger" (id, "merchantId", "cardId", kind, amount, "storeId", "transactionId") VALUES ($1, $2, $3, 'BONUS', $4, $5, $6)`, [
     newId(),
     tenant.merchant.id,
     cardId,
     balance,
     tenant.store.id,
+    newId(),
   ]);
   return cardId;
 }

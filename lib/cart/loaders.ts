@@ -1,12 +1,16 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { loadCustomerSession } from "@/lib/auth/loaders";
+import { findAvailableCredit } from "@/lib/credit/data";
+import { findMemberBalance, listOnlineRewards } from "@/lib/loyalty/data";
+import type { LoyaltyProgramType } from "@/lib/loyalty/types";
 import { priceCart, type PricedCart, type PricedCoupon } from "@/lib/pricing/pricing";
 import type { Buyer } from "@/lib/coupons/data";
 import type { Locale } from "@/lib/locales";
 import type { Storefront } from "@/lib/tenancy/loaders";
 import { countCartItems, findFailedPaymentOfCart, isPurchasable, loadCartForCheckout } from "./data";
 import { giftCardLineRefusal, pricingLine } from "./lines";
+import { pointsOffers, suggestedCreditCents, type PointsOffer } from "./tender-choices";
 import { tenderCart, type CartTendering } from "./tendering";
 import { currentCart, type CartStore } from "./request";
 import { MAX_LINE_QUANTITY, type CartLineView } from "./types";
@@ -32,9 +36,18 @@ export interface CartPage {
   tenders: CartTendering;
   /** Whether the visitor is signed in (points and store credit need it). */
   signedIn: boolean;
+  /** What the signed-in customer may choose to pay with besides gift cards; null for guests. */
+  wallet: CartWallet | null;
   itemCount: number;
   /** Set when this cart came back after the payment of this order did not go through. */
   paymentFailed: { orderNumber: string } | null;
+}
+
+export interface CartWallet {
+  /** The member's balance and the rewards they can spend online here; null: not a member of a published program. */
+  points: { balance: number; unit: LoyaltyProgramType; offers: Array<PointsOffer & { name: string }> } | null;
+  /** The store credit they can spend now and what the amount field offers; null: none. */
+  credit: { availableCents: number; suggestedCents: number } | null;
 }
 
 /**
@@ -72,14 +85,44 @@ export async function loadCartPage(store: Storefront, locale: Locale, now = new 
     usage: cart?.usage ?? {},
   });
   const tenders = tenderCart(priced.totalCents, priced.giftCardLinesCents, cart ?? EMPTY_TENDERS, { currency: store.currency, now });
+  const wallet = customer ? await loadWallet(store, locale, customer.customerId, priced, tenders, now) : null;
   return {
     lines,
     hasGiftCards: lines.some((l) => l.giftCard !== null),
     priced,
     tenders,
     signedIn: customer !== null,
+    wallet,
     itemCount: lines.reduce((sum, l) => sum + l.quantity, 0),
     paymentFailed: cart && cart.lines.length > 0 ? paymentFailed : null,
+  };
+}
+
+/**
+ * The signed-in customer's points and store credit as the cart page offers them: rewards fit
+ * what the gift cards leave to pay, the credit field what the gift cards and points leave.
+ */
+async function loadWallet(store: Storefront, locale: Locale, customerId: string, priced: PricedCart, tenders: CartTendering, now: Date): Promise<CartWallet> {
+  const [member, rewards, credit] = await Promise.all([
+    findMemberBalance(store.merchantId, customerId),
+    listOnlineRewards(store.merchantId, store.currency, locale, store.defaultLocale),
+    findAvailableCredit(store.merchantId, customerId, store.currency, now),
+  ]);
+  const cardsPay = tenders.giftCards.applied.reduce((sum, card) => sum + card.amountCents, 0);
+  const leftForPoints = Math.max(0, priced.totalCents - priced.giftCardLinesCents - cardsPay);
+  const leftForCredit = Math.max(0, leftForPoints - (tenders.points?.ok ? tenders.points.amountCents : 0));
+  const names = new Map(rewards.map((r) => [r.id, r.name]));
+  return {
+    points: member
+      ? { balance: member.balance, unit: member.unit, offers: pointsOffers(rewards, member.balance, leftForPoints).map((o) => ({ ...o, name: names.get(o.id) ?? "" })) }
+      : null,
+    credit:
+      credit && credit.availableCents > 0
+        ? {
+            availableCents: credit.availableCents,
+            suggestedCents: suggestedCreditCents(credit.availableCents, leftForCredit, tenders.storeCredit?.ok ? tenders.storeCredit.amountCents : null),
+          }
+        : null,
   };
 }
 

@@ -278,6 +278,44 @@ export async function detachGiftCard(merchantId: MerchantId, storeId: StoreId, c
 }
 
 /**
+ * Sets the points the signed-in customer `customerId` pays with in their own cart (a reward of
+ * the merchant, `quantity` times), or clears them (null). The caller checked the reward and the
+ * balance; checkout checks them again under the card's lock. False: not their ACTIVE cart here.
+ */
+export async function setCartPoints(
+  merchantId: MerchantId,
+  storeId: StoreId,
+  cartId: string,
+  customerId: string,
+  choice: { rewardId: string; quantity: number } | null,
+): Promise<CartMutationResult> {
+  const { count } = await db.cart.updateMany({
+    where: { id: cartId, merchantId, storeId, customerId, status: "ACTIVE" },
+    data: { pointsRewardId: choice?.rewardId ?? null, pointsQuantity: choice?.quantity ?? null, updatedAt: new Date() },
+  });
+  return count === 1 ? { ok: true } : { ok: false, error: "cartNotFound" };
+}
+
+/**
+ * Sets the store credit (at most `amountCents`) the signed-in customer pays with in their own
+ * cart, or clears it (null). The caller checked it against what they can spend now; checkout
+ * debits under the account's lock. False: not their ACTIVE cart here.
+ */
+export async function setCartStoreCredit(
+  merchantId: MerchantId,
+  storeId: StoreId,
+  cartId: string,
+  customerId: string,
+  amountCents: number | null,
+): Promise<CartMutationResult> {
+  const { count } = await db.cart.updateMany({
+    where: { id: cartId, merchantId, storeId, customerId, status: "ACTIVE" },
+    data: { storeCreditCents: amountCents, updatedAt: new Date() },
+  });
+  return count === 1 ? { ok: true } : { ok: false, error: "cartNotFound" };
+}
+
+/**
  * Called by checkout inside its order transaction: the cart stops being the active one, so the
  * next visit starts a new cart. True when this call changed it (false: already checked out).
  */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cleanString } from "@/lib/input";
+import { MAX_POINTS_QUANTITY } from "./tender-choices";
 import { MAX_LINE_QUANTITY } from "./types";
 
 /** An id sent by the cart page; anything else names nothing of this store (`message`: its refusal). */
@@ -40,3 +41,12 @@ export const applyGiftCardSchema = z.object(
   { error: "required" },
 );
 export const removeGiftCardSchema = z.object({ giftCardId: id("invalid") }, { error: "invalid" });
+/** Points to pay with: a reward (`invalid`: names nothing here) and how many times (1 to 99). */
+export const usePointsSchema = z.object(
+  { rewardId: id("invalid"), quantity: z.coerce.number({ error: "invalidQuantity" }).int("invalidQuantity").min(1, "invalidQuantity").max(MAX_POINTS_QUANTITY, "invalidQuantity").default(1) },
+  { error: "invalid" },
+);
+/** Store credit to pay with, as typed in the store's currency (parsed with the currency's decimals by the action). */
+export const useStoreCreditSchema = z.object({ amount: cleanString({ error: "required" }).trim().min(1, "required").max(40, "invalidAmount") }, { error: "required" });
+/** Taking points or store credit out of the cart takes nothing but the cart. */
+export const removeTenderSchema = z.object({});

@@ -11,9 +11,22 @@ import { clientIp, consumeLimit, retryAfterMinutes } from "@/lib/auth/rate-limit
 import { currencyDigits } from "@/lib/money";
 import type { Locale } from "@/lib/locales";
 import type { Storefront } from "@/lib/tenancy/loaders";
+import type { MerchantId } from "@/lib/tenancy/types";
 import { terminalAction } from "./action-client";
-import { createReward, earnOnCard, enrollCustomer, redeemReward, reverseMovement, saveProgram, setRewardActive, type MovementResult } from "./mutations";
-import { dateFormatOf, earnFormSchema, joinFormSchema, programFormSchema, redeemFormSchema, reverseFormSchema, rewardActiveSchema, rewardFormSchema } from "./schema";
+import { listStoreCurrencies } from "./data";
+import { createReward, earnOnCard, enrollCustomer, redeemReward, reverseMovement, saveProgram, setRewardActive, setRewardOnlineValue, type MovementResult } from "./mutations";
+import {
+  dateFormatOf,
+  earnFormSchema,
+  joinFormSchema,
+  programFormSchema,
+  redeemFormSchema,
+  reverseFormSchema,
+  rewardActiveSchema,
+  rewardFormSchema,
+  rewardOnlineValueSchema,
+  type OnlineValue,
+} from "./schema";
 import { qrDrawing, type QrDrawing } from "@/lib/qr";
 import { dayKeyToUtcDate, todayKey } from "@/lib/time";
 
@@ -141,12 +154,30 @@ export const saveProgramAction = loyaltyManager({
   },
 });
 
+/** Whether the merchant sells in the currency of an online value (one of their stores' currencies). */
+async function currencyOffered(merchantId: MerchantId, online: OnlineValue | null): Promise<boolean> {
+  return online === null || (await listStoreCurrencies(merchantId)).includes(online.currency);
+}
+
 export const createRewardAction = loyaltyManager({
   schema: rewardFormSchema,
   messages: "Loyalty.errors",
   handler: async (input, ctx) => {
+    if (!(await currencyOffered(ctx.merchantId, input.online))) return failFields({ onlineCurrency: "Loyalty.errors.currencyNotOffered" });
     const created = await createReward(ctx.actor, input);
     if (!created) return fail("Loyalty.merchant.needProgram");
+    return ok(undefined, { invalidate: [cacheTags.storefronts(ctx.merchantId), cacheTags.account(ctx.merchantId)] });
+  },
+});
+
+/** The online value of an existing reward (an empty amount: counter only). */
+export const setRewardOnlineValueAction = loyaltyManager({
+  schema: rewardOnlineValueSchema,
+  messages: "Loyalty.errors",
+  handler: async ({ rewardId, online }, ctx) => {
+    if (!(await currencyOffered(ctx.merchantId, online))) return failFields({ onlineCurrency: "Loyalty.errors.currencyNotOffered" });
+    const changed = await setRewardOnlineValue(ctx.actor, rewardId, online);
+    if (!changed) return fail("Errors.NOT_FOUND");
     return ok(undefined, { invalidate: [cacheTags.storefronts(ctx.merchantId), cacheTags.account(ctx.merchantId)] });
   },
 });

@@ -119,11 +119,45 @@ export async function findActiveProgram(merchantId: MerchantId, locale: Locale, 
   return program?.status === "ACTIVE" ? program : null;
 }
 
+/**
+ * A reward of the merchant as an online payment sees it (cost, online value and currency,
+ * whether it is active in an active program), or null when the merchant has no such reward.
+ */
+export async function findOnlineReward(merchantId: MerchantId, rewardId: string) {
+  const reward = await db.loyaltyReward.findFirst({
+    where: { id: rewardId, merchantId },
+    select: { cost: true, active: true, onlineValueCents: true, onlineCurrency: true, program: { select: { status: true } } },
+  });
+  if (!reward) return null;
+  const { active, program, ...terms } = reward;
+  return { ...terms, usable: active && program.status === "ACTIVE" };
+}
+
+/**
+ * The rewards members can spend online in a store selling in `currency`: active, in the
+ * merchant's published program, with an online value in that currency; named in `locale`.
+ * Cheapest first. Empty when the program is not published.
+ */
+export async function listOnlineRewards(merchantId: MerchantId, currency: string, locale: Locale, fallback?: Locale) {
+  const rewards = await db.loyaltyReward.findMany({
+    where: { merchantId, active: true, onlineCurrency: currency, onlineValueCents: { gt: 0 }, program: { merchantId, status: "ACTIVE" } },
+    select: { id: true, cost: true, onlineValueCents: true, translations: { select: { locale: true, name: true, description: true } } },
+    orderBy: [{ cost: "asc" }, { createdAt: "asc" }],
+  });
+  return rewards.map((r) => ({ id: r.id, cost: r.cost, valueCents: r.onlineValueCents!, name: pickTranslation(r.translations, locale, fallback)?.name ?? "" }));
+}
+
+/** The currencies the merchant's stores sell in (what a reward's online value may be in). */
+export async function listStoreCurrencies(merchantId: MerchantId): Promise<string[]> {
+  const stores = await db.store.findMany({ where: { merchantId }, select: { currency: true }, distinct: ["currency"], orderBy: { currency: "asc" } });
+  return stores.map((s) => s.currency);
+}
+
 /** Raw reward translations, for the merchant's reward list. */
 export async function listRewardTranslations(merchantId: MerchantId) {
   return db.loyaltyReward.findMany({
     where: { merchantId },
-    select: { id: true, cost: true, active: true, translations: { select: { locale: true, name: true, description: true } } },
+    select: { id: true, cost: true, active: true, onlineValueCents: true, onlineCurrency: true, translations: { select: { locale: true, name: true, description: true } } },
     orderBy: [{ cost: "asc" }, { createdAt: "asc" }],
   });
 }

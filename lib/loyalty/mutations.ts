@@ -11,7 +11,7 @@ import { absoluteUrl, storeAddress } from "@/lib/tenancy/urls";
 import { startOfDay } from "@/lib/time";
 import { generateCardNumber } from "./card-number";
 import { canReverse, decideEarning, earningAmount, pointsForSpend, rewardsNewlyReached } from "./rules";
-import type { JoinInput, ProgramInput, RewardInput } from "./schema";
+import type { JoinInput, OnlineValue, ProgramInput, RewardInput } from "./schema";
 import type { LoyaltyReason } from "./types";
 
 /** A staff member at a store of the merchant: produced by the terminal or merchant-area gates only. */
@@ -578,7 +578,14 @@ export async function createReward(actor: { merchantId: MerchantId; userId: stri
     const program = await tx.loyaltyProgram.findUnique({ where: { merchantId: actor.merchantId }, select: { id: true } });
     if (!program) return false;
     const reward = await tx.loyaltyReward.create({
-      data: { merchantId: actor.merchantId, programId: program.id, cost: input.cost, translations: { create: input.translations } },
+      data: {
+        merchantId: actor.merchantId,
+        programId: program.id,
+        cost: input.cost,
+        onlineValueCents: input.online?.valueCents ?? null,
+        onlineCurrency: input.online?.currency ?? null,
+        translations: { create: input.translations },
+      },
       select: { id: true },
     });
     await recordAuditEvent(tx, {
@@ -587,7 +594,37 @@ export async function createReward(actor: { merchantId: MerchantId; userId: stri
       action: "loyalty.reward.create",
       targetType: "LoyaltyReward",
       targetId: reward.id,
-      data: { cost: input.cost, translations: input.translations },
+      data: { cost: input.cost, translations: input.translations, online: input.online ? { ...input.online } : null },
+    });
+    return true;
+  });
+}
+
+/**
+ * Sets what a reward of the merchant takes off an online order (null: counter only). Members can
+ * spend it online from then on; carts that chose it are priced with the new value and the
+ * checkout re-checks it. The caller checked that the merchant sells in the currency. Audited
+ * with the value before and after. False when the merchant has no such reward.
+ */
+export async function setRewardOnlineValue(actor: { merchantId: MerchantId; userId: string }, rewardId: string, online: OnlineValue | null): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const [before] = await tx.$queryRaw<Array<{ onlineValueCents: number | null; onlineCurrency: string | null }>>`
+      SELECT "onlineValueCents", "onlineCurrency" FROM "LoyaltyReward" WHERE id = ${rewardId} AND "merchantId" = ${actor.merchantId} FOR UPDATE`;
+    if (!before) return false;
+    await tx.loyaltyReward.updateMany({
+      where: { id: rewardId, merchantId: actor.merchantId },
+      data: { onlineValueCents: online?.valueCents ?? null, onlineCurrency: online?.currency ?? null, updatedAt: new Date() },
+    });
+    await recordAuditEvent(tx, {
+      merchantId: actor.merchantId,
+      actorUserId: actor.userId,
+      action: "loyalty.reward.onlineValue",
+      targetType: "LoyaltyReward",
+      targetId: rewardId,
+      data: {
+        before: before.onlineValueCents === null ? null : { valueCents: before.onlineValueCents, currency: before.onlineCurrency },
+        after: online ? { ...online } : null,
+      },
     });
     return true;
   });

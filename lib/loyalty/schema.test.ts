@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generateCardNumber } from "./card-number";
 import { canPublish, MAX_MOVEMENT } from "./rules";
-import { dateFormatOf, earnFormSchema, formatBirthday, joinFormSchema, parseBirthday, parseLookup, parseSpend, programFormSchema, reverseFormSchema } from "./schema";
+import { dateFormatOf, earnFormSchema, formatBirthday, joinFormSchema, parseBirthday, parseLookup, parseSpend, programFormSchema, reverseFormSchema, rewardFormSchema, rewardOnlineValueSchema } from "./schema";
 
 const TODAY = new Date(Date.UTC(2026, 11, 2));
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
@@ -142,5 +142,33 @@ describe("the terminal's forms", () => {
     expect(issues(reverseFormSchema.safeParse({}))).toEqual([{ path: "reason", message: "required" }]);
     expect(issues(reverseFormSchema.safeParse({ reason: " " }))).toEqual([{ path: "reason", message: "required" }]);
     expect(issues(reverseFormSchema.safeParse({ reason: "x".repeat(301) }))).toEqual([{ path: "reason", message: "tooLong" }]);
+  });
+});
+
+describe("a reward's online value", () => {
+  const issues = (result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }) =>
+    Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
+
+  it.each([
+    ["5", "EUR", { valueCents: 500, currency: "EUR" }],
+    ["4,50", "eur", { valueCents: 450, currency: "EUR" }],
+    ["500", "JPY", { valueCents: 500, currency: "JPY" }],
+    ["", "EUR", null],
+    ["", "", null],
+  ])("%j in %j is %j", (onlineValue, onlineCurrency, online) => {
+    expect(rewardFormSchema.parse({ cost: "100", name_en: "Coffee", onlineValue, onlineCurrency }).online).toEqual(online);
+    expect(rewardOnlineValueSchema.parse({ rewardId: "r1", onlineValue, onlineCurrency })).toEqual({ rewardId: "r1", online });
+  });
+
+  it.each([
+    ["0", "EUR", { onlineValue: "invalidAmount" }],
+    ["-1", "EUR", { onlineValue: "invalidAmount" }],
+    ["1.005", "EUR", { onlineValue: "invalidAmount" }],
+    ["1.5", "JPY", { onlineValue: "invalidAmount" }],
+    ["99999999999", "EUR", { onlineValue: "amountTooLarge" }],
+    ["5", "€", { onlineCurrency: "currencyNotOffered" }],
+    ["5", "", { onlineCurrency: "currencyNotOffered" }],
+  ])("%j in %j is refused: %j", (onlineValue, onlineCurrency, expected) => {
+    expect(issues(rewardOnlineValueSchema.safeParse({ rewardId: "r1", onlineValue, onlineCurrency }))).toEqual(expected);
   });
 });

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { cleanMultilineString, cleanString, stripControlCharacters } from "@/lib/input";
 import { checkEmailAddress } from "@/lib/email-address";
 import { INTL_TAGS, LOCALES, type Locale } from "@/lib/locales";
-import { parseMoney } from "@/lib/money";
+import { currencyDigits, MAX_MINOR_UNITS, parseMoney } from "@/lib/money";
 import { parseCardNumber } from "./card-number";
 import { canPublish, MAX_MOVEMENT } from "./rules";
 
@@ -25,7 +25,8 @@ export type LoyaltyFieldError =
   | "invalidAmount"
   | "amountTooLarge"
   | "termsMissing"
-  | "invalidCard";
+  | "invalidCard"
+  | "currencyNotOffered";
 
 const text = (max: number, multiline = false) =>
   (multiline ? cleanMultilineString({ error: "tooLong" }) : cleanString({ error: "tooLong" }))
@@ -179,20 +180,50 @@ export const programFormSchema = z
     return { type: raw.type, pointsPerUnit, welcomeBonus, stampsPerVisit, cooldownMinutes, dailyCap, termsTexts, termsUrl, status: publish ? "ACTIVE" : "DRAFT" };
   });
 
-// --- Reward form: a cost and a name per locale (at least one), descriptions optional
+// --- Reward form: a cost and a name per locale (at least one), descriptions optional, an online value
+
+/** What a reward takes off an online order, in minor units of `currency`. */
+export interface OnlineValue {
+  valueCents: number;
+  currency: string;
+}
 
 export interface RewardInput {
   cost: number;
   translations: Array<{ locale: Locale; name: string; description: string }>;
+  /** Null: the reward is for the counter only. */
+  online: OnlineValue | null;
 }
 
 const rewardText = (multiline: boolean) =>
   z.preprocess((v) => (typeof v === "string" ? stripControlCharacters(v, { multiline }).trim() : ""), z.string());
 
-/** The reward form: a whole cost within (0, MAX_MOVEMENT], a name in at least one language. Issues are `Loyalty.errors` keys. */
+const onlineValueShape = { onlineValue: rewardText(false), onlineCurrency: rewardText(false) };
+
+/**
+ * An online value as typed ("5", "5,00") in a currency code; an empty amount is none. Whether the
+ * merchant sells in that currency is the action's to check (it depends on their stores).
+ */
+function readOnlineValue(raw: { onlineValue: string; onlineCurrency: string }, ctx: z.RefinementCtx): OnlineValue | null {
+  if (!raw.onlineValue) return null;
+  const currency = raw.onlineCurrency.toUpperCase();
+  if (!/^[A-Z]{3}$/.test(currency)) {
+    ctx.addIssue({ code: "custom", path: ["onlineCurrency"], message: "currencyNotOffered" });
+    return null;
+  }
+  const parsed = parseSpend(raw.onlineValue.slice(0, 40), currencyDigits(currency), MAX_MINOR_UNITS);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: "custom", path: ["onlineValue"], message: parsed.error });
+    return null;
+  }
+  return { valueCents: parsed.cents, currency };
+}
+
+/** The reward form: a whole cost within (0, MAX_MOVEMENT], a name in at least one language, an optional online value. Issues are `Loyalty.errors` keys. */
 export const rewardFormSchema = z
   .object({
     cost: rewardText(false),
+    ...onlineValueShape,
     ...(Object.fromEntries(LOCALES.flatMap((l) => [[`name_${l}`, rewardText(false)], [`description_${l}`, rewardText(true)]])) as Record<string, ReturnType<typeof rewardText>>),
   })
   .transform((fields, ctx): RewardInput => {
@@ -201,8 +232,17 @@ export const rewardFormSchema = z
     if (!/^\d{1,9}$/.test(cost) || Number(cost) < 1 || Number(cost) > MAX_MOVEMENT) ctx.addIssue({ code: "custom", path: ["cost"], message: cost ? "invalidNumber" : "required" });
     const translations = LOCALES.filter((l) => raw[`name_${l}`]).map((l) => ({ locale: l, name: raw[`name_${l}`]!.slice(0, 120), description: (raw[`description_${l}`] ?? "").slice(0, 500) }));
     if (translations.length === 0) ctx.addIssue({ code: "custom", path: ["name_en"], message: "required" });
-    return { cost: Number(cost), translations };
+    const online = readOnlineValue({ onlineValue: raw.onlineValue ?? "", onlineCurrency: raw.onlineCurrency ?? "" }, ctx);
+    return { cost: Number(cost), translations, online };
   });
+
+/**
+ * The online value of an existing reward: an amount and a currency, or an empty amount for none.
+ * The reward id is looked up within the merchant (an unknown one is `Errors.NOT_FOUND` there).
+ */
+export const rewardOnlineValueSchema = z
+  .object({ rewardId: rewardText(false).pipe(z.string().max(64, "required")), ...onlineValueShape })
+  .transform((raw, ctx) => ({ rewardId: raw.rewardId, online: readOnlineValue(raw, ctx) }));
 
 /** The active switch of a reward on the program page; a malformed one is a reward that does not exist (`Errors.NOT_FOUND`). */
 export const rewardActiveSchema = z.object({

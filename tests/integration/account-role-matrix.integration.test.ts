@@ -26,7 +26,7 @@ import {
   revokeAccessCodeAction,
   revokeInvitationAction,
 } from "@/lib/staff/actions";
-import { createRewardAction, saveProgramAction, setRewardActiveAction } from "@/lib/loyalty/actions";
+import { createRewardAction, saveProgramAction, setRewardActiveAction, setRewardOnlineValueAction } from "@/lib/loyalty/actions";
 import {
   extendGiftCardAction,
   issueGiftCardAction,
@@ -146,6 +146,7 @@ const ACTIONS: Array<{ name: string; needs: Needs; run: () => Promise<unknown> }
   { name: "saveProgramAction", needs: "MANAGER", run: () => saveProgramAction(ids.merchantId, idle, form({})) },
   { name: "createRewardAction", needs: "MANAGER", run: () => createRewardAction(ids.merchantId, idle, form({})) },
   { name: "setRewardActiveAction", needs: "MANAGER", run: () => setRewardActiveAction(ids.merchantId, idle, form({ rewardId: ids.rewardId, active: "true" })) },
+  { name: "setRewardOnlineValueAction", needs: "MANAGER", run: () => setRewardOnlineValueAction(ids.merchantId, idle, form({ rewardId: unknownId, onlineValue: "5", onlineCurrency: "EUR" })) },
   { name: "admin domains page (loadAdminDomains)", needs: "ADMIN", run: () => loadAdminDomains() },
   { name: "recheckDomainAction", needs: "ADMIN", run: () => recheckDomainAction(idle, form({ domainId: unknownId })) },
 ];

@@ -4,13 +4,15 @@ import { CartLines } from "@/components/cart/cart-lines";
 import { CouponCodeForm } from "@/components/cart/coupon-code-form";
 import { summaryTenders, tenderTexts } from "@/components/checkout/order-summary";
 import { GiftCardCodeForm } from "@/components/cart/gift-card-code-form";
+import { UsePointsForm } from "@/components/cart/points-form";
+import { StoreCreditForm } from "@/components/cart/store-credit-form";
 import { RemoveCodeButton } from "@/components/cart/remove-code-button";
 import { couponTexts } from "@/components/coupons/describe";
 import { giftCardLineTexts } from "@/components/gift-cards/cart-line-text";
 import { Alert } from "@/components/ui/alert";
 import { loadCartPage } from "@/lib/cart/loaders";
 import { isCartReviewReason } from "@/lib/checkout/types";
-import { formatMoney } from "@/lib/money";
+import { currencyDigits, formatMoney, minorToDecimal } from "@/lib/money";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
 import { localizedPath } from "@/lib/tenancy/urls";
 
@@ -26,9 +28,12 @@ export default async function CartPage({ params, searchParams }: Props) {
   const { store, locale } = await loadStorefrontPage(params);
   const { review } = await searchParams;
   setRequestLocale(locale);
-  const [t, tg, texts, cart, giftCardTexts, tenderText] = await Promise.all([
+  const [t, tg, tp, tc, tl, texts, cart, giftCardTexts, tenderText] = await Promise.all([
     getTranslations("Cart"),
     getTranslations("GiftCards.redeem"),
+    getTranslations("Cart.points"),
+    getTranslations("Cart.credit"),
+    getTranslations("Loyalty"),
     couponTexts(locale, store.currency),
     loadCartPage(store, locale),
     giftCardLineTexts(locale, store.currency),
@@ -36,7 +41,9 @@ export default async function CartPage({ params, searchParams }: Props) {
   ]);
   const href = (path: string) => localizedPath(path, locale, store.defaultLocale);
   const money = (cents: number) => formatMoney(cents, store.currency, locale);
-  const { priced, tenders } = cart;
+  const { priced, tenders, wallet } = cart;
+  const unit = wallet?.points?.unit ?? "POINTS";
+  const pointsText = (count: number) => tl("amount", { count, unit });
   const giftCards = tenders.giftCards;
   const discountOf = new Map(priced.discounts.map((d) => [d.couponId, d.amountCents]));
 
@@ -177,6 +184,95 @@ export default async function CartPage({ params, searchParams }: Props) {
           labels={{ codeLabel: tg("codeLabel"), apply: tg("apply"), applying: tg("applying"), applied: tg.raw("applied") as string }}
         />
       </section>
+
+      {!cart.signedIn && cart.lines.length > 0 && (
+        <p className="text-sm text-slate-600" data-testid="cart-tenders-sign-in">
+          {t("signInForTenders")}{" "}
+          <a href={`${href("/sign-in")}?${new URLSearchParams({ callbackUrl: href("/cart") })}`} className="font-medium text-brand-700 underline underline-offset-2">
+            {t("signIn")}
+          </a>
+        </p>
+      )}
+
+      {cart.lines.length > 0 && (wallet?.points || tenders.points) && (
+        <section aria-labelledby="cart-points-title" className="space-y-4" data-testid="cart-points">
+          <h2 id="cart-points-title" className="text-lg font-semibold">
+            {tp("title")}
+          </h2>
+          {wallet?.points && <p className="text-slate-700" data-testid="cart-points-balance">{tp("balance", { amount: pointsText(wallet.points.balance) })}</p>}
+          {tenders.points && (
+            <div
+              className={`flex items-start justify-between gap-3 rounded-md border p-3 ${tenders.points.ok ? "border-slate-200" : "border-amber-200 bg-amber-50"}`}
+              data-testid="cart-points-chosen"
+              data-refused={tenders.points.ok ? undefined : tenders.points.reason}
+            >
+              {tenders.points.ok ? (
+                <p>{tp("chosen", { points: pointsText(tenders.points.points), amount: money(tenders.points.amountCents) })}</p>
+              ) : (
+                <p className="text-sm text-amber-800">{tp("chosenRefused", { reason: tp(`refusals.${tenders.points.reason}`) })}</p>
+              )}
+              <RemoveCodeButton kind="points" label={tp("remove")} />
+            </div>
+          )}
+          {wallet?.points &&
+            (wallet.points.offers.length === 0 ? (
+              <p className="text-sm text-slate-600">{tp("noRewards")}</p>
+            ) : (
+              <ul className="space-y-3">
+                {wallet.points.offers.map((offer) => (
+                  <li key={offer.id} className="space-y-1" data-testid="cart-points-offer" data-reward-id={offer.id}>
+                    <p className="font-medium">{offer.name}</p>
+                    {offer.maxQuantity > 0 ? (
+                      <UsePointsForm
+                        rewardId={offer.id}
+                        labels={{
+                          use: Array.from({ length: offer.maxQuantity }, (_, i) => tp("use", { points: pointsText(offer.cost * (i + 1)), amount: money(offer.valueCents * (i + 1)) })),
+                          quantity: tp("quantity", { reward: offer.name }),
+                          pending: tp("using"),
+                        }}
+                      />
+                    ) : (
+                      <p className="text-sm text-slate-600">
+                        {offer.refusal?.reason === "notEnoughPoints"
+                          ? tp("missing", { reward: tp("use", { points: pointsText(offer.cost), amount: money(offer.valueCents) }), missing: pointsText(offer.refusal.missing) })
+                          : tp("tooMuch", { reward: tp("use", { points: pointsText(offer.cost), amount: money(offer.valueCents) }) })}
+                      </p>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            ))}
+        </section>
+      )}
+
+      {cart.lines.length > 0 && (wallet?.credit || tenders.storeCredit) && (
+        <section aria-labelledby="cart-credit-title" className="space-y-4" data-testid="cart-credit">
+          <h2 id="cart-credit-title" className="text-lg font-semibold">
+            {tc("title")}
+          </h2>
+          {wallet?.credit && <p className="text-slate-700" data-testid="cart-credit-available">{tc("available", { amount: money(wallet.credit.availableCents) })}</p>}
+          {tenders.storeCredit && (
+            <div
+              className={`flex items-start justify-between gap-3 rounded-md border p-3 ${tenders.storeCredit.ok ? "border-slate-200" : "border-amber-200 bg-amber-50"}`}
+              data-testid="cart-credit-chosen"
+              data-refused={tenders.storeCredit.ok ? undefined : tenders.storeCredit.reason}
+            >
+              {tenders.storeCredit.ok ? (
+                <p>{tc("chosen", { amount: money(tenders.storeCredit.amountCents) })}</p>
+              ) : (
+                <p className="text-sm text-amber-800">{tc("chosenRefused", { reason: tc(`refusals.${tenders.storeCredit.reason}`) })}</p>
+              )}
+              <RemoveCodeButton kind="storeCredit" label={tc("remove")} />
+            </div>
+          )}
+          {wallet?.credit && (
+            <StoreCreditForm
+              suggested={minorToDecimal(wallet.credit.suggestedCents, currencyDigits(store.currency))}
+              labels={{ amount: tc("amountLabel"), apply: tc("apply"), applying: tc("applying") }}
+            />
+          )}
+        </section>
+      )}
 
       {cart.lines.length > 0 && (
         <section aria-label={t("total")} className="space-y-2 border-t border-slate-200 pt-4">

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { findMerchantArea } from "@/lib/auth/data";
 import { ProgramForm } from "@/components/loyalty/program-form";
-import { RewardForm } from "@/components/loyalty/reward-form";
+import { RewardForm, RewardOnlineValueForm } from "@/components/loyalty/reward-form";
 import { ActionForm } from "@/components/ui/action-form";
 import { isLocale, LOCALE_NAMES, LOCALES, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
-import { createRewardAction, saveProgramAction, setRewardActiveAction } from "@/lib/loyalty/actions";
-import { findProgram, listRewardTranslations } from "@/lib/loyalty/data";
+import { createRewardAction, saveProgramAction, setRewardActiveAction, setRewardOnlineValueAction } from "@/lib/loyalty/actions";
+import { findProgram, listRewardTranslations, listStoreCurrencies } from "@/lib/loyalty/data";
+import { currencyDigits, formatMoney, minorToDecimal } from "@/lib/money";
 import { requireLoyaltyManager } from "@/lib/loyalty/loaders";
 import { termsField } from "@/lib/loyalty/schema";
 import { urlConfig } from "@/lib/tenancy/request";
@@ -27,12 +28,14 @@ export default async function LoyaltyProgramPage({ params }: Props) {
   const locale = isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
   setRequestLocale(locale);
   const access = await requireLoyaltyManager(merchantId);
-  const [t, tl, program, rewards] = await Promise.all([
+  const [t, tl, program, rewards, currencies] = await Promise.all([
     getTranslations("Loyalty.merchant"),
     getTranslations("Loyalty"),
     findProgram(access.merchantId, locale),
     listRewardTranslations(access.merchantId),
+    listStoreCurrencies(access.merchantId),
   ]);
+  const onlineLabels = { onlineValue: t("onlineValue"), onlineValueHint: t("onlineValueHint"), onlineCurrency: t("onlineCurrency") };
   const base = `/account/m/${encodeURIComponent(access.merchantId)}/loyalty`;
   const initial: Record<string, string> = program
     ? {
@@ -118,9 +121,26 @@ export default async function LoyaltyProgramPage({ params }: Props) {
               return (
                 <li key={reward.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
                   <span>
-                    <span className="font-medium">{name}</span> · {tl("amount", { count: reward.cost, unit })}
+                    <span className="font-medium">{name}</span> · {tl("amount", { count: reward.cost, unit })} ·{" "}
+                    <span className="text-sm text-slate-600" data-testid="reward-online-value-text">
+                      {reward.onlineValueCents !== null && reward.onlineCurrency
+                        ? t("onlineValueShown", { amount: formatMoney(reward.onlineValueCents, reward.onlineCurrency, locale) })
+                        : t("onlineValueNone")}
+                    </span>
                     {!reward.active && <span className="ml-2 text-sm text-slate-500">{t("rewardInactive")}</span>}
                   </span>
+                  {currencies.length > 0 && (
+                    <RewardOnlineValueForm
+                      action={setRewardOnlineValueAction.bind(null, access.merchantId)}
+                      rewardId={reward.id}
+                      initial={{
+                        onlineValue: reward.onlineValueCents !== null && reward.onlineCurrency ? minorToDecimal(reward.onlineValueCents, currencyDigits(reward.onlineCurrency)) : "",
+                        onlineCurrency: reward.onlineCurrency ?? currencies[0]!,
+                      }}
+                      currencies={currencies}
+                      labels={{ ...onlineLabels, onlineValue: t("onlineValueOf", { reward: name }), submit: t("saveOnlineValue"), pending: t("saving"), saved: t("onlineValueSaved") }}
+                    />
+                  )}
                   <ActionForm action={setRewardActiveAction.bind(null, access.merchantId)}>
                     <input type="hidden" name="rewardId" value={reward.id} />
                     <input type="hidden" name="active" value={reward.active ? "false" : "true"} />
@@ -138,6 +158,8 @@ export default async function LoyaltyProgramPage({ params }: Props) {
           <RewardForm
             action={createRewardAction.bind(null, access.merchantId)}
             labels={{ cost: t("rewardCost"), submit: t("addReward"), pending: t("saving"), saved: t("saved") }}
+            currencies={currencies}
+            onlineLabels={onlineLabels}
             languages={LOCALES.map((l) => ({ locale: l, name: LOCALE_NAMES[l], nameLabel: t("rewardName", { language: LOCALE_NAMES[l] }), descriptionLabel: t("rewardDescription", { language: LOCALE_NAMES[l] }) }))}
           />
         )}
