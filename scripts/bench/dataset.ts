@@ -141,10 +141,10 @@ export async function generateDataset(client: pg.ClientBase, scale: Scale): Prom
     [scale.customers, scale.merchants, spm],
   );
   await q(
-    `INSERT INTO "LoyaltyLedger" (id, "merchantId", "cardId", kind, amount, "storeId", "spendCents", "createdAt")
+    `INSERT INTO "LoyaltyLedger" (id, "merchantId", "cardId", kind, amount, "storeId", "spendCents", "createdAt", "transactionId")
      SELECT 'bledger' || l, 'bmerchant' || (((l - 1) % $2::int) % $3::int + 1), 'bcard' || ((l - 1) % $2::int + 1), 'EARN', 1 + l % 40,
             'bstore' || (((((l - 1) % $2::int) % $3::int)) * $4::int + 1), (1 + l % 40) * 100,
-            timestamptz '2025-12-01' + (l % 365) * interval '1 day' + (l % 1440) * interval '1 minute'
+            timestamptz '2025-12-01' + (l % 365) * interval '1 day' + (l % 1440) * interval '1 minute', 'btx' || l
      FROM generate_series(1, $1::int) l`,
     [scale.ledgerRows, scale.customers, scale.merchants, spm],
   );
