@@ -115,7 +115,9 @@ export function RefundForm({
             ] as const
           ).map(([value, label, testId]) => (
             <label key={value} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="mode" value={value} checked={mode === value} onChange={() => setMode(value)} data-testid={testId} />
+              {/* Uncontrolled, its default following the choice: React resets the form after each
+                  submission, and a reset must land on the shown choice, not on the first render's. */}
+              <input type="radio" name="mode" value={value} defaultChecked={mode === value} onChange={() => setMode(value)} data-testid={testId} />
               {label}
             </label>
           ))}
