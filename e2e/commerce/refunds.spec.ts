@@ -6,6 +6,9 @@ const en = messages.en;
 const form = en.Orders.merchant.refundForm;
 
 test.describe("refunds", () => {
+  // A checkout, a sign-in and three refunds, each rendering the order page again.
+  test.slow();
+
   test("a manager refunds one item with restock, then an amount to store credit; both pages show where the money went", async ({
     page,
     browser,
