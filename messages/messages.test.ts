@@ -49,14 +49,14 @@ describe("message catalogs", () => {
 const SHARED_WORDS: Partial<Record<`${Locale}/${Locale}`, readonly string[]>> = {
   // Luxembourgish writes these as German does (lod.lu); the rest are names, formats and sample input.
   "lb/de": [
-    "Aktiv", "als", "Audit-Protokoll", "Bestellnummer", "Betrag", "Bestellung", "Bestellungen", "Bild", "bis", "Bis", "Bonus", "Buchung", "Code", "Datum",
+    "Aktiv", "als", "Artikel", "Audit-Protokoll", "Bestellnummer", "Betrag", "Bestellung", "Bestellungen", "Bild", "bis", "Bis", "Bonus", "Buchung", "Code", "Datum",
     "Demo-Konten", "Digital", "Domain", "E-Mail", "Empfänger", "Format", "Gesammelt", "Guthaben", "Konten", "Korrektur", "Geschäft", "Händler", "Kontakt", "Kontakt-E-Mail",
     "Kontaktdaten", "Land", "Logo", "Manager", "Nummer", "oder", "Prozess", "Online-Bestellung", "Plattform", "Plattform-Admin", "QR-Code", "Rechnung", "Recht",
     "scannen", "Slogan", "Status", "Telefon", "Testmodus", "Titel", "Typ", "Verwaltung",
     "Patron", "Stripe", "JJJJ", "MM", "z.", "B.", "Bäckerei", "claire@", "coupon", "Fashion", "merchant.suspend",
   ],
   // French loans in everyday Luxembourgish.
-  "lb/fr": ["Bonus", "Client", "Code", "Logo", "Message", "Montant", "Produit", "Remise", "Slogan", "Stock", "Total", "Patron", "Stripe", "MM"],
+  "lb/fr": ["Bonus", "Client", "Code", "Logo", "Message", "Montant", "Produit", "Remboursement", "Remise", "Slogan", "Stock", "Total", "Patron", "Stripe", "MM"],
   // Cognates spelled alike in French and English.
   "fr/en": [
     "Action", "Actions", "Bonus", "Code", "Conditions", "Contact", "Correction", "Date", "Description", "image", "Image", "Images", "Invitation", "Logo", "Message", "Migrations", "Page",

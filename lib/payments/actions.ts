@@ -7,7 +7,8 @@ import { merchantStoreAction, storefrontAction } from "@/lib/auth/action-clients
 import { cacheTags } from "@/lib/cache";
 import { cleanString } from "@/lib/input";
 import { orderPath } from "@/lib/orders/confirmation";
-import { merchantOrderOutcome, orderFormSchema } from "@/lib/orders/order-actions";
+import { merchantOrderOutcome } from "@/lib/orders/order-actions";
+import { refundFormSchema } from "@/lib/orders/schema";
 import { findStoreOrder } from "@/lib/orders/data";
 import { verifyOrderToken } from "@/lib/orders/tokens";
 import { loadStorefront } from "@/lib/tenancy/loaders";
@@ -55,9 +56,25 @@ export const completeTestPaymentAction = storefrontAction({
   },
 });
 
-/** Refund: managers and owners of the order's store. */
+/**
+ * Refund: managers and owners of the order's store. Some units of some lines, an amount, or
+ * everything left (lib/orders/schema.ts), to the card or to the customer's store credit. The
+ * form's key is scoped to the merchant and the order, so the same submission refunds once and a
+ * key copied from another form cannot meet another order's refund.
+ */
 export const refundOrderAction = merchantStoreAction({ role: "MANAGER" })({
-  schema: orderFormSchema,
+  schema: (ctx) => refundFormSchema(ctx.store.currency),
   messages: "Orders.merchant.errors",
-  handler: async (input, ctx) => merchantOrderOutcome(await refundOrder(ctx.merchantId, ctx.store.id, input.orderId, ctx.actor.userId), ctx),
+  handler: async (input, ctx) =>
+    merchantOrderOutcome(
+      await refundOrder(ctx.merchantId, ctx.store.id, input.orderId, ctx.actor.userId, {
+        lines: input.mode === "lines" ? input.lines : undefined,
+        amountCents: input.mode === "amount" ? (input.amountCents ?? undefined) : undefined,
+        toStoreCredit: input.toStoreCredit,
+        restock: input.restock,
+        reason: input.reason,
+        idempotencyKey: `${ctx.merchantId}:${input.orderId}:${input.idempotencyKey}`,
+      }),
+      ctx,
+    ),
 });

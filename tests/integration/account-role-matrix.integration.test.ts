@@ -114,7 +114,12 @@ const ACTIONS: Array<{ name: string; needs: Needs; run: () => Promise<unknown> }
   { name: "updateCouponAction", needs: "MANAGER", run: () => updateCouponAction(ids.merchantId, ids.storeId, idle, form({ couponId: ids.couponId, kind: "FIXED" })) },
   { name: "setCouponPausedAction", needs: "MANAGER", run: () => setCouponPausedAction(ids.merchantId, ids.storeId, idle, form({ couponId: ids.couponId, paused: "false" })) },
   { name: "fulfillOrderAction", needs: "STAFF", run: () => fulfillOrderAction(ids.merchantId, ids.storeId, idle, form({ orderId: unknownId })) },
-  { name: "refundOrderAction", needs: "MANAGER", run: () => refundOrderAction(ids.merchantId, ids.storeId, idle, form({ orderId: unknownId })) },
+  {
+    name: "refundOrderAction",
+    needs: "MANAGER",
+    run: () =>
+      refundOrderAction(ids.merchantId, ids.storeId, idle, form({ orderId: unknownId, idempotencyKey: "matrix-refund-key-0001", mode: "all", destination: "card", reason: "matrix" })),
+  },
   // Store settings and domains.
   { name: "updateStoreSettingsAction", needs: "OWNER", run: () => updateStoreSettingsAction(ids.merchantId, ids.storeId, idle, form({})) },
   { name: "addDomainAction", needs: "OWNER", run: () => addDomainAction(ids.merchantId, ids.storeId, idle, form({ domain: "" })) },

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { OrderSummary } from "@/components/checkout/order-summary";
 import { CardDeliveries } from "@/components/gift-cards/card-deliveries";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+import { BuyerRefundsList, PartlyRefunded } from "@/components/orders/refunds-list";
 import { loadBuyerCardDeliveries } from "@/lib/gift-cards/delivery-loaders";
 import { loadBuyerOrder } from "@/lib/orders/loaders";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
@@ -44,8 +45,9 @@ export default async function OrderConfirmationPage({
         <p className="text-slate-600">
           {t("number", { number: order.number })}
         </p>
-        <div>
+        <div className="flex flex-wrap items-center gap-3">
           <OrderStatusBadge status={order.status} locale={locale} />
+          <PartlyRefunded order={order} locale={locale} />
         </div>
       </header>
       {order.paymentProvider === "NONE" && (
@@ -84,6 +86,7 @@ export default async function OrderConfirmationPage({
           </ul>
         </section>
       )}
+      <BuyerRefundsList order={order} locale={locale} timeZone={store.timeZone} />
       <CardDeliveries cards={giftCards} locale={locale} timeZone={store.timeZone} headingId="gift-cards-title" />
       <OrderSummary
         headingId="order-summary"

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
@@ -7,15 +8,18 @@ import { CardDeliveries } from "@/components/gift-cards/card-deliveries";
 import { CardDeliveryForms } from "@/components/gift-cards/card-delivery-forms";
 import { OrderActionButton } from "@/components/orders/order-action-button";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+import { RefundForm } from "@/components/orders/refund-form";
+import { MerchantRefundsList, PartlyRefunded } from "@/components/orders/refunds-list";
 import { requireStoreAccess } from "@/lib/auth/loaders";
 import { hasRole } from "@/lib/auth/types";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
 import { changeCardRecipientAction, resendCardDeliveryAction } from "@/lib/gift-cards/delivery-actions";
 import { findOrderCardDeliveries } from "@/lib/gift-cards/delivery-data";
-import { formatMoney } from "@/lib/money";
+import { currencyDigits, formatMoney, minorToDecimal } from "@/lib/money";
 import { fulfillOrderAction } from "@/lib/orders/actions";
 import { refundOrderAction } from "@/lib/payments/actions";
-import { findStoreOrder } from "@/lib/orders/data";
+import { findRefundNotes, findStoreOrder } from "@/lib/orders/data";
+import { REFUND_REASON_MAX } from "@/lib/orders/schema";
 import { PAYMENT_MINIMUM_CENTS } from "@/lib/payments/minimum";
 
 type Props = { params: Promise<{ locale: string; merchantId: string; storeId: string; orderId: string }> };
@@ -40,11 +44,12 @@ export default async function MerchantOrderPage({ params }: Props) {
   const locale = isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
   setRequestLocale(locale);
   const { access, order } = await load(params);
-  const [t, tCards, format, giftCards] = await Promise.all([
+  const [t, tCards, format, giftCards, refundNotes] = await Promise.all([
     getTranslations("Orders.merchant"),
     getTranslations("GiftCards.delivery"),
     formatterFor(locale, access.store.timeZone),
     findOrderCardDeliveries(access.merchantId, order.id, new Date(), access.store.id),
+    findRefundNotes(access.merchantId, access.store.id, order.id),
   ]);
   const canManageCards = hasRole(access.role, "MANAGER");
   const cardLabels = {
@@ -59,6 +64,8 @@ export default async function MerchantOrderPage({ params }: Props) {
   };
   const address = order.shippingAddress as { name?: string; line1?: string; line2?: string | null; postalCode?: string; city?: string; country?: string } | null;
   const paid = order.status === "PAID" || order.status === "FULFILLED";
+  const money = (cents: number) => formatMoney(cents, order.currency, locale);
+  const canRefund = paid && hasRole(access.role, "MANAGER") && order.refundableCents > 0;
   return (
     <section aria-labelledby="order-title" className="flex flex-col gap-6">
       <header className="flex flex-wrap items-center gap-3">
@@ -66,6 +73,7 @@ export default async function MerchantOrderPage({ params }: Props) {
           {t("detailTitle", { number: order.number })}
         </h1>
         <OrderStatusBadge status={order.status} locale={locale} />
+        <PartlyRefunded order={order} locale={locale} />
       </header>
       <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg border border-slate-200 p-4 wrap-anywhere">
         <dt className="font-medium text-slate-700">{t("customer")}</dt>
@@ -129,18 +137,47 @@ export default async function MerchantOrderPage({ params }: Props) {
             doneLabel={t("actionDone")}
           />
         )}
-        {paid && hasRole(access.role, "MANAGER") && (
-          <OrderActionButton
-            action={refundOrderAction.bind(null, access.merchantId, access.store.id)}
-            orderId={order.id}
-            label={t("refund")}
-            pendingLabel={t("refunding")}
-            confirm={t("refundConfirm")}
-            doneLabel={t("actionDone")}
-            variant="secondary"
-          />
-        )}
       </div>
+      {canRefund && (
+        <RefundForm
+          action={refundOrderAction.bind(null, access.merchantId, access.store.id)}
+          orderId={order.id}
+          idempotencyKey={randomUUID()}
+          lines={order.lines.map((line) => ({ id: line.id, title: line.title, quantity: line.quantity, refundedQuantity: line.refundedQuantity }))}
+          reasonMax={REFUND_REASON_MAX}
+          labels={{
+            title: t("refundForm.title"),
+            refundable: t("refundForm.refundable", { left: money(order.refundableCents), total: money(order.refundableCents + order.refundedCents) }),
+            modeLegend: t("refundForm.modeLegend"),
+            modeLines: t("refundForm.modeLines"),
+            modeAmount: t("refundForm.modeAmount"),
+            modeAll: t("refundForm.modeAll", { amount: money(order.refundableCents) }),
+            item: t("refundForm.item"),
+            ordered: t("refundForm.ordered"),
+            alreadyRefunded: t("refundForm.alreadyRefunded"),
+            units: t("refundForm.units"),
+            unitsOf: Object.fromEntries(
+              order.lines.map((line) => [line.id, t("refundForm.unitsOf", { title: line.title, max: line.quantity - line.refundedQuantity })]),
+            ),
+            linesHint: t("refundForm.linesHint"),
+            amount: t("refundForm.amount", { currency: order.currency }),
+            amountHint: t("refundForm.amountHint", { max: minorToDecimal(order.refundableCents, currencyDigits(order.currency)) }),
+            destinationLegend: t("refundForm.destinationLegend"),
+            toCard: t("refundForm.toCard"),
+            toCredit: t("refundForm.toCredit"),
+            destinationHint: t("refundForm.destinationHint"),
+            restock: t("refundForm.restock"),
+            restockHint: t("refundForm.restockHint"),
+            reason: t("refundForm.reason"),
+            reasonHint: t("refundForm.reasonHint"),
+            submit: t("refundForm.submit"),
+            submitting: t("refunding"),
+            confirm: t("refundForm.confirm"),
+            done: t("refundForm.done"),
+          }}
+        />
+      )}
+      <MerchantRefundsList order={order} notes={refundNotes} locale={locale} timeZone={access.store.timeZone} />
     </section>
   );
 }
