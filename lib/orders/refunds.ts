@@ -26,7 +26,7 @@ export interface RefundRequest {
   /** Put the refunded lines' units back on sale. */
   restock?: boolean;
   reason?: string | null;
-  /** The merchant's form submission: the same key refunds once. */
+  /** The merchant's form submission: the same key refunds this order once (keys are the order's own). */
   idempotencyKey?: string;
 }
 
@@ -87,7 +87,8 @@ export async function claimRefund(
   actorUserId: string | null,
   request: RefundRequest = {},
 ): Promise<RefundClaim> {
-  const idempotencyKey = request.idempotencyKey ?? randomUUID();
+  // Scoped to the order: a key sent with another order (or merchant) is another refund, never a clash.
+  const idempotencyKey = `${merchantId}:${orderId}:${request.idempotencyKey ?? randomUUID()}`;
   return db.$transaction(async (tx) => {
     const [order] = await tx.$queryRaw<LockedOrder[]>`
       SELECT id, status::text AS status, "paymentProvider"::text AS "paymentProvider", "paymentRef", "paymentWaived",

@@ -73,7 +73,7 @@ export const refundOrderAction = merchantStoreAction({ role: "MANAGER" })({
         toStoreCredit: input.toStoreCredit,
         restock: input.restock,
         reason: input.reason,
-        idempotencyKey: `${ctx.merchantId}:${input.orderId}:${input.idempotencyKey}`,
+        idempotencyKey: input.idempotencyKey,
       }),
       ctx,
     ),
