@@ -59,6 +59,8 @@ test("a member pays with points, store credit and the card together; the merchan
   const merchant = await browser.newContext();
   const merchantPage = await merchant.newPage();
   await signInWithPassword(tenant.owner, { page: merchantPage });
+  // The form asks for confirmation before it refunds.
+  merchantPage.on("dialog", (dialog) => void dialog.accept());
   await merchantPage.goto(`/account/m/${tenant.merchant.id}/stores/${tenant.store.id}/orders/${orderId}`);
   const refund = merchantPage.getByTestId("refund-form");
   await refund.getByTestId("refund-mode-amount").check();

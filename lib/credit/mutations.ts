@@ -22,7 +22,7 @@ interface LockedCard {
 async function lockCard(tx: Tx, merchantId: MerchantId, cardId: string): Promise<LockedCard | null> {
   const [card] = await tx.$queryRaw<LockedCard[]>`
     SELECT id, last4, status, "balanceCents", currency, "expiresAt", "lockedCustomerId" FROM "GiftCard"
-    WHERE id = ${cardId} AND "merchantId" = ${merchantId} FOR UPDATE`;
+    WHERE id = ${cardId} AND "merchantId" = ${merchantId} FOR NO KEY UPDATE`;
   return card ?? null;
 }
 
