@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { isLocale, type Locale } from "@/lib/locales";
-import { TENDER_ORDER } from "@/lib/pricing/tenders";
+import { inTenderOrder } from "@/lib/pricing/tenders";
 import { urlConfig } from "@/lib/tenancy/request";
 import type { MerchantId } from "@/lib/tenancy/types";
 import { absoluteUrl, storeAddress } from "@/lib/tenancy/urls";
@@ -56,7 +56,7 @@ export async function enqueueOrderConfirmation(tx: Tx, merchantId: MerchantId, o
         subtotalCents: order.subtotalCents,
         discounts: order.discounts,
         totalCents: order.totalCents,
-        tenders: [...order.tenders].sort((a, b) => TENDER_ORDER.indexOf(a.kind) - TENDER_ORDER.indexOf(b.kind)),
+        tenders: inTenderOrder(order.tenders),
         amountDueCents: order.amountDueCents,
         noPaymentNeeded: order.paymentProvider === "NONE",
         transactionId: order.transactionId,

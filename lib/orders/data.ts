@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import type { ProductKind } from "@/lib/catalog/types";
 import type { OrderStatus } from "./lifecycle";
+import { inTenderOrder } from "@/lib/pricing/tenders";
+import { refundableTotalCents } from "./refund-plan";
 
 const ORDER_DETAIL_SELECT = {
   id: true,
@@ -122,13 +124,13 @@ export interface OrderRefund {
 
 /** What an order can still give back: what its tenders and its provider took, less what refunds gave. */
 export function refundableCents(order: { tenderedCents: number; amountDueCents: number; paymentWaived: boolean; refundedCents: number }): number {
-  return Math.max(0, order.tenderedCents + (order.paymentWaived ? 0 : order.amountDueCents) - order.refundedCents);
+  return Math.max(0, refundableTotalCents(order) - order.refundedCents);
 }
 
 /** One order of this store, or null (another store's or merchant's id). */
 export async function findStoreOrder(merchantId: MerchantId, storeId: StoreId, orderId: string): Promise<OrderDetail | null> {
   const order = await db.order.findFirst({ where: { id: orderId, merchantId, storeId }, select: ORDER_DETAIL_SELECT });
-  return order && { ...order, refundableCents: refundableCents(order) };
+  return order && { ...order, tenders: inTenderOrder(order.tenders), refundableCents: refundableCents(order) };
 }
 
 /** Who made each refund of an order and why: for the merchant's order page only, never the buyer's. */

@@ -16,6 +16,11 @@
  * customer's store credit instead of the card; the tenders always go back to themselves.
  */
 
+/** Everything an order can give back in all: what its tenders and its payment provider took (nothing for a waived payment). */
+export function refundableTotalCents(order: { tenderedCents: number; amountDueCents: number; paymentWaived: boolean }): number {
+  return order.tenderedCents + (order.paymentWaived ? 0 : order.amountDueCents);
+}
+
 export interface RefundableLine {
   id: string;
   /** Gift cards are never discounted by coupons. */

@@ -12,7 +12,7 @@ import { absoluteUrl, storeAddress } from "@/lib/tenancy/urls";
 import { orderPath } from "./confirmation";
 import { refundOrderHolds, type RefundShare } from "./holds";
 import { transitionOrder, type OrderStatus } from "./lifecycle";
-import { linesRefund, planRefund, type RefundSource } from "./refund-plan";
+import { linesRefund, planRefund, refundableTotalCents, type RefundSource } from "./refund-plan";
 
 /**
  * What a merchant refunds: some units of some lines, an amount, or (neither) everything left, which
@@ -59,15 +59,6 @@ interface LockedOrder {
   refundCount: number;
 }
 
-/** What the order's payment provider took: nothing for a waived payment. */
-function paidByProvider(order: Pick<LockedOrder, "paymentWaived" | "amountDueCents">): number {
-  return order.paymentWaived ? 0 : order.amountDueCents;
-}
-
-/** Everything the order can give back in all: what the tenders and the provider took. */
-function refundableTotal(order: Pick<LockedOrder, "paymentWaived" | "amountDueCents" | "tenderedCents">): number {
-  return order.tenderedCents + paidByProvider(order);
-}
 
 /**
  * The first half of a refund (MANAGER+, checked by the caller): under the order's row lock, the
@@ -129,7 +120,7 @@ export async function claimRefund(
       refundLines = priced.lines;
     }
     // Everything left is what the order can still give back, whatever earlier refunds by amount took.
-    if (everythingLeft) amountCents = refundableTotal(order) - order.refundedCents;
+    if (everythingLeft) amountCents = refundableTotalCents(order) - order.refundedCents;
     // A gift card can be refunded while nothing of it was spent; it is then taken back (settleRefund).
     for (const part of refundLines) {
       const line = lines.find((l) => l.id === part.lineId)!;
@@ -171,7 +162,7 @@ export async function claimRefund(
     }
     const refundedCents = order.refundedCents + amountCents;
     await tx.order.updateMany({ where: { id: orderId, merchantId }, data: { refundedCents, refundCount: { increment: 1 } } });
-    const full = refundedCents >= refundableTotal(order);
+    const full = refundedCents >= refundableTotalCents(order);
     if (full) await transitionOrder(tx, { merchantId, storeId, orderId, event: "refund" });
     await recordAuditEvent(tx, {
       merchantId,
@@ -211,7 +202,7 @@ async function refundSources(tx: Tx, merchantId: MerchantId, order: LockedOrder)
   ]);
   const given = (tenderId: string | null) => parts.filter((p) => p.tenderId === tenderId).reduce((sum, p) => sum + p.amountCents, 0);
   return [
-    { kind: "PAYMENT", tenderId: null, paidCents: paidByProvider(order), refundedCents: given(null) },
+    { kind: "PAYMENT", tenderId: null, paidCents: refundableTotalCents(order) - order.tenderedCents, refundedCents: given(null) },
     ...tenders.map((t) => ({
       kind: t.kind === "GIFT_CARD" ? ("GIFT_CARD" as const) : t.kind === "LOYALTY_POINTS" ? ("LOYALTY_POINTS" as const) : ("STORE_CREDIT" as const),
       tenderId: t.id,
@@ -275,7 +266,7 @@ async function settleRefundIn(tx: Tx, merchantId: MerchantId, refundId: string):
     },
   });
   const { order } = refund;
-  const refundable = refundableTotal(order);
+  const refundable = refundableTotalCents(order);
   const settled = await tx.refund.aggregate({ where: { orderId: refund.orderId, merchantId, status: "SETTLED" }, _sum: { amountCents: true } });
   const settledCents = settled._sum.amountCents ?? 0;
   const shares: RefundShare[] = refund.parts.map((part) => ({

@@ -14,6 +14,11 @@ export type TenderKind = "GIFT_CARD" | "STORE_CREDIT" | "LOYALTY_POINTS";
  */
 export const TENDER_ORDER: readonly TenderKind[] = ["GIFT_CARD", "LOYALTY_POINTS", "STORE_CREDIT"];
 
+/** `tenders` sorted in the order they pay (TENDER_ORDER), for lists that show them. */
+export function inTenderOrder<T extends { kind: TenderKind }>(tenders: readonly T[]): T[] {
+  return [...tenders].sort((a, b) => TENDER_ORDER.indexOf(a.kind) - TENDER_ORDER.indexOf(b.kind));
+}
+
 export interface Tender {
   kind: TenderKind;
   id: string;
