@@ -2,38 +2,12 @@
 
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/button";
+import { ReasonField } from "@/components/ui/reason-field";
 import { ActionOutcome, fieldError } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
 
 type Action<D> = (state: FormState<unknown>, formData: FormData) => Promise<FormState<D>>;
-
-function Reason({ id, state, label }: { id: string; state: FormState<unknown>; label: string }) {
-  const error = fieldError(state, "reason");
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        name="reason"
-        rows={2}
-        maxLength={500}
-        required
-        defaultValue={state.values?.reason ?? ""}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className={`rounded-md border px-3 py-2 ${error ? "border-red-600" : "border-slate-300"}`}
-      />
-      {error && (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
 
 /** Goodwill credit for a customer: email, currency, amount, reason, optional last day. */
 export function GoodwillForm({
@@ -80,7 +54,7 @@ export function GoodwillForm({
       </div>
       <TextField id="goodwill-amount" name="amount" inputMode="decimal" label={labels.amount} defaultValue={values.amount ?? ""} error={fieldError(state, "amount")} />
       <div className="sm:col-span-2">
-        <Reason id="goodwill-reason" state={state} label={labels.reason} />
+        <ReasonField id="goodwill-reason" state={state} label={labels.reason} />
       </div>
       <TextField id="goodwill-expires" name="expiresOn" type="date" label={labels.expiresOn} hint={labels.expiresOnHint} defaultValue={values.expiresOn ?? ""} error={fieldError(state, "expiresOn")} />
       <div className="sm:col-span-2" aria-live="polite">
@@ -109,7 +83,7 @@ export function AdjustDownForm({
     <form action={run} className="flex max-w-xl flex-col gap-3" noValidate key={state.status === "ok" ? state.data.ledgerId : JSON.stringify(values)} data-testid="adjust-form">
       <input type="hidden" name="accountId" value={accountId} />
       <TextField id="adjust-amount" name="amount" inputMode="decimal" label={labels.amount} className="w-40" defaultValue={values.amount ?? ""} error={fieldError(state, "amount")} />
-      <Reason id="adjust-reason" state={state} label={labels.reason} />
+      <ReasonField id="adjust-reason" state={state} label={labels.reason} />
       <div aria-live="polite">
         <ActionOutcome state={state} success={labels.done} refusalTone="error" testId="adjust-outcome" />
       </div>

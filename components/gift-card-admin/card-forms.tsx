@@ -2,42 +2,13 @@
 
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/button";
+import { ReasonField } from "@/components/ui/reason-field";
 import { ActionOutcome, fieldError } from "@/components/ui/form-alert";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
 
 type Action = (state: FormState<unknown>, formData: FormData) => Promise<FormState<undefined>>;
 
 const inputClass = "rounded-md border border-slate-300 px-3 py-2";
-
-function Reason({ id, state, labels }: { id: string; state: FormState<unknown>; labels: { reason: string; reasonHint: string } }) {
-  const error = fieldError(state, "reason");
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">
-        {labels.reason}
-      </label>
-      <textarea
-        id={id}
-        name="reason"
-        rows={2}
-        maxLength={500}
-        required
-        defaultValue={state.values?.reason ?? ""}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
-        className={inputClass}
-      />
-      <p id={`${id}-hint`} className="text-sm text-slate-600">
-        {labels.reasonHint}
-      </p>
-      {error && (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
 
 /** Disables an enabled card, or enables a disabled one again, with a reason. */
 export function CardStatusForm({
@@ -57,7 +28,7 @@ export function CardStatusForm({
     <form action={run} className="flex max-w-xl flex-col gap-3" noValidate>
       <input type="hidden" name="cardId" value={cardId} />
       <input type="hidden" name="disabled" value={String(disable)} />
-      <Reason id={`status-reason-${disable}`} state={state} labels={labels} />
+      <ReasonField id={`status-reason-${disable}`} state={state} label={labels.reason} hint={labels.reasonHint} />
       <ActionOutcome state={state} success={labels.saved} refusalTone="error" />
       <div>
         <SubmitButton variant={disable ? "danger" : "primary"} pendingLabel={labels.pending}>
@@ -117,7 +88,7 @@ export function ExtendCardForm({
           {labels.expiryNever}
         </label>
       </fieldset>
-      <Reason id="extend-reason" state={state} labels={labels} />
+      <ReasonField id="extend-reason" state={state} label={labels.reason} hint={labels.reasonHint} />
       <ActionOutcome state={state} success={labels.saved} refusalTone="error" />
       <div>
         <SubmitButton pendingLabel={labels.pending}>{labels.submit}</SubmitButton>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CartLines } from "@/components/cart/cart-lines";
+import { ChosenTender } from "@/components/cart/chosen-tender";
 import { CouponCodeForm } from "@/components/cart/coupon-code-form";
 import { summaryTenders, tenderTexts } from "@/components/checkout/order-summary";
 import { GiftCardCodeForm } from "@/components/cart/gift-card-code-form";
@@ -201,18 +202,15 @@ export default async function CartPage({ params, searchParams }: Props) {
           </h2>
           {wallet?.points && <p className="text-slate-700" data-testid="cart-points-balance">{tp("balance", { amount: pointsText(wallet.points.balance) })}</p>}
           {tenders.points && (
-            <div
-              className={`flex items-start justify-between gap-3 rounded-md border p-3 ${tenders.points.ok ? "border-slate-200" : "border-amber-200 bg-amber-50"}`}
-              data-testid="cart-points-chosen"
-              data-refused={tenders.points.ok ? undefined : tenders.points.reason}
+            <ChosenTender
+              testId="cart-points-chosen"
+              refused={tenders.points.ok ? undefined : tenders.points.reason}
+              remove={<RemoveCodeButton kind="points" label={tp("remove")} />}
             >
-              {tenders.points.ok ? (
-                <p>{tp("chosen", { points: pointsText(tenders.points.points), amount: money(tenders.points.amountCents) })}</p>
-              ) : (
-                <p className="text-sm text-amber-800">{tp("chosenRefused", { reason: tp(`refusals.${tenders.points.reason}`) })}</p>
-              )}
-              <RemoveCodeButton kind="points" label={tp("remove")} />
-            </div>
+              {tenders.points.ok
+                ? tp("chosen", { points: pointsText(tenders.points.points), amount: money(tenders.points.amountCents) })
+                : tp("chosenRefused", { reason: tp(`refusals.${tenders.points.reason}`) })}
+            </ChosenTender>
           )}
           {wallet?.points &&
             (wallet.points.offers.length === 0 ? (
@@ -252,18 +250,15 @@ export default async function CartPage({ params, searchParams }: Props) {
           </h2>
           {wallet?.credit && <p className="text-slate-700" data-testid="cart-credit-available">{tc("available", { amount: money(wallet.credit.availableCents) })}</p>}
           {tenders.storeCredit && (
-            <div
-              className={`flex items-start justify-between gap-3 rounded-md border p-3 ${tenders.storeCredit.ok ? "border-slate-200" : "border-amber-200 bg-amber-50"}`}
-              data-testid="cart-credit-chosen"
-              data-refused={tenders.storeCredit.ok ? undefined : tenders.storeCredit.reason}
+            <ChosenTender
+              testId="cart-credit-chosen"
+              refused={tenders.storeCredit.ok ? undefined : tenders.storeCredit.reason}
+              remove={<RemoveCodeButton kind="storeCredit" label={tc("remove")} />}
             >
-              {tenders.storeCredit.ok ? (
-                <p>{tc("chosen", { amount: money(tenders.storeCredit.amountCents) })}</p>
-              ) : (
-                <p className="text-sm text-amber-800">{tc("chosenRefused", { reason: tc(`refusals.${tenders.storeCredit.reason}`) })}</p>
-              )}
-              <RemoveCodeButton kind="storeCredit" label={tc("remove")} />
-            </div>
+              {tenders.storeCredit.ok
+                ? tc("chosen", { amount: money(tenders.storeCredit.amountCents) })
+                : tc("chosenRefused", { reason: tc(`refusals.${tenders.storeCredit.reason}`) })}
+            </ChosenTender>
           )}
           {wallet?.credit && (
             <StoreCreditForm
