@@ -148,8 +148,10 @@ describe("the worker", () => {
     await worker.stop();
   });
 
-  it("picks up a job from pg-boss and sends the message through Resend", async () => {
+  it("picks up a job from pg-boss and sends the message through Resend, a sign-in link before the backlog", async () => {
+    // Other tests leave confirmations and refund notes queued; a sign-in link jumps that queue.
     const { id, to, idempotencyKey } = await enqueueSignIn("de");
+    expect((await sendJobsFor(id)).map((j) => j.priority)).toEqual([10]);
     const row = await waitFor(async () => {
       const r = await db.emailMessage.findUniqueOrThrow({ where: { id } });
       return r.status === "SENT" ? r : null;

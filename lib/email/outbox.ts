@@ -7,6 +7,14 @@ import { emailSubject, parseTemplateData } from "./render";
 import { enqueueEmailSchema } from "./schema";
 import type { TemplateData, TemplateName } from "./templates/registry";
 
+/**
+ * Someone is waiting for a sign-in link or code on the other side of the screen: it goes out
+ * before a backlog of confirmations, refund notes and reminders.
+ */
+export function sendPriority(template: TemplateName): number {
+  return template === "sign-in" ? 10 : 0;
+}
+
 /** What enqueueEmail takes: the data's type follows the template. */
 export type EnqueueEmailInput = {
   [N in TemplateName]: {
@@ -60,6 +68,7 @@ export async function enqueueEmail(input: EnqueueEmailInput, tx?: Tx): Promise<{
       await sendJob(EMAIL_SEND_QUEUE, { messageId: created.id }, {
         tx: client,
         singletonKey: created.id,
+        priority: sendPriority(parsed.template),
         ...(parsed.sendAfter ? { startAfter: parsed.sendAfter } : {}),
       });
       return { id: created.id };

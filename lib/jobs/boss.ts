@@ -120,6 +120,8 @@ export interface SendJobOptions {
   /** Recorded on the job; used to find a message's live jobs. Not unique for standard queues. */
   singletonKey?: string;
   startAfter?: Date;
+  /** Higher runs first among the queue's waiting jobs (pg-boss's priority; default 0). */
+  priority?: number;
 }
 
 /** Queues a job on `queue`. Returns the job id (null when pg-boss dropped it as a duplicate). */
@@ -130,6 +132,7 @@ export async function sendJob<Data extends object>(queue: QueueDefinition<Data>,
   return boss.send(queue.name, data, {
     ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
     ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+    ...(options.priority ? { priority: options.priority } : {}),
     ...(options.tx ? { db: transactionExecutor(options.tx) } : {}),
   });
 }

@@ -15,8 +15,8 @@ export function signInData(overrides: { storeName?: string | null } = {}) {
 
 /** The send jobs pg-boss holds for a message (any state). */
 export async function sendJobsFor(messageId: string) {
-  return db.$queryRawUnsafe<{ id: string; state: string; data: { messageId: string; resendKey?: string } }[]>(
-    `SELECT id, state::text AS state, data FROM "${JOBS_SCHEMA}".job WHERE name = $1 AND singleton_key = $2`,
+  return db.$queryRawUnsafe<{ id: string; state: string; priority: number; data: { messageId: string; resendKey?: string } }[]>(
+    `SELECT id, state::text AS state, priority, data FROM "${JOBS_SCHEMA}".job WHERE name = $1 AND singleton_key = $2`,
     EMAIL_SEND_QUEUE.name,
     messageId,
   );
