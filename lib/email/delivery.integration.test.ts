@@ -106,7 +106,7 @@ describe("deliverEmail through Resend", () => {
     expect(await requeueEmail(id)).toEqual({ ok: true });
     expect((await db.emailMessage.findUniqueOrThrow({ where: { id } })).status).toBe("QUEUED");
     const resendJob = (await sendJobsFor(id)).find((j) => j.data.resendKey);
-    expect(resendJob).toBeDefined();
+    expect(resendJob).toMatchObject({ priority: 10 });
     await deliverEmail(id, { finalAttempt: false, resendKey: resendJob!.data.resendKey });
     expect(fake.requests).toHaveLength(2);
     expect(fake.requests[1]!.headers["idempotency-key"]).toBe(`${idempotencyKey}:resend:${resendJob!.data.resendKey}`);

@@ -5,6 +5,7 @@ import { db, Prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { isLocale } from "@/lib/locales";
 import { JOBS_SCHEMA, sendJob } from "@/lib/jobs/boss";
+import { URGENT_PRIORITY } from "./outbox";
 import { EMAIL_SEND_QUEUE } from "./queues";
 import { renderEmail } from "./render";
 import { isTemplateName } from "./templates/registry";
@@ -98,7 +99,12 @@ export async function requeueEmail(id: string, actorUserId: string | null = null
     if (updated.length === 0) return { ok: false as const, reason: "not-found" as const };
     // A message scheduled for later (a gift card's delivery day) still waits for its time.
     const sendAfter = updated[0]!.sendAfter;
-    await sendJob(EMAIL_SEND_QUEUE, { messageId: id, resendKey: randomUUID() }, { tx, singletonKey: id, ...(sendAfter && sendAfter > new Date() ? { startAfter: sendAfter } : {}) });
+    // An admin asked and is watching: it goes before the backlog, like a sign-in link.
+    await sendJob(
+      EMAIL_SEND_QUEUE,
+      { messageId: id, resendKey: randomUUID() },
+      { tx, singletonKey: id, priority: URGENT_PRIORITY, ...(sendAfter && sendAfter > new Date() ? { startAfter: sendAfter } : {}) },
+    );
     await recordAuditEvent(tx, { merchantId: updated[0]!.merchantId, actorUserId, action: "email.resend", targetType: "EmailMessage", targetId: id });
     return { ok: true as const };
   });

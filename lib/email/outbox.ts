@@ -7,12 +7,15 @@ import { emailSubject, parseTemplateData } from "./render";
 import { enqueueEmailSchema } from "./schema";
 import type { TemplateData, TemplateName } from "./templates/registry";
 
+/** The send-job priority of an email someone is waiting for (pg-boss runs higher first). */
+export const URGENT_PRIORITY = 10;
+
 /**
  * Someone is waiting for a sign-in link or code on the other side of the screen: it goes out
  * before a backlog of confirmations, refund notes and reminders.
  */
 export function sendPriority(template: TemplateName): number {
-  return template === "sign-in" ? 10 : 0;
+  return template === "sign-in" ? URGENT_PRIORITY : 0;
 }
 
 /** What enqueueEmail takes: the data's type follows the template. */
