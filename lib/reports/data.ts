@@ -11,6 +11,8 @@ import type { CouponUsage, CurrencySummary, DailySales, SalesReport, TopProduct 
  */
 
 const COUNTED = Prisma.sql`o.status IN ('PAID', 'FULFILLED') AND NOT o."paymentWaived"`;
+// Orders with money given back, in full (REFUNDED) or in part: the refunded amounts are shown apart.
+const REFUNDED = Prisma.sql`o.status IN ('PAID', 'FULFILLED', 'REFUNDED') AND NOT o."paymentWaived" AND o."refundedCents" > 0`;
 // Completed without payment although the total was above zero: never revenue, shown apart.
 const WAIVED = Prisma.sql`o.status IN ('PAID', 'FULFILLED') AND o."paymentWaived"`;
 
@@ -41,11 +43,11 @@ async function summaries(where: Prisma.Sql): Promise<CurrencySummary[]> {
   >`
     SELECT o.currency,
            count(*) FILTER (WHERE ${COUNTED}) AS orders,
-           coalesce(sum(o."totalCents") FILTER (WHERE ${COUNTED}), 0) AS revenue,
+           coalesce(sum(o."totalCents" - o."refundedCents") FILTER (WHERE ${COUNTED}), 0) AS revenue,
            coalesce(sum(o."discountCents") FILTER (WHERE ${COUNTED}), 0) AS discount,
            round(avg(o."totalCents") FILTER (WHERE ${COUNTED}))::bigint AS average,
-           count(*) FILTER (WHERE o.status = 'REFUNDED') AS refunded,
-           coalesce(sum(o."totalCents") FILTER (WHERE o.status = 'REFUNDED'), 0) AS "refundedCents",
+           count(*) FILTER (WHERE ${REFUNDED}) AS refunded,
+           coalesce(sum(o."refundedCents") FILTER (WHERE ${REFUNDED}), 0) AS "refundedCents",
            count(*) FILTER (WHERE o.status = 'CANCELLED') AS cancelled,
            count(*) FILTER (WHERE ${WAIVED}) AS waived,
            coalesce(sum(o."totalCents") FILTER (WHERE ${WAIVED}), 0) AS "waivedCents"
@@ -72,7 +74,7 @@ async function daily(where: Prisma.Sql, period: Period, timeZone: string, curren
     SELECT to_char(date_trunc('day', o."createdAt" AT TIME ZONE ${timeZone}), 'YYYY-MM-DD') AS day,
            o.currency,
            count(*) AS orders,
-           sum(o."totalCents") AS revenue
+           sum(o."totalCents" - o."refundedCents") AS revenue
       FROM "Order" o
      WHERE ${where} AND ${COUNTED}
      GROUP BY 1, 2`;

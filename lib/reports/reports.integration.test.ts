@@ -111,6 +111,16 @@ describe("salesReport", () => {
     expect(rows.filter((r) => r.at(-1) === "true").map((r) => r[0])).toEqual(["W"]);
   });
 
+  it("takes partial refunds off the sales of the order's day and shows them with the refunds", async () => {
+    const { tenant, merchantId, s1, mug } = await shop();
+    const partly = await createOrderRow(tenant, s1, { status: "PAID", createdAt: "2026-11-10T10:00:00Z", number: "P", lines: [{ productId: mug.id, title: "Mug", unitPriceCents: 1500, quantity: 1 }] });
+    await db.order.update({ where: { id: partly.id }, data: { refundedCents: 400, refundCount: 1 } });
+
+    const report = await salesReport(merchantId, [s1], NOVEMBER, DEFAULT_TIME_ZONE);
+    expect(report.summaries[0]).toMatchObject({ orders: 4, revenueCents: 3500 + 1100, refundedOrders: 2, refundedCents: 700 + 400 });
+    expect(report.daily[0]!.days.find((d) => d.day === "2026-11-10")).toEqual({ day: "2026-11-10", orders: 3, revenueCents: 3000 + 1100 });
+  });
+
   it("limits every figure to the chosen store", async () => {
     const { merchantId, s1, s2 } = await shop();
     const first = await salesReport(merchantId, [s1], NOVEMBER, DEFAULT_TIME_ZONE);

@@ -3,8 +3,9 @@ import type { Period } from "./period";
 /**
  * Which orders count, everywhere in reports (see README "Reports"):
  *  - sales, orders, average order value, top products and coupon usage count PAID and FULFILLED
- *    orders only;
- *  - REFUNDED orders are left out of those figures and shown on their own (count and amount);
+ *    orders only; sales (in total and per day) are net of what partial refunds gave back;
+ *  - REFUNDED orders are left out of those figures; every order with money given back (in full or
+ *    in part) is shown on its own with what was refunded (count and amount);
  *  - CANCELLED orders (failed or expired payments) are only counted, PENDING_PAYMENT not at all;
  *  - orders completed with the payment waived (a total above zero but below the payment minimum)
  *    are never revenue: they are left out of every figure and shown on their own (count and amount);

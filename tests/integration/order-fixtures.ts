@@ -36,6 +36,7 @@ export async function createOrderRow(
       discountCents: discount,
       totalCents: subtotal - discount,
       amountDueCents: subtotal - discount,
+      refundedCents: data.status === "REFUNDED" ? subtotal - discount : 0,
       paymentProvider: "TEST",
       idempotencyKey: key,
       transactionId: key,
