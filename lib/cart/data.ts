@@ -1,6 +1,7 @@
 import "server-only";
 import { buyersRedemptionSql, type Buyer } from "@/lib/coupons/data";
 import type { CouponTerms, CouponUsage } from "@/lib/coupons/types";
+import { availableCreditSql } from "@/lib/credit/data";
 import { db, type Tx } from "@/lib/db";
 import { readPurchase } from "@/lib/gift-cards/purchase";
 import type { Locale } from "@/lib/locales";
@@ -118,9 +119,7 @@ export async function loadCartForCheckout(
        WHERE r.id = c."pointsRewardId" AND r."merchantId" = c."merchantId") AS "pointsReward",
       (SELECT json_build_object('id', lc.id, 'balance', lc.balance)
        FROM "LoyaltyCard" lc WHERE lc."customerId" = c."customerId" AND lc."merchantId" = c."merchantId") AS "loyaltyCard",
-      (SELECT json_build_object('accountId', a.id, 'availableCents', a."balanceCents" - coalesce((
-                SELECT sum(lot."remainingCents") FROM "StoreCreditLot" lot
-                WHERE lot."accountId" = a.id AND lot."remainingCents" > 0 AND lot."expiresAt" <= ${now}), 0))
+      (SELECT json_build_object('accountId', a.id, 'availableCents', ${availableCreditSql(now)})
        FROM "StoreCreditAccount" a
        WHERE a."customerId" = c."customerId" AND a."merchantId" = c."merchantId" AND a.currency = s.currency) AS "storeCredit"
     FROM "Cart" c JOIN "Store" s ON s.id = c."storeId" AND s."merchantId" = c."merchantId"

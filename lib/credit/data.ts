@@ -1,7 +1,17 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { db, Prisma, type Tx } from "@/lib/db";
 import type { MerchantId } from "@/lib/tenancy/types";
 import type { CreditBalance, CustomerCreditRow } from "./types";
+
+/**
+ * What the store-credit account aliased `a` can spend at `now`: its balance without the lots past
+ * their expiry that the next lock or the daily sweep will write off. An SQL expression (int).
+ */
+export function availableCreditSql(now: Date): Prisma.Sql {
+  return Prisma.sql`(a."balanceCents" - coalesce((
+        SELECT sum(l."remainingCents") FROM "StoreCreditLot" l
+        WHERE l."accountId" = a.id AND l."merchantId" = a."merchantId" AND l."remainingCents" > 0 AND l."expiresAt" <= ${now}), 0))::int`;
+}
 
 export interface AvailableCredit {
   accountId: string;
@@ -22,9 +32,7 @@ export async function findAvailableCredit(
 ): Promise<AvailableCredit | null> {
   const [row] = await (tx ?? db).$queryRaw<AvailableCredit[]>`
     SELECT a.id AS "accountId",
-      a."balanceCents" - coalesce((
-        SELECT sum(l."remainingCents") FROM "StoreCreditLot" l
-        WHERE l."accountId" = a.id AND l."remainingCents" > 0 AND l."expiresAt" <= ${now}), 0)::int AS "availableCents"
+      ${availableCreditSql(now)} AS "availableCents"
     FROM "StoreCreditAccount" a
     WHERE a."merchantId" = ${merchantId} AND a."customerId" = ${customerId} AND a.currency = ${currency}`;
   return row ?? null;
@@ -43,9 +51,7 @@ export async function findGiftCardsToCredit(merchantId: MerchantId): Promise<boo
 export async function listCustomerBalances(merchantId: MerchantId, customerId: string, now: Date): Promise<CreditBalance[]> {
   const rows = await db.$queryRaw<Array<{ accountId: string; currency: string; availableCents: number; nextExpiresAt: Date | null; nextExpiryCents: number | null }>>`
     SELECT a.id AS "accountId", a.currency,
-      (a."balanceCents" - coalesce((
-        SELECT sum(l."remainingCents") FROM "StoreCreditLot" l
-        WHERE l."accountId" = a.id AND l."merchantId" = a."merchantId" AND l."remainingCents" > 0 AND l."expiresAt" <= ${now}), 0))::int AS "availableCents",
+      ${availableCreditSql(now)} AS "availableCents",
       n."expiresAt" AS "nextExpiresAt", n.cents AS "nextExpiryCents"
     FROM "StoreCreditAccount" a
     LEFT JOIN LATERAL (
