@@ -6,7 +6,7 @@ import { createCustomerRow } from "@/tests/integration/cart-fixtures";
 import { createTenant } from "@/tests/integration/fixtures";
 import { creditAccountOf, creditState, giveCredit } from "@/tests/integration/store-credit-fixtures";
 import { expireDueCredit } from "./expiry";
-import { debitAccount, releaseDebit } from "./ledger";
+import { creditAccount, debitAccount, releaseDebit } from "./ledger";
 
 let merchantId: MerchantId;
 let tag: string;
@@ -95,6 +95,8 @@ describe("the store-credit ledger", () => {
     const other = (await createTenant()).merchant.id as MerchantId;
     expect(await db.$transaction((tx) => releaseDebit(tx, { merchantId: other, transactionId: randomUUID() }, taken.ledgerId))).toEqual({ ok: false, reason: "notFound" });
     expect(await db.$transaction((tx) => debitAccount(tx, { merchantId: other, transactionId: randomUUID() }, id, "DEBIT", 100))).toEqual({ ok: false, reason: "notFound" });
+    const credit = { kind: "CREDIT" as const, origin: "GOODWILL" as const, amountCents: 100, expiresAt: null };
+    expect(await db.$transaction((tx) => creditAccount(tx, { merchantId: other, transactionId: randomUUID() }, id, credit))).toEqual({ ok: false, reason: "notFound" });
     expect((await creditState(id)).balanceCents).toBe(300);
   });
 

@@ -63,10 +63,10 @@ async function lockAccount(tx: Tx, merchantId: string, accountId: string): Promi
   return row ?? null;
 }
 
-async function moveBalance(tx: Tx, account: LockedAccount, amountCents: number, at: Date): Promise<number> {
+async function moveBalance(tx: Tx, merchantId: string, account: LockedAccount, amountCents: number, at: Date): Promise<number> {
   const [row] = await tx.$queryRaw<{ balanceCents: number }[]>`
     UPDATE "StoreCreditAccount" SET "balanceCents" = "balanceCents" + ${amountCents}, "updatedAt" = ${at}
-    WHERE id = ${account.id} RETURNING "balanceCents"`;
+    WHERE id = ${account.id} AND "merchantId" = ${merchantId} RETURNING "balanceCents"`;
   account.balanceCents = row!.balanceCents;
   return row!.balanceCents;
 }
@@ -113,9 +113,9 @@ async function expireDueLots(tx: Tx, movement: CreditMovement, account: LockedAc
     ORDER BY id FOR NO KEY UPDATE`;
   const total = due.reduce((sum, lot) => sum + lot.remainingCents, 0);
   if (total === 0) return 0;
-  await tx.storeCreditLot.updateMany({ where: { id: { in: due.map((lot) => lot.id) } }, data: { remainingCents: 0 } });
-  const balanceAfterCents = await moveBalance(tx, account, -total, at);
-  await writeRow(tx, { ...movement, orderId: null, refundId: null, giftCardId: null, idempotencyKey: null, reason: "expired" }, account.id, { kind: "EXPIRE", amountCents: -total, balanceAfterCents }, at);
+  await tx.storeCreditLot.updateMany({ where: { id: { in: due.map((lot) => lot.id) }, merchantId: movement.merchantId }, data: { remainingCents: 0 } });
+  const balanceAfterCents = await moveBalance(tx, movement.merchantId, account, -total, at);
+  await writeRow(tx, { ...movement, orderId: null, refundId: null, giftCardId: null, actorUserId: null, idempotencyKey: null, reason: "expired" }, account.id, { kind: "EXPIRE", amountCents: -total, balanceAfterCents }, at);
   return total;
 }
 
@@ -136,7 +136,7 @@ export async function creditAccount(
   const account = await lockAccount(tx, movement.merchantId, accountId);
   if (!account) return { ok: false, reason: "notFound" };
   await expireDueLots(tx, movement, account, at);
-  const balanceAfterCents = await moveBalance(tx, account, credit.amountCents, at);
+  const balanceAfterCents = await moveBalance(tx, movement.merchantId, account, credit.amountCents, at);
   const ledgerId = await writeRow(
     tx,
     movement,
@@ -171,14 +171,14 @@ export async function debitAccount(tx: Tx, movement: CreditMovement, accountId: 
     SELECT id, "remainingCents" FROM "StoreCreditLot"
     WHERE "accountId" = ${account.id} AND "merchantId" = ${movement.merchantId} AND "remainingCents" > 0
     ORDER BY "expiresAt" ASC NULLS LAST, "createdAt", id FOR NO KEY UPDATE`;
-  const balanceAfterCents = await moveBalance(tx, account, -amountCents, at);
+  const balanceAfterCents = await moveBalance(tx, movement.merchantId, account, -amountCents, at);
   const ledgerId = await writeRow(tx, movement, account.id, { kind, amountCents: -amountCents, balanceAfterCents }, at);
   let left = amountCents;
   const spends: Prisma.StoreCreditSpendCreateManyInput[] = [];
   for (const lot of lots) {
     if (left === 0) break;
     const taken = Math.min(left, lot.remainingCents);
-    await tx.storeCreditLot.update({ where: { id: lot.id }, data: { remainingCents: lot.remainingCents - taken } });
+    await tx.storeCreditLot.updateMany({ where: { id: lot.id, merchantId: movement.merchantId }, data: { remainingCents: lot.remainingCents - taken } });
     spends.push({ merchantId: movement.merchantId, debitId: ledgerId, lotId: lot.id, amountCents: taken });
     left -= taken;
   }
@@ -212,12 +212,12 @@ export async function releaseDebit(tx: Tx, movement: CreditMovement, debitId: st
   for (const spend of spends) {
     const back = spend.amountCents - spend.returnedCents;
     if (back === 0) continue;
-    await tx.storeCreditSpend.update({ where: { id: spend.id }, data: { returnedCents: spend.amountCents } });
-    await tx.$executeRaw`UPDATE "StoreCreditLot" SET "remainingCents" = "remainingCents" + ${back} WHERE id = ${spend.lotId}`;
+    await tx.storeCreditSpend.updateMany({ where: { id: spend.id, merchantId: movement.merchantId }, data: { returnedCents: spend.amountCents } });
+    await tx.$executeRaw`UPDATE "StoreCreditLot" SET "remainingCents" = "remainingCents" + ${back} WHERE id = ${spend.lotId} AND "merchantId" = ${movement.merchantId}`;
     total += back;
   }
   if (total === 0) return null;
-  const balanceAfterCents = await moveBalance(tx, account, total, at);
+  const balanceAfterCents = await moveBalance(tx, movement.merchantId, account, total, at);
   const ledgerId = await writeRow(tx, movement, account.id, { kind: "RELEASE", amountCents: total, balanceAfterCents }, at);
   await expireDueLots(tx, movement, account, at);
   return { ok: true, ledgerId, balanceAfterCents: account.balanceCents };
