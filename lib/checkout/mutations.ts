@@ -12,6 +12,7 @@ import type { Locale } from "@/lib/locales";
 import { orderPath } from "@/lib/orders/confirmation";
 import { settlePaidOrder } from "@/lib/orders/mutations";
 import { takeOrderHolds } from "@/lib/orders/holds";
+import { numberOrder } from "@/lib/orders/numbering";
 import { PAYMENT_MINIMUM_CENTS, settleTotal } from "@/lib/payments/minimum";
 import { failOrderPayment } from "@/lib/payments/mutations";
 import { paymentProvider, providerFor } from "@/lib/payments/provider";
@@ -301,19 +302,12 @@ async function commitOrder(
     throw new CheckoutRejected(fail(error, extra));
   }
   if (cart.lines.some((l) => l.product.stock !== null)) await invalidateOnCommit(tx, [cacheTags.store(store.id)]);
-  // Dense numbers per store: the counter moves in the same statement that numbers the order.
-  const [numbered] = await tx.$queryRaw<{ number: string }[]>`
-    WITH counter AS (
-      UPDATE "Store" SET "lastOrderNumber" = "lastOrderNumber" + 1
-      WHERE id = ${store.id} AND "merchantId" = ${merchantId}
-      RETURNING "lastOrderNumber"::text AS n
-    )
-    UPDATE "Order" SET number = lpad(n, greatest(length(n), 6), '0') FROM counter WHERE "Order".id = ${order.id}
-    RETURNING "Order".number`;
-  if (!numbered) throw new CheckoutRejected(fail("cartNotFound"));
+  // Dense numbers per store, taken last: the counter stays locked only until the commit.
+  const number = await numberOrder(tx, merchantId, store.id, order.id);
+  if (!number) throw new CheckoutRejected(fail("cartNotFound"));
   // After the number, which the email shows (only orders that need no payment get here).
   if (!paymentRequired) await settlePaidOrder(tx, merchantId, order.id);
-  return { ...order, number: numbered.number };
+  return { ...order, number };
 }
 
 interface OrderByKey {

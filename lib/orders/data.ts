@@ -19,6 +19,7 @@ const ORDER_DETAIL_SELECT = {
   totalCents: true,
   shippingAddress: true,
   paymentProvider: true,
+  paymentRequestId: true,
   paymentWaived: true,
   paymentRef: true,
   transactionId: true,
@@ -68,6 +69,8 @@ export interface OrderDetail {
   totalCents: number;
   shippingAddress: unknown;
   paymentProvider: "NONE" | "TEST" | "STRIPE";
+  /** The payment request this order pays, if any. */
+  paymentRequestId: string | null;
   /** Completed without payment although the total was above zero (below the payment minimum). */
   paymentWaived: boolean;
   paymentRef: string | null;

@@ -2,7 +2,8 @@
 
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { ok } from "@/lib/actions/pipeline";
+import { fail, failFields, ok } from "@/lib/actions/pipeline";
+import { checkEmailAddress } from "@/lib/email-address";
 import { merchantStoreAction, storefrontAction } from "@/lib/auth/action-clients";
 import { cacheTags } from "@/lib/cache";
 import { cleanString } from "@/lib/input";
@@ -10,11 +11,15 @@ import { orderPath } from "@/lib/orders/confirmation";
 import { merchantOrderOutcome } from "@/lib/orders/order-actions";
 import { refundFormSchema } from "@/lib/orders/schema";
 import { findStoreOrder } from "@/lib/orders/data";
+import { payRequestPath, verifyPayToken } from "@/lib/payment-requests/links";
+import { payRequestSchema } from "@/lib/payment-requests/schema";
 import { verifyOrderToken } from "@/lib/orders/tokens";
 import { loadStorefront } from "@/lib/tenancy/loaders";
+import { urlConfig } from "@/lib/tenancy/request";
 import { localizedPath } from "@/lib/tenancy/urls";
 import { applyPaymentEvent } from "./mutations";
 import { refundOrder } from "./refunds";
+import { payRequest } from "./request-payment";
 import { testPaymentRef, testPaymentsEnabled } from "./test-provider";
 
 /** The test payment page's form: only hidden fields and the pressed button, so any issue is tampering. */
@@ -48,10 +53,11 @@ export const completeTestPaymentAction = storefrontAction({
     const paymentRef = testPaymentRef(orderId);
     await applyPaymentEvent({ eventId: `${paymentRef}:${outcome}`, provider: "TEST", type: `test.payment.${outcome}`, paymentRef, orderId, outcome });
     // The order changed in the merchant's area; the storefront header counts the cart: checked
-    // out once paid, given back after a failure.
+    // out once paid, given back after a failure. A payment request's payer goes back to its page.
+    const back = order.paymentRequestId ? payRequestPath(order.paymentRequestId) : "/cart";
     return ok(undefined, {
       invalidate: [cacheTags.account(ctx.store.merchantId)],
-      redirectTo: localizedPath(outcome === "paid" ? orderPath(orderId) : "/cart", ctx.locale, store.defaultLocale),
+      redirectTo: localizedPath(outcome === "paid" ? orderPath(orderId) : back, ctx.locale, store.defaultLocale),
     });
   },
 });
@@ -77,4 +83,31 @@ export const refundOrderAction = merchantStoreAction({ role: "MANAGER" })({
       }),
       ctx,
     ),
+});
+
+/**
+ * A payment request's pay button, for the holder of its link only, on its own store: starts (or
+ * resumes) the request's payment and sends the payer to the provider's page. A payer without an
+ * email gives one for the receipt.
+ */
+export const payRequestAction = storefrontAction({
+  schema: payRequestSchema,
+  messages: "PaymentRequests.pay.errors",
+  handler: async ({ requestId, token, email }, ctx) => {
+    if (!verifyPayToken(requestId, token)) return fail("PaymentRequests.pay.errors.notFound");
+    let receipt: string | null = null;
+    if (email !== "") {
+      const checked = checkEmailAddress(email);
+      if (!checked.ok) return failFields({ email: "PaymentRequests.pay.errors.invalidEmail" });
+      receipt = checked.email;
+    }
+    const store = await loadStorefront(ctx.store.slug);
+    const result = await payRequest({ store, urls: urlConfig(), requestId, email: receipt, locale: ctx.locale });
+    if (!result.ok) {
+      if (result.reason === "emailRequired")
+        return failFields({ email: "PaymentRequests.pay.errors.emailRequired" }, "PaymentRequests.pay.errors.emailRequired");
+      return fail(`PaymentRequests.pay.errors.${result.reason}`);
+    }
+    return ok(undefined, { invalidate: [cacheTags.account(ctx.store.merchantId)], redirectTo: result.paymentUrl });
+  },
 });

@@ -3,6 +3,7 @@ import { cacheTags, invalidateOnCommit } from "@/lib/cache";
 import { restoreCheckedOutCart } from "@/lib/cart/mutations";
 import { db, type Tx } from "@/lib/db";
 import { cancelOrder, markOrderPaid } from "@/lib/orders/mutations";
+import { settleRequestPayment } from "@/lib/payment-requests/mutations";
 import type { MerchantId } from "@/lib/tenancy/types";
 import { openPaymentIssue } from "./issues";
 import type { PaymentEventInput } from "./types";
@@ -49,6 +50,8 @@ export async function applyPaymentEvent(event: PaymentEventInput): Promise<Payme
     if (matched) {
       const merchantId = matched.merchantId as MerchantId;
       changed = event.outcome === "paid" ? await markOrderPaid(tx, merchantId, matched.id) : await failOrderPayment(tx, merchantId, matched.id);
+      // The order of a payment request pays the request with it, once (the order's transition is the guard).
+      if (changed && event.outcome === "paid") await settleRequestPayment(tx, merchantId, matched.id);
     }
     if (changed) return "applied";
     // Money that no order can take (cancelled, unknown, already paid) goes back: see openPaymentIssue.

@@ -57,8 +57,8 @@ export const stripeProvider: PaymentProvider = {
         cancel_url: request.cancelUrl,
         expires_at: Math.floor(Date.now() / 1000) + SESSION_LIFETIME_SECONDS,
       },
-      // A retried "create" for the same order returns the same session.
-      { idempotencyKey: `order-${request.orderId}` },
+      // A retried "create" for the same order (or payment request attempt) returns the same session.
+      { idempotencyKey: request.idempotencyKey ?? `order-${request.orderId}` },
     );
     if (!session.url) throw new Error("Stripe returned a Checkout Session without a URL");
     return { kind: "redirect", url: session.url, paymentRef: session.id };

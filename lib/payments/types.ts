@@ -13,6 +13,8 @@ export interface PaymentRequest {
   /** The test provider's page (absolute URL on the store's host, without its token). */
   testPaymentUrl: string;
   storeName: string;
+  /** The provider's idempotency key of this payment (default: one per order). */
+  idempotencyKey?: string;
 }
 
 export type PaymentStart = { kind: "redirect"; url: string; paymentRef: string };

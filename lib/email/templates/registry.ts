@@ -5,6 +5,7 @@ import { loyaltyWelcomeEmail } from "./loyalty-welcome";
 import { orderConfirmationEmail } from "./order-confirmation";
 import { orderRefundEmail } from "./order-refund";
 import { paymentRefundedEmail } from "./payment-refunded";
+import { paymentReminderEmail } from "./payment-reminder";
 import { platformAlertEmail } from "./platform-alert";
 import { signInEmail } from "./sign-in";
 import { staffInvitationEmail } from "./staff-invitation";
@@ -25,6 +26,7 @@ export const EMAIL_TEMPLATES = {
   "loyalty-welcome": loyaltyWelcomeEmail,
   "loyalty-reward-within-reach": loyaltyRewardWithinReachEmail,
   "gift-card-delivery": giftCardDeliveryEmail,
+  "payment-reminder": paymentReminderEmail,
 } as const;
 
 export type TemplateName = keyof typeof EMAIL_TEMPLATES;
