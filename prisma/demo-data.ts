@@ -237,3 +237,25 @@ export const DEMO_GIFT_CARDS: Record<string, { code: string; amountCents: number
 export const DEMO_MEMBERS: Record<string, { email: string; storeSlug: string; points: number; storeCreditCents: number; currency: string }> = {
   "Fashion Group": { email: "lea@example.test", storeSlug: "fashionhub", points: 300, storeCreditCents: 2000, currency: "EUR" },
 };
+
+/**
+ * Demo payment requests per merchant, made once: what Léa still owes Fashion Group, to try "What I
+ * owe" in her storefront account, the pay link and the grouped reminder (development data only).
+ */
+export const DEMO_PAYMENT_REQUESTS: Record<
+  string,
+  Array<{ storeSlug: string; payer: { name: string; email: string; locale: "en" | "fr" | "de" | "lb" }; reference: string; dueInDays: number; lines: Array<{ title: string; amount: string; quantity: number }> }>
+> = {
+  "Fashion Group": [
+    {
+      storeSlug: "fashionhub",
+      payer: { name: "Léa Muller", email: "lea@example.test", locale: "fr" },
+      reference: "RETOUCHES-2026-001",
+      dueInDays: 14,
+      lines: [
+        { title: "Retouches : ourlet de pantalon", amount: "18.00", quantity: 2 },
+        { title: "Nettoyage à sec d’un manteau", amount: "24.50", quantity: 1 },
+      ],
+    },
+  ],
+};

@@ -10,7 +10,9 @@ import { creditAccount, ensureAccount } from "@/lib/credit/ledger";
 import { issueCard } from "@/lib/gift-cards/ledger";
 import { generateCardNumber } from "@/lib/loyalty/card-number";
 import type { MerchantId } from "@/lib/tenancy/types";
-import { DEMO_COUPONS, DEMO_GIFT_CARDS, DEMO_LOYALTY, DEMO_MEMBERS, DEMO_PASSWORD, DEMO_USERS, DEMO_MERCHANTS } from "./demo-data";
+import { createPaymentRequest } from "@/lib/payment-requests/mutations";
+import { addDays, todayKey } from "@/lib/time";
+import { DEMO_COUPONS, DEMO_GIFT_CARDS, DEMO_LOYALTY, DEMO_MEMBERS, DEMO_PASSWORD, DEMO_PAYMENT_REQUESTS, DEMO_USERS, DEMO_MERCHANTS } from "./demo-data";
 
 /** Random bytes that make generateGiftCardCode draw `code`'s characters (its check character follows from them). */
 function codeBytes(code: string): (n: number) => Uint8Array {
@@ -169,6 +171,29 @@ async function main() {
         expiresAt: null,
       });
     });
+  }
+  for (const [name, requests] of Object.entries(DEMO_PAYMENT_REQUESTS)) {
+    const merchantId = (await db.merchant.findFirstOrThrow({ where: { name }, select: { id: true } })).id as MerchantId;
+    for (const request of requests) {
+      const store = await db.store.findUniqueOrThrow({ where: { slug: request.storeSlug }, select: { id: true, timeZone: true } });
+      // One request per (store, payer, reference): a second run finds it and writes nothing.
+      const created = await createPaymentRequest(
+        { merchantId, userId: null, storeIds: null },
+        {
+          storeId: store.id,
+          payerName: request.payer.name,
+          payerEmail: request.payer.email,
+          payerLocale: request.payer.locale,
+          forEmail: null,
+          reference: request.reference,
+          dueOn: addDays(todayKey(store.timeZone), request.dueInDays),
+          note: null,
+          lines: request.lines.map((line) => ({ productId: null, ...line })),
+          formKey: `demo-${request.reference}`,
+        },
+      );
+      if (!created.ok && created.fieldErrors.reference !== "duplicateReference") throw new Error(`Demo payment request refused: ${JSON.stringify(created.fieldErrors)}`);
+    }
   }
   console.log("Seed: demo data is in place.");
 }
