@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeRateLimitPool, PUBLIC_LIMITS } from "@/lib/auth/rate-limit";
 import type { CustomerSession } from "@/lib/auth/types";
@@ -14,6 +15,8 @@ import { createGiftCard } from "@/tests/integration/gift-card-fixtures";
 // jar, and who is signed in.
 const browser = vi.hoisted(() => ({
   storeId: "",
+  // Each test its own address: rate limits by address never meet another test's (or file's) tries.
+  ip: "",
   jar: new Map<string, string>(),
   customer: null as CustomerSession | null,
 }));
@@ -21,9 +24,10 @@ const browser = vi.hoisted(() => ({
 vi.mock("next/headers", () => ({
   headers: async () => {
     const [{ db }, { proxiedHeaders }] = await Promise.all([import("@/lib/db"), import("@/tests/doubles/proxy")]);
-    if (!browser.storeId) return proxiedHeaders("localhost:3000");
+    const address = { "x-forwarded-for": browser.ip };
+    if (!browser.storeId) return proxiedHeaders("localhost:3000", address);
     const { slug } = await db.store.findUniqueOrThrow({ where: { id: browser.storeId }, select: { slug: true } });
-    return proxiedHeaders(`${slug}.localhost:3000`);
+    return proxiedHeaders(`${slug}.localhost:3000`, address);
   },
   cookies: async () => ({
     get: (name: string) => (browser.jar.has(name) ? { name, value: browser.jar.get(name)! } : undefined),
@@ -75,6 +79,7 @@ function visit(storeId: string, customer: CustomerSession | null = null) {
 afterAll(closeRateLimitPool);
 
 beforeEach(() => {
+  browser.ip = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
   browser.jar.clear();
   browser.customer = null;
   browser.storeId = "";
