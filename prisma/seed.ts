@@ -188,7 +188,7 @@ async function main() {
           reference: request.reference,
           dueOn: addDays(todayKey(store.timeZone), request.dueInDays),
           note: null,
-          lines: request.lines.map((line) => ({ productId: null, ...line })),
+          lines: request.lines.map((line, row) => ({ row, productId: null, ...line })),
           formKey: `demo-${request.reference}`,
         },
       );

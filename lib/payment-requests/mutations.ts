@@ -109,17 +109,17 @@ export async function createPaymentRequest(actor: RequestActor, input: CreateReq
   const productTitle = new Map(products.map((p) => [p.id, titleIn(p.translations, [input.payerLocale, store.defaultLocale])]));
   const digits = currencyDigits(store.currency);
   let totalCents = 0;
-  const lines = input.lines.map((line, index) => {
-    if (line.productId && !productTitle.has(line.productId)) fieldErrors[`line.${index}.productId`] = "unknownProduct";
+  const lines = input.lines.map((line, position) => {
+    if (line.productId && !productTitle.has(line.productId)) fieldErrors[`line.${line.row}.productId`] = "unknownProduct";
     const parsed = parseMoney(line.amount, digits);
     const unitPriceCents = parsed.ok ? parsed.cents : 0;
     if (!parsed.ok || unitPriceCents <= 0)
-      fieldErrors[`line.${index}.amount`] = parsed.ok || parsed.reason !== "tooLarge" ? "invalidAmount" : "amountTooLarge";
-    else if (unitPriceCents * line.quantity > MAX_REQUEST_CENTS) fieldErrors[`line.${index}.amount`] = "amountTooLarge";
+      fieldErrors[`line.${line.row}.amount`] = parsed.ok || parsed.reason !== "tooLarge" ? "invalidAmount" : "amountTooLarge";
+    else if (unitPriceCents * line.quantity > MAX_REQUEST_CENTS) fieldErrors[`line.${line.row}.amount`] = "amountTooLarge";
     totalCents += unitPriceCents * line.quantity;
     const title = line.title || (line.productId ? (productTitle.get(line.productId) ?? "") : "");
     return {
-      position: index,
+      position,
       productId: line.productId,
       title,
       unitPriceCents,
@@ -127,9 +127,11 @@ export async function createPaymentRequest(actor: RequestActor, input: CreateReq
       totalCents: unitPriceCents * line.quantity,
     };
   });
-  if (Object.keys(fieldErrors).length === 0 && totalCents > MAX_REQUEST_CENTS) fieldErrors[`line.0.amount`] = "amountTooLarge";
+  // The whole request's limits, said at its first line's amount.
+  const firstAmount = `line.${input.lines[0]?.row ?? 0}.amount`;
+  if (Object.keys(fieldErrors).length === 0 && totalCents > MAX_REQUEST_CENTS) fieldErrors[firstAmount] = "amountTooLarge";
   // Below the payment minimum no provider takes the money.
-  if (Object.keys(fieldErrors).length === 0 && totalCents < PAYMENT_MINIMUM_CENTS) fieldErrors[`line.0.amount`] = "belowMinimum";
+  if (Object.keys(fieldErrors).length === 0 && totalCents < PAYMENT_MINIMUM_CENTS) fieldErrors[firstAmount] = "belowMinimum";
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
 
   const madeUp = input.reference === "";

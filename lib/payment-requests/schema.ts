@@ -45,6 +45,8 @@ const single = (max: number) => z.preprocess((v) => text(v, max), cleanString())
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export interface RequestLineInput {
+  /** The form row it came from (`line.<row>.…`): refusals name that row's fields. */
+  row: number;
   /** A catalog product of the store (its title is used when the line has none). */
   productId: string | null;
   title: string;
@@ -112,7 +114,7 @@ export const createRequestSchema = z
       else if (parsed.cents <= 0) issue(`line.${i}.amount`, "invalidAmount");
       const quantity = quantityText === "" ? 1 : /^\d{1,3}$/.test(quantityText) ? Number(quantityText) : 0;
       if (quantity < 1 || quantity > MAX_QUANTITY) issue(`line.${i}.quantity`, "invalidQuantity");
-      lines.push({ productId: productId || null, title, amount, quantity });
+      lines.push({ row: i, productId: productId || null, title, amount, quantity });
     }
     if (lines.length === 0) issue("line.0.title", "noLines");
     return {

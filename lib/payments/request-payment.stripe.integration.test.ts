@@ -58,8 +58,8 @@ describe("paying a payment request through Stripe Checkout (real SDK against a l
         dueOn: null,
         note: null,
         lines: [
-          { productId: null, title: "Repair", amount: "40", quantity: 1 },
-          { productId: null, title: "Buttons", amount: "2.50", quantity: 3 },
+          { row: 0, productId: null, title: "Repair", amount: "40", quantity: 1 },
+          { row: 1, productId: null, title: "Buttons", amount: "2.50", quantity: 3 },
         ],
         formKey: "stripe-request-form-key-1",
       },
