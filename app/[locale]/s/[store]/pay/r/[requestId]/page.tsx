@@ -8,6 +8,7 @@ import { formatMoney } from "@/lib/money";
 import { isOutstanding } from "@/lib/payment-requests/lifecycle";
 import { loadPayPage } from "@/lib/payment-requests/loaders";
 import { payRequestAction } from "@/lib/payments/actions";
+import { storefrontProfile } from "@/lib/stores/loaders";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
 import { dayKeyToUtcDate } from "@/lib/time";
 
@@ -32,6 +33,7 @@ export default async function PayRequestPage({ params, searchParams }: Props) {
   const { token } = await searchParams;
   const request = await loadPayPage(store, requestId, token);
   const t = await getTranslations({ locale, namespace: "PaymentRequests.pay" });
+  const storeName = storefrontProfile(store, locale).name;
   const amount = formatMoney(request.totalCents, request.currency, locale);
   // A due date is a calendar day, not an instant: written as it is, in no zone.
   const day = (key: string) => formatterFor(locale, "UTC").dateTime(dayKeyToUtcDate(key), { dateStyle: "long" });
@@ -40,7 +42,7 @@ export default async function PayRequestPage({ params, searchParams }: Props) {
     <section aria-labelledby="pay-request-title" className="mx-auto flex max-w-2xl flex-col gap-6" data-testid="pay-request" data-status={request.status}>
       <header className="flex flex-col gap-1">
         <h1 id="pay-request-title" className="text-3xl font-bold tracking-tight">
-          {t("title", { store: store.name })}
+          {t("title", { store: storeName })}
         </h1>
         <p className="text-slate-600">{t("billedTo", { name: request.payer.name })}</p>
         <p className="text-slate-600" data-testid="pay-request-reference">
@@ -58,7 +60,7 @@ export default async function PayRequestPage({ params, searchParams }: Props) {
       {request.note && (
         <section aria-labelledby="pay-request-note-title" className="rounded-lg border border-slate-200 bg-slate-50 p-4">
           <h2 id="pay-request-note-title" className="mb-1 text-sm font-semibold text-slate-700">
-            {t("note", { store: store.name })}
+            {t("note", { store: storeName })}
           </h2>
           <p className="whitespace-pre-line wrap-anywhere">{request.note}</p>
         </section>
