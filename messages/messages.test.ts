@@ -51,7 +51,7 @@ const SHARED_WORDS: Partial<Record<`${Locale}/${Locale}`, readonly string[]>> = 
   "lb/de": [
     "Aktiv", "als", "Artikel", "Audit-Protokoll", "Bestellnummer", "Betrag", "Bestellung", "Bestellungen", "Bild", "bis", "Bis", "Bonus", "Buchung", "Code", "Datum",
     "Demo-Konten", "Digital", "Domain", "E-Mail", "Empfänger", "Format", "Gesammelt", "Guthaben", "Konten", "Korrektur", "Geschäft", "Händler", "Kontakt", "Kontakt-E-Mail",
-    "Kontaktdaten", "Land", "Logo", "Manager", "Nummer", "oder", "Prozess", "Online-Bestellung", "Plattform", "Plattform-Admin", "QR-Code", "Rechnung", "Recht",
+    "Kontaktdaten", "Land", "Logo", "Manager", "Nummer", "oder", "Prozess", "Online-Bestellung", "Plattform", "Plattform-Admin", "QR-Code", "Rechnung", "Recht", "Referenz",
     "scannen", "Slogan", "Status", "Telefon", "Testmodus", "Titel", "Typ", "Verwaltung",
     "Patron", "Stripe", "JJJJ", "MM", "z.", "B.", "Bäckerei", "claire@", "coupon", "Fashion", "merchant.suspend",
   ],

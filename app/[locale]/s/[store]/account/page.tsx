@@ -44,6 +44,11 @@ export default async function CustomerAccountPage({ params }: Props) {
             </a>
           </li>
           <li>
+            <a href={href("/account/owed")} className="font-medium text-brand-700 underline">
+              {(await getTranslations("PaymentRequests.owed"))("link")}
+            </a>
+          </li>
+          <li>
             <a href={href("/account/loyalty")} className="font-medium text-brand-700 underline">
               {(await getTranslations("Loyalty.account"))("link")}
             </a>

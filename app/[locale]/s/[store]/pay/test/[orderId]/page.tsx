@@ -6,6 +6,7 @@ import { TestPaymentButtons } from "@/components/checkout/test-payment-buttons";
 import { ActionForm } from "@/components/ui/action-form";
 import { orderPath } from "@/lib/orders/confirmation";
 import { loadTestPaymentOrder } from "@/lib/orders/loaders";
+import { payRequestPath } from "@/lib/payment-requests/links";
 import { completeTestPaymentAction } from "@/lib/payments/actions";
 import { testPaymentsEnabled } from "@/lib/payments/test-provider";
 import { loadStorefrontPage } from "@/lib/tenancy/loaders";
@@ -27,7 +28,11 @@ export default async function TestPaymentPage({ params, searchParams }: Props) {
   const { orderId } = await params;
   const { token } = await searchParams;
   const order = await loadTestPaymentOrder(store, orderId, token);
-  if (order.status !== "PENDING_PAYMENT") redirect(localizedPath(order.status === "CANCELLED" ? "/cart" : orderPath(order.id), locale, store.defaultLocale));
+  if (order.status !== "PENDING_PAYMENT") {
+    // A failed payment goes back to where it started: the cart, or the payment request's own page.
+    const back = order.paymentRequestId ? payRequestPath(order.paymentRequestId) : "/cart";
+    redirect(localizedPath(order.status === "CANCELLED" ? back : orderPath(order.id), locale, store.defaultLocale));
+  }
   const t = await getTranslations({ locale, namespace: "Payments.test" });
   return (
     <section aria-labelledby="test-payment-title" className="mx-auto flex max-w-xl flex-col gap-6">
