@@ -69,8 +69,8 @@ async function bill(tenant: Tenant, options: { payerEmail?: string | null; store
       dueOn: null,
       note: "Thank you!",
       lines: [
-        { productId: null, title: "Riding lesson", amount: "12.50", quantity: 2 },
-        { productId: null, title: "Club fee", amount: "5", quantity: 1 },
+        { row: 0, productId: null, title: "Riding lesson", amount: "12.50", quantity: 2 },
+        { row: 1, productId: null, title: "Club fee", amount: "5", quantity: 1 },
       ],
       formKey: randomUUID(),
     },
