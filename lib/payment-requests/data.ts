@@ -206,7 +206,7 @@ export async function findRequest(scope: RequestScope, requestId: string) {
       createdAt: true,
       sourceOrderId: true,
       store: {
-        select: { id: true, name: true, slug: true, defaultLocale: true },
+        select: { id: true, name: true, slug: true, defaultLocale: true, timeZone: true },
       },
       payer: {
         select: {
@@ -219,6 +219,7 @@ export async function findRequest(scope: RequestScope, requestId: string) {
         },
       },
       customer: { select: { email: true, name: true } },
+      sourceOrder: { select: { id: true, number: true } },
       lines: {
         select: {
           id: true,

@@ -39,6 +39,7 @@ export default async function MerchantHome({ params, searchParams }: Props) {
   const tly = await getTranslations("Loyalty.merchant");
   const tt = await getTranslations("Terminal");
   const tg = await getTranslations("GiftCardAdmin");
+  const tp = await getTranslations("PaymentRequests.merchant");
   return (
     <>
       {welcome && (
@@ -61,6 +62,12 @@ export default async function MerchantHome({ params, searchParams }: Props) {
               className="font-medium text-brand-700 underline"
             >
               {t("storeCredit")}
+            </a>
+            <a
+              href={link(`${base}/payment-requests`)}
+              className="font-medium text-brand-700 underline"
+            >
+              {tp("title")}
             </a>
             <a
               href={link(`${base}/loyalty`)}
