@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { forbidden, notFound, redirect } from "next/navigation";
-import { requireMembership, loadCustomerSession } from "@/lib/auth/loaders";
+import { requireMembership, requireStoreAccess, loadCustomerSession } from "@/lib/auth/loaders";
 import { hasRole, type MembershipAccess } from "@/lib/auth/types";
 import { isLocale, type Locale } from "@/lib/locales";
 import type { Storefront } from "@/lib/tenancy/loaders";
@@ -19,6 +19,7 @@ import {
   payersToRemindInPerson,
   type RequestScope,
 } from "./data";
+import { isConvertibleOrder } from "./from-orders";
 import { payRequestPath, storefrontUrl, verifyPayToken, verifyUnsubscribeToken } from "./links";
 import { parseRequestListQuery } from "./schema";
 import { totalsByCurrency } from "./statement";
@@ -97,6 +98,16 @@ export async function loadRequest(merchantId: string, requestId: string) {
     // The test reminder lists the payer's items in every store: members of every store only.
     canSendTest: access.storeIds === null && request.payer.email !== null,
   };
+}
+
+/**
+ * Whether the merchant's order page offers to turn the order into a payment request: to managers
+ * and owners of the store (staff see no button), for an order that qualifies (from-orders.ts).
+ */
+export async function loadOrderConversion(merchantId: string, storeId: string, orderId: string): Promise<boolean> {
+  const access = await requireStoreAccess(merchantId, storeId);
+  if (!hasRole(access.role, PAYMENT_REQUESTS_ROLE)) return false;
+  return isConvertibleOrder(access.merchantId, access.store.id, orderId);
 }
 
 /** The reminder schedule's form. */

@@ -8,6 +8,7 @@ import { CardDeliveries } from "@/components/gift-cards/card-deliveries";
 import { CardDeliveryForms } from "@/components/gift-cards/card-delivery-forms";
 import { OrderActionButton } from "@/components/orders/order-action-button";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+import { RequestFromOrderButton } from "@/components/payment-requests/request-actions";
 import { RefundForm } from "@/components/orders/refund-form";
 import { MerchantRefundsList, PartlyRefunded } from "@/components/orders/refunds-list";
 import { requireStoreAccess } from "@/lib/auth/loaders";
@@ -19,6 +20,8 @@ import { currencyDigits, formatMoney, minorToDecimal } from "@/lib/money";
 import { fulfillOrderAction } from "@/lib/orders/actions";
 import { refundOrderAction } from "@/lib/payments/actions";
 import { findRefundNotes, findStoreOrder } from "@/lib/orders/data";
+import { requestFromOrderAction } from "@/lib/payment-requests/actions";
+import { loadOrderConversion } from "@/lib/payment-requests/loaders";
 import { REFUND_REASON_MAX } from "@/lib/orders/schema";
 import { PAYMENT_MINIMUM_CENTS } from "@/lib/payments/minimum";
 
@@ -44,12 +47,14 @@ export default async function MerchantOrderPage({ params }: Props) {
   const locale = isLocale(raw) ? raw : PLATFORM_DEFAULT_LOCALE;
   setRequestLocale(locale);
   const { access, order } = await load(params);
-  const [t, tCards, format, giftCards, refundNotes] = await Promise.all([
+  const [t, tCards, tRequest, format, giftCards, refundNotes, convertible] = await Promise.all([
     getTranslations("Orders.merchant"),
     getTranslations("GiftCards.delivery"),
+    getTranslations("PaymentRequests.merchant.fromOrder"),
     formatterFor(locale, access.store.timeZone),
     findOrderCardDeliveries(access.merchantId, order.id, new Date(), access.store.id),
     findRefundNotes(access.merchantId, access.store.id, order.id),
+    loadOrderConversion(access.merchantId, access.store.id, order.id),
   ]);
   const canManageCards = hasRole(access.role, "MANAGER");
   const cardLabels = {
@@ -138,6 +143,18 @@ export default async function MerchantOrderPage({ params }: Props) {
           />
         )}
       </div>
+      {convertible && (
+        <section aria-labelledby="from-order-title" className="flex flex-col gap-2 rounded-lg border border-slate-200 p-4">
+          <h2 id="from-order-title" className="text-lg font-semibold">
+            {tRequest("title")}
+          </h2>
+          <RequestFromOrderButton
+            action={requestFromOrderAction.bind(null, access.merchantId)}
+            orderId={order.id}
+            labels={{ submit: tRequest("submit"), submitting: tRequest("submitting"), hint: tRequest("hint") }}
+          />
+        </section>
+      )}
       {canRefund && (
         <RefundForm
           action={refundOrderAction.bind(null, access.merchantId, access.store.id)}
