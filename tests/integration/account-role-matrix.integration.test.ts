@@ -39,6 +39,16 @@ import { adjustCreditDownAction, grantGoodwillCreditAction } from "@/lib/credit-
 import { loadCreditAccount, loadCreditList } from "@/lib/credit-admin/loaders";
 import { changeCardRecipientAction, resendCardDeliveryAction } from "@/lib/gift-cards/delivery-actions";
 import { loadStaffPage } from "@/lib/staff/loaders";
+import {
+  cancelPaymentRequestAction,
+  createPaymentRequestAction,
+  requestFromOrderAction,
+  sendTestReminderAction,
+  updateReminderSettingsAction,
+} from "@/lib/payment-requests/actions";
+import { loadNewRequestForm, loadReminderSettings, loadRequest, loadRequestList } from "@/lib/payment-requests/loaders";
+import { createPaymentRequest } from "@/lib/payment-requests/mutations";
+import type { MerchantId } from "@/lib/tenancy/types";
 import { updateStoreSettingsAction } from "@/lib/stores/actions";
 import { form, gateOf, memberOf as member, passwordUser as person, actAs as signedInAs, type Gate } from "./actors";
 import { createCouponRow } from "./cart-fixtures";
@@ -73,7 +83,7 @@ function expected(visitor: Visitor, needs: Needs): Gate {
   return RANK[visitor] >= NEED_RANK[needs] ? "allowed" : "forbidden";
 }
 
-let ids: { merchantId: string; storeId: string; couponId: string; rewardId: string; creditAccountId: string };
+let ids: { merchantId: string; storeId: string; couponId: string; rewardId: string; creditAccountId: string; requestId: string };
 const emails = {} as Record<Visitor, string | null>;
 
 beforeAll(async () => {
@@ -88,7 +98,23 @@ beforeAll(async () => {
   const customer = await person("customer");
   const profile = await db.customer.create({ data: { merchantId: tenant.merchant.id, userId: customer.id, email: customer.email }, select: { id: true } });
   const creditAccountId = await creditAccountOf(tenant.merchant.id, profile.id);
-  ids = { merchantId: tenant.merchant.id, storeId: tenant.store.id, couponId: coupon.id, rewardId: reward.id, creditAccountId };
+  const request = await createPaymentRequest(
+    { merchantId: tenant.merchant.id as MerchantId, userId: tenant.owner.id, storeIds: null },
+    {
+      storeId: tenant.store.id,
+      payerName: "Matrix payer",
+      payerEmail: null,
+      payerLocale: "en",
+      forEmail: null,
+      reference: "MATRIX-1",
+      dueOn: null,
+      note: null,
+      lines: [{ row: 0, productId: null, title: "Alterations", amount: "25", quantity: 1 }],
+      formKey: "matrix-form-key-0001",
+    },
+  );
+  if (!request.ok) throw new Error("could not create the matrix's payment request");
+  ids = { merchantId: tenant.merchant.id, storeId: tenant.store.id, couponId: coupon.id, rewardId: reward.id, creditAccountId, requestId: request.requestId };
   emails.anonymous = null;
   emails.customer = customer.email;
   emails.staff = (await member(tenant, "STAFF")).email;
@@ -147,6 +173,16 @@ const ACTIONS: Array<{ name: string; needs: Needs; run: () => Promise<unknown> }
   { name: "adjustCreditDownAction", needs: "MANAGER", run: () => adjustCreditDownAction(ids.merchantId, idle, form({ accountId: unknownId, amount: "1", reason: "matrix" })) },
   { name: "changeCardRecipientAction", needs: "MANAGER", run: () => changeCardRecipientAction(ids.merchantId, ids.storeId, idle, form({ cardId: unknownId, orderId: unknownId, name: "Jos", email: "jos@example.test" })) },
   { name: "resendCardDeliveryAction", needs: "MANAGER", run: () => resendCardDeliveryAction(ids.merchantId, ids.storeId, idle, form({ cardId: unknownId, orderId: unknownId })) },
+  // Payment requests (a form that does not parse, an unknown request, order or payer).
+  { name: "payment requests page (loadRequestList)", needs: "MANAGER", run: () => loadRequestList(ids.merchantId, {}) },
+  { name: "new payment request page (loadNewRequestForm)", needs: "MANAGER", run: () => loadNewRequestForm(ids.merchantId) },
+  { name: "payment request page (loadRequest)", needs: "MANAGER", run: () => loadRequest(ids.merchantId, ids.requestId) },
+  { name: "reminder settings page (loadReminderSettings)", needs: "MANAGER", run: () => loadReminderSettings(ids.merchantId) },
+  { name: "createPaymentRequestAction", needs: "MANAGER", run: () => createPaymentRequestAction(ids.merchantId, idle, form({})) },
+  { name: "cancelPaymentRequestAction", needs: "MANAGER", run: () => cancelPaymentRequestAction(ids.merchantId, idle, form({ requestId: unknownId })) },
+  { name: "requestFromOrderAction", needs: "MANAGER", run: () => requestFromOrderAction(ids.merchantId, idle, form({ orderId: unknownId })) },
+  { name: "updateReminderSettingsAction", needs: "MANAGER", run: () => updateReminderSettingsAction(ids.merchantId, idle, form({ interval: "3", maxReminders: "0" })) },
+  { name: "sendTestReminderAction", needs: "MANAGER", run: () => sendTestReminderAction(ids.merchantId, idle, form({ payerId: unknownId })) },
   // Platform admin.
   { name: "saveProgramAction", needs: "MANAGER", run: () => saveProgramAction(ids.merchantId, idle, form({})) },
   { name: "createRewardAction", needs: "MANAGER", run: () => createRewardAction(ids.merchantId, idle, form({})) },
@@ -184,5 +220,8 @@ describe("account area role matrix", () => {
     expect((await db.merchant.findUniqueOrThrow({ where: { id: ids.merchantId }, select: { giftCardsToCredit: true } })).giftCardsToCredit).toBe(false);
     expect(await db.storeCreditAccount.findMany({ where: { merchantId: ids.merchantId }, select: { id: true, balanceCents: true } })).toEqual([{ id: ids.creditAccountId, balanceCents: 0 }]);
     expect(await db.storeCreditLedger.count({ where: { merchantId: ids.merchantId } })).toBe(0);
+    expect(await db.paymentRequest.findMany({ where: { merchantId: ids.merchantId }, select: { id: true, status: true } })).toEqual([{ id: ids.requestId, status: "OPEN" }]);
+    expect(await db.merchant.findUniqueOrThrow({ where: { id: ids.merchantId }, select: { paymentReminderDays: true, paymentReminderMax: true } })).toEqual({ paymentReminderDays: 7, paymentReminderMax: 3 });
+    expect(await db.emailMessage.count({ where: { merchantId: ids.merchantId, template: "payment-reminder" } })).toBe(0);
   });
 });
