@@ -158,7 +158,6 @@ export async function requestFromOrder(actor: RequestActor, orderId: string, now
         lines: { create: requestLinesOf(order.lines, order.totalCents) },
         events: {
           create: {
-            merchantId: actor.merchantId,
             kind: "CREATED",
             actorUserId: actor.userId,
             createdAt: now,
