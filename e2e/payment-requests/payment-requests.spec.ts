@@ -1,0 +1,133 @@
+import type pg from "pg";
+import { expect, test } from "../fixtures";
+import { expectNotFoundPage } from "../pages/not-found";
+import type { OutboxEmail } from "../support/db";
+import { format, messages } from "../support/messages";
+
+const m = messages.en.PaymentRequests.merchant;
+const pay = messages.fr.PaymentRequests.pay;
+const owed = messages.en.PaymentRequests.owed;
+
+interface ReminderItem {
+  reference: string;
+  title: string;
+  amountCents: number;
+  payUrl: string;
+}
+
+/**
+ * The schedule's week passes for this payer (their last reminder moves a week back), then the
+ * worker runs the hourly payment-request job now. Whatever the real hourly run did in between,
+ * the next reminder is due.
+ */
+async function nextReminderRun(db: pg.Pool, email: string): Promise<Date> {
+  await db.query(`UPDATE "Payer" SET "lastRemindedAt" = "lastRemindedAt" - interval '8 days' WHERE email = $1 AND "lastRemindedAt" IS NOT NULL`, [email]);
+  const { rows } = await db.query<{ now: Date }>(`SELECT now() AS now`);
+  await db.query(`INSERT INTO pgboss.job (name, data) VALUES ('payment-requests', '{}'::jsonb)`);
+  return rows[0]!.now;
+}
+
+const itemsOf = (email: OutboxEmail) => (email.data as { items: ReminderItem[] }).items;
+
+test("a merchant bills a customer for two items; one grouped reminder in the customer's language; the customer pays one and the next reminder lists only the other; another merchant gets 404", async ({
+  page,
+  browser,
+  createTenant,
+  db,
+  signInWithPassword,
+  signInCustomer,
+  waitForEmail,
+  serverErrors,
+}) => {
+  test.slow();
+  const tenant = await createTenant({ defaultLocale: "en", locales: ["en", "fr"] });
+  const other = await createTenant();
+  const base = `/account/m/${tenant.merchant.id}/payment-requests`;
+
+  // The customer has an account at the merchant's store.
+  const customerContext = await browser.newContext();
+  const shopper = await customerContext.newPage();
+  const { email } = await signInCustomer(tenant.store.slug, { page: shopper });
+
+  // The owner bills them for two items, in French, from the account area.
+  await signInWithPassword(tenant.owner);
+  await page.goto(`/account/m/${tenant.merchant.id}`);
+  await page.getByRole("link", { name: m.title, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: m.title })).toBeVisible();
+  const bills = [
+    { reference: "RET-1", title: "Ourlet de pantalon", amount: "18", shown: "€18.00" },
+    { reference: "RET-2", title: "Nettoyage à sec", amount: "24.50", shown: "€24.50" },
+  ];
+  for (const bill of bills) {
+    await page.getByRole("link", { name: m.nav.new, exact: true }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: m.form.title })).toBeVisible();
+    await page.getByLabel(m.form.fields.payerName).fill("Camille Weber");
+    await page.getByLabel(m.form.fields.payerEmail).fill(email);
+    await page.getByLabel(m.form.fields.payerLocale).selectOption("fr");
+    await page.getByLabel(m.form.fields.reference).fill(bill.reference);
+    const line = page.getByRole("group", { name: format(m.form.fields.line, { number: 1 }) });
+    await line.getByLabel(m.form.fields.title).fill(bill.title);
+    await line.getByLabel(m.form.fields.amount).fill(bill.amount);
+    await expect(page.getByTestId("request-total")).toContainText(bill.shown);
+    await page.getByRole("button", { name: m.form.fields.submit }).click();
+    await expect(page.getByRole("heading", { level: 1, name: format(m.detail.title, { reference: bill.reference }) })).toBeVisible();
+    await page.getByRole("link", { name: m.detail.back }).click();
+  }
+  await expect(page.getByTestId("outstanding-totals")).toContainText("€42.50");
+  const requestUrl = await page.getByRole("link", { name: "RET-1" }).getAttribute("href");
+
+  // The hourly job sends the payer one email, in French, with both items, each with its own pay button.
+  const firstRun = await nextReminderRun(db, email);
+  const first = await waitForEmail(email, { template: "payment-reminder", after: firstRun, timeout: 30_000 });
+  expect(first.locale).toBe("fr");
+  expect(first.subject).toContain("2 paiements en attente");
+  expect(itemsOf(first).map((item) => [item.reference, item.amountCents])).toEqual([
+    ["RET-1", 1800],
+    ["RET-2", 2450],
+  ]);
+  expect((first.data as { totals: unknown }).totals).toEqual([{ currency: "EUR", totalCents: 4250 }]);
+
+  // The customer follows the first item's pay button and pays it through the test provider.
+  const payUrl = itemsOf(first).find((item) => item.reference === "RET-1")!.payUrl;
+  expect(new URL(payUrl).pathname).toMatch(/^\/fr\/pay\/r\//);
+  await shopper.goto(payUrl);
+  await expect(shopper.getByTestId("pay-request-total")).toContainText("18,00");
+  // "Payer 18,00 €" (French formatting, with its narrow no-break space).
+  await expect(shopper.getByTestId("pay-request-submit")).toHaveText(new RegExp(`^${pay.pay.replace("{amount}", "18,00.€")}$`));
+  await shopper.getByTestId("pay-request-submit").click();
+  await expect(shopper.getByRole("button", { name: messages.fr.Payments.test.pay, exact: true })).toBeVisible();
+  await shopper.getByRole("button", { name: messages.fr.Payments.test.pay, exact: true }).click();
+  await expect(shopper).toHaveURL(/\/fr\/orders\//);
+  // Paying again from the same link is not possible: the page says it is paid.
+  await shopper.goto(payUrl);
+  await expect(shopper.getByTestId("pay-request-paid")).toBeVisible();
+  await expect(shopper.getByTestId("pay-request-submit")).toHaveCount(0);
+
+  // "What I owe" lists only the other item.
+  await shopper.goto(`${tenant.store.url}/account/owed`);
+  await expect(shopper.getByRole("heading", { level: 1, name: owed.title })).toBeVisible();
+  await expect(shopper.getByTestId("owed-item")).toHaveCount(1);
+  await expect(shopper.getByTestId("owed-item")).toHaveAttribute("data-reference", "RET-2");
+
+  // A week later the next reminder lists only what is still open.
+  const secondRun = await nextReminderRun(db, email);
+  const second = await waitForEmail(email, { template: "payment-reminder", after: secondRun, timeout: 30_000 });
+  expect(itemsOf(second).map((item) => item.reference)).toEqual(["RET-2"]);
+  expect((second.data as { totals: unknown }).totals).toEqual([{ currency: "EUR", totalCents: 2450 }]);
+
+  // The merchant sees the first request paid, with its history.
+  await page.goto(requestUrl!);
+  await expect(page.getByTestId("request-history")).toContainText(m.events.PAID);
+  await page.goto(base);
+  await expect(page.getByTestId("outstanding-totals")).toContainText("€24.50");
+
+  // Another merchant's owner gets 404 for the list and the request, and sees none of it.
+  const otherContext = await browser.newContext();
+  const stranger = await otherContext.newPage();
+  await signInWithPassword(other.owner, { page: stranger });
+  await expectNotFoundPage(stranger, await stranger.goto(base));
+  await expectNotFoundPage(stranger, await stranger.goto(requestUrl!));
+  await otherContext.close();
+  await customerContext.close();
+  expect(serverErrors).toEqual([]);
+});
