@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { RequestAreaNav } from "@/components/payment-requests/area-nav";
 import { RequestStatusBadge } from "@/components/payment-requests/status-badge";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatterFor } from "@/lib/i18n/format";
 import { isLocale, PLATFORM_DEFAULT_LOCALE } from "@/lib/locales";
