@@ -5,6 +5,7 @@ import { isLocale } from "@/lib/locales";
 import { PAYMENT_MINIMUM_CENTS } from "@/lib/money";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import type { RequestActor } from "./mutations";
+import { NAME_MAX } from "./schema";
 
 /**
  * Unpaid orders become payment requests. An order qualifies when its payment never came (it was
@@ -187,7 +188,8 @@ export async function requestFromOrder(actor: RequestActor, orderId: string, now
       },
     });
     if (!order) return { ok: false, reason: "notConvertible" } as const;
-    const name = order.customer?.name?.trim() || order.email;
+    // A buyer without a name is named by their email, cut to what a payer's name holds.
+    const name = (order.customer?.name?.trim() || order.email).slice(0, NAME_MAX).trim();
     const lookupKey = `email:${order.email}`;
     const payer = await tx.payer.upsert({
       where: {
