@@ -63,7 +63,7 @@ async function main(): Promise<number> {
     console.error(`${args.message}\nSee: npm run requests:from-orders -- --help`);
     return 2;
   }
-  const database = backfillDatabaseUrl(process.env);
+  const database = backfillDatabaseUrl({ DATABASE_URL: process.env.DATABASE_URL, PATRON_PG_PORT: process.env.PATRON_PG_PORT });
   if (!database.ok) {
     console.error(database.message);
     return 1;
