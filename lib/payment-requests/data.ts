@@ -79,7 +79,8 @@ export async function outstandingItems(
     ORDER BY r."dueOn" ASC NULLS LAST, r."createdAt", r.id`;
   return rows.map(({ status, lineCount, ...row }) => ({
     ...row,
-    title: row.title ?? row.reference,
+    // The app writes every request with lines; a row without any still reads (and reminds) by its reference.
+    title: row.title || row.reference,
     lineCount: Number(lineCount),
     overdue: status === "OVERDUE",
   }));

@@ -5,16 +5,18 @@ import { isLocale } from "@/lib/locales";
 import { PAYMENT_MINIMUM_CENTS } from "@/lib/money";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import type { RequestActor } from "./mutations";
+import { NAME_MAX } from "./schema";
 
 /**
  * Unpaid orders become payment requests. An order qualifies when its payment never came (it was
  * cancelled unpaid), it paid for no request itself, it bought no gift card (a request's payment
- * issues none), it cost at least the payment minimum, no request was made of it yet, and its cart was not checked
- * out again into an order that went on (the shopper retried and paid: billing the first attempt
- * would bill twice). The merchant's button, the backfill's dry run and its real run all use this
- * one condition.
+ * issues none), it cost at least the payment minimum, no request was made of it yet, and its cart
+ * was not checked out again into an order that went on (the shopper retried and paid: billing the
+ * first attempt would bill twice) nor into one that was billed already (two failed attempts at the
+ * same cart are one purchase: one request). The merchant's button, the backfill's dry run and its
+ * real run all use this one condition.
  */
-export function convertibleOrderWhere(scope: { merchantId?: string; storeId?: string } = {}): Prisma.OrderWhereInput {
+export function convertibleOrderWhere(scope: OrderScope = {}): Prisma.OrderWhereInput {
   return {
     ...(scope.merchantId ? { merchantId: scope.merchantId } : {}),
     ...(scope.storeId ? { storeId: scope.storeId } : {}),
@@ -24,8 +26,14 @@ export function convertibleOrderWhere(scope: { merchantId?: string; storeId?: st
     totalCents: { gte: PAYMENT_MINIMUM_CENTS },
     requestsFromOrder: { none: {} },
     lines: { none: { kind: "GIFT_CARD" } },
-    OR: [{ cartId: null }, { cart: { orders: { none: { status: { not: "CANCELLED" } } } } }],
+    OR: [{ cartId: null }, { cart: { orders: { none: { OR: [{ status: { not: "CANCELLED" } }, { requestsFromOrder: { some: {} } }] } } } }],
   };
+}
+
+/** Which orders: platform-wide, or of one merchant, or of one store. */
+export interface OrderScope {
+  merchantId?: string;
+  storeId?: string;
 }
 
 export interface ConvertibleOrder {
@@ -38,8 +46,12 @@ export interface ConvertibleOrder {
   totalCents: number;
 }
 
-/** Every order that would become a request (oldest first), platform-wide or for one merchant or store. */
-export async function listConvertibleOrders(scope: { merchantId?: string; storeId?: string } = {}): Promise<ConvertibleOrder[]> {
+/**
+ * Every order that would become a request (oldest first), platform-wide or for one merchant or
+ * store. Of the failed attempts at one cart, only the last: converting it makes the others stop
+ * qualifying, so the dry run counts what the real run creates.
+ */
+export async function listConvertibleOrders(scope: OrderScope = {}): Promise<ConvertibleOrder[]> {
   const rows = await db.order.findMany({
     where: convertibleOrderWhere(scope),
     select: {
@@ -49,11 +61,55 @@ export async function listConvertibleOrders(scope: { merchantId?: string; storeI
       number: true,
       currency: true,
       totalCents: true,
+      cartId: true,
       store: { select: { slug: true } },
     },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
-  return rows.map(({ store, ...row }) => ({ ...row, storeSlug: store.slug }));
+  const lastOfCart = new Map(rows.flatMap((row) => (row.cartId ? [[row.cartId, row.id] as const] : [])));
+  return rows
+    .filter((row) => row.cartId === null || lastOfCart.get(row.cartId) === row.id)
+    .map(({ id, merchantId, storeId, number, currency, totalCents, store }) => ({ id, merchantId, storeId, number, currency, totalCents, storeSlug: store.slug }));
+}
+
+/**
+ * The backfill's --merchant and --store: the scope they name, or which of them names nothing
+ * (a store of another merchant than the one named is unknown too).
+ */
+export async function findOrderScope(filter: {
+  merchantId: string | null;
+  storeSlug: string | null;
+}): Promise<{ ok: true; scope: OrderScope } | { ok: false; reason: "unknownMerchant" | "unknownStore" }> {
+  if (filter.merchantId && !(await db.merchant.findUnique({ where: { id: filter.merchantId }, select: { id: true } }))) {
+    return { ok: false, reason: "unknownMerchant" };
+  }
+  if (!filter.storeSlug) return { ok: true, scope: filter.merchantId ? { merchantId: filter.merchantId } : {} };
+  const store = await db.store.findFirst({
+    where: { slug: filter.storeSlug, ...(filter.merchantId ? { merchantId: filter.merchantId } : {}) },
+    select: { id: true, merchantId: true },
+  });
+  if (!store) return { ok: false, reason: "unknownStore" };
+  return { ok: true, scope: { merchantId: store.merchantId, storeId: store.id } };
+}
+
+/** Requests made of orders so far (by the backfill or the merchant's button), per store and currency. */
+export async function countRequestsFromOrders(scope: OrderScope = {}): Promise<Array<{ storeSlug: string; currency: string; requests: number }>> {
+  const groups = await db.paymentRequest.groupBy({
+    by: ["storeId", "currency"],
+    where: {
+      sourceOrderId: { not: null },
+      ...(scope.merchantId ? { merchantId: scope.merchantId } : {}),
+      ...(scope.storeId ? { storeId: scope.storeId } : {}),
+    },
+    _count: { _all: true },
+  });
+  if (groups.length === 0) return [];
+  const stores = await db.store.findMany({
+    where: { id: { in: [...new Set(groups.map((g) => g.storeId))] } },
+    select: { id: true, slug: true },
+  });
+  const slugOf = new Map(stores.map((s) => [s.id, s.slug]));
+  return groups.map((g) => ({ storeSlug: slugOf.get(g.storeId) ?? g.storeId, currency: g.currency, requests: g._count._all }));
 }
 
 export interface StoreSummary {
@@ -92,10 +148,13 @@ export type FromOrderResult = { ok: true; requestId: string; created: boolean } 
 export async function requestFromOrder(actor: RequestActor, orderId: string, now: Date = new Date()): Promise<FromOrderResult> {
   return db.$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<
-      Array<{ id: string; storeId: string }>
-    >`SELECT id, "storeId" FROM "Order" WHERE id = ${orderId} AND "merchantId" = ${actor.merchantId} FOR UPDATE`;
+      Array<{ id: string; storeId: string; cartId: string | null }>
+    >`SELECT id, "storeId", "cartId" FROM "Order" WHERE id = ${orderId} AND "merchantId" = ${actor.merchantId} FOR UPDATE`;
     if (!locked || (actor.storeIds !== null && !actor.storeIds.includes(locked.storeId as StoreId)))
       return { ok: false, reason: "notFound" } as const;
+    // Two attempts at one cart are one purchase: their cart's lock orders their conversions, so
+    // the second sees the first's request (convertibleOrderWhere) and bills nothing.
+    if (locked.cartId) await tx.$queryRaw`SELECT id FROM "Cart" WHERE id = ${locked.cartId} AND "merchantId" = ${actor.merchantId} FOR UPDATE`;
     const existing = await tx.paymentRequest.findFirst({
       where: { merchantId: actor.merchantId, sourceOrderId: orderId },
       select: { id: true },
@@ -129,7 +188,8 @@ export async function requestFromOrder(actor: RequestActor, orderId: string, now
       },
     });
     if (!order) return { ok: false, reason: "notConvertible" } as const;
-    const name = order.customer?.name?.trim() || order.email;
+    // A buyer without a name is named by their email, cut to what a payer's name holds.
+    const name = (order.customer?.name?.trim() || order.email).slice(0, NAME_MAX).trim();
     const lookupKey = `email:${order.email}`;
     const payer = await tx.payer.upsert({
       where: {
@@ -156,15 +216,19 @@ export async function requestFromOrder(actor: RequestActor, orderId: string, now
         totalCents: order.totalCents,
         sourceOrderId: order.id,
         lines: { create: requestLinesOf(order.lines, order.totalCents) },
-        events: {
-          create: {
-            kind: "CREATED",
-            actorUserId: actor.userId,
-            createdAt: now,
-          },
-        },
       },
       select: { id: true },
+    });
+    // Written on its own, naming the merchant: a history row nested in the request's create cannot
+    // name it (the relation carries it), and Prisma refuses the whole create.
+    await tx.paymentRequestEvent.create({
+      data: {
+        merchantId: actor.merchantId,
+        requestId: request.id,
+        kind: "CREATED",
+        actorUserId: actor.userId,
+        createdAt: now,
+      },
     });
     if (actor.userId) {
       await recordAuditEvent(tx, {

@@ -29,9 +29,22 @@ export type FieldRefusal = {
 };
 export type CreateRequestResult = { ok: true; requestId: string; replayed: boolean } | FieldRefusal;
 
-/** A payer's key at a merchant: the email, or the name when there is none (the database checks the same rule). */
+/**
+ * A payer's key at a merchant: the email, or the name when there is none (the database checks the
+ * same rule; the key of a name is written as the database computes it, see nameKeyOf).
+ */
 export function payerLookupKey(name: string, email: string | null): string {
   return email ? `email:${email}` : `name:${name.trim().toLowerCase()}`;
+}
+
+/**
+ * A name's key as the database's check (Payer_identity) computes it: its lower() follows the
+ * database's locale, which JavaScript's toLowerCase does not always agree with ("İlker",
+ * a word-final "Σ"); the key it would refuse is never written.
+ */
+async function nameKeyOf(tx: Tx, name: string): Promise<string> {
+  const [row] = await tx.$queryRaw<Array<{ key: string }>>`SELECT 'name:' || lower(btrim(${name}::text)) AS key`;
+  return row!.key;
 }
 
 /** The reference of a request whose merchant gave none: derived from the form's key, so the same form bills once. */
@@ -43,7 +56,7 @@ export function madeUpReference(merchantId: string, formKey: string): string {
 
 /** The payer (found by email, or by name without one; created when new) with the name and language just given. */
 async function upsertPayer(tx: Tx, merchantId: MerchantId, payer: { name: string; email: string | null; locale: string }): Promise<string> {
-  const lookupKey = payerLookupKey(payer.name, payer.email);
+  const lookupKey = payer.email ? payerLookupKey(payer.name, payer.email) : await nameKeyOf(tx, payer.name);
   const row = await tx.payer.upsert({
     where: { merchantId_lookupKey: { merchantId, lookupKey } },
     create: {

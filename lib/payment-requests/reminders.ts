@@ -7,6 +7,7 @@ import { isLocale, type Locale } from "@/lib/locales";
 import type { MerchantId } from "@/lib/tenancy/types";
 import { outstandingItems, type OwedItemRow } from "./data";
 import { payRequestPath, storefrontUrl, unsubscribePath } from "./links";
+import { NAME_MAX } from "./schema";
 import { totalsByCurrency } from "./statement";
 
 /**
@@ -35,7 +36,8 @@ export function reminderEmailData(
   });
   return {
     merchantName,
-    payerName: payer.name,
+    // A payer made of an order's buyer without a name is named by their email, which may be longer than the email shows.
+    payerName: payer.name.slice(0, NAME_MAX),
     items: items.map((item) => ({
       storeName: item.storeName,
       reference: item.reference,
@@ -145,11 +147,26 @@ async function recordReminded(tx: Tx, merchantId: MerchantId, items: readonly Ow
   });
 }
 
-/** The job: every payer due a reminder gets one. Returns how many were sent. */
+/**
+ * The job: every payer due a reminder gets one. Returns how many were sent. A payer whose
+ * reminder fails (nothing of it is written) does not hold up the others: the run goes on, then
+ * fails naming them, so the job is retried and shows as failed until that is fixed.
+ */
 export async function sendDueReminders(now: Date = new Date()): Promise<number> {
   let sent = 0;
+  const failed: Array<{ payerId: string; error: unknown }> = [];
   for (const payer of await payersDue(now)) {
-    if ((await remindPayer(payer.merchantId, payer.payerId, now)) === "sent") sent += 1;
+    try {
+      if ((await remindPayer(payer.merchantId, payer.payerId, now)) === "sent") sent += 1;
+    } catch (error) {
+      failed.push({ payerId: payer.payerId, error });
+    }
+  }
+  if (failed.length > 0) {
+    throw new AggregateError(
+      failed.map((f) => f.error),
+      `Payment reminders failed for ${failed.length} payer(s): ${failed.map((f) => f.payerId).join(", ")} (${sent} sent)`,
+    );
   }
   return sent;
 }

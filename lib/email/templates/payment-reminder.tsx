@@ -22,7 +22,7 @@ export const paymentReminderDataSchema = z.object({
         reference: z.string().trim().min(1).max(60),
         /** The first line's title; `lineCount` says how many lines there are. */
         title: z.string().trim().min(1).max(200),
-        lineCount: z.number().int().min(1),
+        lineCount: z.number().int().min(0),
         currency,
         amountCents: z.number().int().positive(),
         dueOn: day.nullable(),
@@ -31,7 +31,8 @@ export const paymentReminderDataSchema = z.object({
       }),
     )
     .min(1)
-    .max(100),
+    // Every open item: a payer owing more than this is a case for a phone call.
+    .max(500),
   totals: z.array(z.object({ currency, totalCents: z.number().int().positive() })).min(1),
   unsubscribeUrl: url,
 });
