@@ -16,12 +16,12 @@ interface ReminderItem {
 }
 
 /**
- * The schedule's week passes for this payer (their last reminder moves a week back), then the
+ * The schedule's period passes for this payer (their last reminder moves a month back), then the
  * worker runs the hourly payment-request job now. Whatever the real hourly run did in between,
  * the next reminder is due.
  */
 async function nextReminderRun(db: pg.Pool, email: string): Promise<Date> {
-  await db.query(`UPDATE "Payer" SET "lastRemindedAt" = "lastRemindedAt" - interval '8 days' WHERE email = $1 AND "lastRemindedAt" IS NOT NULL`, [email]);
+  await db.query(`UPDATE "Payer" SET "lastRemindedAt" = "lastRemindedAt" - interval '31 days' WHERE email = $1 AND "lastRemindedAt" IS NOT NULL`, [email]);
   const { rows } = await db.query<{ now: Date }>(`SELECT now() AS now`);
   await db.query(`INSERT INTO pgboss.job (name, data) VALUES ('payment-requests', '{}'::jsonb)`);
   return rows[0]!.now;
@@ -54,6 +54,18 @@ test("a merchant bills a customer for two items; one grouped reminder in the cus
   await page.goto(`/account/m/${tenant.merchant.id}`);
   await page.getByRole("link", { name: m.title, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: m.title })).toBeVisible();
+  await expect(page.getByText(m.list.empty)).toBeVisible();
+
+  // Reminders every 14 days, a request in at most 2 of them.
+  await page.getByRole("link", { name: m.nav.settings, exact: true }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: m.settings.title })).toBeVisible();
+  await page.getByLabel(m.settings.interval).selectOption("14");
+  await page.getByLabel(m.settings.maxReminders).selectOption("2");
+  await page.getByRole("button", { name: m.settings.save }).click();
+  await expect(page.getByText(m.settings.saved)).toBeVisible();
+  await page.goto(base);
+  await expect(page.getByTestId("reminder-schedule")).toContainText(format(m.schedule.every, { days: 14, max: 2 }));
+
   const bills = [
     { reference: "RET-1", title: "Ourlet de pantalon", amount: "18", shown: "€18.00" },
     { reference: "RET-2", title: "Nettoyage à sec", amount: "24.50", shown: "€24.50" },
@@ -73,6 +85,15 @@ test("a merchant bills a customer for two items; one grouped reminder in the cus
     await expect(page.getByRole("heading", { level: 1, name: format(m.detail.title, { reference: bill.reference }) })).toBeVisible();
     await page.getByRole("link", { name: m.detail.back }).click();
   }
+  // "Send me a test": the payer's reminder as they would get it, to the owner only.
+  await page.getByRole("link", { name: "RET-2" }).click();
+  const tested = new Date();
+  await page.getByRole("button", { name: m.detail.test.send }).click();
+  await expect(page.getByTestId("test-reminder-sent")).toContainText(format(m.detail.test.sentTo, { email: tenant.owner.email }));
+  const sample = await waitForEmail(tenant.owner.email, { template: "payment-reminder", after: tested });
+  expect(sample.locale).toBe("fr");
+  expect(itemsOf(sample).map((item) => item.reference)).toEqual(["RET-1", "RET-2"]);
+  await page.getByRole("link", { name: m.detail.back }).click();
   await expect(page.getByTestId("outstanding-totals")).toContainText("€42.50");
   const requestUrl = await page.getByRole("link", { name: "RET-1" }).getAttribute("href");
 

@@ -296,7 +296,7 @@ describe("the grouped reminder", () => {
     const payer = await payerOf(first);
     const template = await db.paymentRequest.findUniqueOrThrow({ where: { id: first }, select: { storeId: true, currency: true } });
     await db.paymentRequest.createMany({
-      data: Array.from({ length: 100 }, (_, i) => ({ merchantId, storeId: template.storeId, payerId: payer.id, reference: `M-${i + 1}`, currency: template.currency, totalCents: 1000 })),
+      data: Array.from({ length: 500 }, (_, i) => ({ merchantId, storeId: template.storeId, payerId: payer.id, reference: `M-${i + 1}`, currency: template.currency, totalCents: 1000 })),
     });
     const fine = await billPayer(tenant, { payerEmail: emailOf("fine", tenant) }, tenant.store.id, BILLED);
     try {
