@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { expect, test } from "../fixtures";
 import { expectNotFoundPage } from "../pages/not-found";
+import { applyCodeAndGoToCheckout, giveGuestCart, placeGuestOrder } from "../support/commerce";
 import type { OutboxEmail } from "../support/db";
 import { format, messages } from "../support/messages";
 
@@ -136,6 +137,17 @@ test("a merchant bills a customer for two items; one grouped reminder in the cus
   expect(itemsOf(second).map((item) => item.reference)).toEqual(["RET-2"]);
   expect((second.data as { totals: unknown }).totals).toEqual([{ currency: "EUR", totalCents: 2450 }]);
 
+  // The payer stops the reminders from the email's link (a button, not the link itself).
+  const unsubscribe = (second.data as { unsubscribeUrl: string }).unsubscribeUrl;
+  await shopper.goto(unsubscribe);
+  await expect(shopper.getByRole("heading", { level: 1, name: messages.fr.PaymentRequests.unsubscribe.title })).toBeVisible();
+  await shopper.getByRole("button", { name: messages.fr.PaymentRequests.unsubscribe.submit }).click();
+  // The page then says the reminders are stopped, and offers no button any more.
+  await expect(shopper.getByRole("button", { name: messages.fr.PaymentRequests.unsubscribe.submit })).toHaveCount(0);
+  await expect(shopper.getByRole("status")).toContainText(tenant.merchant.name);
+  const stopped = await db.query<{ stopped: Date | null }>(`SELECT "remindersStoppedAt" AS stopped FROM "Payer" WHERE email = $1`, [email]);
+  expect(stopped.rows[0]!.stopped).not.toBeNull();
+
   // The merchant sees the first request paid, with its history.
   await page.goto(requestUrl!);
   await expect(page.getByTestId("request-history")).toContainText(m.events.PAID);
@@ -150,5 +162,53 @@ test("a merchant bills a customer for two items; one grouped reminder in the cus
   await expectNotFoundPage(stranger, await stranger.goto(requestUrl!));
   await otherContext.close();
   await customerContext.close();
+  expect(serverErrors).toEqual([]);
+});
+
+test("an unpaid order becomes a payment request from its merchant page, and the buyer pays it from the link", async ({
+  page,
+  browser,
+  db,
+  createTenant,
+  signInWithPassword,
+  serverErrors,
+}) => {
+  test.slow();
+  const en = messages.en;
+  const tenant = await createTenant({ products: [{ slug: "vase", priceCents: 4200, title: { en: "Vase" } }] });
+  const email = `unpaid-${tenant.tag}@example.test`;
+
+  // The buyer's payment fails: the order is cancelled unpaid.
+  await giveGuestCart(db, page.context(), tenant.store.slug, ["vase"]);
+  await applyCodeAndGoToCheckout(page, { storeUrl: tenant.store.url, cartPath: "/cart", locale: "en" });
+  await placeGuestOrder(page, "en", email, true);
+  await page.getByRole("button", { name: en.Payments.test.fail, exact: true }).click();
+  await expect(page).toHaveURL(/\/cart/);
+  const { rows } = await db.query<{ id: string; number: string }>(`SELECT id, number FROM "Order" WHERE email = $1 AND status = 'CANCELLED'`, [email]);
+  expect(rows).toHaveLength(1);
+
+  // The owner turns it into a request from the order's page.
+  const merchant = await browser.newContext();
+  const owner = await merchant.newPage();
+  await signInWithPassword(tenant.owner, { page: owner });
+  await owner.goto(`/account/m/${tenant.merchant.id}/stores/${tenant.store.id}/orders/${rows[0]!.id}`);
+  await owner.getByRole("button", { name: m.fromOrder.submit }).click();
+  const reference = `order-${rows[0]!.number}`;
+  await expect(owner.getByRole("heading", { level: 1, name: format(m.detail.title, { reference }) })).toBeVisible();
+  await expect(owner.getByTestId("request-total")).toContainText("€42.00");
+  const link = await owner.getByTestId("pay-link").inputValue();
+
+  // The buyer pays it from the link; the merchant's page then shows it paid.
+  await page.goto(link);
+  await expect(page.getByTestId("pay-request-lines")).toContainText("Vase");
+  await page.getByTestId("pay-request-submit").click();
+  await page.getByRole("button", { name: en.Payments.test.pay, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: en.Orders.confirmation.thanks })).toBeVisible();
+  await owner.reload();
+  await expect(owner.getByTestId("request-history")).toContainText(m.events.PAID);
+  // The order it was made from offers no second request.
+  await owner.goto(`/account/m/${tenant.merchant.id}/stores/${tenant.store.id}/orders/${rows[0]!.id}`);
+  await expect(owner.getByRole("button", { name: m.fromOrder.submit })).toHaveCount(0);
+  await merchant.close();
   expect(serverErrors).toEqual([]);
 });
