@@ -1,10 +1,9 @@
 import "server-only";
-import { recordAuditEvent } from "@/lib/audit/mutations";
 import { db, type Prisma } from "@/lib/db";
 import { isLocale } from "@/lib/locales";
 import { PAYMENT_MINIMUM_CENTS } from "@/lib/money";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
-import type { RequestActor } from "./mutations";
+import { recordCreated, type RequestActor } from "./mutations";
 import { NAME_MAX } from "./schema";
 
 /**
@@ -219,31 +218,10 @@ export async function requestFromOrder(actor: RequestActor, orderId: string, now
       },
       select: { id: true },
     });
-    // Written on its own, naming the merchant: a history row nested in the request's create cannot
-    // name it (the relation carries it), and Prisma refuses the whole create.
-    await tx.paymentRequestEvent.create({
-      data: {
-        merchantId: actor.merchantId,
-        requestId: request.id,
-        kind: "CREATED",
-        actorUserId: actor.userId,
-        createdAt: now,
-      },
+    await recordCreated(tx, actor, request.id, now, {
+      action: "paymentRequest.fromOrder",
+      data: { orderId: order.id, number: order.number, totalCents: order.totalCents },
     });
-    if (actor.userId) {
-      await recordAuditEvent(tx, {
-        merchantId: actor.merchantId,
-        actorUserId: actor.userId,
-        action: "paymentRequest.fromOrder",
-        targetType: "PaymentRequest",
-        targetId: request.id,
-        data: {
-          orderId: order.id,
-          number: order.number,
-          totalCents: order.totalCents,
-        },
-      });
-    }
     return { ok: true, requestId: request.id, created: true } as const;
   });
 }

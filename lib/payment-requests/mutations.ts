@@ -192,34 +192,23 @@ export async function createPaymentRequest(actor: RequestActor, input: CreateReq
     await tx.paymentRequestLine.createMany({
       data: lines.map((line) => ({ ...line, requestId: created.id })),
     });
-    await tx.paymentRequestEvent.create({
-      data: {
-        merchantId: actor.merchantId,
-        requestId: created.id,
-        kind: "CREATED",
-        actorUserId: actor.userId,
-        createdAt: now,
-      },
+    await recordCreated(tx, actor, created.id, now, {
+      action: "paymentRequest.create",
+      data: { storeId: store.id, payerId, reference, currency: store.currency, totalCents, dueOn: input.dueOn },
     });
-    if (actor.userId) {
-      await recordAuditEvent(tx, {
-        merchantId: actor.merchantId,
-        actorUserId: actor.userId,
-        action: "paymentRequest.create",
-        targetType: "PaymentRequest",
-        targetId: created.id,
-        data: {
-          storeId: store.id,
-          payerId,
-          reference,
-          currency: store.currency,
-          totalCents,
-          dueOn: input.dueOn,
-        },
-      });
-    }
     return { ok: true, requestId: created.id, replayed: false } as const;
   });
+}
+
+/**
+ * A new request's first history row (CREATED, by the actor) and, for a member's change, its
+ * audit event, in the transaction that wrote the request.
+ */
+export async function recordCreated(tx: Tx, actor: RequestActor, requestId: string, now: Date, audit: { action: string; data: Prisma.InputJsonObject }): Promise<void> {
+  await tx.paymentRequestEvent.create({ data: { merchantId: actor.merchantId, requestId, kind: "CREATED", actorUserId: actor.userId, createdAt: now } });
+  if (actor.userId) {
+    await recordAuditEvent(tx, { merchantId: actor.merchantId, actorUserId: actor.userId, action: audit.action, targetType: "PaymentRequest", targetId: requestId, data: audit.data });
+  }
 }
 
 /** The request's row, locked for the rest of `tx`, when it is the merchant's (and in one of `storeIds`, when given). */

@@ -1,24 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import Stripe from "stripe";
-import { startFakeStripe } from "@/tests/doubles/fake-stripe";
+import { fakeStripeForFile } from "@/tests/doubles/fake-stripe";
 
 const WEBHOOK_SECRET = "whsec_test_patron_reconciliation";
-let fake: Awaited<ReturnType<typeof startFakeStripe>>;
-
-beforeAll(async () => {
-  fake = await startFakeStripe();
-  // Set before anything reads (and caches) the environment.
-  process.env.STRIPE_SECRET_KEY = "sk_test_patron_fake";
-  process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET;
-  process.env.STRIPE_API_HOST = "127.0.0.1";
-  process.env.STRIPE_API_PORT = String(fake.port);
-  process.env.STRIPE_API_PROTOCOL = "http";
-});
+const stripe = fakeStripeForFile(WEBHOOK_SECRET);
 
 const fileStart = new Date();
 
 afterAll(async () => {
-  await fake.close();
   // Leave no jobs for a later file's worker to work through: alerts went to every platform admin in
   // the database, and the refunds were run here directly.
   const { db } = await modules();
@@ -105,7 +94,7 @@ beforeAll(async () => {
 
 describe("payment issues", () => {
   beforeEach(() => {
-    fake.control.failRefunds = false;
+    stripe.current.control.failRefunds = false;
   });
 
   it("a payment for a cancelled order opens one issue and one refund, however often and however concurrently it arrives", async () => {
@@ -136,8 +125,8 @@ describe("payment issues", () => {
     // Two refund jobs of the issue at once (a retried job, a second worker): one refund.
     const outcomes = await Promise.all([refundPaymentIssue(issueId, { finalAttempt: false }), refundPaymentIssue(issueId, { finalAttempt: false })]);
     expect(outcomes.sort()).toEqual(["refunded", "skipped"]);
-    const intent = fake.sessions.get(order.paymentRef)!.payment_intent;
-    expect(fake.refunds.filter((r) => r.payment_intent === intent)).toEqual([{ id: expect.any(String), payment_intent: intent, idempotencyKey: `refund-${order.paymentRef}` }]);
+    const intent = stripe.current.sessions.get(order.paymentRef)!.payment_intent;
+    expect(stripe.current.refunds.filter((r) => r.payment_intent === intent)).toEqual([{ id: expect.any(String), payment_intent: intent, idempotencyKey: `refund-${order.paymentRef}` }]);
 
     const issue = await db.paymentIssue.findUniqueOrThrow({ where: { id: issueId }, select: { status: true, history: { orderBy: { createdAt: "asc" }, select: { kind: true } } } });
     expect(issue.status).toBe("REFUNDED");
@@ -151,7 +140,7 @@ describe("payment issues", () => {
   it("a payment naming an order we do not have is refunded; one naming no order at all is not ours to touch", async () => {
     const { db, refundPaymentIssue } = await modules();
     const ref = `cs_test_unknown_${Date.now()}`;
-    fake.sessions.set(ref, { id: ref, object: "checkout.session", payment_intent: `pi_unknown_${Date.now()}` });
+    stripe.current.sessions.set(ref, { id: ref, object: "checkout.session", payment_intent: `pi_unknown_${Date.now()}` });
     const event = paidEvent(`evt_unknown_${ref}`, { id: ref, orderId: "order-that-never-was", amount: 990, email: `Stranger-${Date.now()}@Example.test` });
     expect(await deliver(event)).toBe("issue-opened");
     const issue = await db.paymentIssue.findFirstOrThrow({ where: { paymentRef: ref }, select: { id: true, reason: true, merchantId: true, orderId: true, email: true } });
@@ -169,15 +158,15 @@ describe("payment issues", () => {
     const { order } = await stripeOrder();
     expect(await deliver(paidEvent(`evt_paid_${order.id}`, { id: order.paymentRef, orderId: order.id }))).toBe("applied");
     const second = `cs_test_second_${order.id}`;
-    fake.sessions.set(second, { id: second, object: "checkout.session", payment_intent: `pi_second_${order.id}` });
+    stripe.current.sessions.set(second, { id: second, object: "checkout.session", payment_intent: `pi_second_${order.id}` });
     const results = await Promise.all([1, 2].map(() => deliver(paidEvent(`evt_second_${order.id}`, { id: second, orderId: order.id }))));
     expect(results.sort()).toEqual(["duplicate", "issue-opened"]);
     const issue = await db.paymentIssue.findFirstOrThrow({ where: { paymentRef: second }, select: { id: true, reason: true, orderId: true } });
     expect(issue).toMatchObject({ reason: "ALREADY_PAID", orderId: order.id });
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("PAID");
     await refundPaymentIssue(issue.id, { finalAttempt: false });
-    expect(fake.refunds.filter((r) => r.payment_intent === `pi_second_${order.id}`)).toHaveLength(1);
-    expect(fake.refunds.filter((r) => r.payment_intent === fake.sessions.get(order.paymentRef)!.payment_intent)).toHaveLength(0);
+    expect(stripe.current.refunds.filter((r) => r.payment_intent === `pi_second_${order.id}`)).toHaveLength(1);
+    expect(stripe.current.refunds.filter((r) => r.payment_intent === stripe.current.sessions.get(order.paymentRef)!.payment_intent)).toHaveLength(0);
   });
 
   it("a refused refund is written to the history, retried, and after the last try waits for an admin", async () => {
@@ -186,7 +175,7 @@ describe("payment issues", () => {
     await db.order.update({ where: { id: order.id }, data: { status: "CANCELLED" } });
     expect(await deliver(paidEvent(`evt_refused_${order.id}`, { id: order.paymentRef, orderId: order.id }))).toBe("issue-opened");
     const { id } = await db.paymentIssue.findFirstOrThrow({ where: { paymentRef: order.paymentRef }, select: { id: true } });
-    fake.control.failRefunds = true;
+    stripe.current.control.failRefunds = true;
     expect(await refundPaymentIssue(id, { finalAttempt: false })).toEqual({ failed: expect.any(String) });
     expect((await db.paymentIssue.findUniqueOrThrow({ where: { id } })).status).toBe("OPEN");
     expect(await refundPaymentIssue(id, { finalAttempt: true })).toEqual({ failed: expect.any(String) });
@@ -216,9 +205,9 @@ describe("reconciliation of missed webhooks", () => {
     const expired = await aged(120);
     const open = await aged(120);
     const recent = await stripeOrder();
-    Object.assign(fake.sessions.get(paid.order.paymentRef)!, { status: "complete", payment_status: "paid" });
-    Object.assign(fake.sessions.get(expired.order.paymentRef)!, { status: "expired" });
-    Object.assign(fake.sessions.get(recent.order.paymentRef)!, { status: "complete", payment_status: "paid" });
+    Object.assign(stripe.current.sessions.get(paid.order.paymentRef)!, { status: "complete", payment_status: "paid" });
+    Object.assign(stripe.current.sessions.get(expired.order.paymentRef)!, { status: "expired" });
+    Object.assign(stripe.current.sessions.get(recent.order.paymentRef)!, { status: "complete", payment_status: "paid" });
 
     const summary = await reconcile.reconcilePendingPayments();
     expect(summary.paid).toBeGreaterThanOrEqual(1);
@@ -232,7 +221,7 @@ describe("reconciliation of missed webhooks", () => {
     expect(await status(open.order.id)).toBe("PENDING_PAYMENT");
     // Within the session's lifetime the webhook may still come: not asked.
     expect(await status(recent.order.id)).toBe("PENDING_PAYMENT");
-    expect(fake.requests.some((r) => r.method === "GET" && r.path.endsWith(recent.order.paymentRef))).toBe(false);
+    expect(stripe.current.requests.some((r) => r.method === "GET" && r.path.endsWith(recent.order.paymentRef))).toBe(false);
 
     // A second run, and the webhooks arriving late after all, change nothing.
     await Promise.all([reconcile.reconcilePendingPayments(), deliver(paidEvent(`evt_late_paid_${paid.order.id}`, { id: paid.order.paymentRef, orderId: paid.order.id }))]);

@@ -1,23 +1,10 @@
 import Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeStripe } from "@/tests/doubles/fake-stripe";
+import { describe, expect, it } from "vitest";
+import { fakeStripeForFile } from "@/tests/doubles/fake-stripe";
 
 const WEBHOOK_SECRET = "whsec_test_patron_requests";
-let fake: Awaited<ReturnType<typeof startFakeStripe>>;
+const stripe = fakeStripeForFile(WEBHOOK_SECRET);
 
-beforeAll(async () => {
-  fake = await startFakeStripe();
-  // Set before anything reads (and caches) the environment.
-  process.env.STRIPE_SECRET_KEY = "sk_test_patron_fake";
-  process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET;
-  process.env.STRIPE_API_HOST = "127.0.0.1";
-  process.env.STRIPE_API_PORT = String(fake.port);
-  process.env.STRIPE_API_PROTOCOL = "http";
-});
-
-afterAll(async () => {
-  await fake.close();
-});
 
 async function modules() {
   const [{ db }, { payRequest }, { handleStripeWebhook }, { createPaymentRequest }, fx] = await Promise.all([
@@ -76,7 +63,7 @@ describe("paying a payment request through Stripe Checkout (real SDK against a l
     expect(orders).toHaveLength(1);
     const order = orders[0]!;
     expect(order).toMatchObject({ totalCents: 4750, email: "anne.weber@example.test", status: "PENDING_PAYMENT" });
-    const sessions = fake.requests.filter((r) => r.path === "/v1/checkout/sessions" && r.form.client_reference_id === order.id);
+    const sessions = stripe.current.requests.filter((r) => r.path === "/v1/checkout/sessions" && r.form.client_reference_id === order.id);
     expect(sessions).toHaveLength(1);
     expect(sessions[0]!.headers["idempotency-key"]).toBe(`payment-request-${created.requestId}-1`);
     expect(sessions[0]!.form).toMatchObject({ "line_items[0][price_data][unit_amount]": "4750", "line_items[0][price_data][currency]": "eur" });

@@ -1,23 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import Stripe from "stripe";
-import { startFakeStripe } from "@/tests/doubles/fake-stripe";
+import { fakeStripeForFile } from "@/tests/doubles/fake-stripe";
 
 const WEBHOOK_SECRET = "whsec_test_patron_integration";
-let fake: Awaited<ReturnType<typeof startFakeStripe>>;
+const stripe = fakeStripeForFile(WEBHOOK_SECRET);
 
-beforeAll(async () => {
-  fake = await startFakeStripe();
-  // Set before anything reads (and caches) the environment.
-  process.env.STRIPE_SECRET_KEY = "sk_test_patron_fake";
-  process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET;
-  process.env.STRIPE_API_HOST = "127.0.0.1";
-  process.env.STRIPE_API_PORT = String(fake.port);
-  process.env.STRIPE_API_PROTOCOL = "http";
-});
-
-afterAll(async () => {
-  await fake.close();
-});
 
 async function modules() {
   const [{ db }, { placeOrder }, { handleStripeWebhook }, { providerFor }, fx] = await Promise.all([
@@ -71,7 +58,7 @@ describe("Stripe payments (real SDK against a local fake API)", () => {
   it("creates a Checkout Session for the order's total and stores its id", async () => {
     const { result, order, input } = await stripeOrder();
     expect(result).toMatchObject({ ok: true, provider: "STRIPE", status: "PENDING_PAYMENT" });
-    const request = fake.requests.find((r) => r.path === "/v1/checkout/sessions" && r.form.client_reference_id === order.id)!;
+    const request = stripe.current.requests.find((r) => r.path === "/v1/checkout/sessions" && r.form.client_reference_id === order.id)!;
     expect(request.headers.authorization).toBe("Bearer sk_test_patron_fake");
     expect(request.headers["idempotency-key"]).toBe(`order-${order.id}`);
     expect(request.form).toMatchObject({
@@ -167,15 +154,15 @@ describe("Stripe payments (real SDK against a local fake API)", () => {
     const result = await placeOrder(fx.orderInput(shop, cart.id, { expectedAmountDueCents: 3800 }));
     if (!result.ok) throw new Error(`checkout failed: ${result.error}`);
     const order = await db.order.findUniqueOrThrow({ where: { id: result.orderId }, select: { id: true, paymentRef: true } });
-    const request = fake.requests.find((r) => r.path === "/v1/checkout/sessions" && r.form.client_reference_id === order.id)!;
+    const request = stripe.current.requests.find((r) => r.path === "/v1/checkout/sessions" && r.form.client_reference_id === order.id)!;
     expect(request.form["line_items[0][price_data][unit_amount]"]).toBe("3800");
     const paid = signed(sessionEvent(`evt_gc_paid_${order.id}`, "checkout.session.completed", { id: order.paymentRef!, orderId: order.id }));
     expect(await handleStripeWebhook(paid.payload, paid.header)).toEqual({ status: 200, result: "applied" });
 
     // Stripe refuses the refund: the order stays paid and the card gets nothing back.
-    fake.control.failRefunds = true;
+    stripe.current.control.failRefunds = true;
     const refused = await refundOrder(shop.store.merchantId, shop.store.id, order.id, shop.tenant.owner.id);
-    fake.control.failRefunds = false;
+    stripe.current.control.failRefunds = false;
     expect(refused).toEqual({ ok: false, error: "refundFailed" });
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("PAID");
     expect((await giftCardState(card.id)).balanceCents).toBe(0);
@@ -205,7 +192,7 @@ describe("Stripe payments (real SDK against a local fake API)", () => {
 
     // The refund was claimed, then the process stopped: no refund at Stripe, nothing given back.
     expect(await claimRefund(shop.store.merchantId, shop.store.id, order.id, shop.tenant.owner.id)).toMatchObject({ ok: true, settled: false });
-    const refundsAt = () => fake.refunds.filter((r) => r.payment_intent === fake.sessions.get(order.paymentRef!)!.payment_intent).length;
+    const refundsAt = () => stripe.current.refunds.filter((r) => r.payment_intent === stripe.current.sessions.get(order.paymentRef!)!.payment_intent).length;
     expect(refundsAt()).toBe(0);
     // A fresh claim is left to the request that made it.
     await settleInterruptedRefunds();
@@ -224,8 +211,8 @@ describe("Stripe payments (real SDK against a local fake API)", () => {
     const { providerFor } = await modules();
     const { order } = await stripeOrder();
     await providerFor("STRIPE").refund({ paymentRef: order.paymentRef!, orderId: order.id });
-    const refund = fake.requests.findLast((r) => r.path === "/v1/refunds")!;
-    expect(refund.form.payment_intent).toBe(fake.sessions.get(order.paymentRef!)!.payment_intent);
+    const refund = stripe.current.requests.findLast((r) => r.path === "/v1/refunds")!;
+    expect(refund.form.payment_intent).toBe(stripe.current.sessions.get(order.paymentRef!)!.payment_intent);
   });
 
   it("refunds part of a paid order: Stripe gets the card's share under the refund's own key, twice in a row as two refunds", async () => {
@@ -234,17 +221,17 @@ describe("Stripe payments (real SDK against a local fake API)", () => {
     const { order, shop } = await stripeOrder();
     const paid = signed(sessionEvent(`evt_part_paid_${order.id}`, "checkout.session.completed", { id: order.paymentRef!, orderId: order.id }));
     expect(await handleStripeWebhook(paid.payload, paid.header)).toEqual({ status: 200, result: "applied" });
-    const intent = fake.sessions.get(order.paymentRef!)!.payment_intent;
+    const intent = stripe.current.sessions.get(order.paymentRef!)!.payment_intent;
     const owner = shop.tenant.owner.id;
 
     expect(await refundOrder(shop.store.merchantId, shop.store.id, order.id, owner, { amountCents: 1000 })).toMatchObject({ ok: true });
     expect(await refundOrder(shop.store.merchantId, shop.store.id, order.id, owner, { amountCents: 500 })).toMatchObject({ ok: true });
 
-    const sent = fake.requests.filter((r) => r.path === "/v1/refunds" && r.form.payment_intent === intent);
+    const sent = stripe.current.requests.filter((r) => r.path === "/v1/refunds" && r.form.payment_intent === intent);
     expect(sent.map((r) => r.form.amount)).toEqual(["1000", "500"]);
     const refunds = await db.refund.findMany({ where: { orderId: order.id }, select: { id: true, status: true }, orderBy: { number: "asc" } });
     expect(refunds.map((r) => r.status)).toEqual(["SETTLED", "SETTLED"]);
-    expect(fake.refunds.filter((r) => r.payment_intent === intent).map((r) => r.idempotencyKey)).toEqual(refunds.map((r) => `refund-${r.id}`));
+    expect(stripe.current.refunds.filter((r) => r.payment_intent === intent).map((r) => r.idempotencyKey)).toEqual(refunds.map((r) => `refund-${r.id}`));
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true, refundedCents: true } })).status).toBe("PAID");
   });
 });

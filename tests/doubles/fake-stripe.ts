@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "vitest";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -86,4 +87,26 @@ export async function startFakeStripe() {
     control,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+export type FakeStripe = Awaited<ReturnType<typeof startFakeStripe>>;
+
+/**
+ * The fake for one test file: started before its tests with the SDK pointed at it (the keys set
+ * before anything reads, and caches, the environment), closed after them. `current` is the fake.
+ */
+export function fakeStripeForFile(webhookSecret: string): { readonly current: FakeStripe } {
+  const holder = {} as { current: FakeStripe };
+  beforeAll(async () => {
+    holder.current = await startFakeStripe();
+    process.env.STRIPE_SECRET_KEY = "sk_test_patron_fake";
+    process.env.STRIPE_WEBHOOK_SECRET = webhookSecret;
+    process.env.STRIPE_API_HOST = "127.0.0.1";
+    process.env.STRIPE_API_PORT = String(holder.current.port);
+    process.env.STRIPE_API_PROTOCOL = "http";
+  });
+  afterAll(async () => {
+    await holder.current.close();
+  });
+  return holder;
 }
