@@ -13,6 +13,8 @@ test("an admin suspends a merchant: its storefront shows the closed page and its
   signInWithPassword,
   serverErrors,
 }) => {
+  // Five sign-ins in four browser contexts: more than the default budget on a busy machine.
+  test.slow();
   const tenant = await createTenant({ products: [{ slug: "linen-shirt", priceCents: 4900, title: { en: "Linen shirt" } }] });
 
   // The owner is already signed in before the suspension.
