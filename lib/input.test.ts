@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cleanMultilineString, cleanString, hasControlCharacters, stripControlCharacters } from "./input";
+import { cleanMultilineString, cleanString, containsPattern, hasControlCharacters, stripControlCharacters } from "./input";
 
 describe("stripControlCharacters", () => {
   const cases: Array<[string, boolean, string]> = [
@@ -40,5 +40,12 @@ describe("text inputs", () => {
     const id = cleanString({ error: "invalid" }).trim().min(1).max(3);
     for (const raw of [undefined, 42, "", "\u0000", "abcd"]) expect(id.safeParse(raw).error?.issues.map((i) => i.message)).toEqual(["invalid"]);
     expect(id.safeParse("ab").data).toBe("ab");
+  });
+});
+
+describe("containsPattern", () => {
+  it("finds the text anywhere and takes %, _ and \\ literally", () => {
+    expect(containsPattern("lea")).toBe("%lea%");
+    expect(containsPattern("50%_off\\")).toBe("%50\\%\\_off\\\\%");
   });
 });

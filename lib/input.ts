@@ -35,3 +35,8 @@ export function cleanString(params?: Parameters<typeof z.string>[0]) {
 export function cleanMultilineString(params?: { error: string }) {
   return z.string(params).overwrite((value) => stripControlCharacters(value, { multiline: true }));
 }
+
+/** A LIKE / ILIKE pattern that finds `q` anywhere, its own %, _ and \\ taken literally (list filters). */
+export function containsPattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -105,6 +105,11 @@ export function dayKeyToUtcDate(day: string): Date {
   return new Date(Date.UTC(y, m - 1, d));
 }
 
+/** The day key of a calendar date read from the database (UTC midnight): dayKeyToUtcDate's inverse. */
+export function utcDateToDayKey(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
 /**
  * The instant the calendar day containing `now` started in `timeZone` (daily limits count per
  * local day). In a zone whose clocks skip midnight, the day starts at the first instant it has.

@@ -1,4 +1,5 @@
 import "server-only";
+import { containsPattern } from "@/lib/input";
 import { db, Prisma } from "@/lib/db";
 import type { MerchantId } from "@/lib/tenancy/types";
 import type { CreditAccountDetails, CreditAccountRow, CreditTotal } from "./types";
@@ -13,16 +14,13 @@ export const CREDIT_LIST_LIMIT = 100;
 /** The most movements an account's page shows. */
 export const CREDIT_LEDGER_LIMIT = 200;
 
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** The merchant's accounts, by customer email, those whose email contains `q` when given. */
 export async function listCreditAccounts(merchantId: MerchantId, q: string): Promise<CreditAccountRow[]> {
   return db.$queryRaw<CreditAccountRow[]>`
     SELECT a.id, c.email, c.name, a.currency, a."balanceCents"
     FROM "StoreCreditAccount" a JOIN "Customer" c ON c.id = a."customerId" AND c."merchantId" = a."merchantId"
-    WHERE a."merchantId" = ${merchantId} ${q ? Prisma.sql`AND c.email ILIKE ${likePattern(q)}` : Prisma.empty}
+    WHERE a."merchantId" = ${merchantId} ${q ? Prisma.sql`AND c.email ILIKE ${containsPattern(q)}` : Prisma.empty}
     ORDER BY c.email, a.currency
     LIMIT ${CREDIT_LIST_LIMIT}`;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { containsPattern } from "@/lib/input";
 import { db, Prisma } from "@/lib/db";
 import { visibleStatus, type GiftCardStatus } from "@/lib/gift-cards/rules";
 import type { Period } from "@/lib/reports/period";
@@ -12,9 +13,6 @@ import type { GiftCardCurrencyReport, GiftCardDetails, GiftCardPage, GiftCardRow
  * and puts it in every WHERE; a card of another merchant is simply not found.
  */
 
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** The visible status `status` as SQL on the card alias g (an ACTIVE card past its date is EXPIRED). */
 function statusSql(status: GiftCardStatus, now: Date): Prisma.Sql {
@@ -33,7 +31,7 @@ function statusSql(status: GiftCardStatus, now: Date): Prisma.Sql {
  * the order's), the recipient's name or email; case-insensitive, parts of names and emails match.
  */
 function searchSql(q: string): Prisma.Sql {
-  const like = likePattern(q);
+  const like = containsPattern(q);
   const last4 = last4Of(q);
   return Prisma.sql`(
     ${last4 ? Prisma.sql`g.last4 = ${last4} OR` : Prisma.empty}

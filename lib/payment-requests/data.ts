@@ -1,4 +1,6 @@
 import "server-only";
+import { containsPattern } from "@/lib/input";
+import { utcDateToDayKey } from "@/lib/time";
 import { db, Prisma, type Tx } from "@/lib/db";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
 import { OUTSTANDING, type PaymentRequestStatus } from "./lifecycle";
@@ -30,9 +32,6 @@ export const REQUEST_LIST_LIMIT = 100;
 
 type Client = Tx | typeof db;
 
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** An item someone owes, with what links and emails need of its store. */
 export interface OwedItemRow extends OwedItem {
@@ -115,7 +114,7 @@ export async function listRequests(scope: RequestScope, query: RequestListQuery)
     WHERE r."merchantId" = ${scope.merchantId} ${inScope(scope)}
       ${statuses ? Prisma.sql`AND r.status::text IN (${Prisma.join(statuses)})` : Prisma.empty}
       ${query.storeId ? Prisma.sql`AND r."storeId" = ${query.storeId}` : Prisma.empty}
-      ${query.q ? Prisma.sql`AND (p.name ILIKE ${likePattern(query.q)} OR p.email ILIKE ${likePattern(query.q)} OR r.reference ILIKE ${likePattern(query.q)})` : Prisma.empty}
+      ${query.q ? Prisma.sql`AND (p.name ILIKE ${containsPattern(query.q)} OR p.email ILIKE ${containsPattern(query.q)} OR r.reference ILIKE ${containsPattern(query.q)})` : Prisma.empty}
     ORDER BY r."createdAt" DESC, r.id DESC
     LIMIT ${REQUEST_LIST_LIMIT}`;
 }
@@ -263,7 +262,7 @@ export async function findRequest(scope: RequestScope, requestId: string) {
   const actorEmail = new Map(actors.map((a) => [a.userId, a.user.email]));
   return {
     ...request,
-    dueOn: request.dueOn ? request.dueOn.toISOString().slice(0, 10) : null,
+    dueOn: request.dueOn ? utcDateToDayKey(request.dueOn) : null,
     events: request.events.map((e) => ({
       ...e,
       actorEmail: e.actorUserId ? (actorEmail.get(e.actorUserId) ?? null) : null,
@@ -301,7 +300,7 @@ export async function findPayableRequest(merchantId: MerchantId, storeId: StoreI
   if (!request) return null;
   return {
     ...request,
-    dueOn: request.dueOn ? request.dueOn.toISOString().slice(0, 10) : null,
+    dueOn: request.dueOn ? utcDateToDayKey(request.dueOn) : null,
   };
 }
 export type PayableRequest = NonNullable<Awaited<ReturnType<typeof findPayableRequest>>>;

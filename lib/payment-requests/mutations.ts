@@ -5,7 +5,7 @@ import { cacheTags, invalidateOnCommit } from "@/lib/cache";
 import { db, Prisma, type Tx } from "@/lib/db";
 import { currencyDigits, parseMoney, PAYMENT_MINIMUM_CENTS } from "@/lib/money";
 import type { MerchantId, StoreId } from "@/lib/tenancy/types";
-import { todayKey } from "@/lib/time";
+import { dayKeyToUtcDate, todayKey } from "@/lib/time";
 import { OUTSTANDING } from "./lifecycle";
 import { MAX_REQUEST_CENTS, type CreateRequestInput, type RequestFieldError, type ReminderSettingsInput } from "./schema";
 
@@ -165,7 +165,7 @@ export async function createPaymentRequest(actor: RequestActor, input: CreateReq
           reference,
           currency: store.currency,
           totalCents,
-          dueOn: input.dueOn ? new Date(`${input.dueOn}T00:00:00Z`) : null,
+          dueOn: input.dueOn ? dayKeyToUtcDate(input.dueOn) : null,
           note: input.note,
         },
       ],
